@@ -1,0 +1,82 @@
+import { SignJWT, createRemoteJWKSet, createLocalJWKSet, jwtVerify, errors, type JWK, type JWTVerifyGetKey } from 'jose';
+import { CommonErrors } from '../errors/domainError.ts';
+import { ACCESS_TOKEN_ALG, type KeyRing } from './keyRing.ts';
+import { ANONYMOUS, type AuthenticatedPrincipal, type Principal } from './principal.ts';
+import { claimsFor, principalFrom } from './tokenClaims.ts';
+
+export interface TokenAudience {
+  readonly issuer: string;
+  readonly audience: string;
+}
+
+export interface AccessTokenSigner {
+  sign(principal: AuthenticatedPrincipal, options?: { ttlSeconds?: number; now?: Date }): Promise<string>;
+}
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+
+export function createAccessTokenSigner(ring: KeyRing, audience: TokenAudience): AccessTokenSigner {
+  return {
+    async sign(principal, { ttlSeconds = ACCESS_TOKEN_TTL_SECONDS, now = new Date() } = {}) {
+      const issuedAt = Math.floor(now.getTime() / 1000);
+      return new SignJWT(claimsFor(principal))
+        .setProtectedHeader({ alg: ACCESS_TOKEN_ALG, kid: ring.active.kid, typ: 'at+jwt' })
+        .setIssuer(audience.issuer)
+        .setAudience(audience.audience)
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(issuedAt + ttlSeconds)
+        .setJti(crypto.randomUUID())
+        .sign(ring.active.privateKey);
+    },
+  };
+}
+
+export interface AccessTokenVerifier {
+  /** Resolves the principal of a bearer token, or throws UNAUTHENTICATED for a bad or expired one. */
+  verify(token: string): Promise<AuthenticatedPrincipal>;
+  /** The same for an optional Authorization header value: no header means an anonymous caller. */
+  principalFromAuthorization(header: string | undefined | null): Promise<Principal>;
+}
+
+export type KeySource = { jwksUrl: string } | { jwks: { keys: JWK[] } };
+
+export function createAccessTokenVerifier(source: KeySource, audience: TokenAudience): AccessTokenVerifier {
+  const keys: JWTVerifyGetKey =
+    'jwksUrl' in source
+      ? createRemoteJWKSet(new URL(source.jwksUrl), { timeoutDuration: 2_000, cooldownDuration: 30_000 })
+      : createLocalJWKSet(source.jwks);
+
+  async function verify(token: string): Promise<AuthenticatedPrincipal> {
+    try {
+      const { payload } = await jwtVerify(token, keys, {
+        issuer: audience.issuer,
+        audience: audience.audience,
+        algorithms: [ACCESS_TOKEN_ALG],
+        clockTolerance: 5,
+        requiredClaims: ['exp', 'iat', 'sub'],
+      });
+      const principal = principalFrom(payload);
+      if (!principal) throw CommonErrors.invalidToken();
+      return principal;
+    } catch (error) {
+      if (error instanceof errors.JOSEError) throw CommonErrors.invalidToken();
+      throw error;
+    }
+  }
+
+  return {
+    verify,
+    async principalFromAuthorization(header) {
+      const token = bearerToken(header);
+      return token === undefined ? ANONYMOUS : verify(token);
+    },
+  };
+}
+
+/** Accepts "Bearer <token>" (any case) and a bare token, as WebSocket clients often send one. */
+export function bearerToken(header: string | undefined | null): string | undefined {
+  if (!header) return undefined;
+  const match = /^\s*(?:bearer\s+)?(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) throw CommonErrors.invalidToken();
+  return match[1];
+}

@@ -1,0 +1,23 @@
+export const STAFF_ROLES = ['adjuster', 'supervisor', 'analyst'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const PARTNER_SCOPES = ['claims:status'] as const;
+export type PartnerScope = (typeof PARTNER_SCOPES)[number];
+
+/** Who is calling, as every subgraph sees it after verifying the access token itself. */
+export type Principal =
+  | { readonly kind: 'anonymous' }
+  | {
+      readonly kind: 'customer';
+      readonly customerId: string;
+      readonly sessionId: string;
+      /** A confirmed Gosuslugi account; unconfirmed ones may sign in but not claim or pay. */
+      readonly trusted: boolean;
+    }
+  | { readonly kind: 'staff'; readonly staffId: string; readonly sessionId: string; readonly roles: readonly StaffRole[] }
+  | { readonly kind: 'partner'; readonly partnerId: string; readonly clientId: string; readonly scopes: readonly PartnerScope[] };
+
+export type PrincipalKind = Principal['kind'];
+export type AuthenticatedPrincipal = Exclude<Principal, { kind: 'anonymous' }>;
+
+export const ANONYMOUS: Principal = Object.freeze({ kind: 'anonymous' });
