@@ -13,3 +13,7 @@ export * from './process/runService.ts';
 export * from './eventstore/index.ts';
 export * from './documents/index.ts';
 export * from './blobs/index.ts';
+export * from './graphql/federatedSchema.ts';
+export * from './graphql/context.ts';
+export * from './graphql/guards.ts';
+export * from './graphql/subgraphServer.ts';

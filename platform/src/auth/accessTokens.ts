@@ -31,9 +31,14 @@ export function createAccessTokenSigner(ring: KeyRing, audience: TokenAudience):
   };
 }
 
+export interface VerifiedToken {
+  readonly principal: AuthenticatedPrincipal;
+  readonly expiresAt: Date;
+}
+
 export interface AccessTokenVerifier {
   /** Resolves the principal of a bearer token, or throws UNAUTHENTICATED for a bad or expired one. */
-  verify(token: string): Promise<AuthenticatedPrincipal>;
+  verify(token: string): Promise<VerifiedToken>;
   /** The same for an optional Authorization header value: no header means an anonymous caller. */
   principalFromAuthorization(header: string | undefined | null): Promise<Principal>;
 }
@@ -46,7 +51,7 @@ export function createAccessTokenVerifier(source: KeySource, audience: TokenAudi
       ? createRemoteJWKSet(new URL(source.jwksUrl), { timeoutDuration: 2_000, cooldownDuration: 30_000 })
       : createLocalJWKSet(source.jwks);
 
-  async function verify(token: string): Promise<AuthenticatedPrincipal> {
+  async function verify(token: string): Promise<VerifiedToken> {
     try {
       const { payload } = await jwtVerify(token, keys, {
         issuer: audience.issuer,
@@ -56,8 +61,8 @@ export function createAccessTokenVerifier(source: KeySource, audience: TokenAudi
         requiredClaims: ['exp', 'iat', 'sub'],
       });
       const principal = principalFrom(payload);
-      if (!principal) throw CommonErrors.invalidToken();
-      return principal;
+      if (!principal || payload.exp === undefined) throw CommonErrors.invalidToken();
+      return { principal, expiresAt: new Date(payload.exp * 1000) };
     } catch (error) {
       if (error instanceof errors.JOSEError) throw CommonErrors.invalidToken();
       throw error;
@@ -68,7 +73,7 @@ export function createAccessTokenVerifier(source: KeySource, audience: TokenAudi
     verify,
     async principalFromAuthorization(header) {
       const token = bearerToken(header);
-      return token === undefined ? ANONYMOUS : verify(token);
+      return token === undefined ? ANONYMOUS : (await verify(token)).principal;
     },
   };
 }

@@ -1,0 +1,27 @@
+import { bearerToken, isDomainError, type AccessTokenVerifier } from '@cabinet/platform';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+
+/**
+ * Refuses a request with a bad or expired token before any planning or subgraph call (401). A request
+ * without a token goes on as anonymous: sign-in lives in the graph, and every subgraph checks again.
+ */
+export function useAccessTokenCheck(verifier: AccessTokenVerifier): GatewayPlugin {
+  return {
+    async onRequest({ request, endResponse, fetchAPI }) {
+      const header = request.headers.get('authorization');
+      if (!header) return;
+      try {
+        const token = bearerToken(header);
+        if (token !== undefined) await verifier.verify(token);
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        endResponse(
+          new fetchAPI.Response(
+            JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code } }] }),
+            { status: 401, headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer' } },
+          ),
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  bearerToken,
+  createAccessTokenVerifier,
+  createLogger,
+  isDomainError,
+  REQUEST_ID_HEADER,
+  requestIdFrom,
+  type RunningService,
+} from '@cabinet/platform';
+import { createGatewayRuntime, getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { normalizeNodeRequest } from '@whatwg-node/server';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { useAccessTokenCheck } from './authentication.ts';
+import type { GatewayConfig } from './config.ts';
+import { subgraphsReady } from './readiness.ts';
+import { subgraphRoutes } from './supergraph.ts';
+
+type SocketExtra = { authorization?: string; expiry?: NodeJS.Timeout };
+
+/**
+ * The one public endpoint: HTTP, SSE and graphql-ws on /graphql, GraphiQL, /healthcheck and
+ * /readiness. The supergraph is loaded before it listens, so the first WebSocket operation never
+ * meets an unloaded schema.
+ */
+export async function startGateway(config: GatewayConfig): Promise<RunningService> {
+  const log = createLogger('gateway', config.LOG_LEVEL);
+  const supergraph = await readFile(config.SUPERGRAPH_FILE, 'utf8');
+  const overrides: Record<string, string | undefined> = {
+    identity: config.IDENTITY_URL,
+    policy: config.POLICY_URL,
+    claims: config.CLAIMS_URL,
+  };
+  const routes = subgraphRoutes(supergraph).map((route) => ({ ...route, url: overrides[route.name] ?? route.url }));
+  const verifier = createAccessTokenVerifier(
+    { jwksUrl: config.JWKS_URL },
+    { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
+  );
+
+  const gateway = createGatewayRuntime({
+    supergraph,
+    logging: config.LOG_LEVEL === 'silent' || config.LOG_LEVEL === 'fatal' ? 'error' : config.LOG_LEVEL,
+    landingPage: false,
+    graphiql: { title: 'Личный кабинет — GraphQL' },
+    renderGraphiQL,
+    healthCheckEndpoint: '/healthcheck',
+    // Our own /readiness below also asks every subgraph; the runtime's only knows the schema.
+    readinessCheckEndpoint: '/readiness/schema',
+    transportEntries: {
+      ...Object.fromEntries(routes.map((route) => [route.name, { location: route.url }])),
+      claims: {
+        ...(overrides['claims'] ? { location: overrides['claims'] } : {}),
+        options: {
+          subscriptions: {
+            kind: 'ws',
+            location: '/graphql',
+            options: { connectionParams: { authorization: '{context.headers.authorization}' } },
+          },
+        },
+      },
+    },
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => {
+        const headers: Record<string, string> = {};
+        const authorization = request.headers.get('authorization');
+        const requestId = request.headers.get(REQUEST_ID_HEADER);
+        if (authorization) headers['authorization'] = authorization;
+        if (requestId) headers[REQUEST_ID_HEADER] = requestId;
+        return headers;
+      },
+    },
+    plugins: () => [useAccessTokenCheck(verifier)],
+  });
+  await gateway.getSchema();
+
+  const httpServer = createServer((req, res) => {
+    req.headers[REQUEST_ID_HEADER] = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    if (req.url === '/readiness') {
+      void subgraphsReady(routes.map((route) => route.url)).then((ready) => {
+        res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ status: ready ? 'ready' : 'not ready' }));
+      });
+      return;
+    }
+    void gateway(req, res);
+  });
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: gateway.graphqlEndpoint });
+  const graphqlWs = useServer<Record<string, unknown>, SocketExtra>(
+    {
+      ...getGraphQLWSOptions(gateway, (ctx) => {
+        // WebSocket clients carry their token in connectionParams; giving it to the request as a header
+        // lets the same header propagation and entity fetches serve HTTP and WebSocket alike.
+        const request = normalizeNodeRequest(ctx.extra.request, gateway.fetchAPI);
+        const headers = new Headers(request.headers);
+        if (ctx.extra.authorization) headers.set('authorization', `Bearer ${ctx.extra.authorization}`);
+        return {
+          req: ctx.extra.request,
+          socket: ctx.extra.socket,
+          request: new gateway.fetchAPI.Request(request.url, { method: 'GET', headers }),
+          headers: Object.fromEntries(headers),
+        };
+      }),
+      onConnect: async (ctx) => {
+        const raw = ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['token'];
+        if (raw === undefined || raw === null || raw === '') return true;
+        try {
+          const token = typeof raw === 'string' ? bearerToken(raw) : undefined;
+          if (token === undefined) return false;
+          const verified = await verifier.verify(token);
+          ctx.extra.authorization = token;
+          const ttl = Math.max(0, verified.expiresAt.getTime() - Date.now());
+          ctx.extra.expiry = setTimeout(() => ctx.extra.socket.close(CloseCode.Unauthorized, 'Token expired'), ttl);
+          ctx.extra.expiry.unref();
+          return true;
+        } catch (error) {
+          if (isDomainError(error)) return false;
+          throw error;
+        }
+      },
+      onClose: (ctx) => clearTimeout(ctx.extra.expiry),
+    },
+    wsServer,
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://localhost:${port}${gateway.graphqlEndpoint}`;
+  log.info({ url, subgraphs: routes }, 'gateway listening');
+
+  return {
+    url,
+    async stop() {
+      await graphqlWs.dispose();
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      const force = setTimeout(() => httpServer.closeAllConnections(), 5_000);
+      await closed;
+      clearTimeout(force);
+      await gateway[Symbol.asyncDispose]();
+      log.info('gateway stopped');
+    },
+  };
+}

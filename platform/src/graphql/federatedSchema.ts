@@ -1,0 +1,46 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { createPubSub } from '@graphql-yoga/subscription';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+
+/** Federation 2 directives our subgraphs use; the composition checks them. */
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
+
+export interface FederatedSchemaOptions {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own resolver class type
+  readonly resolvers: NonEmptyArray<Function>;
+  /** Resolver instances built by the service with their dependencies (constructor injection). */
+  readonly instances: readonly object[];
+  /** `__resolveReference` and friends for the entities this subgraph owns. */
+  readonly referenceResolvers?: GraphQLResolverMap<unknown>;
+}
+
+/**
+ * Builds the type-graphql schema, prints it with its directives under the federation link and hands it
+ * to @apollo/subgraph, so `_entities`/`_service` exist and the printed SDL composes.
+ */
+export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
+  const byClass = new Map(options.instances.map((instance) => [instance.constructor, instance]));
+  const schema = await buildSchema({
+    resolvers: options.resolvers,
+    container: {
+      get(someClass) {
+        const instance = byClass.get(someClass as object as typeof Object);
+        if (!instance) throw new Error(`no instance registered for resolver ${(someClass as { name: string }).name}`);
+        return instance;
+      },
+    },
+    // type-graphql insists on a pubSub even though our subscriptions bring their own `subscribe`.
+    pubSub: createPubSub(),
+    skipCheck: true,
+    validate: false,
+  });
+  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, fields] of Object.entries(options.referenceResolvers ?? {})) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...(fields as object) } as GraphQLResolverMap<unknown>[string];
+  }
+  return buildSubgraphSchema({ typeDefs, resolvers });
+}

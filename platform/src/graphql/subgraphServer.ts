@@ -1,0 +1,153 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { AccessTokenVerifier } from '../auth/accessTokens.ts';
+import { ANONYMOUS, type Principal } from '../auth/principal.ts';
+import { isDomainError } from '../errors/domainError.ts';
+import { createErrorFormatter } from '../errors/formatError.ts';
+import type { Logger } from '../logging/logger.ts';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../logging/requestId.ts';
+import { contextFromHeaders, type RequestContext } from './context.ts';
+
+export interface SubgraphServerOptions {
+  readonly name: string;
+  readonly schema: GraphQLSchema;
+  readonly port: number;
+  readonly host?: string;
+  readonly log: Logger;
+  readonly verifier: AccessTokenVerifier;
+  /** Serve graphql-ws on /graphql too (the claims subgraph's subscriptions). */
+  readonly subscriptions?: boolean;
+  /** Extra HTTP routes of the service (JWKS, downloads, uploads), mounted before /graphql. */
+  readonly routes?: (app: Express) => void;
+  /** Answers /healthz: false while a dependency the service cannot work without is down. */
+  readonly healthy?: () => Promise<boolean>;
+  /** Released after the server stopped taking requests (stores, timers). */
+  readonly onStop?: () => Promise<void>;
+}
+
+export interface RunningSubgraph {
+  readonly url: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+type SocketExtra = { principal?: Principal; authorization?: string; expiry?: NodeJS.Timeout };
+
+/**
+ * One subgraph process: Apollo Server on /graphql over express, optionally graphql-ws on the same
+ * path, /healthz, and a graceful stop that drains HTTP requests and closes sockets with 1001.
+ */
+export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
+  const { log, verifier } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer: Server = createServer(app);
+
+  let closeSockets: (() => Promise<void>) | undefined;
+  if (options.subscriptions) {
+    const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+    const disposable = useServer<Record<string, unknown>, SocketExtra>(
+      {
+        schema: options.schema,
+        onConnect: async (ctx) => {
+          const authorization = tokenFromConnectionParams(ctx.connectionParams);
+          try {
+            if (authorization === undefined) {
+              ctx.extra.principal = ANONYMOUS;
+            } else {
+              const verified = await verifier.verify(authorization);
+              ctx.extra.principal = verified.principal;
+              // A socket must not outlive its token: close it when the token expires.
+              const ttl = Math.max(0, verified.expiresAt.getTime() - Date.now());
+              ctx.extra.expiry = setTimeout(() => ctx.extra.socket.close(CloseCode.Unauthorized, 'Token expired'), ttl);
+              ctx.extra.expiry.unref();
+            }
+            if (authorization !== undefined) ctx.extra.authorization = authorization;
+            return true;
+          } catch (error) {
+            if (isDomainError(error)) return false;
+            throw error;
+          }
+        },
+        onClose: (ctx) => clearTimeout(ctx.extra.expiry),
+        context: (ctx): RequestContext => {
+          const requestId = requestIdFrom(ctx.extra.request.headers[REQUEST_ID_HEADER]);
+          return {
+            principal: ctx.extra.principal ?? ANONYMOUS,
+            requestId,
+            log: log.child({ requestId }),
+            authorization: ctx.extra.authorization,
+          };
+        },
+      },
+      wsServer,
+    );
+    closeSockets = async () => {
+      await disposable.dispose();
+    };
+  }
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: options.schema,
+    formatError: createErrorFormatter(log),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    void (options.healthy?.() ?? Promise.resolve(true)).then(
+      (ok) => res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', service: options.name }),
+      () => res.status(503).json({ status: 'unavailable', service: options.name }),
+    );
+  });
+  options.routes?.(app);
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        try {
+          return await contextFromHeaders(req.headers, verifier, log);
+        } catch (error) {
+          if (isDomainError(error)) {
+            throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+          }
+          throw error;
+        }
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://localhost:${port}/graphql`;
+  log.info({ url }, `${options.name} subgraph listening`);
+
+  return {
+    url,
+    port,
+    async stop() {
+      await closeSockets?.();
+      await apollo.stop();
+      await options.onStop?.();
+      log.info(`${options.name} subgraph stopped`);
+    },
+  };
+}
+
+/** Clients put the token in connectionParams as `authorization` ("Bearer …") or as a bare `token`. */
+function tokenFromConnectionParams(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const value = params?.['authorization'] ?? params?.['Authorization'] ?? params?.['token'];
+  if (typeof value !== 'string' || value === '') return undefined;
+  return value.replace(/^\s*bearer\s+/i, '');
+}
