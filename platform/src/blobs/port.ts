@@ -16,7 +16,10 @@ export interface BlobStore {
    * Streams content in, hashing as it goes; stops reading and throws BlobTooLarge as soon as more than
    * `maxBytes` arrive, leaving nothing behind.
    */
-  put(content: Readable | AsyncIterable<Uint8Array>, options: { contentType: string; maxBytes: number }): Promise<BlobInfo>;
+  put(
+    content: Readable | AsyncIterable<Uint8Array>,
+    options: { contentType: string; maxBytes: number },
+  ): Promise<BlobInfo>;
   /** Null when there is no blob at that address. */
   get(sha256: string): Promise<{ info: BlobInfo; content: Readable } | null>;
   stat(sha256: string): Promise<BlobInfo | null>;

@@ -1,1 +1,3 @@
 export * from './port.ts';
+export * from './openDocumentStore.ts';
+export { SqliteDocumentStore, type SqliteDocumentStoreOptions } from './sqlite/sqliteDocumentStore.ts';

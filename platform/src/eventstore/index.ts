@@ -1,1 +1,4 @@
 export * from './port.ts';
+export * from './upcasting.ts';
+export * from './openEventStore.ts';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqliteEventStore.ts';
