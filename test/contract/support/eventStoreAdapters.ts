@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { EventStore, NewEvent, UpcasterRegistry } from '../../../platform/src/eventstore/index.ts';
+import { SqliteEventStore } from '../../../platform/src/eventstore/index.ts';
+import { tempDirectory } from './tempDirectory.ts';
+
+export interface EventStoreAdapter {
+  /** The suite title, saying why it is skipped when it cannot run here. */
+  readonly title: string;
+  readonly available: boolean;
+  open(options?: { upcasters?: UpcasterRegistry }): Promise<EventStore>;
+  /** Removes whatever the suite created locally. */
+  cleanUp(): void;
+}
+
+function sqliteAdapter(): EventStoreAdapter {
+  const directory = tempDirectory('eventstore-contract');
+  return {
+    title: 'SQLite event store',
+    available: true,
+    open: (options = {}) =>
+      Promise.resolve(
+        new SqliteEventStore({ file: directory.file(`${randomUUID()}.db`), upcasters: options.upcasters }),
+      ),
+    cleanUp: () => directory.remove(),
+  };
+}
+
+export function eventStoreAdapters(): EventStoreAdapter[] {
+  return [sqliteAdapter()];
+}
+
+/**
+ * A fresh category per test keeps tests apart on a shared server, where `$all` also holds other
+ * tests' events.
+ */
+export function freshCategory(): string {
+  return `t${randomUUID().replaceAll('-', '')}`;
+}
+
+export function newEvent(type: string, data: unknown = {}, schemaVersion = 1): NewEvent {
+  return {
+    id: randomUUID(),
+    type,
+    data,
+    metadata: {
+      schemaVersion,
+      actor: 'system:contract-test',
+      correlationId: randomUUID(),
+      causationId: null,
+    },
+  };
+}
