@@ -25,10 +25,11 @@ describe('VIN', () => {
 });
 
 describe('registration plate', () => {
+  // 'A123BC 77' is typed with Latin twins and a space.
   it.each([
     ['А123ВС77', 'А123ВС77'],
     ['а123вс777', 'А123ВС777'],
-    ['A123BC 77', 'А123ВС77', 'Latin twins and a space'],
+    ['A123BC 77', 'А123ВС77'],
     ['Х001ХХ199', 'Х001ХХ199'],
     ['М999КМ750', 'М999КМ750'],
     ['Т456УР977', 'Т456УР977'],
