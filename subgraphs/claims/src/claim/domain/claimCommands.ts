@@ -1,0 +1,100 @@
+import type { IsoDate } from '../../calendar/index.ts';
+import type { ClaimActor } from './claimActor.ts';
+import type { ClaimDocument, ClaimPolicy, ClaimRefusalReason } from './claimEvents.ts';
+
+/** A document being attached, with its (personal) file name. */
+export interface AttachedDocument extends ClaimDocument {
+  readonly fileName: string;
+}
+
+interface ClaimCommandBase<Type extends string, Data> {
+  readonly type: Type;
+  readonly data: Data;
+  readonly actor: ClaimActor;
+  readonly metadata: { readonly now: Date };
+}
+
+/**
+ * `claimNumber` comes formatted (`У-2026-000123`) from the sequence outside the domain. The policy has
+ * already been checked with the policy service: the customer holds it and it was in force on the day.
+ */
+export type SubmitClaim = ClaimCommandBase<
+  'SubmitClaim',
+  {
+    readonly claimId: string;
+    readonly claimNumber: string;
+    readonly policy: ClaimPolicy;
+    readonly incident: {
+      readonly occurredOn: IsoDate;
+      readonly kind: string;
+      readonly place: string;
+      readonly description: string;
+    };
+    readonly contact: { readonly phone: string | null; readonly email: string | null };
+    readonly documents: readonly AttachedDocument[];
+  }
+>;
+export type AcceptClaim = ClaimCommandBase<'AcceptClaim', Record<string, never>>;
+export type AssignClaim = ClaimCommandBase<'AssignClaim', { readonly adjusterId: string }>;
+export type StartClaimWork = ClaimCommandBase<'StartClaimWork', Record<string, never>>;
+export type RequestClaimClarification = ClaimCommandBase<
+  'RequestClaimClarification',
+  { readonly clarificationId: string; readonly question: string }
+>;
+export type AnswerClaimClarification = ClaimCommandBase<
+  'AnswerClaimClarification',
+  { readonly answer: string }
+>;
+export type RequestClaimDocuments = ClaimCommandBase<'RequestClaimDocuments', { readonly message: string }>;
+export type ProvideClaimDocuments = ClaimCommandBase<
+  'ProvideClaimDocuments',
+  { readonly documents: readonly AttachedDocument[] }
+>;
+export type CommentOnClaim = ClaimCommandBase<
+  'CommentOnClaim',
+  { readonly commentId: string; readonly text: string }
+>;
+export type ApproveClaim = ClaimCommandBase<'ApproveClaim', { readonly amountKopecks: number }>;
+export type RefuseClaim = ClaimCommandBase<
+  'RefuseClaim',
+  { readonly reason: ClaimRefusalReason; readonly explanation: string }
+>;
+export type MarkClaimReadyForPayout = ClaimCommandBase<'MarkClaimReadyForPayout', Record<string, never>>;
+export type PayOutClaim = ClaimCommandBase<'PayOutClaim', { readonly paymentReference: string }>;
+export type WithdrawClaim = ClaimCommandBase<'WithdrawClaim', { readonly reason: string | null }>;
+
+export type ClaimCommand =
+  | SubmitClaim
+  | AcceptClaim
+  | AssignClaim
+  | StartClaimWork
+  | RequestClaimClarification
+  | AnswerClaimClarification
+  | RequestClaimDocuments
+  | ProvideClaimDocuments
+  | CommentOnClaim
+  | ApproveClaim
+  | RefuseClaim
+  | MarkClaimReadyForPayout
+  | PayOutClaim
+  | WithdrawClaim;
+
+export type ClaimCommandType = ClaimCommand['type'];
+
+/** What each command does, in Russian, for refusal messages. */
+export const CLAIM_COMMAND_LABELS: Readonly<Record<ClaimCommandType, string>> = {
+  SubmitClaim: 'подать заявление',
+  AcceptClaim: 'принять заявление к рассмотрению',
+  AssignClaim: 'назначить урегулировщика',
+  StartClaimWork: 'взять заявление в работу',
+  RequestClaimClarification: 'задать вопрос',
+  AnswerClaimClarification: 'ответить на вопрос',
+  RequestClaimDocuments: 'запросить документы',
+  ProvideClaimDocuments: 'приложить документы',
+  CommentOnClaim: 'оставить комментарий',
+  ApproveClaim: 'принять решение о выплате',
+  RefuseClaim: 'отказать в выплате',
+  MarkClaimReadyForPayout: 'подготовить выплату',
+  PayOutClaim: 'провести выплату',
+  WithdrawClaim: 'отозвать заявление',
+};

@@ -1,0 +1,203 @@
+import type { DayCounting, IsoDate } from '../../calendar/index.ts';
+import type { ClaimStaffRole } from './claimActor.ts';
+import type { PersonalData } from './personalDataForm.ts';
+
+/** The product codes of the policy service. */
+export type InsuranceProduct = 'OSAGO' | 'KASKO' | 'DMS' | 'PROPERTY' | 'MORTGAGE' | 'TRAVEL' | 'ACCIDENT';
+
+export interface ClaimPolicy {
+  readonly policyId: string;
+  readonly policyNumber: string;
+  readonly product: InsuranceProduct;
+}
+
+/** An uploaded file; its name is personal and travels in the event's `personal` part. */
+export interface ClaimDocument {
+  readonly documentId: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  readonly sha256: string;
+}
+
+export interface ClaimDocumentName {
+  readonly documentId: string;
+  readonly fileName: string;
+}
+
+/**
+ * The legal clock for the insurer's decision as it stands after an event. It is recorded in the
+ * events, computed when the command was decided, so replay never depends on today's configuration.
+ */
+export type DecisionClock =
+  | {
+      readonly state: 'RUNNING';
+      readonly counting: DayCounting;
+      /** Counting starts the day after this date. */
+      readonly countingFrom: IsoDate;
+      readonly days: number;
+      /** The last day for the decision: the counted end, moved to a working day (ГК РФ ст. 193). */
+      readonly dueOn: IsoDate;
+    }
+  | {
+      readonly state: 'PAUSED';
+      readonly counting: DayCounting;
+      readonly pausedOn: IsoDate;
+      readonly remainingDays: number;
+    };
+
+export type ClaimRefusalReason =
+  'NOT_AN_INSURED_EVENT' | 'POLICY_NOT_IN_FORCE' | 'EXCLUDED_RISK' | 'DOCUMENTS_NOT_PROVIDED' | 'OTHER';
+
+interface ClaimEventBase<Type extends string, Data> {
+  readonly type: Type;
+  readonly data: Data & {
+    readonly claimId: string;
+    /** Business time of the fact (the command's `now`), ISO 8601. */
+    readonly occurredAt: string;
+  };
+}
+
+export type ClaimSubmitted = ClaimEventBase<
+  'ClaimSubmitted',
+  {
+    readonly claimNumber: string;
+    readonly customerId: string;
+    readonly policy: ClaimPolicy;
+    readonly incident: { readonly occurredOn: IsoDate; readonly kind: string };
+    readonly documents: readonly ClaimDocument[];
+    readonly personal: PersonalData<{
+      readonly incidentPlace: string;
+      readonly description: string;
+      readonly contactPhone: string | null;
+      readonly contactEmail: string | null;
+      readonly documentNames: readonly ClaimDocumentName[];
+    }>;
+  }
+>;
+
+export type ClaimAccepted = ClaimEventBase<
+  'ClaimAccepted',
+  { readonly acceptedOn: IsoDate; readonly decisionClock: DecisionClock & { state: 'RUNNING' } }
+>;
+
+export type ClaimAssigned = ClaimEventBase<'ClaimAssigned', { readonly adjusterId: string }>;
+
+export type ClaimWorkStarted = ClaimEventBase<'ClaimWorkStarted', { readonly adjusterId: string }>;
+
+/** The customer asked the insurer a question; the insurer owes an answer by `answerDueOn`. */
+export type ClaimClarificationRequested = ClaimEventBase<
+  'ClaimClarificationRequested',
+  {
+    readonly clarificationId: string;
+    readonly answerDueOn: IsoDate;
+    readonly personal: PersonalData<{ readonly question: string }>;
+  }
+>;
+
+export type ClaimClarificationAnswered = ClaimEventBase<
+  'ClaimClarificationAnswered',
+  { readonly clarificationId: string; readonly personal: PersonalData<{ readonly answer: string }> }
+>;
+
+export type ClaimDocumentsRequested = ClaimEventBase<
+  'ClaimDocumentsRequested',
+  {
+    /** Paused, or still running when the request came after the due date had passed. */
+    readonly decisionClock: DecisionClock;
+    readonly personal: PersonalData<{ readonly message: string }>;
+  }
+>;
+
+export type ClaimDocumentsProvided = ClaimEventBase<
+  'ClaimDocumentsProvided',
+  {
+    readonly documents: readonly ClaimDocument[];
+    /** Whether these documents answer an outstanding request (and so restart a paused clock). */
+    readonly fulfilsRequest: boolean;
+    readonly decisionClock: DecisionClock | null;
+    readonly personal: PersonalData<{ readonly documentNames: readonly ClaimDocumentName[] }>;
+  }
+>;
+
+export type ClaimCommented = ClaimEventBase<
+  'ClaimCommented',
+  {
+    readonly commentId: string;
+    readonly author: { readonly kind: 'customer' | 'staff'; readonly id: string };
+    readonly personal: PersonalData<{ readonly text: string }>;
+  }
+>;
+
+export type ClaimApproved = ClaimEventBase<
+  'ClaimApproved',
+  {
+    readonly amountKopecks: number;
+    readonly approvedBy: { readonly staffId: string; readonly role: ClaimStaffRole };
+  }
+>;
+
+export type ClaimRefused = ClaimEventBase<
+  'ClaimRefused',
+  {
+    readonly reason: ClaimRefusalReason;
+    readonly refusedBy: { readonly staffId: string; readonly role: ClaimStaffRole };
+    readonly personal: PersonalData<{ readonly explanation: string }>;
+  }
+>;
+
+export type ClaimMarkedReadyForPayout = ClaimEventBase<
+  'ClaimMarkedReadyForPayout',
+  { readonly amountKopecks: number }
+>;
+
+export type ClaimPaidOut = ClaimEventBase<
+  'ClaimPaidOut',
+  { readonly amountKopecks: number; readonly paymentReference: string }
+>;
+
+export type ClaimWithdrawn = ClaimEventBase<
+  'ClaimWithdrawn',
+  { readonly personal: PersonalData<{ readonly reason: string | null }> }
+>;
+
+export type ClaimEvent =
+  | ClaimSubmitted
+  | ClaimAccepted
+  | ClaimAssigned
+  | ClaimWorkStarted
+  | ClaimClarificationRequested
+  | ClaimClarificationAnswered
+  | ClaimDocumentsRequested
+  | ClaimDocumentsProvided
+  | ClaimCommented
+  | ClaimApproved
+  | ClaimRefused
+  | ClaimMarkedReadyForPayout
+  | ClaimPaidOut
+  | ClaimWithdrawn;
+
+export type ClaimEventType = ClaimEvent['type'];
+
+// A record, not a list, so the compiler fails when an event type is added without being listed here.
+const CLAIM_EVENT_TYPE_SET: Readonly<Record<ClaimEventType, true>> = {
+  ClaimSubmitted: true,
+  ClaimAccepted: true,
+  ClaimAssigned: true,
+  ClaimWorkStarted: true,
+  ClaimClarificationRequested: true,
+  ClaimClarificationAnswered: true,
+  ClaimDocumentsRequested: true,
+  ClaimDocumentsProvided: true,
+  ClaimCommented: true,
+  ClaimApproved: true,
+  ClaimRefused: true,
+  ClaimMarkedReadyForPayout: true,
+  ClaimPaidOut: true,
+  ClaimWithdrawn: true,
+};
+
+export const CLAIM_EVENT_TYPES = Object.keys(CLAIM_EVENT_TYPE_SET) as readonly ClaimEventType[];
+
+export function isClaimEventType(type: string): type is ClaimEventType {
+  return Object.hasOwn(CLAIM_EVENT_TYPE_SET, type);
+}

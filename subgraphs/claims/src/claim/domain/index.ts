@@ -1,0 +1,14 @@
+export * from './claimStatus.ts';
+export * from './claimActor.ts';
+export * from './claimNumber.ts';
+export * from './claimStreamId.ts';
+export * from './claimEvents.ts';
+export * from './claimCommands.ts';
+export * from './claimState.ts';
+export * from './claimRules.ts';
+export * from './claimDeadlines.ts';
+export * from './claimErrors.ts';
+export * from './claimDecider.ts';
+export * from './personalDataForm.ts';
+export * from './personalData.ts';
+export { decide } from './decide.ts';
