@@ -5,8 +5,8 @@ import { evolve, initialState, type ClaimState } from './claimState.ts';
 import { decide } from './decide.ts';
 
 export interface Decider<Command, Event, State> {
-  decide(command: Command, state: State): Event[];
-  evolve(state: State, event: Event): State;
+  readonly decide: (command: Command, state: State) => Event[];
+  readonly evolve: (state: State, event: Event) => State;
   readonly initialState: State;
 }
 

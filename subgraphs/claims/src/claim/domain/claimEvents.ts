@@ -9,6 +9,8 @@ export interface ClaimPolicy {
   readonly policyId: string;
   readonly policyNumber: string;
   readonly product: InsuranceProduct;
+  /** The partner that sold the policy, if any: it may follow the claim's status, without personal data. */
+  readonly soldByPartnerId: string | null;
 }
 
 /** An uploaded file; its name is personal and travels in the event's `personal` part. */
