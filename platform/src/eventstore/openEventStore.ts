@@ -4,18 +4,26 @@ import { SqliteEventStore } from './sqlite/sqliteEventStore.ts';
 import type { UpcasterRegistry } from './upcasting.ts';
 
 export interface EventStoreConfig {
+  /** `esdb://…` or `esdb+discover://…` selects EventStoreDB (production); otherwise SQLite is used. */
+  readonly url?: string;
   /** The embedded profile's database file, shared by the services that run on one machine. */
   readonly sqliteFile: string;
   readonly synchronous?: SqliteSynchronous;
   readonly upcasters?: UpcasterRegistry;
 }
 
-export function openEventStore(config: EventStoreConfig): Promise<EventStore> {
-  return Promise.resolve(
-    new SqliteEventStore({
-      file: config.sqliteFile,
-      synchronous: config.synchronous,
-      upcasters: config.upcasters,
-    }),
-  );
+/** The EventStoreDB client is loaded only when it is used, so the embedded profile never pays for it. */
+export async function openEventStore(config: EventStoreConfig): Promise<EventStore> {
+  if (config.url !== undefined) {
+    if (!/^esdb(\+discover)?:\/\//.test(config.url)) {
+      throw new Error(`event store URL must start with esdb:// or esdb+discover://, got "${config.url}"`);
+    }
+    const { EventStoreDbEventStore } = await import('./eventstoredb/eventStoreDbEventStore.ts');
+    return new EventStoreDbEventStore({ connectionString: config.url, upcasters: config.upcasters });
+  }
+  return new SqliteEventStore({
+    file: config.sqliteFile,
+    synchronous: config.synchronous,
+    upcasters: config.upcasters,
+  });
 }

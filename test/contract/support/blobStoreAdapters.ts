@@ -2,6 +2,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BlobStore } from '../../../platform/src/blobs/index.ts';
 import { LocalBlobStore } from '../../../platform/src/blobs/index.ts';
+import { randomUUID } from 'node:crypto';
+import { MongoClient } from 'mongodb';
+import { GridFsBlobStore } from '../../../platform/src/blobs/gridfs/gridFsBlobStore.ts';
 import { tempDirectory } from './tempDirectory.ts';
 
 export interface BlobStoreAdapter {
@@ -37,6 +40,32 @@ function localAdapter(): BlobStoreAdapter {
   };
 }
 
+/** Runs against a live server, e.g. `docker compose up mongodb` and `MONGODB_URL=mongodb://localhost:27017`. */
+function gridFsAdapter(url: string | undefined): BlobStoreAdapter {
+  const database = `contract_${randomUUID().replaceAll('-', '')}`;
+  let bucketName = '';
+  const client = url === undefined ? undefined : new MongoClient(url);
+  return {
+    title: url === undefined ? 'GridFS blob store (skipped: MONGODB_URL is not set)' : 'GridFS blob store',
+    available: url !== undefined,
+    open: () => {
+      bucketName = `b${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+      return Promise.resolve(new GridFsBlobStore({ url: url ?? '', database, bucketName }));
+    },
+    storedObjects: async () => {
+      const db = client?.db(database);
+      if (db === undefined) return 0;
+      const files = await db.collection(`${bucketName}.files`).countDocuments();
+      return files + (await db.collection(`${bucketName}.chunks`).countDocuments());
+    },
+    cleanUp: async () => {
+      if (client === undefined) return;
+      await client.db(database).dropDatabase();
+      await client.close();
+    },
+  };
+}
+
 export function blobStoreAdapters(): BlobStoreAdapter[] {
-  return [localAdapter()];
+  return [localAdapter(), gridFsAdapter(process.env.MONGODB_URL || undefined)];
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DocumentStore } from '../../../platform/src/documents/index.ts';
 import { SqliteDocumentStore } from '../../../platform/src/documents/index.ts';
+import { MongoClient } from 'mongodb';
+import { MongoDocumentStore } from '../../../platform/src/documents/mongodb/mongoDocumentStore.ts';
 import { tempDirectory } from './tempDirectory.ts';
 
 export interface DocumentStoreAdapter {
@@ -22,8 +24,30 @@ function sqliteAdapter(): DocumentStoreAdapter {
   };
 }
 
+/** Runs against a live server, e.g. `docker compose up mongodb` and `MONGODB_URL=mongodb://localhost:27017`. */
+function mongoAdapter(url: string | undefined): DocumentStoreAdapter {
+  const database = `contract_${randomUUID().replaceAll('-', '')}`;
+  return {
+    title:
+      url === undefined
+        ? 'MongoDB document store (skipped: MONGODB_URL is not set)'
+        : 'MongoDB document store',
+    available: url !== undefined,
+    open: () => Promise.resolve(new MongoDocumentStore({ url: url ?? '', database })),
+    cleanUp: async () => {
+      if (url === undefined) return;
+      const client = new MongoClient(url);
+      try {
+        await client.db(database).dropDatabase();
+      } finally {
+        await client.close();
+      }
+    },
+  };
+}
+
 export function documentStoreAdapters(): DocumentStoreAdapter[] {
-  return [sqliteAdapter()];
+  return [sqliteAdapter(), mongoAdapter(process.env.MONGODB_URL || undefined)];
 }
 
 /** A fresh collection name per test keeps tests apart on a shared server. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore, NewEvent, UpcasterRegistry } from '../../../platform/src/eventstore/index.ts';
 import { SqliteEventStore } from '../../../platform/src/eventstore/index.ts';
+import { EventStoreDbEventStore } from '../../../platform/src/eventstore/eventstoredb/eventStoreDbEventStore.ts';
 import { tempDirectory } from './tempDirectory.ts';
 
 export interface EventStoreAdapter {
@@ -25,8 +26,24 @@ function sqliteAdapter(): EventStoreAdapter {
   };
 }
 
+/** Runs against a live server, e.g. `docker compose up eventstore` and `EVENTSTORE_URL=esdb://localhost:2113?tls=false`. */
+function eventStoreDbAdapter(url: string | undefined): EventStoreAdapter {
+  return {
+    title:
+      url === undefined
+        ? 'EventStoreDB event store (skipped: EVENTSTORE_URL is not set)'
+        : 'EventStoreDB event store',
+    available: url !== undefined,
+    open: (options = {}) =>
+      Promise.resolve(
+        new EventStoreDbEventStore({ connectionString: url ?? '', upcasters: options.upcasters }),
+      ),
+    cleanUp: () => undefined,
+  };
+}
+
 export function eventStoreAdapters(): EventStoreAdapter[] {
-  return [sqliteAdapter()];
+  return [sqliteAdapter(), eventStoreDbAdapter(process.env.EVENTSTORE_URL || undefined)];
 }
 
 /**
