@@ -17,3 +17,8 @@ export * from './graphql/federatedSchema.ts';
 export * from './graphql/context.ts';
 export * from './graphql/guards.ts';
 export * from './graphql/subgraphServer.ts';
+export * from './config/serviceConfig.ts';
+export * from './validation/index.ts';
+export * from './graphql/connection.ts';
+export * from './projections/index.ts';
+export * from './ids/nameBasedUuid.ts';

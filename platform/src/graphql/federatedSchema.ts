@@ -13,6 +13,9 @@ export interface FederatedSchemaOptions {
   readonly resolvers: NonEmptyArray<Function>;
   /** Resolver instances built by the service with their dependencies (constructor injection). */
   readonly instances: readonly object[];
+  /** Entity stubs this subgraph only extends (no query returns them), e.g. `Customer` in policy. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own class type
+  readonly orphanedTypes?: Function[];
   /** `__resolveReference` and friends for the entities this subgraph owns. */
   readonly referenceResolvers?: GraphQLResolverMap<unknown>;
 }
@@ -34,6 +37,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     },
     // type-graphql insists on a pubSub even though our subscriptions bring their own `subscribe`.
     pubSub: createPubSub(),
+    orphanedTypes: options.orphanedTypes ?? [],
     skipCheck: true,
     validate: false,
   });

@@ -1,0 +1,17 @@
+import { LOG_LEVELS } from '../logging/logger.ts';
+import { env, optional } from './env.ts';
+
+/** What every subgraph reads: where it listens, how it logs, where its data lives, whom it trusts. */
+export const serviceConfigSpec = {
+  HOST: env.string('0.0.0.0'),
+  LOG_LEVEL: env.oneOf(LOG_LEVELS, 'info'),
+  /** The embedded profile keeps SQLite files and blobs here. */
+  DATA_DIR: env.string('data'),
+  JWKS_URL: env.url('http://localhost:4001/.well-known/jwks.json'),
+  TOKEN_ISSUER: env.string('cabinet-identity'),
+  TOKEN_AUDIENCE: env.string('cabinet'),
+  /** Set in production: EventStoreDB instead of the embedded SQLite event store. */
+  EVENTSTORE_URL: optional(env.url()),
+  /** Set in production: MongoDB instead of the embedded SQLite document store. */
+  MONGODB_URL: optional(env.url()),
+};

@@ -1,0 +1,94 @@
+import type { DocumentStore } from '../documents/port.ts';
+import { VersionConflict } from '../documents/port.ts';
+import type { EventStore, Position, RecordedEvent } from '../eventstore/port.ts';
+import type { Logger } from '../logging/logger.ts';
+
+/**
+ * A read model kept up to date from the event log. `apply` must be idempotent (the runner delivers
+ * at least once: after a crash it resumes from the last stored checkpoint).
+ */
+export interface Projection {
+  readonly name: string;
+  readonly categories: readonly string[];
+  apply(event: RecordedEvent): Promise<void>;
+  /** Drops everything the projection wrote, before a rebuild from the start of the log. */
+  reset(): Promise<void>;
+}
+
+interface Checkpoint {
+  readonly position: Position | null;
+}
+
+const CHECKPOINTS = { name: 'projection_checkpoints', indexes: [] } as const;
+
+export interface RunningProjection {
+  /** Resolves once nothing in the projection's categories is left unapplied. */
+  caughtUp(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Follows the log from the projection's stored checkpoint and applies each event in order. */
+export async function runProjection(
+  projection: Projection,
+  events: EventStore,
+  documents: DocumentStore,
+  log: Logger,
+): Promise<RunningProjection> {
+  const checkpoints = await documents.collection<Checkpoint>(CHECKPOINTS);
+  const stored = await checkpoints.get(projection.name);
+  let version = stored?.version ?? null;
+  const abort = new AbortController();
+  let caughtUpOnce: () => void = () => undefined;
+  const firstCatchUp = new Promise<void>((resolve) => (caughtUpOnce = resolve));
+  let lastPosition = stored?.data.position ?? undefined;
+
+  const saveCheckpoint = async (position: Position) => {
+    const data = { position };
+    version =
+      version === null
+        ? (await checkpoints.insert(projection.name, data)).version
+        : (await checkpoints.replace(projection.name, data, version)).version;
+  };
+
+  const loop = (async () => {
+    for await (const message of events.subscribe({
+      ...(lastPosition ? { after: lastPosition } : {}),
+      categories: projection.categories,
+      signal: abort.signal,
+    })) {
+      if (message.kind === 'caughtUp') {
+        caughtUpOnce();
+        continue;
+      }
+      await projection.apply(message.event);
+      lastPosition = message.event.position;
+      await saveCheckpoint(lastPosition);
+    }
+  })().catch((error: unknown) => {
+    if (abort.signal.aborted) return;
+    if (error instanceof VersionConflict) {
+      log.error({ projection: projection.name }, 'another process advanced this projection; stopping here');
+      return;
+    }
+    log.error({ err: error, projection: projection.name }, 'projection stopped on an error');
+  });
+
+  await firstCatchUp;
+  return {
+    async caughtUp() {
+      while (!abort.signal.aborted) {
+        const pending = await events.readAll({
+          categories: projection.categories,
+          maxCount: 1,
+          ...(lastPosition ? { after: lastPosition } : {}),
+        });
+        if (pending.length === 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    },
+    async stop() {
+      abort.abort();
+      await loop;
+    },
+  };
+}

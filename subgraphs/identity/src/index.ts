@@ -1,0 +1,5 @@
+export { start } from './server.ts';
+export { loadIdentityConfig, identityConfigSpec, type IdentityConfig } from './config.ts';
+export type { CustomerRecord } from './customer/customer.ts';
+export type { CustomerRepository } from './customer/customerRepository.ts';
+export { identitySchema } from './schema.ts';

@@ -1,0 +1,38 @@
+import { CommonErrors, DomainError, type Principal } from '@cabinet/platform';
+import type { PolicyRecord } from './policyRecord.ts';
+
+export const policyNotFound = () => new DomainError('POLICY_NOT_FOUND', 'Полис не найден.');
+
+/**
+ * The holder and staff see a policy; a partner sees the policies it sold (no personal data is on the
+ * policy type itself). Anyone else gets "not found", never the policy, so ids cannot be probed.
+ */
+export function assertMaySeePolicy(principal: Principal, policy: PolicyRecord | null): PolicyRecord {
+  if (principal.kind === 'anonymous') throw CommonErrors.unauthenticated();
+  if (!policy) throw policyNotFound();
+  switch (principal.kind) {
+    case 'customer':
+      if (policy.holderId !== principal.customerId) throw policyNotFound();
+      return policy;
+    case 'staff':
+      return policy;
+    case 'partner':
+      if (policy.soldByPartnerId !== principal.partnerId) throw policyNotFound();
+      return policy;
+  }
+}
+
+/** A customer's list of policies: the customer themselves, or staff. */
+export function assertMaySeeCustomerPolicies(principal: Principal, customerId: string): void {
+  switch (principal.kind) {
+    case 'anonymous':
+      throw CommonErrors.unauthenticated();
+    case 'customer':
+      if (principal.customerId !== customerId) throw CommonErrors.forbidden();
+      return;
+    case 'staff':
+      return;
+    case 'partner':
+      throw CommonErrors.forbidden();
+  }
+}

@@ -1,0 +1,21 @@
+import { buildFederatedSchema } from '@cabinet/platform';
+import type { GraphQLSchema } from 'graphql';
+import { Customer } from './policy/graphql/customer.type.ts';
+import { CustomerPoliciesResolver, PolicyResolver } from './policy/graphql/policy.resolver.ts';
+
+export interface PolicyResolvers {
+  readonly policy: PolicyResolver;
+  readonly customerPolicies: CustomerPoliciesResolver;
+}
+
+/** The policy subgraph's schema; without resolver instances it serves only to print the SDL. */
+export function policySchema(resolvers?: PolicyResolvers): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [PolicyResolver, CustomerPoliciesResolver],
+    orphanedTypes: [Customer],
+    instances: resolvers ? Object.values(resolvers) : [],
+    referenceResolvers: resolvers && {
+      Policy: { __resolveReference: resolvers.policy.resolveReference.bind(resolvers.policy) },
+    },
+  });
+}
