@@ -1,4 +1,4 @@
-import { addDays, addMonths, compareDates, daysBetween, type CalendarDate } from './calendarDate.ts';
+import { addDays, addMonths, daysBetween, type CalendarDate } from './calendarDate.ts';
 
 /** Both days included: a year from 1 February 2025 ends on 31 January 2026. */
 export interface PolicyPeriod {
@@ -6,14 +6,16 @@ export interface PolicyPeriod {
   readonly endsOn: CalendarDate;
 }
 
+/**
+ * N months from a day end the day before the same day N months later; when that day does not exist
+ * (six months from 31 March), the period ends on the last day of the month (30 September).
+ */
 export function periodOfMonths(startsOn: CalendarDate, months: number): PolicyPeriod {
-  return { startsOn, endsOn: addDays(addMonths(startsOn, months), -1) };
+  const sameDayLater = addMonths(startsOn, months);
+  const clamped = sameDayLater.slice(8) !== startsOn.slice(8);
+  return { startsOn, endsOn: clamped ? sameDayLater : addDays(sameDayLater, -1) };
 }
 
 export function periodDays(period: PolicyPeriod): number {
   return daysBetween(period.startsOn, period.endsOn) + 1;
-}
-
-export function isWithin(period: PolicyPeriod, date: CalendarDate): boolean {
-  return compareDates(date, period.startsOn) >= 0 && compareDates(date, period.endsOn) <= 0;
 }
