@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { SqliteEventStore } from '../../platform/src/eventstore/index.ts';
+import { tempDirectory } from '../contract/support/tempDirectory.ts';
+import { startChild, stopChild, type Child } from './children/childProcess.ts';
+
+const KILLS = 20;
+const STREAMS = 4;
+const appender = join(import.meta.dirname, 'children', 'ackingAppender.ts');
+
+interface Ack {
+  readonly stream: string;
+  readonly revision: bigint;
+  readonly id: string;
+}
+
+function acksOf(lines: readonly string[]): Ack[] {
+  return lines
+    .filter((line) => line.startsWith('ack '))
+    .map((line) => {
+      const [, stream = '', revision = '', id = ''] = line.split(' ');
+      return { stream, revision: BigInt(revision), id };
+    });
+}
+
+function integrityOf(file: string): unknown {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.pragma('integrity_check', { simple: true });
+  } finally {
+    db.close();
+  }
+}
+
+describe('SQLite event store killed with SIGKILL while appending (synchronous FULL)', () => {
+  const directory = tempDirectory('eventstore-crash');
+  const file = directory.file('events.db');
+  let running: Child | undefined;
+
+  afterEach(async () => {
+    if (running !== undefined) await stopChild(running);
+  });
+  afterAll(() => directory.remove());
+
+  it(`keeps every acknowledged append, gap-free, across ${KILLS} kills at random moments`, async () => {
+    const acknowledged: Ack[] = [];
+
+    for (let kill = 1; kill <= KILLS; kill += 1) {
+      running = startChild(appender, [file, String(STREAMS)]);
+      await running.waitForLine((line) => line.startsWith('ack '));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 150));
+      running.process.kill('SIGKILL');
+      const { signal } = await running.exited;
+      expect(signal, running.stderr()).toBe('SIGKILL');
+      acknowledged.push(...acksOf(running.lines));
+      running = undefined;
+
+      expect(integrityOf(file)).toBe('ok');
+      const store = new SqliteEventStore({ file });
+      try {
+        for (let i = 0; i < STREAMS; i += 1) {
+          const stream = `crash-${i}`;
+          const events = await store.read(stream);
+          expect(events.map((event) => event.revision)).toEqual(
+            events.map((_, revision) => BigInt(revision)),
+          );
+          const stored = new Map(events.map((event) => [event.revision, event.id]));
+          const missing = acknowledged.filter(
+            (ack) => ack.stream === stream && stored.get(ack.revision) !== ack.id,
+          );
+          expect(missing, `after kill ${kill}`).toEqual([]);
+        }
+      } finally {
+        await store.close();
+      }
+    }
+
+    expect(acknowledged.length).toBeGreaterThan(KILLS);
+  });
+});
