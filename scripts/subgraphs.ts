@@ -1,3 +1,4 @@
+import { claimsSchema } from '@cabinet/claims';
 import { identitySchema } from '@cabinet/identity';
 import { policySchema } from '@cabinet/policy';
 import type { GraphQLSchema } from 'graphql';
@@ -12,4 +13,5 @@ export interface SubgraphEntry {
 export const SUBGRAPHS: readonly SubgraphEntry[] = [
   { name: 'identity', embeddedUrl: 'http://localhost:4001/graphql', schema: () => identitySchema() },
   { name: 'policy', embeddedUrl: 'http://localhost:4002/graphql', schema: () => policySchema() },
+  { name: 'claims', embeddedUrl: 'http://localhost:4003/graphql', schema: () => claimsSchema() },
 ];

@@ -12,7 +12,8 @@ export interface SystemOptions {
   readonly ports: 'fixed' | 'free';
   readonly sink: LineSink;
   readonly seedDemoData: boolean;
-  readonly logLevel?: string;
+  /** `info` or more verbose: the launcher learns each URL from the service's info-level "listening" line. */
+  readonly logLevel?: 'info' | 'debug' | 'trace';
 }
 
 export interface RunningSystem {
@@ -50,11 +51,20 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     );
     started.push(identity);
     const jwksUrl = `${baseOf(identity.url)}/.well-known/jwks.json`;
-    const [policy, claims] = await Promise.all([
-      launch({ name: 'policy', entry: 'subgraphs/policy/src/main.ts', env: { ...common, PORT: port('policy'), JWKS_URL: jwksUrl } }, options.sink),
-      launch({ name: 'claims', entry: 'subgraphs/claims/src/main.ts', env: { ...common, PORT: port('claims'), JWKS_URL: jwksUrl } }, options.sink),
-    ]);
-    started.push(policy, claims);
+    const policy = await launch(
+      { name: 'policy', entry: 'subgraphs/policy/src/main.ts', env: { ...common, PORT: port('policy'), JWKS_URL: jwksUrl } },
+      options.sink,
+    );
+    started.push(policy);
+    const claims = await launch(
+      {
+        name: 'claims',
+        entry: 'subgraphs/claims/src/main.ts',
+        env: { ...common, PORT: port('claims'), JWKS_URL: jwksUrl, POLICY_URL: policy.url },
+      },
+      options.sink,
+    );
+    started.push(claims);
     const gateway = await launch(
       {
         name: 'gateway',

@@ -22,3 +22,4 @@ export * from './validation/index.ts';
 export * from './graphql/connection.ts';
 export * from './projections/index.ts';
 export * from './ids/nameBasedUuid.ts';
+export * from './money/index.ts';

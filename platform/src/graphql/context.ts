@@ -11,17 +11,23 @@ export interface RequestContext {
   readonly log: Logger;
   /** The caller's own Authorization value, for calls this service makes on the caller's behalf. */
   readonly authorization: string | undefined;
+  /**
+   * What the service hands to resolvers that are not instances it built, such as type-graphql's
+   * static `subscribe` functions.
+   */
+  readonly services: unknown;
 }
 
 export async function contextFromHeaders(
   headers: IncomingHttpHeaders | Record<string, unknown>,
   verifier: AccessTokenVerifier,
   log: Logger,
+  services: unknown,
 ): Promise<RequestContext> {
   const requestId = requestIdFrom(headers[REQUEST_ID_HEADER] as string | undefined);
   const authorization = headerValue(headers['authorization'] ?? headers['Authorization']);
   const principal = await verifier.principalFromAuthorization(authorization);
-  return { principal, requestId, log: log.child({ requestId }), authorization };
+  return { principal, requestId, log: log.child({ requestId }), authorization, services };
 }
 
 function headerValue(value: unknown): string | undefined {

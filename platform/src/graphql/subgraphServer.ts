@@ -30,6 +30,8 @@ export interface SubgraphServerOptions {
   readonly routes?: (app: Express) => void;
   /** Answers /healthz: false while a dependency the service cannot work without is down. */
   readonly healthy?: () => Promise<boolean>;
+  /** Put into every request's context as `services`. */
+  readonly services?: unknown;
   /** Released after the server stopped taking requests (stores, timers). */
   readonly onStop?: () => Promise<void>;
 }
@@ -86,6 +88,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
             requestId,
             log: log.child({ requestId }),
             authorization: ctx.extra.authorization,
+            services: options.services,
           };
         },
       },
@@ -119,7 +122,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
-          return await contextFromHeaders(req.headers, verifier, log);
+          return await contextFromHeaders(req.headers, verifier, log, options.services);
         } catch (error) {
           if (isDomainError(error)) {
             throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });

@@ -1,0 +1,1 @@
+export * from '../../../subgraphs/policy/src/money/index.ts';

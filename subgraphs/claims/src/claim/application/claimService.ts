@@ -1,0 +1,157 @@
+import { CommonErrors, nameBasedUuid, type EventStore, type RequestContext } from '@cabinet/platform';
+import type { PolicyClient } from '../../policyService/policyClient.ts';
+import { assertMayReadClaim } from '../claimAccess.ts';
+import { claimActorOf, type ClaimActor } from '../domain/claimActor.ts';
+import type { ClaimCommand, SubmitClaim } from '../domain/claimCommands.ts';
+import type { Claim } from '../domain/claimState.ts';
+import type { ClaimStatus } from '../domain/claimStatus.ts';
+import { ClaimErrors } from '../domain/claimErrors.ts';
+import type { ClaimSummaryRepository } from '../readModel/claimSummaryRepository.ts';
+import { loadClaim, type ClaimCommandHandler } from './claimCommandHandler.ts';
+import type { ClaimNumberSequence } from './claimNumberSequence.ts';
+import { assertPolicyCoversIncident } from './policyCoverage.ts';
+
+/** Namespace of claim ids derived from a customer's idempotency key. */
+const CLAIM_ID_NAMESPACE = '3f2b8c1a-9d4e-4b6f-8a7c-5e1d0f9b2c3d';
+
+function ownershipOf(claim: Claim) {
+  return {
+    claimId: claim.claimId,
+    customerId: claim.customerId,
+    soldByPartnerId: claim.policy.soldByPartnerId,
+  };
+}
+
+function viewOf(outcome: { claim: Claim; submittedAt: string; updatedAt: string; cursor: string }): ClaimView {
+  return { state: outcome.claim, submittedAt: outcome.submittedAt, updatedAt: outcome.updatedAt, cursor: outcome.cursor };
+}
+
+export interface ClaimView {
+  readonly state: Claim;
+  readonly submittedAt: string;
+  readonly updatedAt: string;
+  /** Position of the claim's latest change in the log. */
+  readonly cursor: string;
+}
+
+type CommandOf<T extends ClaimCommand['type']> = Extract<ClaimCommand, { type: T }>;
+
+export interface SubmissionInput {
+  readonly policyId: string;
+  readonly incident: SubmitClaim['data']['incident'];
+  readonly contact: SubmitClaim['data']['contact'];
+}
+
+/** The use cases behind the claim mutations and queries: checks outside the domain, then the decider. */
+export class ClaimService {
+  constructor(
+    private readonly events: EventStore,
+    private readonly commands: ClaimCommandHandler,
+    private readonly summaries: ClaimSummaryRepository,
+    private readonly numbers: ClaimNumberSequence,
+    private readonly policies: PolicyClient,
+    private readonly now: () => Date,
+  ) {}
+
+  async submit(context: RequestContext, input: SubmissionInput, idempotencyKey: string): Promise<ClaimView> {
+    const actor = this.actorOf(context);
+    if (actor.kind !== 'customer') throw CommonErrors.forbidden();
+    const claimId = nameBasedUuid(CLAIM_ID_NAMESPACE, `${actor.customerId}:${idempotencyKey}`);
+    const existing = await loadClaim(this.events, claimId);
+    if (existing.state.kind === 'claim') return viewOf({ ...existing, claim: existing.state });
+
+    const policy = await this.policies.policyFor(input.policyId, context.authorization, context.requestId);
+    assertPolicyCoversIncident(policy, input.incident.occurredOn);
+    const now = this.now();
+    const command: SubmitClaim = {
+      type: 'SubmitClaim',
+      actor,
+      metadata: { now },
+      data: {
+        claimId,
+        claimNumber: await this.numbers.next(now.getUTCFullYear()),
+        policy: {
+          policyId: policy.id,
+          policyNumber: policy.number,
+          product: policy.product,
+          soldByPartnerId: policy.soldByPartnerId,
+        },
+        incident: input.incident,
+        contact: input.contact,
+        documents: [],
+      },
+    };
+    return viewOf(
+      await this.commands.execute(claimId, command, { correlationId: context.requestId, idempotencyKey }),
+    );
+  }
+
+  /** Runs a command on an existing claim the caller may read. */
+  async act<T extends Exclude<ClaimCommand['type'], 'SubmitClaim'>>(
+    context: RequestContext,
+    claimId: string,
+    type: T,
+    data: CommandOf<T>['data'],
+    idempotencyKey?: string,
+  ): Promise<ClaimView> {
+    const actor = this.actorOf(context);
+    const command = { type, data, actor, metadata: { now: this.now() } } as CommandOf<T>;
+    const outcome = await this.commands.execute(
+      claimId,
+      command,
+      { correlationId: context.requestId, idempotencyKey },
+      (state) => {
+        // Someone else's claim does not exist as far as a customer can tell.
+        if (state.kind === 'none' || (actor.kind === 'customer' && state.customerId !== actor.customerId)) {
+          throw ClaimErrors.notFound(claimId);
+        }
+      },
+    );
+    return viewOf(outcome);
+  }
+
+  /** A claim card straight from its stream, so a claim is readable the moment it is written. */
+  async get(context: RequestContext, claimId: string): Promise<ClaimView> {
+    const loaded = await loadClaim(this.events, claimId);
+    const claim = loaded.state.kind === 'claim' ? loaded.state : null;
+    assertMayReadClaim(context.principal, claim && ownershipOf(claim), claimId);
+    return viewOf({ ...loaded, claim: claim as Claim });
+  }
+
+  async listOfCustomer(
+    context: RequestContext,
+    query: {
+      customerId: string;
+      status?: ClaimStatus | undefined;
+      first: number;
+      after?: string | undefined;
+    },
+  ): Promise<{ views: ClaimView[]; endCursor: string | null; hasNextPage: boolean; totalCount: number }> {
+    const { principal } = context;
+    if (principal.kind === 'anonymous') throw CommonErrors.unauthenticated();
+    if (
+      principal.kind === 'partner' ||
+      (principal.kind === 'customer' && principal.customerId !== query.customerId)
+    ) {
+      throw CommonErrors.forbidden();
+    }
+    const { page, totalCount } = await this.summaries.ofCustomer(query);
+    return {
+      views: page.items.map(({ data }) => ({
+        state: data.claim,
+        submittedAt: data.submittedAt,
+        updatedAt: data.updatedAt,
+        cursor: data.cursor,
+      })),
+      endCursor: page.endCursor,
+      hasNextPage: page.hasNextPage,
+      totalCount,
+    };
+  }
+
+  private actorOf(context: RequestContext): ClaimActor {
+    const actor = claimActorOf(context.principal);
+    if (actor) return actor;
+    throw context.principal.kind === 'anonymous' ? CommonErrors.unauthenticated() : CommonErrors.forbidden();
+  }
+}

@@ -1,0 +1,204 @@
+import { CommonErrors, nameBasedUuid, normalizePhone, pageSize, parseDecimal, type RequestContext } from '@cabinet/platform';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ClaimService, ClaimView } from '../application/claimService.ts';
+import type { ClaimRefusalReason } from '../domain/claimEvents.ts';
+import type { ClaimStatus } from '../domain/claimStatus.ts';
+import { Claim, ClaimConnection } from './claim.type.ts';
+import { Customer } from './entities.ts';
+import { ClaimRefusalReasonEnum, ClaimStatusEnum } from './enums.ts';
+import { SubmitClaimInput } from './inputs.ts';
+import { toClaim } from './toClaim.ts';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
+/** Namespace of comment and question ids derived from the client's idempotency key. */
+const ENTRY_ID_NAMESPACE = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+
+const entryIdOf = (claimId: string, key: string) => nameBasedUuid(ENTRY_ID_NAMESPACE, `${claimId}:${key}`);
+
+function idempotencyKeyOf(key: string): string {
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw CommonErrors.badInput('idempotencyKey', 'Ключ идемпотентности: от 8 до 100 латинских букв, цифр и знаков ._:-');
+  }
+  return key;
+}
+
+function contactPhone(raw: string | null | undefined): string | null {
+  if (raw === undefined || raw === null || raw.trim() === '') return null;
+  const phone = normalizePhone(raw);
+  if (!phone.ok) throw CommonErrors.badInput('contact.phone', phone.message);
+  return phone.value;
+}
+
+@Resolver(() => Claim)
+export class ClaimResolver {
+  constructor(
+    private readonly claims: ClaimService,
+    private readonly now: () => Date,
+  ) {}
+
+  private view(view: ClaimView): Claim {
+    return toClaim(view.state, view, this.now());
+  }
+
+  @Query(() => Claim, { description: 'A claim card: its customer’s own, or any for staff' })
+  async claim(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Claim> {
+    return this.view(await this.claims.get(context, id));
+  }
+
+  @Mutation(() => Claim, { description: 'Files a claim on a policy the customer holds. Retrying with the same key returns the same claim.' })
+  async submitClaim(
+    @Arg('input', () => SubmitClaimInput) input: SubmitClaimInput,
+    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Claim> {
+    const key = idempotencyKeyOf(idempotencyKey);
+    return this.view(
+      await this.claims.submit(
+        context,
+        {
+          policyId: input.policyId,
+          incident: input.incident,
+          contact: { phone: contactPhone(input.contact?.phone), email: input.contact?.email?.trim() || null },
+        },
+        key,
+      ),
+    );
+  }
+
+  @Mutation(() => Claim, { description: 'Staff: accept the claim for review; the decision clock starts' })
+  async acceptClaim(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Claim> {
+    return this.view(await this.claims.act(context, id, 'AcceptClaim', {}));
+  }
+
+  @Mutation(() => Claim, { description: 'Staff: hand the claim to an adjuster (adjusters may take unassigned claims)' })
+  async assignClaim(
+    @Arg('id', () => ID) id: string,
+    @Arg('adjusterId', () => ID) adjusterId: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Claim> {
+    return this.view(await this.claims.act(context, id, 'AssignClaim', { adjusterId }));
+  }
+
+  @Mutation(() => Claim, { description: 'Staff: the assigned adjuster starts working on the claim' })
+  async startClaimWork(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Claim> {
+    return this.view(await this.claims.act(context, id, 'StartClaimWork', {}));
+  }
+
+  @Mutation(() => Claim, { description: 'Customer: ask the insurer a question about the claim' })
+  async askClaimQuestion(
+    @Arg('id', () => ID) id: string,
+    @Arg('question', () => String) question: string,
+    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Claim> {
+    const key = idempotencyKeyOf(idempotencyKey);
+    return this.view(
+      await this.claims.act(context, id, 'RequestClaimClarification', { clarificationId: entryIdOf(id, key), question }, key),
+    );
+  }
+
+  @Mutation(() => Claim, { description: 'Staff: answer the customer’s open question' })
+  async answerClaimQuestion(
+    @Arg('id', () => ID) id: string,
+    @Arg('answer', () => String) answer: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Claim> {
+    return this.view(await this.claims.act(context, id, 'AnswerClaimClarification', { answer }));
+  }
+
+  @Mutation(() => Claim, { description: 'Staff: ask for documents or corrections; the ОСАГО clock pauses' })
+  async requestClaimDocuments(
+    @Arg('id', () => ID) id: string,
+    @Arg('message', () => String) message: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Claim> {
+    return this.view(await this.claims.act(context, id, 'RequestClaimDocuments', { message }));
+  }
+
+  @Mutation(() => Claim, { description: 'Customer or staff: add a comment to the claim' })
+  async commentOnClaim(
+    @Arg('id', () => ID) id: string,
+    @Arg('text', () => String) text: string,
+    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Claim> {
+    const key = idempotencyKeyOf(idempotencyKey);
+    return this.view(await this.claims.act(context, id, 'CommentOnClaim', { commentId: entryIdOf(id, key), text }, key));
+  }
+
+  @Mutation(() => Claim, { description: 'Staff: approve a payout, amount in roubles as a decimal string ("150000.00")' })
+  async approveClaim(
+    @Arg('id', () => ID) id: string,
+    @Arg('amount', () => String) amount: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Claim> {
+    return this.view(await this.claims.act(context, id, 'ApproveClaim', { amountKopecks: parseDecimal(amount, 'RUB').minorUnits }));
+  }
+
+  @Mutation(() => Claim, { description: 'Staff: refuse the claim with a reason the customer reads' })
+  async refuseClaim(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => ClaimRefusalReasonEnum) reason: ClaimRefusalReason,
+    @Arg('explanation', () => String) explanation: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Claim> {
+    return this.view(await this.claims.act(context, id, 'RefuseClaim', { reason, explanation }));
+  }
+
+  @Mutation(() => Claim, { description: 'Staff: the approved payout is ready («Готово к выдаче»)' })
+  async markClaimReadyForPayout(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Claim> {
+    return this.view(await this.claims.act(context, id, 'MarkClaimReadyForPayout', {}));
+  }
+
+  @Mutation(() => Claim, { description: 'Staff: the payout was made; the claim is completed' })
+  async payOutClaim(
+    @Arg('id', () => ID) id: string,
+    @Arg('paymentReference', () => String) paymentReference: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Claim> {
+    return this.view(await this.claims.act(context, id, 'PayOutClaim', { paymentReference }));
+  }
+
+  @Mutation(() => Claim, { description: 'Customer: withdraw the claim before a decision' })
+  async withdrawClaim(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() context: RequestContext,
+  ): Promise<Claim> {
+    return this.view(await this.claims.act(context, id, 'WithdrawClaim', { reason: reason ?? null }));
+  }
+
+  async resolveReference(reference: { id: string }, context: RequestContext): Promise<Claim> {
+    return this.view(await this.claims.get(context, reference.id));
+  }
+}
+
+@Resolver(() => Customer)
+export class CustomerClaimsResolver {
+  constructor(
+    private readonly service: ClaimService,
+    private readonly now: () => Date,
+  ) {}
+
+  @FieldResolver(() => ClaimConnection, { description: 'The customer’s claims, newest first' })
+  async claims(
+    @Root() customer: Customer,
+    @Ctx() context: RequestContext,
+    @Arg('status', () => ClaimStatusEnum, { nullable: true }) status: ClaimStatus | undefined,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+  ): Promise<ClaimConnection> {
+    const list = await this.service.listOfCustomer(context, {
+      customerId: customer.id,
+      status,
+      first: pageSize(first),
+      after,
+    });
+    const now = this.now();
+    return {
+      nodes: list.views.map((view) => toClaim(view.state, view, now)),
+      pageInfo: { hasNextPage: list.hasNextPage, endCursor: list.endCursor },
+      totalCount: list.totalCount,
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import type { EventStore, RequestContext } from '@cabinet/platform';
+import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { CLAIM_STATUS_LABELS } from '../domain/claimStatus.ts';
+import { abortable } from '../statusFeed/abortable.ts';
+import { followClaimStatus, type ClaimStatusChangeRecord } from '../statusFeed/claimStatusFeed.ts';
+import { ClaimStatusChange } from './claimStatusChange.type.ts';
+import { Policy } from './entities.ts';
+
+interface FollowArgs {
+  claimId?: string | null;
+  after?: string | null;
+}
+
+/** What the claims subgraph puts into every request's context for its subscriptions. */
+export interface ClaimSubscriptionServices {
+  readonly events: EventStore;
+}
+
+@Resolver(() => ClaimStatusChange)
+export class ClaimStatusSubscription {
+  @Subscription(() => ClaimStatusChange, {
+    description:
+      'Status changes of the claims the caller may follow (own claims; all for staff; claims on policies it sold for a partner). With `after`, every later change is delivered first, then live ones.',
+    subscribe: ({ args, context }: SubscribeResolverData<unknown, FollowArgs, RequestContext>) => {
+      const { claimId, after } = args;
+      const { events } = context.services as ClaimSubscriptionServices;
+      return abortable((signal) =>
+        followClaimStatus(events, {
+          principal: context.principal,
+          claimId: claimId ?? undefined,
+          after: after ?? undefined,
+          signal,
+        }),
+      );
+    },
+  })
+  claimStatusChanged(
+    @Root() change: ClaimStatusChangeRecord,
+    @Arg('claimId', () => ID, { nullable: true }) _claimId: string | null,
+    @Arg('after', () => String, { nullable: true }) _after: string | null,
+  ): ClaimStatusChange {
+    return Object.assign(new ClaimStatusChange(), {
+      cursor: change.cursor,
+      claimId: change.claimId,
+      claimNumber: change.claimNumber,
+      status: change.status,
+      statusLabel: CLAIM_STATUS_LABELS[change.status],
+      previousStatus: change.previousStatus,
+      resolution: change.resolution,
+      changedAt: new Date(change.changedAt),
+      policy: Object.assign(new Policy(), { id: change.policyId }),
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import { Field, ID, InputType } from 'type-graphql';
+
+@InputType({ description: 'What happened' })
+export class IncidentInput {
+  @Field(() => String, { description: 'Day of the incident, yyyy-mm-dd' })
+  occurredOn!: string;
+
+  @Field(() => String, { description: 'Kind of incident, e.g. «ДТП», «Залив квартиры»' })
+  kind!: string;
+
+  @Field(() => String, { description: 'Where it happened' })
+  place!: string;
+
+  @Field(() => String, { description: 'What happened, in the customer’s words' })
+  description!: string;
+}
+
+@InputType({ description: 'How the insurer may reach the customer about this claim' })
+export class ContactInput {
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+}
+
+@InputType()
+export class SubmitClaimInput {
+  @Field(() => ID)
+  policyId!: string;
+
+  @Field(() => IncidentInput)
+  incident!: IncidentInput;
+
+  @Field(() => ContactInput, { nullable: true })
+  contact?: ContactInput | null;
+}
