@@ -1,0 +1,6 @@
+export * from './luhn.ts';
+export * from './card.ts';
+export * from './declines.ts';
+export * from './payment.ts';
+export * from './idempotency.ts';
+export * from './devCardProvider.ts';
