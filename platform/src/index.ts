@@ -23,3 +23,4 @@ export * from './graphql/connection.ts';
 export * from './projections/index.ts';
 export * from './ids/nameBasedUuid.ts';
 export * from './money/index.ts';
+export * from './money/index.ts';

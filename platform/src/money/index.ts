@@ -1,1 +1,5 @@
-export * from '../../../subgraphs/policy/src/money/index.ts';
+export * from './money.ts';
+export * from './rounding.ts';
+export * from './scaling.ts';
+export * from './decimalString.ts';
+export * from './allocation.ts';

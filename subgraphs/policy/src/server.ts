@@ -16,7 +16,10 @@ export interface PolicyDependencies {
   readonly now: () => Date;
 }
 
-export async function start(config: PolicyConfig, deps: PolicyDependencies = { now: () => new Date() }): Promise<RunningService> {
+export async function start(
+  config: PolicyConfig,
+  deps: PolicyDependencies = { now: () => new Date() },
+): Promise<RunningService> {
   const log = createLogger('policy', config.LOG_LEVEL);
   const documents = await openDocumentStore({
     mongodbUrl: config.MONGODB_URL,

@@ -13,7 +13,15 @@ export interface PolicyRecord {
   readonly createdAt: string;
 }
 
-export const POLICY_PRODUCTS = ['OSAGO', 'KASKO', 'DMS', 'PROPERTY', 'MORTGAGE', 'TRAVEL', 'ACCIDENT'] as const;
+export const POLICY_PRODUCTS = [
+  'OSAGO',
+  'KASKO',
+  'DMS',
+  'PROPERTY',
+  'MORTGAGE',
+  'TRAVEL',
+  'ACCIDENT',
+] as const;
 export type PolicyProduct = (typeof POLICY_PRODUCTS)[number];
 
 export const POLICY_STATUSES = ['ACTIVE', 'RENEWED', 'SUSPENDED', 'EXPIRED', 'CANCELLED'] as const;

@@ -3,7 +3,12 @@ import type { PolicyProduct, PolicyRecord, PolicyStatus } from './policyRecord.t
 
 export const POLICIES = {
   name: 'policies',
-  indexes: [{ fields: ['holderId', 'periodEnd'] }, { fields: ['number'], unique: true }, { fields: ['status'] }, { fields: ['product'] }],
+  indexes: [
+    { fields: ['holderId', 'periodEnd'] },
+    { fields: ['number'], unique: true },
+    { fields: ['status'] },
+    { fields: ['product'] },
+  ],
 } as const;
 
 export interface HolderPoliciesQuery {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kopecks, rubles } from '../../money/index.ts';
+import { kopecks, rubles } from '@cabinet/platform';
 import { declineError } from './declines.ts';
 import {
   devBehaviourOfToken,

@@ -1,15 +1,16 @@
-import { DomainError } from '@cabinet/platform';
 import {
   compare,
+  type Currency,
+  DomainError,
   equals,
   euros,
   formatForPeople,
   isNegative,
+  type Money,
   rubles,
   toApiMoney,
   zero,
-} from '../../money/index.ts';
-import type { Currency, Money } from '../../money/index.ts';
+} from '@cabinet/platform';
 import type { Product } from './product.ts';
 
 export const COVERAGE_CODES = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { euros, kopecks, rubles, zero } from '../../money/index.ts';
+import { euros, kopecks, rubles, zero } from '@cabinet/platform';
 import { applyCoverageChange, quoteCoverageChange, type CoverageChangeRequest } from './coverageChange.ts';
 import {
   issuePolicy,

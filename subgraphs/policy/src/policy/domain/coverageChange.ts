@@ -1,15 +1,15 @@
-import { DomainError } from '@cabinet/platform';
 import {
   add,
+  DomainError,
   equals,
   isZero,
   money,
+  type Money,
   multiply,
   ratio,
   subtract,
   zero,
-  type Money,
-} from '../../money/index.ts';
+} from '@cabinet/platform';
 import {
   addDays,
   daysBetween,

@@ -1,5 +1,4 @@
-import { DomainError } from '@cabinet/platform';
-import { splitEvenly, type Money } from '../../money/index.ts';
+import { DomainError, type Money, splitEvenly } from '@cabinet/platform';
 import { addMonths, type CalendarDate } from './calendarDate.ts';
 import type { PolicyPeriod } from './period.ts';
 import { PRODUCT_TERMS, PRODUCT_LABELS, type Product } from './product.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kopecks, rubles, zero } from '../../money/index.ts';
+import { kopecks, rubles, zero } from '@cabinet/platform';
 import { instalmentStatusLabel } from './instalments.ts';
 import {
   assertInstalmentPayable,

@@ -1,5 +1,4 @@
-import { DomainError } from '@cabinet/platform';
-import type { Money } from '../../money/index.ts';
+import { DomainError, type Money } from '@cabinet/platform';
 import {
   addDays,
   compareDates,

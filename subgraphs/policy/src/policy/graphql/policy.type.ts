@@ -2,8 +2,12 @@ import { Connection } from '@cabinet/platform';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { POLICY_PRODUCTS, POLICY_STATUSES, type PolicyProduct, type PolicyStatus } from '../policyRecord.ts';
 
-export const PolicyProductEnum = Object.fromEntries(POLICY_PRODUCTS.map((p) => [p, p])) as { [K in PolicyProduct]: K };
-export const PolicyStatusEnum = Object.fromEntries(POLICY_STATUSES.map((s) => [s, s])) as { [K in PolicyStatus]: K };
+export const PolicyProductEnum = Object.fromEntries(POLICY_PRODUCTS.map((p) => [p, p])) as {
+  [K in PolicyProduct]: K;
+};
+export const PolicyStatusEnum = Object.fromEntries(POLICY_STATUSES.map((s) => [s, s])) as {
+  [K in PolicyStatus]: K;
+};
 registerEnumType(PolicyProductEnum, { name: 'PolicyProduct', description: 'Insurance product' });
 registerEnumType(PolicyStatusEnum, { name: 'PolicyStatus' });
 

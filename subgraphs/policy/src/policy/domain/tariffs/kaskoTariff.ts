@@ -1,4 +1,4 @@
-import { factor } from '../../../money/index.ts';
+import { factor } from '@cabinet/platform';
 import type { Coverage } from '../coverage.ts';
 import { coverageLabel } from '../coverage.ts';
 import type { CalendarDate } from '../calendarDate.ts';

@@ -1,4 +1,4 @@
-import { rubles } from '../../../money/index.ts';
+import { rubles } from '@cabinet/platform';
 
 /**
  * ОСАГО tariff data: Указание Банка России от 08.12.2021 № 6007-У «О страховых тарифах по

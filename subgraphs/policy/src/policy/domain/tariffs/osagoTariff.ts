@@ -1,5 +1,4 @@
-import { DomainError } from '@cabinet/platform';
-import { factor, formatForPeople, multiply } from '../../../money/index.ts';
+import { DomainError, factor, formatForPeople, multiply } from '@cabinet/platform';
 import { fullYearsBetween, type CalendarDate } from '../calendarDate.ts';
 import type { Driver, DriverList, Vehicle } from '../insuredObject.ts';
 import {

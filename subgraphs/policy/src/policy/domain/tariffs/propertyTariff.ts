@@ -1,4 +1,4 @@
-import { factor } from '../../../money/index.ts';
+import { factor } from '@cabinet/platform';
 import { coverageLabel, type Coverage, type CoverageCode } from '../coverage.ts';
 import { calculation, component, rate, type TariffCalculation } from './tariffCalculation.ts';
 import { termFraction } from './termFraction.ts';

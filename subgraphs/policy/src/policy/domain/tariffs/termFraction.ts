@@ -1,4 +1,4 @@
-import { ratio, type Factor } from '../../../money/index.ts';
+import { ratio, type Factor } from '@cabinet/platform';
 import type { NamedFactor } from './tariffCalculation.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { equals, euros, factor, rubles, type Money } from '../../../money/index.ts';
+import { equals, euros, factor, rubles, type Money } from '@cabinet/platform';
 import type { CalendarDate } from '../calendarDate.ts';
 import type { Coverage } from '../coverage.ts';
 import type { InsuredPerson } from '../insuredObject.ts';

@@ -1,4 +1,4 @@
-import { DomainError } from '@cabinet/platform';
+import { DomainError } from '../errors/domainError.ts';
 import { isCurrency, money, MINOR_UNITS_PER_MAJOR, type Currency, type Money } from './money.ts';
 
 /** How money crosses the API: a decimal string with exactly two decimals and an ISO 4217 code. */
