@@ -107,6 +107,26 @@ describe('the federated graph through the gateway', () => {
     });
     changes.unsubscribe();
     await client.dispose();
+
+    // The same subscription over SSE, resuming after the submission: the missed change is replayed.
+    const sse = await fetch(system.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${customerToken}` },
+      body: JSON.stringify({
+        query: /* GraphQL */ `subscription ($id: ID!, $after: String) { claimStatusChanged(claimId: $id, after: $after) { status policy { number } } }`,
+        variables: { id: claim.id, after: claim.cursor },
+      }),
+    });
+    expect(sse.headers.get('content-type')).toContain('text/event-stream');
+    const reader = sse.body!.getReader();
+    let text = '';
+    while (!text.includes('"ACCEPTED"')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    await reader.cancel();
+    expect(text).toContain(JSON.stringify({ data: { claimStatusChanged: { status: 'ACCEPTED', policy: { number: policy.number } } } }));
   });
 
   it('reports readiness only while every subgraph answers', async () => {
