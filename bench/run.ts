@@ -1,0 +1,26 @@
+/**
+ * `npm run bench`: runs every benchmark in bench/<name>/index.ts, one after another, each in its own
+ * process so they do not disturb each other. `npm run bench -- eventstore` runs only the named ones.
+ */
+import { spawn } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const benchDir = fileURLToPath(new URL('.', import.meta.url));
+const wanted = process.argv.slice(2);
+const entries = await readdir(benchDir, { withFileTypes: true });
+const benches = entries
+  .filter((entry) => entry.isDirectory() && (wanted.length === 0 || wanted.includes(entry.name)))
+  .map((entry) => entry.name)
+  .sort();
+
+let failed = 0;
+for (const name of benches) {
+  process.stdout.write(`\n=== bench/${name}\n`);
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', `${benchDir}${name}/index.ts`], { stdio: 'inherit' });
+    child.once('exit', resolve);
+  });
+  if (code !== 0) failed += 1;
+}
+process.exit(failed === 0 ? 0 : 1);
