@@ -7,7 +7,8 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
  */
 export function useAccessTokenCheck(verifier: AccessTokenVerifier): GatewayPlugin {
   return {
-    async onRequest({ request, endResponse, fetchAPI }) {
+    async onRequest(payload) {
+      const { request, fetchAPI } = payload;
       const header = request.headers.get('authorization');
       if (!header) return;
       try {
@@ -15,7 +16,7 @@ export function useAccessTokenCheck(verifier: AccessTokenVerifier): GatewayPlugi
         if (token !== undefined) await verifier.verify(token);
       } catch (error) {
         if (!isDomainError(error)) throw error;
-        endResponse(
+        payload.endResponse(
           new fetchAPI.Response(
             JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code } }] }),
             { status: 401, headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer' } },

@@ -53,7 +53,7 @@ export function collect<T>(client: Client, query: string, variables: Record<stri
     {
       next: (value) => {
         if (value.errors) errors.push(...value.errors);
-        if (value.data) received.push(value.data as T);
+        if (value.data) received.push(value.data);
         settle();
       },
       error: (error) => {
