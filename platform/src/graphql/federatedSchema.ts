@@ -31,7 +31,8 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     container: {
       get(someClass) {
         const instance = byClass.get(someClass as object as typeof Object);
-        if (!instance) throw new Error(`no instance registered for resolver ${(someClass as { name: string }).name}`);
+        if (!instance)
+          throw new Error(`no instance registered for resolver ${(someClass as { name: string }).name}`);
         return instance;
       },
     },
@@ -44,7 +45,10 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, fields] of Object.entries(options.referenceResolvers ?? {})) {
-    resolvers[typeName] = { ...resolvers[typeName], ...fields };
+    resolvers[typeName] = {
+      ...resolvers[typeName],
+      ...(fields as object),
+    } as GraphQLResolverMap<unknown>[string];
   }
   return buildSubgraphSchema({ typeDefs, resolvers });
 }
