@@ -1,7 +1,8 @@
 /**
  * Wakes waiting subscriptions when new events may exist: at once after an append through this
  * connection, and by polling `PRAGMA data_version` (which changes when any other connection, in
- * this process or another, commits) while somebody is waiting.
+ * this process or another, commits) while somebody is waiting. The poll timer keeps the process
+ * alive while a subscription waits, as any pending I/O would; aborting or closing releases it.
  */
 export class CommitWatcher {
   private generation = 0;
@@ -43,7 +44,7 @@ export class CommitWatcher {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.waiters.add(wake);
-      this.timer ??= setInterval(() => this.poll(), this.pollIntervalMs).unref();
+      this.timer ??= setInterval(() => this.poll(), this.pollIntervalMs);
     });
   }
 
