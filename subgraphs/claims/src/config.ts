@@ -1,4 +1,4 @@
-import { env, loadConfig, serviceConfigSpec, type ConfigOf } from '@cabinet/platform';
+import { env, loadConfig, optional, serviceConfigSpec, type ConfigOf } from '@cabinet/platform';
 
 export const claimsConfigSpec = {
   ...serviceConfigSpec,
@@ -17,6 +17,15 @@ export const claimsConfigSpec = {
   DECISION_DAYS_MORTGAGE: env.integer(30, { min: 1, max: 365 }),
   DECISION_DAYS_TRAVEL: env.integer(15, { min: 1, max: 365 }),
   DECISION_DAYS_ACCIDENT: env.integer(30, { min: 1, max: 365 }),
+  /** Production: the SMTP relay for notices, e.g. `smtps://user:password@smtp.example.ru:465`; without it they go to `<DATA_DIR>/mailbox`. */
+  SMTP_URL: optional(env.url()),
+  MAIL_FROM: env.string('Страховая компания <no-reply@cabinet.example.ru>'),
+  /** The customer cabinet's web address: notices link to the claim there. */
+  CABINET_URL: env.url('http://localhost:4000/'),
+  NOTIFICATION_MAX_ATTEMPTS: env.integer(8, { min: 1, max: 50 }),
+  /** The first retry's delay; each later one doubles it. */
+  NOTIFICATION_RETRY_MS: env.integer(5_000, { min: 10, max: 3_600_000 }),
+  NOTIFICATION_POLL_MS: env.integer(1_000, { min: 10, max: 60_000 }),
 };
 
 export type ClaimsConfig = ConfigOf<typeof claimsConfigSpec>;

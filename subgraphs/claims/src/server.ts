@@ -13,19 +13,26 @@ import { ClaimNumberSequence } from './claim/application/claimNumberSequence.ts'
 import { claimRulesFromConfig } from './claim/application/claimRulesFromConfig.ts';
 import { ClaimService } from './claim/application/claimService.ts';
 import { ClaimResolver, CustomerClaimsResolver } from './claim/graphql/claim.resolver.ts';
-import { ClaimStatusSubscription, type ClaimSubscriptionServices } from './claim/graphql/claimStatus.subscription.ts';
+import {
+  ClaimStatusSubscription,
+  type ClaimSubscriptionServices,
+} from './claim/graphql/claimStatus.subscription.ts';
 import { claimSummaryProjection } from './claim/readModel/claimSummaryProjection.ts';
 import { ClaimSummaryRepository } from './claim/readModel/claimSummaryRepository.ts';
 import type { ClaimsConfig } from './config.ts';
 import { PolicyClient } from './policyService/policyClient.ts';
 import { CustomerKeyVault } from './privacy/customerKeyVault.ts';
+import { startClaimNotifications } from './notifications/claimNotifications.ts';
 import { claimsSchema } from './schema.ts';
 
 export interface ClaimsDependencies {
   readonly now: () => Date;
 }
 
-export async function start(config: ClaimsConfig, deps: ClaimsDependencies = { now: () => new Date() }): Promise<RunningService> {
+export async function start(
+  config: ClaimsConfig,
+  deps: ClaimsDependencies = { now: () => new Date() },
+): Promise<RunningService> {
   const log = createLogger('claims', config.LOG_LEVEL);
   const events = await openEventStore({
     url: config.EVENTSTORE_URL,
@@ -39,6 +46,7 @@ export async function start(config: ClaimsConfig, deps: ClaimsDependencies = { n
   const summaries = await ClaimSummaryRepository.open(documents);
   const projection = await runProjection(claimSummaryProjection(summaries), events, documents, log);
   const vault = await CustomerKeyVault.open(documents, deps.now);
+  const notifications = await startClaimNotifications(config, { events, documents, vault }, deps.now, log);
   const service = new ClaimService(
     events,
     new ClaimCommandHandler(events, vault, claimRulesFromConfig(config)),
@@ -68,6 +76,7 @@ export async function start(config: ClaimsConfig, deps: ClaimsDependencies = { n
     ),
     async onStop() {
       await projection.stop();
+      await notifications.stop();
       await events.close();
       await documents.close();
     },

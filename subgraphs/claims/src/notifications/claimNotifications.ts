@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { runProjection, type DocumentStore, type EventStore, type Logger } from '@cabinet/platform';
+import type { CustomerKeyVault } from '../privacy/customerKeyVault.ts';
+import { contactEmailOf } from './contactEmails.ts';
+import { mailboxMailSender, smtpMailSender } from './mailSender.ts';
+import { NotificationDispatcher, runDispatcher } from './notificationDispatcher.ts';
+import { NotificationOutbox } from './notificationOutbox.ts';
+import { notificationOutboxProjection } from './notificationOutboxProjection.ts';
+import { PushMessages } from './pushMessages.ts';
+
+export interface NotificationSettings {
+  readonly DATA_DIR: string;
+  readonly SMTP_URL: string | undefined;
+  readonly MAIL_FROM: string;
+  readonly CABINET_URL: string;
+  readonly NOTIFICATION_MAX_ATTEMPTS: number;
+  readonly NOTIFICATION_RETRY_MS: number;
+  readonly NOTIFICATION_POLL_MS: number;
+}
+
+/**
+ * Status-change notifications: a projection with its own checkpoint fills the outbox, and a
+ * dispatcher sends e-mail (SMTP, or .eml files under `<DATA_DIR>/mailbox` when no SMTP is configured)
+ * and push records from it.
+ */
+export async function startClaimNotifications(
+  settings: NotificationSettings,
+  stores: { events: EventStore; documents: DocumentStore; vault: CustomerKeyVault },
+  now: () => Date,
+  log: Logger,
+): Promise<{ stop(): Promise<void> }> {
+  const { events, documents, vault } = stores;
+  const outbox = await NotificationOutbox.open(documents);
+  const mail =
+    settings.SMTP_URL === undefined
+      ? mailboxMailSender(join(settings.DATA_DIR, 'mailbox'), settings.MAIL_FROM)
+      : smtpMailSender(settings.SMTP_URL, settings.MAIL_FROM);
+  const dispatcher = new NotificationDispatcher({
+    outbox,
+    mail,
+    push: await PushMessages.open(documents),
+    contactEmail: (claimId) => contactEmailOf(events, vault, claimId),
+    cabinetUrl: settings.CABINET_URL,
+    retry: {
+      maxAttempts: settings.NOTIFICATION_MAX_ATTEMPTS,
+      firstDelayMs: settings.NOTIFICATION_RETRY_MS,
+      maxDelayMs: settings.NOTIFICATION_RETRY_MS * 2 ** 10,
+    },
+    leaseMs: 60_000,
+    now,
+    log,
+  });
+  const running = runDispatcher(dispatcher, settings.NOTIFICATION_POLL_MS, log);
+  const projection = await runProjection(
+    notificationOutboxProjection(outbox, events, now, running.wake),
+    events,
+    documents,
+    log,
+  );
+  return {
+    async stop() {
+      await projection.stop();
+      await running.stop();
+      mail.close();
+    },
+  };
+}
