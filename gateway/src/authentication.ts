@@ -19,7 +19,10 @@ export function useAccessTokenCheck(verifier: AccessTokenVerifier): GatewayPlugi
         payload.endResponse(
           new fetchAPI.Response(
             JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code } }] }),
-            { status: 401, headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer' } },
+            {
+              status: 401,
+              headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer' },
+            },
           ),
         );
       }

@@ -18,7 +18,9 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { useAccessTokenCheck } from './authentication.ts';
 import type { GatewayConfig } from './config.ts';
+import { createGatewayMetrics } from './metrics/gatewayMetrics.ts';
 import { subgraphsReady } from './readiness.ts';
+import { resilienceFromConfig } from './resilience/resilienceFromConfig.ts';
 import { subgraphRoutes } from './supergraph.ts';
 
 type SocketExtra = { authorization?: string; expiry?: NodeJS.Timeout };
@@ -36,10 +38,20 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     policy: config.POLICY_URL,
     claims: config.CLAIMS_URL,
   };
-  const routes = subgraphRoutes(supergraph).map((route) => ({ ...route, url: overrides[route.name] ?? route.url }));
+  const routes = subgraphRoutes(supergraph).map((route) => ({
+    ...route,
+    url: overrides[route.name] ?? route.url,
+  }));
   const verifier = createAccessTokenVerifier(
     { jwksUrl: config.JWKS_URL },
     { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
+  );
+  const metrics = createGatewayMetrics();
+  const resilience = resilienceFromConfig(
+    config,
+    routes.map((route) => route.name),
+    metrics,
+    log,
   );
 
   const gateway = createGatewayRuntime({
@@ -74,12 +86,19 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
         return headers;
       },
     },
-    plugins: () => [useAccessTokenCheck(verifier)],
+    plugins: () => [useAccessTokenCheck(verifier), resilience],
   });
   await gateway.getSchema();
 
   const httpServer = createServer((req, res) => {
     req.headers[REQUEST_ID_HEADER] = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    if (req.url === '/metrics') {
+      void metrics.registry.metrics().then((body) => {
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        res.end(body);
+      });
+      return;
+    }
     if (req.url === '/readiness') {
       void subgraphsReady(routes.map((route) => route.url)).then((ready) => {
         res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
@@ -115,7 +134,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
           const verified = await verifier.verify(token);
           ctx.extra.authorization = token;
           const ttl = Math.max(0, verified.expiresAt.getTime() - Date.now());
-          ctx.extra.expiry = setTimeout(() => ctx.extra.socket.close(CloseCode.Unauthorized, 'Token expired'), ttl);
+          ctx.extra.expiry = setTimeout(
+            () => ctx.extra.socket.close(CloseCode.Unauthorized, 'Token expired'),
+            ttl,
+          );
           ctx.extra.expiry.unref();
           return true;
         } catch (error) {

@@ -1,0 +1,117 @@
+import { createLogger } from '@cabinet/platform';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { GraphQLError, parse, type ExecutionResult } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { SubgraphBreakers, useSubgraphResilience, type SubgraphCallOutcome } from './subgraphResilience.ts';
+
+type Payload = Parameters<NonNullable<GatewayPlugin['onSubgraphExecute']>>[0];
+type Answer = ExecutionResult | 'hang';
+
+const REFUSED: ExecutionResult = {
+  errors: [new GraphQLError('fetch failed', { originalError: new Error('ECONNREFUSED') })],
+};
+const ANSWER: ExecutionResult = { data: { me: { id: '1' } } };
+const NOT_FOUND: ExecutionResult = {
+  data: null,
+  errors: [new GraphQLError('Полис не найден', { extensions: { code: 'POLICY_NOT_FOUND' } })],
+};
+
+/** Runs one subgraph call through the plugin against a subgraph that gives `answers` in turn. */
+function harness(settings: { failureThreshold?: number } = {}) {
+  const breakers = new SubgraphBreakers(
+    { failureThreshold: settings.failureThreshold ?? 10, openForMs: 60_000 },
+    () => 0,
+  );
+  const ended: SubgraphCallOutcome[] = [];
+  const plugin = useSubgraphResilience({
+    breakers,
+    log: createLogger('test', 'silent'),
+    random: () => 0,
+    policyFor: () => ({ timeoutMs: 50, maxRetries: 2, backoff: { baseMs: 1, maxMs: 1 } }),
+    onCallEnd: (_subgraph, outcome) => ended.push(outcome),
+  });
+  return {
+    breakers,
+    ended,
+    call: async (document: string, answers: Answer[]) => {
+      let calls = 0;
+      const executor = () => {
+        const answer = answers[Math.min(calls, answers.length - 1)] ?? ANSWER;
+        calls += 1;
+        return answer === 'hang' ? new Promise<ExecutionResult>(() => {}) : Promise.resolve(answer);
+      };
+      const executionRequest = { document: parse(document), context: {} };
+      let wrapped: Payload['executor'] | undefined;
+      await plugin.onSubgraphExecute?.({
+        subgraphName: 'policy',
+        executionRequest,
+        executor,
+        setExecutor: (next: Payload['executor']) => (wrapped = next),
+      } as unknown as Payload);
+      const result = wrapped ? ((await wrapped(executionRequest)) as ExecutionResult) : undefined;
+      return { result, calls, wrapped: wrapped !== undefined };
+    },
+  };
+}
+
+const codeOf = (result: ExecutionResult | undefined) => result?.errors?.[0]?.extensions['code'];
+
+describe('useSubgraphResilience', () => {
+  it.each([
+    {
+      given: 'a query that fails twice',
+      document: '{ me { id } }',
+      answers: [REFUSED, REFUSED, ANSWER],
+      calls: 3,
+      code: undefined,
+    },
+    {
+      given: 'a query that never answers',
+      document: '{ me { id } }',
+      answers: ['hang' as const],
+      calls: 3,
+      code: 'SUBGRAPH_UNAVAILABLE',
+    },
+    {
+      given: 'a mutation that fails',
+      document: 'mutation { pay }',
+      answers: [REFUSED, ANSWER],
+      calls: 1,
+      code: 'SUBGRAPH_UNAVAILABLE',
+    },
+    {
+      given: 'a query the subgraph refuses itself',
+      document: '{ me { id } }',
+      answers: [NOT_FOUND, ANSWER],
+      calls: 1,
+      code: 'POLICY_NOT_FOUND',
+    },
+  ])(
+    'given $given, calls the subgraph $calls time(s) and answers $code',
+    async ({ document, answers, calls, code }) => {
+      const { call } = harness();
+      const outcome = await call(document, answers);
+      expect(outcome.calls).toBe(calls);
+      expect(codeOf(outcome.result)).toBe(code);
+    },
+  );
+
+  it('counts failed attempts into the circuit, then refuses without calling the subgraph', async () => {
+    const { call, breakers, ended } = harness({ failureThreshold: 3 });
+    await call('{ me { id } }', [REFUSED]);
+    expect(breakers.for('policy').state).toBe('open');
+
+    const refused = await call('{ me { id } }', [ANSWER]);
+    expect(refused.calls).toBe(0);
+    expect(refused.result?.errors?.[0]?.extensions).toEqual({
+      code: 'SUBGRAPH_UNAVAILABLE',
+      serviceName: 'policy',
+    });
+    expect(ended).toEqual(['failed', 'refused']);
+  });
+
+  it('leaves subscriptions to their transport', async () => {
+    const { call } = harness();
+    expect((await call('subscription { claimStatusChanged { status } }', [ANSWER])).wrapped).toBe(false);
+  });
+});

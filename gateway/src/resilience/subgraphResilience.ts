@@ -1,0 +1,198 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from '@cabinet/platform';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { GraphQLError, Kind, OperationTypeNode, type ExecutionResult } from 'graphql';
+import { retryDelayMs, type BackoffSettings } from './backoff.ts';
+import { CircuitBreaker, type CircuitBreakerSettings, type CircuitState } from './circuitBreaker.ts';
+
+type SubgraphExecutePayload = Parameters<NonNullable<GatewayPlugin['onSubgraphExecute']>>[0];
+type Executor = SubgraphExecutePayload['executor'];
+type ExecutionRequest = SubgraphExecutePayload['executionRequest'];
+type ExecutorResult = Awaited<ReturnType<Executor>>;
+
+export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
+
+export interface SubgraphCallPolicy {
+  /** One attempt's limit; a query may make several attempts. */
+  readonly timeoutMs: number;
+  /** Extra attempts for queries; mutations never retry (they carry idempotency keys instead). */
+  readonly maxRetries: number;
+  readonly backoff: BackoffSettings;
+}
+
+export interface SubgraphResilienceOptions {
+  readonly policyFor: (subgraph: string) => SubgraphCallPolicy;
+  readonly breakers: SubgraphBreakers;
+  readonly log: Logger;
+  readonly random?: () => number;
+  /** Told how each call ended: answered, failed after its attempts, or refused by an open circuit. */
+  readonly onCallEnd?: (
+    subgraph: string,
+    outcome: SubgraphCallOutcome,
+    durationMs: number,
+    operationName: string,
+  ) => void;
+}
+
+export type SubgraphCallOutcome = 'ok' | 'failed' | 'refused';
+
+/** One circuit breaker per subgraph, created on first use. */
+export class SubgraphBreakers {
+  readonly #breakers = new Map<string, CircuitBreaker>();
+
+  constructor(
+    private readonly settings: CircuitBreakerSettings,
+    private readonly now: () => number,
+    private readonly onStateChange: (subgraph: string, state: CircuitState) => void = () => {},
+  ) {}
+
+  for(subgraph: string): CircuitBreaker {
+    let breaker = this.#breakers.get(subgraph);
+    if (!breaker) {
+      breaker = new CircuitBreaker(this.settings, this.now, (state) => this.onStateChange(subgraph, state));
+      this.#breakers.set(subgraph, breaker);
+    }
+    return breaker;
+  }
+
+  states(): [subgraph: string, state: CircuitState][] {
+    return [...this.#breakers].map(([subgraph, breaker]) => [subgraph, breaker.state]);
+  }
+}
+
+type Attempt = { kind: 'answered'; result: ExecutorResult } | { kind: 'failed'; problem: string };
+
+/**
+ * Every query and mutation the gateway sends to a subgraph gets a timeout, goes through that
+ * subgraph's circuit breaker, and (queries only) is retried with jittered backoff. When the subgraph
+ * cannot answer, its part of the response becomes an error with `extensions.code =
+ * SUBGRAPH_UNAVAILABLE`, and the other subgraphs' data is still returned. Subscriptions are left to
+ * the WebSocket transport, which reconnects on its own.
+ */
+export function useSubgraphResilience(options: SubgraphResilienceOptions): GatewayPlugin {
+  const random = options.random ?? Math.random;
+
+  const attemptOnce = async (
+    executor: Executor,
+    request: ExecutionRequest,
+    timeoutMs: number,
+  ): Promise<Attempt> => {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
+    const timedOut = new Promise<Attempt>((resolve) =>
+      deadline.signal.addEventListener(
+        'abort',
+        () => resolve({ kind: 'failed', problem: `timeout after ${timeoutMs} ms` }),
+        {
+          once: true,
+        },
+      ),
+    );
+    try {
+      const answered = Promise.resolve(executor({ ...request, signal })).then(
+        (result): Attempt => {
+          const problem = transportProblem(result);
+          return problem === undefined ? { kind: 'answered', result } : { kind: 'failed', problem };
+        },
+        (error: unknown): Attempt => ({
+          kind: 'failed',
+          problem: error instanceof Error ? error.message : String(error),
+        }),
+      );
+      return await Promise.race([answered, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const call = async (
+    subgraph: string,
+    executor: Executor,
+    request: ExecutionRequest,
+  ): Promise<ExecutorResult> => {
+    const started = performance.now();
+    const { outcome, result } = await callWithPolicy(subgraph, executor, request);
+    options.onCallEnd?.(subgraph, outcome, performance.now() - started, request.operationName ?? 'anonymous');
+    return result;
+  };
+
+  const callWithPolicy = async (
+    subgraph: string,
+    executor: Executor,
+    request: ExecutionRequest,
+  ): Promise<{ outcome: SubgraphCallOutcome; result: ExecutorResult }> => {
+    const policy = options.policyFor(subgraph);
+    const breaker = options.breakers.for(subgraph);
+    const retries = operationType(request) === OperationTypeNode.QUERY ? policy.maxRetries : 0;
+    let problem = 'circuit open';
+    let tried = false;
+    for (let attempt = 0; attempt <= retries; attempt += 1) {
+      if (attempt > 0) {
+        try {
+          await sleep(retryDelayMs(attempt, policy.backoff, random), undefined, { signal: request.signal });
+        } catch {
+          return { outcome: 'failed', result: unavailable(subgraph) };
+        }
+      }
+      if (!breaker.tryAcquire()) break;
+      tried = true;
+      const outcome = await attemptOnce(executor, request, policy.timeoutMs);
+      if (outcome.kind === 'answered') {
+        breaker.recordSuccess();
+        return { outcome: 'ok', result: outcome.result };
+      }
+      if (request.signal?.aborted) {
+        breaker.release();
+        return { outcome: 'failed', result: unavailable(subgraph) };
+      }
+      breaker.recordFailure();
+      problem = outcome.problem;
+    }
+    options.log.warn({ subgraph, problem, circuit: breaker.state }, 'subgraph unavailable');
+    return { outcome: tried ? 'failed' : 'refused', result: unavailable(subgraph) };
+  };
+
+  return {
+    onSubgraphExecute(payload) {
+      if (operationType(payload.executionRequest) === OperationTypeNode.SUBSCRIPTION) return;
+      const { subgraphName, executor } = payload;
+      const resilient = (request: ExecutionRequest) => call(subgraphName, executor, request);
+      // Executor is generic in its result type; this wrapper passes the subgraph's result through.
+      payload.setExecutor(resilient as Executor);
+    },
+  };
+}
+
+function operationType(request: ExecutionRequest): OperationTypeNode | undefined {
+  if (request.operationType) return request.operationType;
+  for (const definition of request.document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION) return definition.operation;
+  }
+  return undefined;
+}
+
+/**
+ * The HTTP transport reports a refused connection, an abort or a non-GraphQL answer as a result with
+ * no data and an error that wraps the original exception; errors the subgraph itself returned carry
+ * no such exception and mean the subgraph is up.
+ */
+function transportProblem(result: ExecutorResult): string | undefined {
+  if (Symbol.asyncIterator in result) return undefined;
+  const { data, errors } = result as ExecutionResult;
+  if (data !== null && data !== undefined) return undefined;
+  const transportError = errors?.find(
+    (error) => error.originalError !== undefined && error.originalError !== null,
+  );
+  return transportError?.message;
+}
+
+function unavailable(subgraph: string): ExecutionResult {
+  return {
+    errors: [
+      new GraphQLError('Часть данных временно недоступна. Попробуйте обновить страницу чуть позже.', {
+        extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: subgraph },
+      }),
+    ],
+  };
+}
