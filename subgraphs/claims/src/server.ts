@@ -17,6 +17,7 @@ import {
   ClaimStatusSubscription,
   type ClaimSubscriptionServices,
 } from './claim/graphql/claimStatus.subscription.ts';
+import { ClaimStatusHub } from './claim/statusFeed/claimStatusHub.ts';
 import { claimSummaryProjection } from './claim/readModel/claimSummaryProjection.ts';
 import { ClaimSummaryRepository } from './claim/readModel/claimSummaryRepository.ts';
 import type { ClaimsConfig } from './config.ts';
@@ -61,7 +62,7 @@ export async function start(
     customerClaims: new CustomerClaimsResolver(service, deps.now),
     statusSubscription: new ClaimStatusSubscription(),
   });
-  const services: ClaimSubscriptionServices = { events };
+  const services: ClaimSubscriptionServices = { events, statusHub: await ClaimStatusHub.start(events, log) };
   return startSubgraphServer({
     name: 'claims',
     schema,
@@ -77,6 +78,7 @@ export async function start(
     async onStop() {
       await projection.stop();
       await notifications.stop();
+      await services.statusHub.stop();
       await events.close();
       await documents.close();
     },

@@ -3,6 +3,7 @@ import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } fro
 import { CLAIM_STATUS_LABELS } from '../domain/claimStatus.ts';
 import { abortable } from '../statusFeed/abortable.ts';
 import { followClaimStatus, type ClaimStatusChangeRecord } from '../statusFeed/claimStatusFeed.ts';
+import type { ClaimStatusHub } from '../statusFeed/claimStatusHub.ts';
 import { ClaimStatusChange } from './claimStatusChange.type.ts';
 import { Policy } from './entities.ts';
 
@@ -14,6 +15,7 @@ interface FollowArgs {
 /** What the claims subgraph puts into every request's context for its subscriptions. */
 export interface ClaimSubscriptionServices {
   readonly events: EventStore;
+  readonly statusHub: ClaimStatusHub;
 }
 
 @Resolver(() => ClaimStatusChange)
@@ -23,9 +25,9 @@ export class ClaimStatusSubscription {
       'Status changes of the claims the caller may follow (own claims; all for staff; claims on policies it sold for a partner). With `after`, every later change is delivered first, then live ones.',
     subscribe: ({ args, context }: SubscribeResolverData<unknown, FollowArgs, RequestContext>) => {
       const { claimId, after } = args;
-      const { events } = context.services as ClaimSubscriptionServices;
+      const { events, statusHub } = context.services as ClaimSubscriptionServices;
       return abortable((signal) =>
-        followClaimStatus(events, {
+        followClaimStatus(statusHub, events, {
           principal: context.principal,
           claimId: claimId ?? undefined,
           after: after ?? undefined,

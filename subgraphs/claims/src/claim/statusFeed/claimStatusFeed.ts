@@ -1,24 +1,14 @@
-import { CommonErrors, type EventStore, type Position, type Principal, type RecordedEvent } from '@cabinet/platform';
+import { CommonErrors, type EventStore, type Position, type Principal } from '@cabinet/platform';
 import { claimEventOf } from '../application/claimEventCodec.ts';
 import { mayFollowStatus } from '../claimAccess.ts';
 import { ClaimErrors } from '../domain/claimErrors.ts';
-import { claimStatusOf, evolve, initialState, type Claim, type ClaimState } from '../domain/claimState.ts';
-import type { ClaimResolution, ClaimStatus } from '../domain/claimStatus.ts';
+import { evolve, initialState, type ClaimState } from '../domain/claimState.ts';
 import { CLAIM_STREAM_CATEGORY, claimIdOfStream, claimStreamId } from '../domain/claimStreamId.ts';
+import type { ClaimStatusHub } from './claimStatusHub.ts';
+import { comparePositions } from './logPositions.ts';
+import { ownershipOf, stateBefore, statusChangeOf, type ClaimStatusChangeRecord } from './statusChange.ts';
 
-/** One change of a claim's status, as subscribers receive it. No personal data. */
-export interface ClaimStatusChangeRecord {
-  /** The change's position in the log: pass it back as `after` to resume right after it. */
-  readonly cursor: Position;
-  readonly claimId: string;
-  readonly claimNumber: string;
-  readonly policyId: string;
-  readonly policyNumber: string;
-  readonly status: ClaimStatus;
-  readonly previousStatus: ClaimStatus | null;
-  readonly resolution: ClaimResolution | null;
-  readonly changedAt: string;
-}
+export type { ClaimStatusChangeRecord } from './statusChange.ts';
 
 export interface FollowOptions {
   readonly principal: Principal;
@@ -28,73 +18,99 @@ export interface FollowOptions {
   readonly signal: AbortSignal;
 }
 
-async function stateBefore(events: EventStore, event: RecordedEvent): Promise<ClaimState> {
-  if (event.revision === 0n) return initialState;
-  const history = await events.read(event.stream, { maxCount: Number(event.revision) });
-  return history.map(claimEventOf).reduce(evolve, initialState);
+const CATCH_UP_PAGE = 500;
+
+/**
+ * Status changes after `after` (or from now), then live ones, in log order with no gap and no
+ * duplicate. The subscriber first attaches to the process's shared feed, which from then on queues
+ * every change after the feed's position `from`; the changes between `after` and `from` are read from
+ * the log (the claim's own stream when following one claim); then the queue takes over, skipping
+ * whatever the subscriber has already seen.
+ */
+export async function* followClaimStatus(
+  hub: ClaimStatusHub,
+  events: EventStore,
+  options: FollowOptions,
+): AsyncGenerator<ClaimStatusChangeRecord> {
+  const { principal, claimId, after, signal } = options;
+  if (principal.kind === 'anonymous') throw CommonErrors.unauthenticated();
+  if (after !== undefined) comparePositions(after, after);
+  const { from, changes } = hub.attach(principal, claimId, signal);
+  try {
+    const past =
+      claimId === undefined
+        ? pastChanges(events, principal, signal)
+        : await pastChangesOfClaim(events, principal, claimId);
+    let seen = after;
+    if (after !== undefined && from !== undefined && comparePositions(after, from) < 0) {
+      for await (const change of past(after, from)) yield change;
+      seen = from;
+    }
+    for await (const change of changes) {
+      if (seen !== undefined && comparePositions(change.cursor, seen) <= 0) continue;
+      yield change;
+    }
+  } finally {
+    changes.close();
+  }
 }
 
-function statusChange(before: ClaimState, after: Claim, event: RecordedEvent): ClaimStatusChangeRecord | null {
-  const previousStatus = before.kind === 'claim' ? claimStatusOf(before) : null;
-  const status = claimStatusOf(after);
-  if (previousStatus === status && before.kind === 'claim' && before.resolution === after.resolution) return null;
-  return {
-    cursor: event.position,
-    claimId: after.claimId,
-    claimNumber: after.claimNumber,
-    policyId: after.policy.policyId,
-    policyNumber: after.policy.policyNumber,
-    status,
-    previousStatus,
-    resolution: after.resolution,
-    changedAt: claimEventOf(event).data.occurredAt,
+type PastChanges = (
+  after: Position,
+  upTo: Position,
+) => Iterable<ClaimStatusChangeRecord> | AsyncIterable<ClaimStatusChangeRecord>;
+
+/** One claim's changes come from its own stream; refusing here also hides claims the caller may not follow. */
+async function pastChangesOfClaim(
+  events: EventStore,
+  principal: Principal,
+  claimId: string,
+): Promise<PastChanges> {
+  const history = await events.read(claimStreamId(claimId));
+  const claim = history.map(claimEventOf).reduce(evolve, initialState);
+  if (
+    claim.kind === 'none' ||
+    !mayFollowStatus(principal, ownershipOf({ ...claim, soldByPartnerId: claim.policy.soldByPartnerId }))
+  ) {
+    throw ClaimErrors.notFound(claimId);
+  }
+  return function* (after, upTo) {
+    let state: ClaimState = initialState;
+    for (const event of history) {
+      const next = evolve(state, claimEventOf(event));
+      const change = next.kind === 'claim' ? statusChangeOf(state, next, event) : null;
+      state = next;
+      if (comparePositions(event.position, after) <= 0) continue;
+      if (comparePositions(event.position, upTo) > 0) return;
+      if (change) yield change;
+    }
   };
 }
 
-/**
- * Status changes after `after` (or from now), then live ones, in log order with no gap: the event
- * store subscription delivers every claim event once and in order, and each is folded into its
- * claim's state to see whether the status moved. Only claims the principal may follow are delivered.
- */
-export async function* followClaimStatus(events: EventStore, options: FollowOptions): AsyncGenerator<ClaimStatusChangeRecord> {
-  const { principal, claimId, signal } = options;
-  if (principal.kind === 'anonymous') throw CommonErrors.unauthenticated();
-  let start = options.after;
-  let liveOnly = start === undefined;
-  if (claimId !== undefined) {
-    const history = await events.read(claimStreamId(claimId));
-    const claim = history.map(claimEventOf).reduce(evolve, initialState);
-    if (claim.kind === 'none' || !mayFollowStatus(principal, ownership(claim))) throw ClaimErrors.notFound(claimId);
-    // "From now" for one claim is right after its latest event: no need to skip the rest of the log.
-    if (start === undefined) {
-      start = history.at(-1)?.position;
-      liveOnly = false;
+/** Every claim's changes, paged from the whole claim log and filtered by what the caller may follow. */
+function pastChanges(events: EventStore, principal: Principal, signal: AbortSignal): PastChanges {
+  return async function* (after, upTo) {
+    const states = new Map<string, ClaimState>();
+    let position = after;
+    while (!signal.aborted) {
+      const page = await events.readAll({
+        after: position,
+        categories: [CLAIM_STREAM_CATEGORY],
+        maxCount: CATCH_UP_PAGE,
+      });
+      for (const event of page) {
+        if (comparePositions(event.position, upTo) > 0) return;
+        position = event.position;
+        const claimId = claimIdOfStream(event.stream);
+        if (claimId === null) continue;
+        const before = states.get(claimId) ?? (await stateBefore(events, event));
+        const next = evolve(before, claimEventOf(event));
+        states.set(claimId, next);
+        if (next.kind !== 'claim') continue;
+        const change = statusChangeOf(before, next, event);
+        if (change && mayFollowStatus(principal, ownershipOf(change))) yield change;
+      }
+      if (page.length < CATCH_UP_PAGE) return;
     }
-  }
-
-  const states = new Map<string, ClaimState>();
-  for await (const message of events.subscribe({
-    ...(start === undefined ? {} : { after: start }),
-    categories: [CLAIM_STREAM_CATEGORY],
-    signal,
-  })) {
-    if (message.kind === 'caughtUp') {
-      liveOnly = false;
-      continue;
-    }
-    if (liveOnly) continue;
-    const event = message.event;
-    const eventClaimId = claimIdOfStream(event.stream);
-    if (eventClaimId === null || (claimId !== undefined && eventClaimId !== claimId)) continue;
-    const before = states.get(eventClaimId) ?? (await stateBefore(events, event));
-    const after = evolve(before, claimEventOf(event));
-    states.set(eventClaimId, after);
-    if (after.kind !== 'claim' || !mayFollowStatus(principal, ownership(after))) continue;
-    const change = statusChange(before, after, event);
-    if (change) yield change;
-  }
-}
-
-function ownership(claim: Claim) {
-  return { claimId: claim.claimId, customerId: claim.customerId, soldByPartnerId: claim.policy.soldByPartnerId };
+  };
 }

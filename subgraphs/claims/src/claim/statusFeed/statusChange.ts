@@ -55,6 +55,8 @@ export function statusChangeOf(
 }
 
 /** Who owns the claim a change belongs to, in the shape the access rules read. */
-export function ownershipOf(change: ClaimStatusChangeRecord) {
+export function ownershipOf(
+  change: Pick<ClaimStatusChangeRecord, 'claimId' | 'customerId' | 'soldByPartnerId'>,
+) {
   return { claimId: change.claimId, customerId: change.customerId, soldByPartnerId: change.soldByPartnerId };
 }
