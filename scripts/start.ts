@@ -4,10 +4,18 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ESIA_TEST_PERSONS } from '@cabinet/esia-emulator/seed';
+import { DEMO_PARTNER_CLIENTS, DEMO_STAFF } from '@cabinet/identity/demo';
 import { REPO_ROOT } from './launcher.ts';
-import { startSystem, type RunningSystem } from './system.ts';
+import { EMBEDDED_REDIRECT_URIS, startSystem, type RunningSystem } from './system.ts';
 
-const COLOURS: Record<string, string> = { identity: '36', policy: '35', claims: '33', gateway: '32', esia: '34' };
+const COLOURS: Record<string, string> = {
+  identity: '36',
+  policy: '35',
+  claims: '33',
+  gateway: '32',
+  esia: '34',
+};
 const LEVEL_WIDTH = 5;
 
 function humanLine(service: string, line: string): string {
@@ -17,10 +25,33 @@ function humanLine(service: string, line: string): string {
     const { time, level, msg, service: _service, ...rest } = JSON.parse(line) as Record<string, unknown>;
     const clock = typeof time === 'string' ? time.slice(11, 19) : '';
     const extra = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : '';
-    return `${prefix}${clock} ${String(level ?? '').padEnd(LEVEL_WIDTH)} ${String(msg ?? '')}${extra}`;
+    return `${prefix}${clock} ${(typeof level === 'string' ? level : '').padEnd(LEVEL_WIDTH)} ${typeof msg === 'string' ? msg : ''}${extra}`;
   } catch {
     return prefix + line;
   }
+}
+
+/** What a person needs to try the system: ESIA test persons (SMS code in the esia log), staff, partners. */
+function demoLogins(): string {
+  const persons = Object.entries(ESIA_TEST_PERSONS).map(([key, person]) => {
+    const phone = person.contacts.find((contact) => contact.type === 'MBT')?.value ?? '';
+    return `    ${key.padEnd(17)} ${phone.padEnd(16)} ${person.snils.padEnd(15)} ${person.password}${person.trusted ? '' : '  (unconfirmed account)'}`;
+  });
+  const staff = DEMO_STAFF.map(
+    (member) => `    ${member.login.padEnd(17)} ${member.password.padEnd(16)} ${member.roles.join(', ')}`,
+  );
+  const partners = DEMO_PARTNER_CLIENTS.map(
+    (client) => `    ${client.clientId.padEnd(17)} ${client.clientSecret.padEnd(24)} ${client.name}`,
+  );
+  return [
+    'Demo logins',
+    '  Gosuslugi (beginGosuslugiSignIn, then log in at the emulator; the SMS code is printed in the esia log):',
+    ...persons,
+    '  Staff (staffSignIn):',
+    ...staff,
+    '  Partner apps (POST /oauth/token on identity, grant_type=client_credentials, scope claims:status):',
+    ...partners,
+  ].join('\n');
 }
 
 const dataDir = join(REPO_ROOT, 'data');
@@ -46,11 +77,14 @@ try {
     sink: (service, line) => process.stdout.write(`${humanLine(service, line)}\n`),
   });
 } catch (error) {
-  process.stderr.write(`could not start the system: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `could not start the system: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 }
 
 for (const service of Object.values(system.services)) {
+  if (!('exited' in service)) continue;
   void service.exited.then((code) => {
     if (stopping) return;
     process.stderr.write(`${service.name} exited unexpectedly (${String(code)}); stopping the rest\n`);
@@ -62,6 +96,8 @@ process.stdout.write(`
 Личный кабинет is up.
   Gateway (GraphQL, GraphiQL, graphql-ws, SSE): ${system.gatewayUrl}
   Health: ${new URL('/healthcheck', system.gatewayUrl).toString()}   Readiness: ${new URL('/readiness', system.gatewayUrl).toString()}
+  ESIA emulator (Gosuslugi stand-in): ${system.esiaUrl}   redirect URIs: ${EMBEDDED_REDIRECT_URIS.join(', ')}
   Data: ${dataDir}
+${demoLogins()}
 Press Ctrl-C to stop.
 `);

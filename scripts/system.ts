@@ -1,28 +1,88 @@
 /**
- * The whole embedded system as separate processes: identity first (it publishes the JWKS everyone
- * verifies against), then policy and claims, then the gateway routed to wherever they listen.
+ * The whole embedded system as separate processes: the ESIA emulator first (identity talks to it),
+ * then identity (it publishes the JWKS everyone verifies against), policy and claims, then the
+ * gateway routed to wherever they listen.
  */
-import { join } from 'node:path';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { launch, waitUntilOk, type LineSink, type ServiceProcess } from './launcher.ts';
+
+/** The redirect URIs the embedded profile registers in ESIA and allows in identity: web and mobile. */
+export const EMBEDDED_REDIRECT_URIS = [
+  'http://localhost:3000/auth/esia/callback',
+  'ru.insurer.cabinet://auth/esia/callback',
+] as const;
+
+export const ESIA_CLIENT_ID = 'INSURER_CABINET';
+
+/** A service the system started: its own process, or (tests only) one running inside the caller. */
+export interface RunningPart {
+  readonly name: string;
+  readonly url: string;
+  stop(): Promise<unknown>;
+}
 
 export interface SystemOptions {
   /** Where the services keep their SQLite files, keys and blobs. */
   readonly dataDir: string;
-  /** `fixed`: the documented ports (4000-4003); `free`: whatever the OS gives (tests). */
+  /** `fixed`: the documented ports (4000-4003, 4010); `free`: whatever the OS gives (tests). */
   readonly ports: 'fixed' | 'free';
   readonly sink: LineSink;
   readonly seedDemoData: boolean;
   /** `info` or more verbose: the launcher learns each URL from the service's info-level "listening" line. */
   readonly logLevel?: 'info' | 'debug' | 'trace';
+  /** Extra environment for identity (tests lower limits with it). */
+  readonly identityEnv?: Readonly<Record<string, string>>;
+  /** Tests only: the origin identity uses for ESIA instead of the emulator's, e.g. a tampering proxy. */
+  readonly esiaOriginFor?: (emulatorUrl: string) => Promise<string>;
+  /** Tests only: runs identity inside the caller (with an injected clock) instead of as a process. */
+  readonly startIdentity?: (
+    env: Readonly<Record<string, string>>,
+  ) => Promise<{ url: string; stop(): Promise<void> }>;
 }
+
+type ServiceName = 'esia' | 'identity' | 'policy' | 'claims' | 'gateway';
 
 export interface RunningSystem {
   readonly gatewayUrl: string;
-  readonly services: Readonly<Record<'identity' | 'policy' | 'claims' | 'gateway', ServiceProcess>>;
+  readonly esiaUrl: string;
+  readonly services: Readonly<Record<Exclude<ServiceName, 'identity'>, ServiceProcess>> & {
+    readonly identity: ServiceProcess | RunningPart;
+  };
   stop(): Promise<void>;
 }
 
-const FIXED_PORTS = { gateway: 4000, identity: 4001, policy: 4002, claims: 4003 } as const;
+const FIXED_PORTS = { gateway: 4000, identity: 4001, policy: 4002, claims: 4003, esia: 4010 } as const;
+
+interface EsiaClientKeyFiles {
+  /** identity signs `client_secret` with it (ESIA_CLIENT_KEY_FILE). */
+  readonly privateKeyFile: string;
+  /** the emulator registers it as our system's certificate (ESIA_EMULATOR_CLIENT_CERT_FILE). */
+  readonly publicKeyFile: string;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await readFile(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The embedded profile's stand-in for the GOST certificate registered in ESIA: an EC key pair made
+ * on the first start and kept in the data directory, so later starts sign with the same key.
+ */
+export async function ensureEsiaClientKeys(files: EsiaClientKeyFiles): Promise<void> {
+  if ((await exists(files.privateKeyFile)) && (await exists(files.publicKeyFile))) return;
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  await mkdir(dirname(files.privateKeyFile), { recursive: true });
+  await mkdir(dirname(files.publicKeyFile), { recursive: true });
+  await writeFile(files.privateKeyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  await writeFile(files.publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
+}
 
 function baseOf(graphqlUrl: string): string {
   return new URL('/', graphqlUrl).toString().replace(/\/$/, '');
@@ -35,24 +95,58 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     DATA_DIR: options.dataDir,
     SEED_DEMO_DATA: options.seedDemoData ? 'yes' : 'no',
   };
-  const started: ServiceProcess[] = [];
+  const started: RunningPart[] = [];
   const stopAll = async () => {
     await Promise.all(started.reverse().map((service) => service.stop()));
   };
 
   try {
-    const identity = await launch(
+    const keyFiles = {
+      privateKeyFile: join(options.dataDir, 'identity', 'esia-client-key.pem'),
+      publicKeyFile: join(options.dataDir, 'esia', 'client-public-key.pem'),
+    };
+    await ensureEsiaClientKeys(keyFiles);
+    const esia = await launch(
       {
-        name: 'identity',
-        entry: 'subgraphs/identity/src/main.ts',
-        env: { ...common, PORT: port('identity'), SIGNING_KEYS_FILE: join(options.dataDir, 'identity', 'signing-keys.json') },
+        name: 'esia',
+        entry: 'dev/esia-emulator/src/main.ts',
+        env: {
+          LOG_LEVEL: common.LOG_LEVEL,
+          PORT: port('esia'),
+          ESIA_EMULATOR_CLIENT_ID: ESIA_CLIENT_ID,
+          ESIA_EMULATOR_CLIENT_CERT_FILE: keyFiles.publicKeyFile,
+          ESIA_EMULATOR_REDIRECT_URIS: EMBEDDED_REDIRECT_URIS.join(','),
+        },
       },
       options.sink,
     );
+    started.push(esia);
+    const esiaOrigin = options.esiaOriginFor ? await options.esiaOriginFor(esia.url) : esia.url;
+
+    const identityEnv = {
+      ...common,
+      PORT: port('identity'),
+      SIGNING_KEYS_FILE: join(options.dataDir, 'identity', 'signing-keys.json'),
+      ESIA_BASE_URL: esiaOrigin,
+      ESIA_CLIENT_ID,
+      ESIA_CLIENT_KEY_FILE: keyFiles.privateKeyFile,
+      ESIA_REDIRECT_URIS: EMBEDDED_REDIRECT_URIS.join(','),
+      ...options.identityEnv,
+    };
+    const identity = options.startIdentity
+      ? { name: 'identity', ...(await options.startIdentity(identityEnv)) }
+      : await launch(
+          { name: 'identity', entry: 'subgraphs/identity/src/main.ts', env: identityEnv },
+          options.sink,
+        );
     started.push(identity);
     const jwksUrl = `${baseOf(identity.url)}/.well-known/jwks.json`;
     const policy = await launch(
-      { name: 'policy', entry: 'subgraphs/policy/src/main.ts', env: { ...common, PORT: port('policy'), JWKS_URL: jwksUrl } },
+      {
+        name: 'policy',
+        entry: 'subgraphs/policy/src/main.ts',
+        env: { ...common, PORT: port('policy'), JWKS_URL: jwksUrl },
+      },
       options.sink,
     );
     started.push(policy);
@@ -84,7 +178,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     await waitUntilOk(`${baseOf(gateway.url)}/readiness`);
     return {
       gatewayUrl: gateway.url,
-      services: { identity, policy, claims, gateway },
+      esiaUrl: esia.url,
+      services: { esia, identity, policy, claims, gateway },
       stop: stopAll,
     };
   } catch (error) {

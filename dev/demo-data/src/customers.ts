@@ -1,3 +1,4 @@
+import { EXISTING_INSURER_CUSTOMER } from '@cabinet/esia-emulator/seed';
 import { formatSnils, normalizePhone, snilsCheckSum, validateInn } from '@cabinet/platform';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PATRONYMIC_STEMS, SURNAMES } from './names.ts';
 import { SeededRandom } from './random.ts';
@@ -13,7 +14,38 @@ export interface DemoCustomer {
   readonly inn: string;
   readonly phone: string;
   readonly email: string;
+  /** Known for customers who showed their passport to the insurer. */
+  readonly passport: DemoPassport | null;
   readonly createdAt: string;
+}
+
+export interface DemoPassport {
+  readonly series: string;
+  readonly number: string;
+  readonly issueDate: string;
+  readonly divisionCode: string;
+  readonly issuedBy: string | null;
+}
+
+/** The insurer's record of the ESIA test person `existingCustomer`: signing in as them links here. */
+export const EXISTING_CUSTOMER_ID = '5d1e3c9a-2b4f-4e8a-9c7d-1f0e2a3b4c5d';
+
+function existingInsurerCustomer(): DemoCustomer {
+  const person = EXISTING_INSURER_CUSTOMER;
+  return {
+    id: EXISTING_CUSTOMER_ID,
+    lastName: person.lastName,
+    firstName: person.firstName,
+    middleName: person.middleName,
+    gender: person.gender,
+    birthDate: person.birthDate,
+    snils: formatSnils(person.snils),
+    inn: person.inn,
+    phone: person.phone,
+    email: person.email,
+    passport: { ...person.passport, issuedBy: null },
+    createdAt: '2019-04-12T09:00:00.000Z',
+  };
 }
 
 export const DEMO_CUSTOMER_COUNT = 300;
@@ -40,10 +72,14 @@ function phone(random: SeededRandom): string {
   return result.value;
 }
 
-/** The demo registry's customers: the same list on every machine and every run. */
+/**
+ * The demo registry's customers: the same list on every machine and every run, ending with the
+ * record that the ESIA emulator's `existingCustomer` links to (after the generated ones, so adding
+ * it left every generated customer and policy as it was).
+ */
 export function demoCustomers(count = DEMO_CUSTOMER_COUNT): DemoCustomer[] {
   const random = new SeededRandom(SEED);
-  return Array.from({ length: count }, (_, index) => {
+  const generated = Array.from({ length: count }, (_, index): DemoCustomer => {
     const gender = random.next() < 0.5 ? 'M' : 'F';
     const surname = random.pick(SURNAMES);
     const stem = random.pick(PATRONYMIC_STEMS);
@@ -61,7 +97,9 @@ export function demoCustomers(count = DEMO_CUSTOMER_COUNT): DemoCustomer[] {
       inn: personalInn(random),
       phone: phone(random),
       email: `client${String(index + 1).padStart(3, '0')}@example.ru`,
+      passport: null,
       createdAt: `20${String(random.integer(15, 25)).padStart(2, '0')}-0${random.integer(1, 9)}-1${random.integer(0, 9)}T09:00:00.000Z`,
     };
   });
+  return [...generated, existingInsurerCustomer()];
 }

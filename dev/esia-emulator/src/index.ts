@@ -60,10 +60,7 @@ export async function start(options: EmulatorOptions): Promise<RunningEmulator> 
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   publicUrl ||= url;
-  logger.info(
-    { event: 'esia.started', url, clients: [...clients.keys()] },
-    `ESIA emulator listening on ${url}`,
-  );
+  logger.info({ event: 'esia.started', url, clients: [...clients.keys()] }, 'ESIA emulator listening');
 
   return {
     url,

@@ -1,6 +1,14 @@
-import { SignJWT, createRemoteJWKSet, createLocalJWKSet, jwtVerify, errors, type JWK, type JWTVerifyGetKey } from 'jose';
+import {
+  SignJWT,
+  createRemoteJWKSet,
+  createLocalJWKSet,
+  jwtVerify,
+  errors,
+  type JWK,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { CommonErrors } from '../errors/domainError.ts';
-import { ACCESS_TOKEN_ALG, type KeyRing } from './keyRing.ts';
+import { ACCESS_TOKEN_ALG, publicJwks, type KeyRing } from './keyRing.ts';
 import { ANONYMOUS, type AuthenticatedPrincipal, type Principal } from './principal.ts';
 import { claimsFor, principalFrom } from './tokenClaims.ts';
 
@@ -15,18 +23,24 @@ export interface AccessTokenSigner {
 
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 
-export function createAccessTokenSigner(ring: KeyRing, audience: TokenAudience): AccessTokenSigner {
+/** `ring` may be a getter, so a rotated ring takes over signing without rebuilding the signer. */
+export function createAccessTokenSigner(
+  ring: KeyRing | (() => KeyRing),
+  audience: TokenAudience,
+): AccessTokenSigner {
+  const current = typeof ring === 'function' ? ring : () => ring;
   return {
     async sign(principal, { ttlSeconds = ACCESS_TOKEN_TTL_SECONDS, now = new Date() } = {}) {
+      const { active } = current();
       const issuedAt = Math.floor(now.getTime() / 1000);
       return new SignJWT(claimsFor(principal))
-        .setProtectedHeader({ alg: ACCESS_TOKEN_ALG, kid: ring.active.kid, typ: 'at+jwt' })
+        .setProtectedHeader({ alg: ACCESS_TOKEN_ALG, kid: active.kid, typ: 'at+jwt' })
         .setIssuer(audience.issuer)
         .setAudience(audience.audience)
         .setIssuedAt(issuedAt)
         .setExpirationTime(issuedAt + ttlSeconds)
         .setJti(crypto.randomUUID())
-        .sign(ring.active.privateKey);
+        .sign(active.privateKey);
     },
   };
 }
@@ -43,13 +57,19 @@ export interface AccessTokenVerifier {
   principalFromAuthorization(header: string | undefined | null): Promise<Principal>;
 }
 
-export type KeySource = { jwksUrl: string } | { jwks: { keys: JWK[] } };
+/** `keyRing`: identity verifies against its own ring as it is now, rotations included. */
+export type KeySource = { jwksUrl: string } | { jwks: { keys: JWK[] } } | { keyRing: () => KeyRing };
+
+function keyResolver(source: KeySource): JWTVerifyGetKey {
+  if ('jwksUrl' in source) {
+    return createRemoteJWKSet(new URL(source.jwksUrl), { timeoutDuration: 2_000, cooldownDuration: 30_000 });
+  }
+  if ('jwks' in source) return createLocalJWKSet(source.jwks);
+  return (header, token) => createLocalJWKSet(publicJwks(source.keyRing()))(header, token);
+}
 
 export function createAccessTokenVerifier(source: KeySource, audience: TokenAudience): AccessTokenVerifier {
-  const keys: JWTVerifyGetKey =
-    'jwksUrl' in source
-      ? createRemoteJWKSet(new URL(source.jwksUrl), { timeoutDuration: 2_000, cooldownDuration: 30_000 })
-      : createLocalJWKSet(source.jwks);
+  const keys = keyResolver(source);
 
   async function verify(token: string): Promise<VerifiedToken> {
     try {

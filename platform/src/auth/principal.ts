@@ -1,3 +1,5 @@
+export { CURRENT_CONSENT_VERSION } from './consent.ts';
+
 export const STAFF_ROLES = ['adjuster', 'supervisor', 'analyst'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
@@ -13,9 +15,21 @@ export type Principal =
       readonly sessionId: string;
       /** A confirmed Gosuslugi account; unconfirmed ones may sign in but not claim or pay. */
       readonly trusted: boolean;
+      /** The version of the 152-ФЗ consent the customer has accepted; absent or null when none is in force. */
+      readonly consentVersion?: string | null;
     }
-  | { readonly kind: 'staff'; readonly staffId: string; readonly sessionId: string; readonly roles: readonly StaffRole[] }
-  | { readonly kind: 'partner'; readonly partnerId: string; readonly clientId: string; readonly scopes: readonly PartnerScope[] };
+  | {
+      readonly kind: 'staff';
+      readonly staffId: string;
+      readonly sessionId: string;
+      readonly roles: readonly StaffRole[];
+    }
+  | {
+      readonly kind: 'partner';
+      readonly partnerId: string;
+      readonly clientId: string;
+      readonly scopes: readonly PartnerScope[];
+    };
 
 export type PrincipalKind = Principal['kind'];
 export type AuthenticatedPrincipal = Exclude<Principal, { kind: 'anonymous' }>;

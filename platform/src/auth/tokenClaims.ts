@@ -1,5 +1,11 @@
 import type { JWTPayload } from 'jose';
-import { PARTNER_SCOPES, STAFF_ROLES, type AuthenticatedPrincipal, type PartnerScope, type StaffRole } from './principal.ts';
+import {
+  PARTNER_SCOPES,
+  STAFF_ROLES,
+  type AuthenticatedPrincipal,
+  type PartnerScope,
+  type StaffRole,
+} from './principal.ts';
 
 /** The claims our access tokens carry besides the registered ones (iss, aud, exp, iat, jti). */
 export interface AccessTokenClaims extends JWTPayload {
@@ -10,12 +16,20 @@ export interface AccessTokenClaims extends JWTPayload {
   scope?: string;
   partnerId?: string;
   trusted?: boolean;
+  /** The accepted consent version of a customer; absent when none is in force. */
+  consent?: string;
 }
 
 export function claimsFor(principal: AuthenticatedPrincipal): AccessTokenClaims {
   switch (principal.kind) {
     case 'customer':
-      return { sub: principal.customerId, kind: 'customer', sid: principal.sessionId, trusted: principal.trusted };
+      return {
+        sub: principal.customerId,
+        kind: 'customer',
+        sid: principal.sessionId,
+        trusted: principal.trusted,
+        ...(principal.consentVersion ? { consent: principal.consentVersion } : {}),
+      };
     case 'staff':
       return { sub: principal.staffId, kind: 'staff', sid: principal.sessionId, roles: [...principal.roles] };
     case 'partner':
@@ -35,7 +49,13 @@ export function principalFrom(payload: JWTPayload): AuthenticatedPrincipal | nul
   switch (kind) {
     case 'customer':
       if (typeof sid !== 'string') return null;
-      return { kind, customerId: sub, sessionId: sid, trusted: payload['trusted'] === true };
+      return {
+        kind,
+        customerId: sub,
+        sessionId: sid,
+        trusted: payload['trusted'] === true,
+        consentVersion: typeof payload['consent'] === 'string' ? payload['consent'] : null,
+      };
     case 'staff': {
       const roles = payload['roles'];
       if (typeof sid !== 'string' || !Array.isArray(roles)) return null;
@@ -45,9 +65,12 @@ export function principalFrom(payload: JWTPayload): AuthenticatedPrincipal | nul
     case 'partner': {
       const { partnerId, scope } = payload as Partial<AccessTokenClaims>;
       if (typeof partnerId !== 'string' || typeof scope !== 'string') return null;
-      const scopes = scope.split(' ').filter((s): s is PartnerScope => (PARTNER_SCOPES as readonly string[]).includes(s));
+      const scopes = scope
+        .split(' ')
+        .filter((s): s is PartnerScope => (PARTNER_SCOPES as readonly string[]).includes(s));
       return { kind, partnerId, clientId: sub, scopes };
     }
+    case undefined:
     default:
       return null;
   }

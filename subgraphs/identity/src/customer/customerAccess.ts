@@ -1,4 +1,4 @@
-import { CommonErrors, DomainError, type Principal } from '@cabinet/platform';
+import { assertConsentAccepted, CommonErrors, DomainError, type Principal } from '@cabinet/platform';
 
 export const customerNotFound = () => new DomainError('CUSTOMER_NOT_FOUND', 'Клиент не найден.');
 
@@ -12,6 +12,7 @@ export function assertMaySeeCustomer(principal: Principal, customerId: string): 
       throw CommonErrors.unauthenticated();
     case 'customer':
       if (principal.customerId !== customerId) throw customerNotFound();
+      assertConsentAccepted(principal);
       return;
     case 'staff':
       return;

@@ -12,11 +12,18 @@ export async function seedDemoCustomers(customers: CustomerRepository): Promise<
       firstName: customer.firstName,
       middleName: customer.middleName,
       birthDate: customer.birthDate,
+      gender: customer.gender,
       snils: customer.snils,
       inn: customer.inn,
+      passport: customer.passport,
       phone: customer.phone,
       email: customer.email,
+      registrationAddress: null,
+      esiaOid: null,
+      esiaTrusted: null,
+      consentVersion: null,
       createdAt: customer.createdAt,
+      updatedAt: customer.createdAt,
     });
   }
   return registry.length;

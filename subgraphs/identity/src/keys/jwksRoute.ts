@@ -2,11 +2,13 @@ import { publicJwks, type KeyRing } from '@cabinet/platform';
 import type { Express } from 'express';
 
 /** Publishes every key of the ring, so tokens signed by a retired key still verify until they expire. */
-export function jwksRoute(ring: KeyRing) {
-  const body = JSON.stringify(publicJwks(ring));
+export function jwksRoute(ring: () => KeyRing) {
   return (app: Express) => {
     app.get('/.well-known/jwks.json', (_req, res) => {
-      res.type('application/jwk-set+json').set('cache-control', 'public, max-age=300').send(body);
+      res
+        .type('application/jwk-set+json')
+        .set('cache-control', 'public, max-age=300')
+        .send(JSON.stringify(publicJwks(ring())));
     });
   };
 }

@@ -1,0 +1,3 @@
+export * from './activityRecord.ts';
+export * from './activityRecorder.ts';
+export * from './requestClient.ts';

@@ -1,0 +1,49 @@
+import type { ActivityRecorder, EventStore, Logger } from '@cabinet/platform';
+import type { CustomerRepository } from '../customer/customerRepository.ts';
+import type { SessionRepository } from '../session/sessionRepository.ts';
+import { publishCustomerEvent } from './consentEvents.ts';
+import type { ErasureRepository } from './erasureRepository.ts';
+
+export interface ErasureJobDeps {
+  readonly erasures: ErasureRepository;
+  readonly customers: CustomerRepository;
+  readonly sessions: SessionRepository;
+  readonly events: EventStore;
+  readonly activity: ActivityRecorder;
+  readonly log: Logger;
+  readonly now: () => Date;
+  readonly newId: () => string;
+}
+
+const BATCH = 50;
+
+/**
+ * Destroys the personal data of customers whose erasure is due: the customer record and sessions.
+ * Consent records and the activity log stay: they are the proof of the revocation and the act of
+ * destruction that Приказ РКН №179 asks for. Returns how many customers were erased.
+ */
+export async function runDueErasures(deps: ErasureJobDeps): Promise<number> {
+  const now = deps.now();
+  const due = await deps.erasures.due(now, BATCH);
+  for (const erasure of due) {
+    await deps.customers.delete(erasure.customerId);
+    await deps.sessions.deleteFor(erasure.customerId);
+    await deps.erasures.markErased(erasure.customerId, now);
+    const correlationId = deps.newId();
+    await publishCustomerEvent(
+      deps.events,
+      {
+        type: 'CustomerPersonalDataErased',
+        data: { customerId: erasure.customerId, erasedAt: now.toISOString() },
+      },
+      { id: deps.newId(), actor: 'system:erasure', correlationId },
+    );
+    await deps.activity.record(
+      erasure.customerId,
+      { action: 'PERSONAL_DATA_ERASED', actor: 'system:erasure', client: { ip: null, userAgent: null } },
+      correlationId,
+    );
+    deps.log.info({ customerId: erasure.customerId, dueBy: erasure.dueBy }, 'personal data erased');
+  }
+  return due.length;
+}
