@@ -51,7 +51,10 @@ export interface ReadStreamOptions {
 export interface ReadAllOptions {
   /** Exclusive: events strictly after this position; omitted means from the very beginning. */
   readonly after?: Position;
-  /** Stream categories, the part of the stream name before the first '-' (`claim` for `claim-<uuid>`). */
+  /**
+   * Stream categories, the part of the stream name before the first '-' (`claim` for `claim-<uuid>`):
+   * the filter matches streams named `<category>-…`, so a name without '-' is in no category.
+   */
   readonly categories?: readonly string[];
   readonly maxCount: number;
 }
@@ -65,7 +68,10 @@ export interface SubscribeOptions {
 
 export type SubscriptionMessage =
   | { readonly kind: 'event'; readonly event: RecordedEvent }
-  /** Everything recorded up to now has been delivered; what follows is live. */
+  /**
+   * Everything recorded up to now has been delivered; what follows is live. Sent once; `position` is
+   * the last one delivered, or the `after` the subscription started from when there was nothing new.
+   */
   | { readonly kind: 'caughtUp'; readonly position: Position | undefined };
 
 export interface EventStore {
