@@ -45,6 +45,7 @@ export class LocalBlobStore implements BlobStore {
       });
       await rename(`${temporary}.json`, this.infoPath(sha256));
       await rename(temporary, this.contentPath(sha256));
+      await syncDirectory(this.folderOf(sha256));
       return info;
     } catch (error) {
       await rm(temporary, { force: true });
@@ -121,6 +122,16 @@ export class LocalBlobStore implements BlobStore {
 
   private infoPath(sha256: string): string {
     return join(this.folderOf(sha256), `${sha256}.json`);
+  }
+}
+
+/** A rename is durable only once its directory is flushed too. */
+async function syncDirectory(path: string): Promise<void> {
+  const directory = await open(path, 'r');
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
   }
 }
 
