@@ -18,8 +18,15 @@ import {
   type ClaimSubscriptionServices,
 } from './claim/graphql/claimStatus.subscription.ts';
 import { ClaimStatusHub } from './claim/statusFeed/claimStatusHub.ts';
-import { claimSummaryProjection } from './claim/readModel/claimSummaryProjection.ts';
-import { ClaimSummaryRepository } from './claim/readModel/claimSummaryRepository.ts';
+import { ClaimCardResolver } from './claim/graphql/claimCard.resolver.ts';
+import { ClaimLogResolver } from './claim/graphql/claimLog.resolver.ts';
+import { ClaimQueueResolver } from './claim/graphql/claimQueue.resolver.ts';
+import { ClaimCardReader } from './claim/readModel/claimCardReader.ts';
+import { openClaimReadModels } from './claim/readModel/claimReadModels.ts';
+import { DocumentResolver } from './documents/document.resolver.ts';
+import { documentRoutes } from './documents/documentRoutes.ts';
+import { openDocumentService } from './documents/openDocumentService.ts';
+import { consentRevocationReaction } from './privacy/consentRevocationReaction.ts';
 import type { ClaimsConfig } from './config.ts';
 import { PolicyClient } from './policyService/policyClient.ts';
 import { CustomerKeyVault } from './privacy/customerKeyVault.ts';
@@ -44,9 +51,27 @@ export async function start(
     database: 'claims',
     sqliteFile: join(config.DATA_DIR, 'claims', 'documents.sqlite'),
   });
-  const summaries = await ClaimSummaryRepository.open(documents);
-  const projection = await runProjection(claimSummaryProjection(summaries), events, documents, log);
+  const readModels = await openClaimReadModels(documents);
+  const { summaries } = readModels;
+  const projections = await Promise.all(
+    readModels.projections.map((projection) => runProjection(projection, events, documents, log)),
+  );
   const vault = await CustomerKeyVault.open(documents, deps.now);
+  let listeningOn = config.PORT;
+  const claimDocuments = await openDocumentService(
+    config,
+    { documents, vault },
+    { baseUrl: () => (config.PUBLIC_URL ?? `http://localhost:${listeningOn}`).replace(/\/+$/, '') },
+    deps.now,
+  );
+  projections.push(
+    await runProjection(
+      consentRevocationReaction({ vault, cards: readModels.cards, documents: claimDocuments.service }, log),
+      events,
+      documents,
+      log,
+    ),
+  );
   const notifications = await startClaimNotifications(config, { events, documents, vault }, deps.now, log);
   const service = new ClaimService(
     events,
@@ -58,12 +83,16 @@ export async function start(
   );
 
   const schema = await claimsSchema({
-    claim: new ClaimResolver(service, deps.now),
+    claim: new ClaimResolver(service, deps.now, claimDocuments.service),
     customerClaims: new CustomerClaimsResolver(service, deps.now),
     statusSubscription: new ClaimStatusSubscription(),
+    card: new ClaimCardResolver(new ClaimCardReader(events, readModels.cards, vault), claimDocuments.service),
+    queue: new ClaimQueueResolver(readModels.queue, deps.now),
+    log: new ClaimLogResolver(events),
+    documents: new DocumentResolver(claimDocuments.service, service, deps.now),
   });
   const services: ClaimSubscriptionServices = { events, statusHub: await ClaimStatusHub.start(events, log) };
-  return startSubgraphServer({
+  const running = await startSubgraphServer({
     name: 'claims',
     schema,
     port: config.PORT,
@@ -71,16 +100,20 @@ export async function start(
     log,
     subscriptions: true,
     services,
+    routes: documentRoutes(claimDocuments.service, log),
     verifier: createAccessTokenVerifier(
       { jwksUrl: config.JWKS_URL },
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
     ),
     async onStop() {
-      await projection.stop();
+      await Promise.all(projections.map((projection) => projection.stop()));
       await notifications.stop();
       await services.statusHub.stop();
       await events.close();
       await documents.close();
+      await claimDocuments.blobs.close();
     },
   });
+  listeningOn = running.port;
+  return running;
 }

@@ -14,12 +14,23 @@ export interface PolicyFacts {
 
 const POLICY_QUERY = /* GraphQL */ `
   query ClaimPolicy($id: ID!) {
-    policy(id: $id) { id number product status periodStart periodEnd soldByPartnerId }
+    policy(id: $id) {
+      id
+      number
+      product
+      status
+      periodStart
+      periodEnd
+      soldByPartnerId
+    }
   }
 `;
 
 const unavailable = () =>
-  new DomainError('POLICY_SERVICE_UNAVAILABLE', 'Не удалось проверить полис. Повторите попытку через минуту.');
+  new DomainError(
+    'POLICY_SERVICE_UNAVAILABLE',
+    'Не удалось проверить полис. Повторите попытку через минуту.',
+  );
 
 interface GraphQLAnswer {
   data?: { policy?: PolicyFacts | null } | null;
@@ -37,7 +48,11 @@ export class PolicyClient {
     private readonly attempts = 3,
   ) {}
 
-  async policyFor(policyId: string, authorization: string | undefined, requestId: string): Promise<PolicyFacts> {
+  async policyFor(
+    policyId: string,
+    authorization: string | undefined,
+    requestId: string,
+  ): Promise<PolicyFacts> {
     for (let attempt = 1; ; attempt++) {
       let answer: GraphQLAnswer;
       try {

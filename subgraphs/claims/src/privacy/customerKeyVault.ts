@@ -35,7 +35,10 @@ export class CustomerKeyVault {
     // The customer id is authenticated data: a sealed value moved to another customer will not open.
     cipher.setAAD(Buffer.from(customerId));
     const ciphertext = Buffer.concat([cipher.update(JSON.stringify(plain), 'utf8'), cipher.final()]);
-    return { sealed: Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64'), keyId: customerId };
+    return {
+      sealed: Buffer.concat([iv, cipher.getAuthTag(), ciphertext]).toString('base64'),
+      keyId: customerId,
+    };
   }
 
   /** The plain value, or null when the customer's key has been destroyed. */
@@ -43,7 +46,11 @@ export class CustomerKeyVault {
     const stored = (await this.keys.get(sealed.keyId))?.data;
     if (!stored?.key) return null;
     const bytes = Buffer.from(sealed.sealed, 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', Buffer.from(stored.key, 'base64'), bytes.subarray(0, IV_BYTES));
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      Buffer.from(stored.key, 'base64'),
+      bytes.subarray(0, IV_BYTES),
+    );
     decipher.setAAD(Buffer.from(sealed.keyId));
     decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
     const plain = Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
@@ -54,7 +61,11 @@ export class CustomerKeyVault {
   async destroy(customerId: string): Promise<void> {
     for (;;) {
       const stored = await this.keys.get(customerId);
-      const destroyed = { key: null, createdAt: stored?.data.createdAt ?? this.now().toISOString(), destroyedAt: this.now().toISOString() };
+      const destroyed = {
+        key: null,
+        createdAt: stored?.data.createdAt ?? this.now().toISOString(),
+        destroyedAt: this.now().toISOString(),
+      };
       if (!stored) {
         try {
           await this.keys.insert(customerId, destroyed);
@@ -81,7 +92,11 @@ export class CustomerKeyVault {
     if (stored) throw new Error(`the personal data key of customer ${customerId} was destroyed`);
     const key = randomBytes(32);
     try {
-      await this.keys.insert(customerId, { key: key.toString('base64'), createdAt: this.now().toISOString(), destroyedAt: null });
+      await this.keys.insert(customerId, {
+        key: key.toString('base64'),
+        createdAt: this.now().toISOString(),
+        destroyedAt: null,
+      });
       return key;
     } catch (error) {
       // Two requests created the first key at once: use the one that won.

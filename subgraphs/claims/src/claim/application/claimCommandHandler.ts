@@ -91,7 +91,8 @@ export class ClaimCommandHandler {
         submittedAt: loaded.submittedAt || now,
         updatedAt: decided.length > 0 ? now : loaded.updatedAt,
       };
-      if (decided.length === 0) return { claim: next, ...times, cursor: loaded.cursor, appended: [], position: null };
+      if (decided.length === 0)
+        return { claim: next, ...times, cursor: loaded.cursor, appended: [], position: null };
       const eventId = (index: number) =>
         context.idempotencyKey === undefined
           ? randomUUID()
@@ -109,7 +110,13 @@ export class ClaimCommandHandler {
         const result = await this.events.append(claimStreamId(claimId), sealed, {
           expectedRevision: revision ?? 'no_stream',
         });
-        return { claim: next, ...times, cursor: result.position, appended: decided, position: result.position };
+        return {
+          claim: next,
+          ...times,
+          cursor: result.position,
+          appended: decided,
+          position: result.position,
+        };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision)) throw error;
         if (attempt >= CONFLICT_RETRIES) {

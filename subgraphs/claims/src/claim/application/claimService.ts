@@ -1,4 +1,10 @@
-import { CommonErrors, nameBasedUuid, type EventStore, type RequestContext } from '@cabinet/platform';
+import {
+  CommonErrors,
+  nameBasedUuid,
+  requireTrustedCustomer,
+  type EventStore,
+  type RequestContext,
+} from '@cabinet/platform';
 import type { PolicyClient } from '../../policyService/policyClient.ts';
 import { assertMayReadClaim } from '../claimAccess.ts';
 import { claimActorOf, type ClaimActor } from '../domain/claimActor.ts';
@@ -22,8 +28,18 @@ function ownershipOf(claim: Claim) {
   };
 }
 
-function viewOf(outcome: { claim: Claim; submittedAt: string; updatedAt: string; cursor: string }): ClaimView {
-  return { state: outcome.claim, submittedAt: outcome.submittedAt, updatedAt: outcome.updatedAt, cursor: outcome.cursor };
+function viewOf(outcome: {
+  claim: Claim;
+  submittedAt: string;
+  updatedAt: string;
+  cursor: string;
+}): ClaimView {
+  return {
+    state: outcome.claim,
+    submittedAt: outcome.submittedAt,
+    updatedAt: outcome.updatedAt,
+    cursor: outcome.cursor,
+  };
 }
 
 export interface ClaimView {
@@ -40,6 +56,8 @@ export interface SubmissionInput {
   readonly policyId: string;
   readonly incident: SubmitClaim['data']['incident'];
   readonly contact: SubmitClaim['data']['contact'];
+  /** Uploaded documents of the customer, already checked to be theirs. */
+  readonly documents: SubmitClaim['data']['documents'];
 }
 
 /** The use cases behind the claim mutations and queries: checks outside the domain, then the decider. */
@@ -54,6 +72,7 @@ export class ClaimService {
   ) {}
 
   async submit(context: RequestContext, input: SubmissionInput, idempotencyKey: string): Promise<ClaimView> {
+    requireTrustedCustomer(context);
     const actor = this.actorOf(context);
     if (actor.kind !== 'customer') throw CommonErrors.forbidden();
     const claimId = nameBasedUuid(CLAIM_ID_NAMESPACE, `${actor.customerId}:${idempotencyKey}`);
@@ -78,7 +97,7 @@ export class ClaimService {
         },
         incident: input.incident,
         contact: input.contact,
-        documents: [],
+        documents: input.documents,
       },
     };
     return viewOf(

@@ -1,5 +1,13 @@
-import { CommonErrors, nameBasedUuid, normalizePhone, pageSize, parseDecimal, type RequestContext } from '@cabinet/platform';
+import {
+  CommonErrors,
+  nameBasedUuid,
+  normalizePhone,
+  pageSize,
+  parseDecimal,
+  type RequestContext,
+} from '@cabinet/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { DocumentService } from '../../documents/documentService.ts';
 import type { ClaimService, ClaimView } from '../application/claimService.ts';
 import type { ClaimRefusalReason } from '../domain/claimEvents.ts';
 import type { ClaimStatus } from '../domain/claimStatus.ts';
@@ -15,9 +23,12 @@ const ENTRY_ID_NAMESPACE = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 
 const entryIdOf = (claimId: string, key: string) => nameBasedUuid(ENTRY_ID_NAMESPACE, `${claimId}:${key}`);
 
-function idempotencyKeyOf(key: string): string {
+export function idempotencyKeyOf(key: string): string {
   if (!IDEMPOTENCY_KEY.test(key)) {
-    throw CommonErrors.badInput('idempotencyKey', 'Ключ идемпотентности: от 8 до 100 латинских букв, цифр и знаков ._:-');
+    throw CommonErrors.badInput(
+      'idempotencyKey',
+      'Ключ идемпотентности: от 8 до 100 латинских букв, цифр и знаков ._:-',
+    );
   }
   return key;
 }
@@ -34,6 +45,7 @@ export class ClaimResolver {
   constructor(
     private readonly claims: ClaimService,
     private readonly now: () => Date,
+    private readonly documents: DocumentService,
   ) {}
 
   private view(view: ClaimView): Claim {
@@ -45,13 +57,21 @@ export class ClaimResolver {
     return this.view(await this.claims.get(context, id));
   }
 
-  @Mutation(() => Claim, { description: 'Files a claim on a policy the customer holds. Retrying with the same key returns the same claim.' })
+  @Mutation(() => Claim, {
+    description:
+      'Files a claim on a policy the customer holds. Retrying with the same key returns the same claim.',
+  })
   async submitClaim(
     @Arg('input', () => SubmitClaimInput) input: SubmitClaimInput,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() context: RequestContext,
   ): Promise<Claim> {
     const key = idempotencyKeyOf(idempotencyKey);
+    const documentIds = input.documentIds ?? [];
+    const documents =
+      documentIds.length > 0 && context.principal.kind === 'customer'
+        ? await this.documents.attachable(context.principal.customerId, documentIds)
+        : [];
     return this.view(
       await this.claims.submit(
         context,
@@ -59,6 +79,7 @@ export class ClaimResolver {
           policyId: input.policyId,
           incident: input.incident,
           contact: { phone: contactPhone(input.contact?.phone), email: input.contact?.email?.trim() || null },
+          documents,
         },
         key,
       ),
@@ -70,7 +91,9 @@ export class ClaimResolver {
     return this.view(await this.claims.act(context, id, 'AcceptClaim', {}));
   }
 
-  @Mutation(() => Claim, { description: 'Staff: hand the claim to an adjuster (adjusters may take unassigned claims)' })
+  @Mutation(() => Claim, {
+    description: 'Staff: hand the claim to an adjuster (adjusters may take unassigned claims)',
+  })
   async assignClaim(
     @Arg('id', () => ID) id: string,
     @Arg('adjusterId', () => ID) adjusterId: string,
@@ -93,7 +116,13 @@ export class ClaimResolver {
   ): Promise<Claim> {
     const key = idempotencyKeyOf(idempotencyKey);
     return this.view(
-      await this.claims.act(context, id, 'RequestClaimClarification', { clarificationId: entryIdOf(id, key), question }, key),
+      await this.claims.act(
+        context,
+        id,
+        'RequestClaimClarification',
+        { clarificationId: entryIdOf(id, key), question },
+        key,
+      ),
     );
   }
 
@@ -123,16 +152,24 @@ export class ClaimResolver {
     @Ctx() context: RequestContext,
   ): Promise<Claim> {
     const key = idempotencyKeyOf(idempotencyKey);
-    return this.view(await this.claims.act(context, id, 'CommentOnClaim', { commentId: entryIdOf(id, key), text }, key));
+    return this.view(
+      await this.claims.act(context, id, 'CommentOnClaim', { commentId: entryIdOf(id, key), text }, key),
+    );
   }
 
-  @Mutation(() => Claim, { description: 'Staff: approve a payout, amount in roubles as a decimal string ("150000.00")' })
+  @Mutation(() => Claim, {
+    description: 'Staff: approve a payout, amount in roubles as a decimal string ("150000.00")',
+  })
   async approveClaim(
     @Arg('id', () => ID) id: string,
     @Arg('amount', () => String) amount: string,
     @Ctx() context: RequestContext,
   ): Promise<Claim> {
-    return this.view(await this.claims.act(context, id, 'ApproveClaim', { amountKopecks: parseDecimal(amount, 'RUB').minorUnits }));
+    return this.view(
+      await this.claims.act(context, id, 'ApproveClaim', {
+        amountKopecks: parseDecimal(amount, 'RUB').minorUnits,
+      }),
+    );
   }
 
   @Mutation(() => Claim, { description: 'Staff: refuse the claim with a reason the customer reads' })
@@ -146,7 +183,10 @@ export class ClaimResolver {
   }
 
   @Mutation(() => Claim, { description: 'Staff: the approved payout is ready («Готово к выдаче»)' })
-  async markClaimReadyForPayout(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Claim> {
+  async markClaimReadyForPayout(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Claim> {
     return this.view(await this.claims.act(context, id, 'MarkClaimReadyForPayout', {}));
   }
 

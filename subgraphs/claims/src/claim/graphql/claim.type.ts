@@ -57,7 +57,8 @@ export class Claim {
   updatedAt!: Date;
 
   @Field(() => String, {
-    description: 'Position of the claim’s latest change: pass it as `after` to `claimStatusChanged` to miss nothing',
+    description:
+      'Position of the claim’s latest change: pass it as `after` to `claimStatusChanged` to miss nothing',
   })
   cursor!: string;
 }

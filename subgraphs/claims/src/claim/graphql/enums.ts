@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import type { ClaimDeadlineKind } from '../domain/claimDeadlines.ts';
-import type { ClaimRefusalReason } from '../domain/claimEvents.ts';
+import type { ClaimRefusalReason, InsuranceProduct } from '../domain/claimEvents.ts';
 import {
   CLAIM_RESOLUTIONS,
   CLAIM_STATUSES,
@@ -22,6 +22,17 @@ export const ClaimRefusalReasonEnum = enumOf<ClaimRefusalReason>([
   'OTHER',
 ]);
 
+/** The policy subgraph's product enum, shared by name and values so the supergraph composes one type. */
+export const InsuranceProductEnum = enumOf<InsuranceProduct>([
+  'OSAGO',
+  'KASKO',
+  'DMS',
+  'PROPERTY',
+  'MORTGAGE',
+  'TRAVEL',
+  'ACCIDENT',
+]);
+
 registerEnumType(ClaimStatusEnum, {
   name: 'ClaimStatus',
   description: 'Where a claim stands; `statusLabel` gives the Russian name',
@@ -32,3 +43,4 @@ registerEnumType(ClaimResolutionEnum, {
 });
 registerEnumType(ClaimDeadlineKindEnum, { name: 'ClaimDeadlineKind' });
 registerEnumType(ClaimRefusalReasonEnum, { name: 'ClaimRefusalReason' });
+registerEnumType(InsuranceProductEnum, { name: 'PolicyProduct', description: 'Insurance product' });

@@ -34,4 +34,10 @@ export class SubmitClaimInput {
 
   @Field(() => ContactInput, { nullable: true })
   contact?: ContactInput | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Uploaded documents to attach (see requestDocumentUpload)',
+  })
+  documentIds?: string[] | null;
 }

@@ -1,0 +1,42 @@
+import { PageInfo } from '@cabinet/platform';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A claim event for analysts: everything but the personal data' })
+export class ClaimLogEvent {
+  @Field(() => String, { description: 'The event’s position in the log; pass it as `after` to continue' })
+  cursor!: string;
+
+  @Field(() => ID)
+  eventId!: string;
+
+  @Field(() => ID)
+  claimId!: string;
+
+  @Field(() => String)
+  type!: string;
+
+  @Field(() => Int, { description: 'Position within the claim’s own stream, from 0' })
+  revision!: number;
+
+  @Field(() => Date, { description: 'Business time of the fact' })
+  occurredAt!: Date;
+
+  @Field(() => Date, { description: 'When the log recorded it' })
+  recordedAt!: Date;
+
+  @Field(() => String, { description: '`customer:<id>` or `staff:<id>`' })
+  actor!: string;
+
+  @Field(() => GraphQLJSONObject, { description: 'The event’s data without its personal part' })
+  data!: Record<string, unknown>;
+}
+
+@ObjectType()
+export class ClaimLogPage {
+  @Field(() => [ClaimLogEvent])
+  nodes!: ClaimLogEvent[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
