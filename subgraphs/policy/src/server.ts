@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import {
   createAccessTokenVerifier,
@@ -7,18 +8,34 @@ import {
   type RunningService,
 } from '@cabinet/platform';
 import type { PolicyConfig } from './config.ts';
+import { DocumentLinks } from './documents/documentLinks.ts';
+import { policyDocumentRoute } from './documents/documentRoute.ts';
+import { loadLinkSecret } from './documents/linkSecret.ts';
+import { createDevCardProvider } from './payments/devCardProvider.ts';
+import { PaymentMethodsResolver } from './payments/graphql/paymentMethods.resolver.ts';
+import { PaymentMethodRepository } from './payments/paymentMethodRepository.ts';
+import { PaymentMethods } from './payments/paymentMethods.ts';
+import { PaymentProcessor } from './payments/paymentProcessor.ts';
+import { PaymentRepository } from './payments/paymentRepository.ts';
+import { expireEndedPolicies } from './policy/expirePolicies.ts';
 import { CustomerPoliciesResolver, PolicyResolver } from './policy/graphql/policy.resolver.ts';
+import { PolicyOperationsResolver } from './policy/graphql/policyOperations.resolver.ts';
+import { policyPaymentEffects } from './policy/paymentEffects.ts';
+import { PolicyNumbers } from './policy/policyNumbers.ts';
+import { PolicyOperations } from './policy/policyOperations.ts';
 import { PolicyRepository } from './policy/policyRepository.ts';
 import { seedDemoPolicies } from './policy/seedDemoPolicies.ts';
+import { QuoteRepository } from './quotes/quoteRepository.ts';
 import { policySchema } from './schema.ts';
 
 export interface PolicyDependencies {
   readonly now: () => Date;
+  readonly newId: () => string;
 }
 
 export async function start(
   config: PolicyConfig,
-  deps: PolicyDependencies = { now: () => new Date() },
+  deps: PolicyDependencies = { now: () => new Date(), newId: randomUUID },
 ): Promise<RunningService> {
   const log = createLogger('policy', config.LOG_LEVEL);
   const documents = await openDocumentStore({
@@ -27,16 +44,50 @@ export async function start(
     sqliteFile: join(config.DATA_DIR, 'policy', 'documents.sqlite'),
   });
   const policies = await PolicyRepository.open(documents);
+  const numbers = await PolicyNumbers.open(documents);
   if (config.SEED_DEMO_DATA === 'yes') {
-    const seeded = await seedDemoPolicies(policies, deps.now());
+    const seeded = await seedDemoPolicies(policies, numbers, deps.now());
     if (seeded > 0) log.info({ policies: seeded }, 'seeded demo policies');
   }
+  const quotes = await QuoteRepository.open(documents);
+  const payments = await PaymentRepository.open(documents);
+  const provider = createDevCardProvider(deps.newId);
+  const methods = new PaymentMethods(await PaymentMethodRepository.open(documents), provider, deps);
+  const processor = new PaymentProcessor(
+    payments,
+    provider,
+    policyPaymentEffects({ policies, quotes, numbers, clock: deps }),
+    deps,
+    log,
+  );
+  const operations = new PolicyOperations(policies, quotes, methods, processor, deps);
 
+  let publicUrl = config.PUBLIC_URL?.replace(/\/$/, '');
+  const links = new DocumentLinks(
+    await loadLinkSecret(config.DOCUMENT_LINK_SECRET, join(config.DATA_DIR, 'policy', 'document-link.key')),
+    () => publicUrl ?? '',
+  );
+  const read = { policies, payments, links, now: deps.now };
   const schema = await policySchema({
-    policy: new PolicyResolver(policies),
-    customerPolicies: new CustomerPoliciesResolver(policies),
+    policy: new PolicyResolver(read),
+    customerPolicies: new CustomerPoliciesResolver(read),
+    operations: new PolicyOperationsResolver(operations, deps.now),
+    paymentMethods: new PaymentMethodsResolver(methods),
   });
-  return startSubgraphServer({
+
+  const housekeeping = async () => {
+    const reconciled = await processor.reconcile();
+    const expired = await expireEndedPolicies(policies, deps.now());
+    if (reconciled.settled + reconciled.fulfilled + expired > 0)
+      log.info({ ...reconciled, expired }, 'housekeeping');
+  };
+  await housekeeping();
+  const timer = setInterval(() => {
+    housekeeping().catch((error: unknown) => log.error({ err: error }, 'housekeeping failed'));
+  }, config.HOUSEKEEPING_INTERVAL_MS);
+  timer.unref();
+
+  const server = await startSubgraphServer({
     name: 'policy',
     schema,
     port: config.PORT,
@@ -46,6 +97,12 @@ export async function start(
       { jwksUrl: config.JWKS_URL },
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
     ),
-    onStop: () => documents.close(),
+    routes: policyDocumentRoute({ links, policies, now: deps.now, log }),
+    onStop: async () => {
+      clearInterval(timer);
+      await documents.close();
+    },
   });
+  publicUrl ??= `http://localhost:${server.port}`;
+  return server;
 }

@@ -1,22 +1,32 @@
-import type { Collection, DocumentStore, Page } from '@cabinet/platform';
-import type { PolicyProduct, PolicyRecord, PolicyStatus } from './policyRecord.ts';
+import { VersionConflict, type Collection, type DocumentStore, type Page } from '@cabinet/platform';
+import type { CalendarDate, PolicyStatus, Product } from './domain/index.ts';
+import type { PolicyRecord } from './policyRecord.ts';
 
 export const POLICIES = {
   name: 'policies',
   indexes: [
-    { fields: ['holderId', 'periodEnd'] },
+    { fields: ['holderId', 'period.endsOn'] },
     { fields: ['number'], unique: true },
-    { fields: ['status'] },
+    { fields: ['status', 'period.endsOn'] },
     { fields: ['product'] },
   ],
 } as const;
 
+/** Concurrent writers to one policy are rare (a customer and a reconciliation pass); a few retries do. */
+const MAX_UPDATE_ATTEMPTS = 5;
+
 export interface HolderPoliciesQuery {
   readonly holderId: string;
   readonly status?: PolicyStatus | undefined;
-  readonly product?: PolicyProduct | undefined;
+  readonly product?: Product | undefined;
   readonly first: number;
   readonly after?: string | undefined;
+}
+
+/** A stored policy with the version its next write must expect. */
+export interface VersionedPolicy {
+  readonly record: PolicyRecord;
+  readonly version: number;
 }
 
 export class PolicyRepository {
@@ -30,8 +40,41 @@ export class PolicyRepository {
     return (await this.policies.get(id))?.data ?? null;
   }
 
+  async getVersioned(id: string): Promise<VersionedPolicy | null> {
+    const stored = await this.policies.get(id);
+    return stored ? { record: stored.data, version: stored.version } : null;
+  }
+
   async insert(policy: PolicyRecord): Promise<void> {
     await this.policies.insert(policy.id, policy);
+  }
+
+  /** Throws VersionConflict when someone else wrote the policy since it was read. */
+  async replace(policy: PolicyRecord, expectedVersion: number): Promise<void> {
+    await this.policies.replace(policy.id, policy, expectedVersion);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.policies.delete(id);
+  }
+
+  /**
+   * Reads, changes and writes a policy, again from a fresh read when someone else wrote it in
+   * between. `change` returns null when there is nothing to write (the change is already there).
+   */
+  async update(id: string, change: (current: PolicyRecord) => PolicyRecord | null): Promise<PolicyRecord> {
+    for (let attempt = 1; ; attempt += 1) {
+      const stored = await this.policies.get(id);
+      if (!stored) throw new RangeError(`policy ${id} does not exist`);
+      const next = change(stored.data);
+      if (next === null) return stored.data;
+      try {
+        await this.policies.replace(id, next, stored.version);
+        return next;
+      } catch (error) {
+        if (!(error instanceof VersionConflict) || attempt >= MAX_UPDATE_ATTEMPTS) throw error;
+      }
+    }
   }
 
   async count(): Promise<number> {
@@ -48,12 +91,21 @@ export class PolicyRepository {
     const [page, totalCount] = await Promise.all([
       this.policies.find({
         where,
-        sort: [{ field: 'periodEnd', direction: 'desc' }],
+        sort: [{ field: 'period.endsOn', direction: 'desc' }],
         first: query.first,
         ...(query.after ? { after: query.after } : {}),
       }),
       this.policies.count(where),
     ]);
     return { page, totalCount };
+  }
+
+  /** Policies stored with `status` whose last day is before `day`, a page at a time. */
+  async endedBefore(status: PolicyStatus, day: CalendarDate, first: number): Promise<PolicyRecord[]> {
+    const page = await this.policies.find({
+      where: { status, 'period.endsOn': { lt: day } },
+      first,
+    });
+    return page.items.map((item) => item.data);
   }
 }

@@ -1,60 +1,102 @@
 import { pageSize, type RequestContext } from '@cabinet/platform';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { linkSubjectOf, type DocumentLinks } from '../../documents/documentLinks.ts';
+import { Payment, toPayment } from '../../payments/graphql/payment.type.ts';
+import type { PaymentRepository } from '../../payments/paymentRepository.ts';
+import { moscowDate, type PolicyStatus, type Product } from '../domain/index.ts';
 import { assertMaySeeCustomerPolicies, assertMaySeePolicy } from '../policyAccess.ts';
-import type { PolicyProduct, PolicyRecord, PolicyStatus } from '../policyRecord.ts';
 import type { PolicyRepository } from '../policyRepository.ts';
 import { Customer } from './customer.type.ts';
-import { Policy, PolicyConnection, PolicyProductEnum, PolicyStatusEnum } from './policy.type.ts';
+import { toPolicy } from './policyMapping.ts';
+import {
+  Policy,
+  PolicyConnection,
+  PolicyDocument,
+  PolicyProductEnum,
+  PolicyStatusEnum,
+} from './policy.type.ts';
 
-export function toPolicy(record: PolicyRecord): Policy {
-  return Object.assign(new Policy(), {
-    id: record.id,
-    number: record.number,
-    product: record.product,
-    status: record.status,
-    periodStart: record.periodStart,
-    periodEnd: record.periodEnd,
-    soldByPartnerId: record.soldByPartnerId,
-  });
+/** A policy's payment history is short: its instalments, renewal and changes, and their retries. */
+const PAYMENTS_SHOWN = 100;
+
+export interface PolicyReadDependencies {
+  readonly policies: PolicyRepository;
+  readonly payments: PaymentRepository;
+  readonly links: DocumentLinks;
+  readonly now: () => Date;
 }
 
 @Resolver(() => Policy)
 export class PolicyResolver {
-  constructor(private readonly policies: PolicyRepository) {}
+  constructor(private readonly deps: PolicyReadDependencies) {}
 
   @Query(() => Policy, { description: "A policy card: the holder's own, or any for staff" })
   async policy(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Policy> {
-    return toPolicy(assertMaySeePolicy(context.principal, await this.policies.get(id)));
+    return this.resolveReference({ id }, context);
   }
 
   async resolveReference(reference: { id: string }, context: RequestContext): Promise<Policy> {
-    return toPolicy(assertMaySeePolicy(context.principal, await this.policies.get(reference.id)));
+    const record = assertMaySeePolicy(context.principal, await this.deps.policies.get(reference.id));
+    return toPolicy(record, moscowDate(this.deps.now()));
+  }
+
+  @FieldResolver(() => [Payment], { description: 'Payments for this term, newest first, declined ones too' })
+  async payments(@Root() policy: Policy, @Ctx() context: RequestContext): Promise<Payment[]> {
+    if (context.principal.kind === 'partner') return [];
+    return (await this.deps.payments.ofPolicy(policy.id, PAYMENTS_SHOWN)).map(toPayment);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The policy PDF: a signed link valid for 5 minutes (null for partners)',
+  })
+  documentUrl(@Root() policy: Policy, @Ctx() context: RequestContext): string | null {
+    return this.document(policy, context)?.url ?? null;
+  }
+
+  @FieldResolver(() => [PolicyDocument], { description: "The policy's documents, behind signed links" })
+  documents(@Root() policy: Policy, @Ctx() context: RequestContext): PolicyDocument[] {
+    const document = this.document(policy, context);
+    return document ? [document] : [];
+  }
+
+  private document(policy: Policy, context: RequestContext): PolicyDocument | null {
+    const subject = linkSubjectOf(context.principal);
+    if (subject === null) return null;
+    const link = this.deps.links.sign(policy.id, subject, this.deps.now());
+    return {
+      kind: 'POLICY',
+      title: `Полис ${policy.number}`,
+      url: link.url,
+      expiresAt: link.expiresAt.toISOString(),
+    };
   }
 }
 
 @Resolver(() => Customer)
 export class CustomerPoliciesResolver {
-  constructor(private readonly repository: PolicyRepository) {}
+  constructor(private readonly deps: PolicyReadDependencies) {}
 
   @FieldResolver(() => PolicyConnection, { description: "The customer's policies, latest end date first" })
   async policies(
     @Root() customer: Customer,
     @Ctx() context: RequestContext,
     @Arg('status', () => PolicyStatusEnum, { nullable: true }) status: PolicyStatus | undefined,
-    @Arg('product', () => PolicyProductEnum, { nullable: true }) product: PolicyProduct | undefined,
+    @Arg('product', () => PolicyProductEnum, { nullable: true }) product: Product | undefined,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
   ): Promise<PolicyConnection> {
     assertMaySeeCustomerPolicies(context.principal, customer.id);
-    const { page, totalCount } = await this.repository.ofHolder({
+    const { page, totalCount } = await this.deps.policies.ofHolder({
       holderId: customer.id,
       status,
       product,
       first: pageSize(first),
       after,
     });
+    const today = moscowDate(this.deps.now());
     return {
-      nodes: page.items.map((item) => toPolicy(item.data)),
+      nodes: page.items.map((item) => toPolicy(item.data, today)),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       totalCount,
     };
