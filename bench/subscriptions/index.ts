@@ -1,0 +1,259 @@
+/**
+ * Live claim status at scale: N graphql-ws subscribers through the gateway, each a distinct customer
+ * following their own claim, while a driver appends 200 status changes per second to random claims.
+ * Prints delivery latency from append to client, missed and duplicated deliveries, and the gateway's
+ * and claims subgraph's resident memory per subscriber, beside the plain-setup figures of the issue.
+ *
+ *   npx tsx bench/subscriptions/index.ts [N ...]     (default 1000 5000 10000)
+ */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openDocumentStore, openEventStore } from '@cabinet/platform';
+import type { Client } from 'graphql-ws';
+import { ClaimCommandHandler } from '../../subgraphs/claims/src/claim/application/claimCommandHandler.ts';
+import { claimRulesFromConfig } from '../../subgraphs/claims/src/claim/application/claimRulesFromConfig.ts';
+import type { ClaimActor } from '../../subgraphs/claims/src/claim/domain/claimActor.ts';
+import type { ClaimCommand } from '../../subgraphs/claims/src/claim/domain/claimCommands.ts';
+import { formatClaimNumber } from '../../subgraphs/claims/src/claim/domain/claimNumber.ts';
+import { loadClaimsConfig } from '../../subgraphs/claims/src/config.ts';
+import { CustomerKeyVault } from '../../subgraphs/claims/src/privacy/customerKeyVault.ts';
+import { wsClient } from '../../test/support/graphqlClient.ts';
+import { startTestSystem } from '../../test/support/testSystem.ts';
+
+const SIZES = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
+const ROUNDS = SIZES.length > 0 ? SIZES : [1_000, 5_000, 10_000];
+const CHANGES_PER_SECOND = 200;
+const DRIVE_SECONDS = 10;
+const DRAIN_MS = 3_000;
+const SETTLE_MS = 3_000;
+const BENCH_DEADLINE_MS = 15 * 60_000;
+/** The plain setup the issue measured (Hive Gateway, one upstream socket per user token), KiB per subscriber. */
+const PEER_KIB: Readonly<Record<number, number>> = { 1_000: 112, 5_000: 85 };
+
+const STAFF: ClaimActor = { kind: 'staff', staffId: 'bench-supervisor', role: 'supervisor' };
+const SUBSCRIPTION = /* GraphQL */ `
+  subscription ($id: ID!, $after: String) {
+    claimStatusChanged(claimId: $id, after: $after) {
+      cursor
+      status
+    }
+  }
+`;
+
+interface BenchClaim {
+  readonly claimId: string;
+  readonly customerId: string;
+  cursor: string;
+  documentsRequested: boolean;
+  busy: boolean;
+}
+
+const deadline = setTimeout(() => {
+  process.stderr.write('bench/subscriptions: deadline passed, stopping\n');
+  process.exit(2);
+}, BENCH_DEADLINE_MS);
+
+const system = await startTestSystem({ seedDemoData: false });
+try {
+  const events = await openEventStore({ sqliteFile: join(system.dataDir, 'events.sqlite') });
+  const documents = await openDocumentStore({
+    database: 'claims',
+    sqliteFile: join(system.dataDir, 'claims', 'documents.sqlite'),
+  });
+  const handler = new ClaimCommandHandler(
+    events,
+    await CustomerKeyVault.open(documents, () => new Date()),
+    claimRulesFromConfig(loadClaimsConfig({})),
+  );
+  const run = async (claim: BenchClaim, command: Omit<ClaimCommand, 'metadata'>) => {
+    const outcome = await handler.execute(
+      claim.claimId,
+      { ...command, metadata: { now: new Date() } } as ClaimCommand,
+      { correlationId: randomUUID() },
+    );
+    claim.cursor = outcome.position ?? claim.cursor;
+    return outcome.position;
+  };
+
+  const claims = await prepareClaims(Math.max(...ROUNDS));
+  process.stdout.write(`prepared ${claims.length} claims in progress\n`);
+  const rows: string[] = [];
+  for (const size of ROUNDS) rows.push(await round(claims.slice(0, size)));
+  process.stdout.write(
+    [
+      '',
+      'subscribers | held | p50 ms | p99 ms | missed | duplicated | KiB/subscriber (gateway + claims) | plain Hive Gateway',
+      ...rows,
+      '',
+      'targets: 10,000 held; p99 ≤ 250 ms at 1,000; ≤ 50 KiB per subscriber; missed = duplicated = 0',
+      '',
+    ].join('\n'),
+  );
+  await events.close();
+  await documents.close();
+
+  async function prepareClaims(count: number): Promise<BenchClaim[]> {
+    const prepared: BenchClaim[] = [];
+    for (let index = 0; index < count; index++) {
+      const claim: BenchClaim = {
+        claimId: randomUUID(),
+        customerId: randomUUID(),
+        cursor: '',
+        documentsRequested: false,
+        busy: false,
+      };
+      await run(claim, {
+        type: 'SubmitClaim',
+        actor: { kind: 'customer', customerId: claim.customerId },
+        data: {
+          claimId: claim.claimId,
+          claimNumber: formatClaimNumber({ year: 2026, sequence: index + 1 }),
+          policy: {
+            policyId: randomUUID(),
+            policyNumber: `ХХХ ${String(index).padStart(10, '0')}`,
+            product: 'KASKO',
+            soldByPartnerId: null,
+          },
+          incident: { occurredOn: '2026-01-10', kind: 'ДТП', place: 'Москва', description: 'Столкновение' },
+          contact: { phone: '+79001234567', email: null },
+          documents: [],
+        },
+      });
+      await run(claim, { type: 'AcceptClaim', actor: STAFF, data: {} });
+      await run(claim, {
+        type: 'AssignClaim',
+        actor: STAFF,
+        data: { adjusterId: 'bench-supervisor' },
+      });
+      await run(claim, { type: 'StartClaimWork', actor: STAFF, data: {} });
+      prepared.push(claim);
+    }
+    return prepared;
+  }
+
+  /** One status change: documents requested, or provided again, so the status moves every time. */
+  function nextChange(claim: BenchClaim): Omit<ClaimCommand, 'metadata'> {
+    return (
+      claim.documentsRequested
+        ? {
+            type: 'ProvideClaimDocuments',
+            actor: { kind: 'customer', customerId: claim.customerId },
+            data: {
+              documents: [
+                {
+                  documentId: randomUUID(),
+                  fileName: 'справка.pdf',
+                  contentType: 'application/pdf',
+                  sizeBytes: 1_000,
+                  sha256: 'b'.repeat(64),
+                },
+              ],
+            },
+          }
+        : { type: 'RequestClaimDocuments', actor: STAFF, data: { message: 'Нужна справка' } }
+    );
+  }
+
+  async function round(followed: BenchClaim[]): Promise<string> {
+    const before = memoryKiB();
+    const appendedAt = new Map<string, number>();
+    const received = new Map<string, number>();
+    const latencies: number[] = [];
+    const clients: Client[] = [];
+    let connected = 0;
+    let failed = 0;
+    for (const claim of followed) {
+      const token = await system.token({
+        kind: 'customer',
+        customerId: claim.customerId,
+        sessionId: randomUUID(),
+        trusted: true,
+      });
+      const client = wsClient(system.gatewayUrl, token);
+      client.on('connected', () => (connected += 1));
+      client.subscribe<{ claimStatusChanged: { cursor: string } }>(
+        { query: SUBSCRIPTION, variables: { id: claim.claimId, after: claim.cursor } },
+        {
+          next: ({ data }) => {
+            const cursor = data?.claimStatusChanged.cursor;
+            if (cursor === undefined) return;
+            const at = appendedAt.get(cursor);
+            if (at !== undefined && !received.has(cursor)) latencies.push(performance.now() - at);
+            received.set(cursor, (received.get(cursor) ?? 0) + 1);
+          },
+          error: () => (failed += 1),
+          complete: () => undefined,
+        },
+      );
+      clients.push(client);
+    }
+    const connectBy = Date.now() + 120_000;
+    while (connected + failed < followed.length && Date.now() < connectBy) await sleep(200);
+    await sleep(SETTLE_MS);
+    const held = connected - failed;
+    const after = memoryKiB();
+
+    const driveUntil = performance.now() + DRIVE_SECONDS * 1_000;
+    const pending: Promise<void>[] = [];
+    while (performance.now() < driveUntil) {
+      const tickStart = performance.now();
+      for (let i = 0; i < CHANGES_PER_SECOND / 10; i++) {
+        const claim = followed[Math.floor(Math.random() * followed.length)] as BenchClaim;
+        if (claim.busy) continue;
+        claim.busy = true;
+        pending.push(
+          run(claim, nextChange(claim)).then((position) => {
+            if (position !== null) appendedAt.set(position, performance.now());
+            claim.documentsRequested = !claim.documentsRequested;
+            claim.busy = false;
+          }),
+        );
+      }
+      await sleep(Math.max(0, 100 - (performance.now() - tickStart)));
+    }
+    await Promise.all(pending);
+    await sleep(DRAIN_MS);
+
+    const missed = [...appendedAt.keys()].filter((cursor) => !received.has(cursor)).length;
+    const duplicated = [...received.values()].filter((count) => count > 1).length;
+    latencies.sort((a, b) => a - b);
+    const perSubscriber = (after - before) / followed.length;
+    for (const client of clients) await client.dispose();
+    await sleep(SETTLE_MS);
+    const peer = PEER_KIB[followed.length];
+    return [
+      followed.length,
+      held,
+      percentile(latencies, 0.5).toFixed(1),
+      percentile(latencies, 0.99).toFixed(1),
+      missed,
+      duplicated,
+      perSubscriber.toFixed(1),
+      peer === undefined ? 'not measured' : `${peer} KiB`,
+    ].join(' | ');
+  }
+} finally {
+  await system.shutdown();
+  clearTimeout(deadline);
+}
+
+/** Resident memory of the gateway and the claims subgraph, read from /proc by their PIDs. */
+function memoryKiB(): number {
+  return [system.services.gateway.pid, system.services.claims.pid]
+    .map((pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0))
+    .reduce((a, b) => a + b, 0);
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
