@@ -138,25 +138,23 @@ try {
 
   /** One status change: documents requested, or provided again, so the status moves every time. */
   function nextChange(claim: BenchClaim): Omit<ClaimCommand, 'metadata'> {
-    return (
-      claim.documentsRequested
-        ? {
-            type: 'ProvideClaimDocuments',
-            actor: { kind: 'customer', customerId: claim.customerId },
-            data: {
-              documents: [
-                {
-                  documentId: randomUUID(),
-                  fileName: 'справка.pdf',
-                  contentType: 'application/pdf',
-                  sizeBytes: 1_000,
-                  sha256: 'b'.repeat(64),
-                },
-              ],
-            },
-          }
-        : { type: 'RequestClaimDocuments', actor: STAFF, data: { message: 'Нужна справка' } }
-    );
+    return claim.documentsRequested
+      ? {
+          type: 'ProvideClaimDocuments',
+          actor: { kind: 'customer', customerId: claim.customerId },
+          data: {
+            documents: [
+              {
+                documentId: randomUUID(),
+                fileName: 'справка.pdf',
+                contentType: 'application/pdf',
+                sizeBytes: 1_000,
+                sha256: 'b'.repeat(64),
+              },
+            ],
+          },
+        }
+      : { type: 'RequestClaimDocuments', actor: STAFF, data: { message: 'Нужна справка' } };
   }
 
   async function round(followed: BenchClaim[]): Promise<string> {
