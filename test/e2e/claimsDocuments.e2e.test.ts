@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCast } from '../support/demoRegistry.ts';
+import { graphql } from '../support/graphqlClient.ts';
+import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+
+const { customer, policy, stranger } = demoCast();
+const customerPrincipal = {
+  kind: 'customer',
+  customerId: customer.id,
+  sessionId: randomUUID(),
+  trusted: true,
+} as const;
+const supervisor = {
+  kind: 'staff',
+  staffId: randomUUID(),
+  sessionId: randomUUID(),
+  roles: ['supervisor'],
+} as const;
+const analyst = {
+  kind: 'staff',
+  staffId: randomUUID(),
+  sessionId: randomUUID(),
+  roles: ['analyst'],
+} as const;
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+const DESCRIPTION = 'Столкновение на перекрёстке у дома 5';
+
+const REQUEST_UPLOAD = /* GraphQL */ `
+  mutation ($name: String!, $type: String!, $size: Int!, $key: String!) {
+    requestDocumentUpload(fileName: $name, contentType: $type, size: $size, idempotencyKey: $key) {
+      documentId
+      uploadUrl
+    }
+  }
+`;
+
+describe('claims with documents through the gateway', () => {
+  let system: TestSystem;
+  let customerToken: string;
+  let staffToken: string;
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    customerToken = await system.token(customerPrincipal);
+    staffToken = await system.token(supervisor);
+  });
+  afterAll(async () => {
+    await system?.shutdown();
+  });
+
+  async function requestUpload(name: string, size: number) {
+    return graphql<{ requestDocumentUpload: { documentId: string; uploadUrl: string } }>(
+      system.gatewayUrl,
+      REQUEST_UPLOAD,
+      {
+        token: customerToken,
+        variables: { name, type: 'application/pdf', size, key: `doc-${randomUUID()}` },
+      },
+    );
+  }
+
+  async function staff(mutation: string, variables: Record<string, unknown>) {
+    const response = await graphql<Record<string, { status: string }>>(system.gatewayUrl, mutation, {
+      token: staffToken,
+      variables,
+    });
+    return response;
+  }
+
+  it('files a claim with an uploaded PDF, moves it through every status and shows the card to its customer only', async () => {
+    const upload = await requestUpload('справка о ДТП.pdf', PDF.length);
+    expect(upload.errors).toBeUndefined();
+    const { documentId, uploadUrl } = upload.data!.requestDocumentUpload;
+    const put = await fetch(uploadUrl, { method: 'PUT', body: PDF });
+    expect(put.status).toBe(201);
+    expect(await put.json()).toMatchObject({
+      documentId,
+      contentType: 'application/pdf',
+      sizeBytes: PDF.length,
+    });
+
+    const submitted = await graphql<{ submitClaim: { id: string } }>(
+      system.gatewayUrl,
+      /* GraphQL */ `
+        mutation ($input: SubmitClaimInput!, $key: String!) {
+          submitClaim(input: $input, idempotencyKey: $key) {
+            id
+          }
+        }
+      `,
+      {
+        token: customerToken,
+        variables: {
+          key: `claim-${randomUUID()}`,
+          input: {
+            policyId: policy.id,
+            documentIds: [documentId],
+            incident: {
+              occurredOn: new Date().toISOString().slice(0, 10),
+              kind: 'ДТП',
+              place: 'Москва',
+              description: DESCRIPTION,
+            },
+            contact: { phone: '+7 916 123-45-67' },
+          },
+        },
+      },
+    );
+    expect(submitted.errors).toBeUndefined();
+    const id = submitted.data!.submitClaim.id;
+
+    for (const [mutation, variables] of [
+      [`mutation ($id: ID!) { acceptClaim(id: $id) { status } }`, { id }],
+      [
+        `mutation ($id: ID!, $a: ID!) { assignClaim(id: $id, adjusterId: $a) { status } }`,
+        { id, a: supervisor.staffId },
+      ],
+      [`mutation ($id: ID!) { startClaimWork(id: $id) { status } }`, { id }],
+      [
+        `mutation ($id: ID!) { requestClaimDocuments(id: $id, message: "Нужна схема ДТП") { status } }`,
+        { id },
+      ],
+    ] as const) {
+      const moved = await staff(mutation, variables);
+      expect(moved.errors, mutation).toBeUndefined();
+    }
+
+    // The customer answers the document request with a second upload.
+    const more = await requestUpload('схема ДТП.pdf', PDF.length);
+    expect(
+      (await fetch(more.data!.requestDocumentUpload.uploadUrl, { method: 'PUT', body: PDF })).status,
+    ).toBe(201);
+    const provided = await graphql(
+      system.gatewayUrl,
+      /* GraphQL */ `
+        mutation ($id: ID!, $docs: [ID!]!, $key: String!) {
+          provideClaimDocuments(id: $id, documentIds: $docs, idempotencyKey: $key) {
+            status
+          }
+        }
+      `,
+      {
+        token: customerToken,
+        variables: {
+          id,
+          docs: [more.data!.requestDocumentUpload.documentId],
+          key: `provide-${randomUUID()}`,
+        },
+      },
+    );
+    expect(provided.errors).toBeUndefined();
+
+    for (const [mutation, variables] of [
+      [`mutation ($id: ID!) { approveClaim(id: $id, amount: "45000.00") { status } }`, { id }],
+      [`mutation ($id: ID!) { markClaimReadyForPayout(id: $id) { status } }`, { id }],
+      [`mutation ($id: ID!) { payOutClaim(id: $id, paymentReference: "PP-1") { status } }`, { id }],
+    ] as const) {
+      const moved = await staff(mutation, variables);
+      expect(moved.errors, mutation).toBeUndefined();
+    }
+
+    // An illegal transition: a paid claim cannot be accepted again.
+    const illegal = await staff(`mutation ($id: ID!) { acceptClaim(id: $id) { status } }`, { id });
+    expect(illegal.errors?.[0]?.extensions?.['code']).toBe('CLAIM_TRANSITION_NOT_ALLOWED');
+
+    const card = await graphql<{
+      claim: {
+        status: string;
+        resolution: string;
+        timeline: {
+          what: string;
+          statusBefore: string | null;
+          statusAfter: string;
+          details: string | null;
+        }[];
+        documents: { fileName: string; contentType: string; downloadUrl: string }[];
+      };
+    }>(
+      system.gatewayUrl,
+      /* GraphQL */ `
+        query ($id: ID!) {
+          claim(id: $id) {
+            status
+            resolution
+            timeline {
+              what
+              statusBefore
+              statusAfter
+              details
+            }
+            documents {
+              fileName
+              contentType
+              downloadUrl
+            }
+          }
+        }
+      `,
+      { token: customerToken, variables: { id } },
+    );
+    expect(card.errors).toBeUndefined();
+    expect(card.data?.claim).toMatchObject({ status: 'COMPLETED', resolution: 'PAID' });
+    expect(card.data?.claim.timeline.map((entry) => entry.statusAfter)).toEqual([
+      'SUBMITTED',
+      'ACCEPTED',
+      'ACCEPTED',
+      'IN_PROGRESS',
+      'DOCUMENTS_REQUESTED',
+      'IN_PROGRESS',
+      'IN_PROGRESS',
+      'READY_FOR_PAYOUT',
+      'COMPLETED',
+    ]);
+    expect(card.data?.claim.timeline[0]?.details).toContain(DESCRIPTION);
+    expect(card.data!.claim.documents).toHaveLength(2);
+    const [document] = card.data!.claim.documents;
+    expect(document).toMatchObject({ fileName: 'справка о ДТП.pdf', contentType: 'application/pdf' });
+    const download = await fetch(document!.downloadUrl);
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(PDF);
+
+    const strangerToken = await system.token({ ...customerPrincipal, customerId: stranger.id });
+    const hidden = await graphql(
+      system.gatewayUrl,
+      /* GraphQL */ `
+        query ($id: ID!) {
+          claim(id: $id) {
+            id
+          }
+        }
+      `,
+      {
+        token: strangerToken,
+        variables: { id },
+      },
+    );
+    expect(hidden.errors?.[0]?.extensions?.['code']).toBe('CLAIM_NOT_FOUND');
+
+    const log = await graphql<{
+      claimEvents: { nodes: { claimId: string; type: string; data: Record<string, unknown> }[] };
+    }>(
+      system.gatewayUrl,
+      /* GraphQL */ `
+        {
+          claimEvents(first: 100) {
+            nodes {
+              claimId
+              type
+              data
+            }
+          }
+        }
+      `,
+      { token: await system.token(analyst) },
+    );
+    expect(log.errors).toBeUndefined();
+    const ofClaim = log.data!.claimEvents.nodes.filter((event) => event.claimId === id);
+    expect(ofClaim).toHaveLength(9);
+    expect(JSON.stringify(ofClaim)).not.toContain('personal');
+  });
+
+  it('refuses a file that is not a PDF, JPEG, PNG or HEIC by its bytes, whatever its name', async () => {
+    const bytes = Buffer.from('MZ\x90\x00 not a document at all');
+    const upload = await requestUpload('скан.pdf', bytes.length);
+    const put = await fetch(upload.data!.requestDocumentUpload.uploadUrl, { method: 'PUT', body: bytes });
+    expect(put.status).toBe(415);
+    expect(await put.json()).toMatchObject({ error: { code: 'DOCUMENT_TYPE_NOT_ALLOWED' } });
+  });
+
+  it('refuses an oversize upload when it is announced and when more bytes arrive than were signed for', async () => {
+    const announced = await requestUpload('огромный.pdf', 20 * 1024 * 1024 + 1);
+    expect(announced.errors?.[0]?.extensions?.['code']).toBe('DOCUMENT_TOO_LARGE');
+
+    const upload = await requestUpload('маленький.pdf', 16);
+    const put = await fetch(upload.data!.requestDocumentUpload.uploadUrl, {
+      method: 'PUT',
+      body: Buffer.concat([PDF, PDF]),
+    });
+    expect(put.status).toBe(413);
+    expect(await put.json()).toMatchObject({ error: { code: 'DOCUMENT_TOO_LARGE' } });
+  });
+});
