@@ -61,10 +61,11 @@ export async function passEsia(
   options: { consent?: 'allow' | 'deny'; esiaOrigin?: string } = {},
 ): Promise<URL> {
   const person = ESIA_TEST_PERSONS[key];
+  const seenBefore = system.smsCount(person.oid);
   return signInThroughEsia(options.esiaOrigin ?? system.esiaUrl, authorizationUrl, {
     login: person.snils,
     password: person.password,
-    smsCode: () => system.smsCode(person.oid),
+    smsCode: () => system.nextSmsCode(person.oid, seenBefore),
     consent: options.consent ?? 'allow',
   });
 }

@@ -21,8 +21,13 @@ export interface TestSystem extends RunningSystem {
   readonly dataDir: string;
   /** Mints an access token with identity's own key, as identity would after a sign-in. */
   token(principal: TestPrincipal): Promise<string>;
-  /** The latest SMS code the ESIA emulator printed for a person. */
-  smsCode(oid: number): string | undefined;
+  /**
+   * Waits for the next SMS code the ESIA emulator prints for a person after `seenBefore` codes
+   * (see `smsCount`); the emulator is another process, so its log line may still be on its way.
+   */
+  nextSmsCode(oid: number, seenBefore: number): Promise<string>;
+  /** How many SMS codes the emulator has printed for a person so far. */
+  smsCount(oid: number): number;
   /** Lines each service printed, for assertions on logs and for debugging a failure. */
   readonly logs: Map<string, string[]>;
   shutdown(): Promise<void>;
@@ -32,14 +37,15 @@ export type TestSystemOptions = Partial<
   Pick<SystemOptions, 'seedDemoData' | 'identityEnv' | 'esiaOriginFor' | 'startIdentity'>
 >;
 
-function smsCodeIn(lines: readonly string[], oid: number): string | undefined {
-  for (const line of [...lines].reverse()) {
-    if (!line.includes('esia.sms_sent')) continue;
-    const entry = JSON.parse(line) as { oid?: unknown; code?: unknown };
-    if (entry.oid === oid && typeof entry.code === 'string') return entry.code;
-  }
-  return undefined;
+function smsCodesIn(lines: readonly string[], oid: number): string[] {
+  return lines
+    .filter((line) => line.includes('esia.sms_sent'))
+    .map((line) => JSON.parse(line) as { oid?: unknown; code?: unknown })
+    .filter((entry) => entry.oid === oid && typeof entry.code === 'string')
+    .map((entry) => entry.code as string);
 }
+
+const SMS_WAIT_MS = 5_000;
 
 /** The whole system as real processes on free ports, with its own data directory. */
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
@@ -80,7 +86,16 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
           : principal,
       );
     },
-    smsCode: (oid) => smsCodeIn(logs.get('esia') ?? [], oid),
+    smsCount: (oid) => smsCodesIn(logs.get('esia') ?? [], oid).length,
+    async nextSmsCode(oid, seenBefore) {
+      const deadline = Date.now() + SMS_WAIT_MS;
+      for (;;) {
+        const code = smsCodesIn(logs.get('esia') ?? [], oid)[seenBefore];
+        if (code !== undefined) return code;
+        if (Date.now() > deadline) throw new Error(`the ESIA emulator printed no SMS code for ${oid}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
     async shutdown() {
       await system.stop();
       await rm(dataDir, { recursive: true, force: true });

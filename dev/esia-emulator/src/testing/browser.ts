@@ -63,8 +63,11 @@ export class EsiaBrowser {
 export interface PersonAtTheKeyboard {
   readonly login: string;
   readonly password: string;
-  /** Reads the SMS code the emulator sent (e.g. `emulator.latestSmsCode(oid)`). */
-  readonly smsCode: () => string | undefined;
+  /**
+   * Reads the SMS code the emulator sent (e.g. `emulator.latestSmsCode(oid)`); asynchronous when the
+   * emulator is another process whose log has to be read first.
+   */
+  readonly smsCode: () => string | undefined | Promise<string | undefined>;
   readonly consent: 'allow' | 'deny';
 }
 
@@ -95,7 +98,7 @@ export async function signInThroughEsia(
   if (!smsPage.html.includes('action="/login/sms"')) {
     throw new Error(`ESIA did not accept the password: ${smsPage.alert ?? `HTTP ${smsPage.status}`}`);
   }
-  const code = person.smsCode();
+  const code = await person.smsCode();
   if (code === undefined) throw new Error('no SMS code was sent');
   const consentPage = await browser.submit('/login/sms', { attempt: expectForm(smsPage, 'SMS form'), code });
   if (!consentPage.html.includes('action="/consent"')) {
