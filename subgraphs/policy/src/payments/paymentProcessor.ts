@@ -83,9 +83,9 @@ export class PaymentProcessor {
   /** Settles PENDING payments old enough to ask about, and applies settled ones whose effect is missing. */
   async reconcile(): Promise<ReconciliationReport> {
     const now = this.clock.now();
-    const askBefore = new Date(now.getTime() - RECONCILE_AFTER_MS).toISOString();
+    const createdUntil = new Date(now.getTime() - RECONCILE_AFTER_MS).toISOString();
     let settled = 0;
-    for (const pending of await this.payments.withStatus('PENDING', askBefore, RECONCILE_BATCH)) {
+    for (const pending of await this.payments.withStatus('PENDING', createdUntil, RECONCILE_BATCH)) {
       const lookup = await this.lookup(operationOf(pending.record));
       const reconciled = reconcilePayment(pending.record, lookup, now);
       if (reconciled === pending.record) continue;

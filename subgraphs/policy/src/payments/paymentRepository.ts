@@ -76,8 +76,8 @@ export class PaymentRepository {
     return page.items.map((item) => item.data);
   }
 
-  async withStatus(status: PaymentStatus, createdBefore: string, first: number): Promise<VersionedPayment[]> {
-    const page = await this.payments.find({ where: { status, createdAt: { lt: createdBefore } }, first });
+  async withStatus(status: PaymentStatus, createdUntil: string, first: number): Promise<VersionedPayment[]> {
+    const page = await this.payments.find({ where: { status, createdAt: { lte: createdUntil } }, first });
     return page.items.map((item) => ({ record: item.data, version: item.version }));
   }
 
