@@ -378,6 +378,31 @@ describe('policies through the gateway', () => {
     expect(replay.data?.renewPolicy.payment.id).toBe(result.payment.id);
     const after = await card(holder.id, policy.id);
     expect(after.data?.policy.payments.map((p) => p.status).sort()).toEqual(['DECLINED', 'SUCCEEDED']);
+
+    const activity = await graphql<{
+      myActivity: { nodes: { action: string; outcome: string; errorCode: string | null }[] };
+    }>(
+      system.gatewayUrl,
+      /* GraphQL */ `
+        {
+          myActivity(first: 10) {
+            nodes {
+              action
+              outcome
+              errorCode
+            }
+          }
+        }
+      `,
+      { token },
+    );
+    expect(activity.errors).toBeUndefined();
+    expect(activity.data?.myActivity.nodes).toEqual(
+      expect.arrayContaining([
+        { action: 'PAYMENT_DECLINED', outcome: 'FAILURE', errorCode: 'INSUFFICIENT_FUNDS' },
+        { action: 'PAYMENT_SUCCEEDED', outcome: 'SUCCESS', errorCode: null },
+      ]),
+    );
   });
 
   it('prices and applies a higher sum insured pro rata, charging the difference', async () => {

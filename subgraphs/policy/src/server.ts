@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import {
+  ActivityRecorder,
   createAccessTokenVerifier,
   createLogger,
   openDocumentStore,
+  openEventStore,
+  requestClientMiddleware,
   startSubgraphServer,
   type RunningService,
 } from '@cabinet/platform';
@@ -12,6 +15,7 @@ import { DocumentLinks } from './documents/documentLinks.ts';
 import { policyDocumentRoute } from './documents/documentRoute.ts';
 import { loadLinkSecret } from './documents/linkSecret.ts';
 import { createDevCardProvider } from './payments/devCardProvider.ts';
+import { paymentActivity } from './payments/paymentActivity.ts';
 import { PaymentMethodsResolver } from './payments/graphql/paymentMethods.resolver.ts';
 import { PaymentMethodRepository } from './payments/paymentMethodRepository.ts';
 import { PaymentMethods } from './payments/paymentMethods.ts';
@@ -49,6 +53,12 @@ export async function start(
     const seeded = await seedDemoPolicies(policies, numbers, deps.now());
     if (seeded > 0) log.info({ policies: seeded }, 'seeded demo policies');
   }
+  // The event store every service shares; this service writes only the customers' activity log to it.
+  const events = await openEventStore({
+    url: config.EVENTSTORE_URL,
+    sqliteFile: join(config.DATA_DIR, 'events.sqlite'),
+  });
+  const activity = new ActivityRecorder({ events, service: 'policy', now: deps.now, newId: deps.newId });
   const quotes = await QuoteRepository.open(documents);
   const payments = await PaymentRepository.open(documents);
   const provider = createDevCardProvider(deps.newId);
@@ -59,6 +69,7 @@ export async function start(
     policyPaymentEffects({ policies, quotes, numbers, clock: deps }),
     deps,
     log,
+    paymentActivity(activity, log),
   );
   const operations = new PolicyOperations(policies, quotes, methods, processor, deps);
 
@@ -97,10 +108,14 @@ export async function start(
       { jwksUrl: config.JWKS_URL },
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
     ),
-    routes: policyDocumentRoute({ links, policies, now: deps.now, log }),
+    routes: (app) => {
+      app.use(requestClientMiddleware());
+      policyDocumentRoute({ links, policies, now: deps.now, log })(app);
+    },
     onStop: async () => {
       clearInterval(timer);
       await documents.close();
+      await events.close();
     },
   });
   publicUrl ??= `http://localhost:${server.port}`;

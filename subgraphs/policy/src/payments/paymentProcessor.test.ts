@@ -11,7 +11,7 @@ import {
   type PaymentRequest,
 } from './domain/index.ts';
 import type { PaymentProvider, ProviderOperation } from './paymentProvider.ts';
-import { PaymentProcessor, type PaymentEffects } from './paymentProcessor.ts';
+import { PaymentProcessor, RECONCILIATION_ACTOR, type PaymentEffects } from './paymentProcessor.ts';
 import { PaymentRepository, type PaymentRecord } from './paymentRepository.ts';
 
 const log = createLogger('policy-test', 'silent');
@@ -54,6 +54,7 @@ describe('PaymentProcessor', () => {
   let failWith: DomainError | undefined;
   let now: Date;
   let processor: PaymentProcessor;
+  let reported: { action: string; actor: string }[];
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'payments-'));
@@ -61,6 +62,7 @@ describe('PaymentProcessor', () => {
     payments = await PaymentRepository.open(store);
     provider = countingProvider();
     fulfilled = [];
+    reported = [];
     failWith = undefined;
     now = new Date('2026-03-01T10:00:00Z');
     let ids = 0;
@@ -77,6 +79,12 @@ describe('PaymentProcessor', () => {
       effects,
       { now: () => now, newId: () => `payment-${(ids += 1)}` },
       log,
+      {
+        recorded: (payment, actor) => {
+          reported.push({ action: `${payment.status}/${payment.fulfilment}`, actor });
+          return Promise.resolve();
+        },
+      },
     );
   });
   afterEach(async () => {
@@ -93,6 +101,7 @@ describe('PaymentProcessor', () => {
     });
     expect(provider.charges).toHaveLength(1);
     expect(fulfilled).toEqual([payment.id]);
+    expect(reported).toEqual([{ action: 'SUCCEEDED/DONE', actor: 'customer:customer-1' }]);
   });
 
   it('answers a retry with the same key with the same payment and charges nothing more', async () => {
@@ -143,6 +152,7 @@ describe('PaymentProcessor', () => {
     const payment = await processor.pay(request(), card(behaviour), () => undefined);
     expect(payment).toMatchObject({ status: 'DECLINED', declineReason: reason, fulfilment: 'NOT_NEEDED' });
     expect(fulfilled).toEqual([]);
+    expect(reported).toEqual([{ action: 'DECLINED/NOT_NEEDED', actor: 'customer:customer-1' }]);
   });
 
   it('leaves a timed-out payment PENDING until reconciliation finds it was approved', async () => {
@@ -158,6 +168,10 @@ describe('PaymentProcessor', () => {
       fulfilment: 'DONE',
     });
     expect(fulfilled).toEqual([payment.id]);
+    expect(reported).toEqual([
+      { action: 'PENDING/PENDING', actor: 'customer:customer-1' },
+      { action: 'SUCCEEDED/DONE', actor: RECONCILIATION_ACTOR },
+    ]);
     const retried = await processor.pay(request(), card('TIMEOUT_THEN_APPROVED'), () => undefined);
     expect(retried.status).toBe('SUCCEEDED');
     expect(provider.charges).toHaveLength(1);
@@ -185,6 +199,7 @@ describe('PaymentProcessor', () => {
       fulfilment: 'REFUNDED',
       fulfilmentError: { code: 'POLICY_ALREADY_RENEWED' },
     });
+    expect(reported).toEqual([{ action: 'SUCCEEDED/REFUNDED', actor: 'customer:customer-1' }]);
   });
 
   it('applies a settled payment whose effect was missed, on the next reconciliation', async () => {

@@ -21,6 +21,15 @@ export interface PaymentEffects {
   fulfil(payment: PaymentRecord): Promise<void>;
 }
 
+/** Told of every outcome a payment reaches: the activity log. */
+export interface PaymentObserver {
+  /** `actor`: `customer:<id>` who paid, or `system:payment-reconciliation`. */
+  recorded(payment: PaymentRecord, actor: string): Promise<void>;
+}
+
+/** The job that settles payments after a provider timeout, as the activity log names it. */
+export const RECONCILIATION_ACTOR = 'system:payment-reconciliation';
+
 export interface PaymentClock {
   readonly now: () => Date;
   readonly newId: () => string;
@@ -47,6 +56,7 @@ export class PaymentProcessor {
     private readonly effects: PaymentEffects,
     private readonly clock: PaymentClock,
     private readonly log: Logger,
+    private readonly observer: PaymentObserver,
   ) {}
 
   /**
@@ -77,7 +87,7 @@ export class PaymentProcessor {
     const answer = await this.charge(operationOf(started));
     this.log.info({ paymentId: started.id, answer: answer.kind }, 'payment provider answered');
     const answered = { ...started, ...recordProviderAnswer(started, answer, this.clock.now()) };
-    return this.settle({ record: started, version: 1 }, answered);
+    return this.settleAndReport({ record: started, version: 1 }, answered, `customer:${request.customerId}`);
   }
 
   /** Settles PENDING payments old enough to ask about, and applies settled ones whose effect is missing. */
@@ -92,7 +102,9 @@ export class PaymentProcessor {
       const next: PaymentRecord = { ...pending.record, ...reconciled };
       settled += 1;
       this.log.info({ paymentId: next.id, status: next.status }, 'payment reconciled');
-      await this.settle(pending, next).catch((error: unknown) => this.logFulfilmentError(next, error));
+      await this.settleAndReport(pending, next, RECONCILIATION_ACTOR).catch((error: unknown) =>
+        this.logFulfilmentError(next, error),
+      );
     }
     let fulfilled = 0;
     for (const waiting of await this.payments.unfulfilled(RECONCILE_BATCH)) {
@@ -101,6 +113,23 @@ export class PaymentProcessor {
       await this.complete(waiting).catch((error: unknown) => this.logFulfilmentError(waiting.record, error));
     }
     return { settled, fulfilled };
+  }
+
+  /** Settles and tells the observer where the payment ended up, also when its effect failed. */
+  private async settleAndReport(
+    stored: VersionedPayment,
+    next: PaymentRecord,
+    actor: string,
+  ): Promise<PaymentRecord> {
+    try {
+      const outcome = await this.settle(stored, next);
+      await this.observer.recorded(outcome, actor);
+      return outcome;
+    } catch (error) {
+      const failed = await this.payments.get(next.id);
+      if (failed) await this.observer.recorded(failed.record, actor);
+      throw error;
+    }
   }
 
   private async resume(stored: VersionedPayment): Promise<PaymentRecord> {

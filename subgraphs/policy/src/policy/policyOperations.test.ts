@@ -96,6 +96,7 @@ describe('PolicyOperations', () => {
       policyPaymentEffects({ policies, quotes, numbers, clock }),
       clock,
       createLogger('policy-test', 'silent'),
+      { recorded: () => Promise.resolve() },
     );
     operations = new PolicyOperations(policies, quotes, methods, processor, clock);
   });
