@@ -1,5 +1,3 @@
-export { CURRENT_CONSENT_VERSION } from './consent.ts';
-
 export const STAFF_ROLES = ['adjuster', 'supervisor', 'analyst'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 

@@ -3,9 +3,6 @@ import type { Principal, StaffRole } from '../auth/principal.ts';
 import { CommonErrors, DomainError } from '../errors/domainError.ts';
 import type { RequestContext } from './context.ts';
 
-// The activity helper is what a resolver calls next to its guard, so it is published with the guards.
-export * from '../activity/index.ts';
-
 type Of<K extends Principal['kind']> = Extract<Principal, { kind: K }>;
 
 /** What a customer does to confirm a Gosuslugi account; the frontend may show them as a list. */

@@ -1,4 +1,4 @@
-import { CommonErrors, type Principal } from '@cabinet/platform';
+import { assertConsentAccepted, CommonErrors, type Principal } from '@cabinet/platform';
 import { ClaimErrors } from './domain/claimErrors.ts';
 
 interface ClaimOwnership {
@@ -18,6 +18,7 @@ export function assertMayReadClaim(
 ): ClaimOwnership {
   if (principal.kind === 'anonymous') throw CommonErrors.unauthenticated();
   if (principal.kind === 'partner') throw CommonErrors.forbidden();
+  assertConsentAccepted(principal);
   if (!claim || (principal.kind === 'customer' && claim.customerId !== principal.customerId)) {
     throw ClaimErrors.notFound(claimId);
   }

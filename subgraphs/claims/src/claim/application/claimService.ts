@@ -1,6 +1,7 @@
 import {
   CommonErrors,
   nameBasedUuid,
+  assertConsentAccepted,
   requireTrustedCustomer,
   type EventStore,
   type RequestContext,
@@ -148,6 +149,7 @@ export class ClaimService {
   ): Promise<{ views: ClaimView[]; endCursor: string | null; hasNextPage: boolean; totalCount: number }> {
     const { principal } = context;
     if (principal.kind === 'anonymous') throw CommonErrors.unauthenticated();
+    assertConsentAccepted(principal);
     if (
       principal.kind === 'partner' ||
       (principal.kind === 'customer' && principal.customerId !== query.customerId)
@@ -169,6 +171,7 @@ export class ClaimService {
   }
 
   private actorOf(context: RequestContext): ClaimActor {
+    assertConsentAccepted(context.principal);
     const actor = claimActorOf(context.principal);
     if (actor) return actor;
     throw context.principal.kind === 'anonymous' ? CommonErrors.unauthenticated() : CommonErrors.forbidden();

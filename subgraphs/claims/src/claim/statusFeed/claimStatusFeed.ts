@@ -1,4 +1,10 @@
-import { CommonErrors, type EventStore, type Position, type Principal } from '@cabinet/platform';
+import {
+  assertConsentAccepted,
+  CommonErrors,
+  type EventStore,
+  type Position,
+  type Principal,
+} from '@cabinet/platform';
 import { claimEventOf } from '../application/claimEventCodec.ts';
 import { mayFollowStatus } from '../claimAccess.ts';
 import { ClaimErrors } from '../domain/claimErrors.ts';
@@ -34,6 +40,7 @@ export async function* followClaimStatus(
 ): AsyncGenerator<ClaimStatusChangeRecord> {
   const { principal, claimId, after, signal } = options;
   if (principal.kind === 'anonymous') throw CommonErrors.unauthenticated();
+  assertConsentAccepted(principal);
   if (after !== undefined) comparePositions(after, after);
   const { from, changes } = hub.attach(principal, claimId, signal);
   try {
