@@ -13,6 +13,7 @@ const customer = (
   trusted: true,
   consentVersion,
 });
+const nobody: Principal = { kind: 'anonymous' };
 const staff: Principal = { kind: 'staff', staffId: 'st', sessionId: 's', roles: ['adjuster'] };
 const partner = (partnerId: string): Principal => ({
   kind: 'partner',
@@ -29,7 +30,7 @@ describe('who may read a claim', () => {
     ['the owner without the current consent', customer('owner', null), 'CONSENT_REQUIRED'],
     ['the owner under an old consent version', customer('owner', '2020-01'), 'CONSENT_REQUIRED'],
     ['a partner', partner('bank'), 'FORBIDDEN'],
-    ['nobody', { kind: 'anonymous' }, 'UNAUTHENTICATED'],
+    ['nobody', nobody, 'UNAUTHENTICATED'],
   ])('%s', (_who, principal, code) => {
     const read = () => assertMayReadClaim(principal, claim, claim.claimId);
     if (code === null) expect(read()).toBe(claim);
@@ -44,7 +45,7 @@ describe('who may follow its status', () => {
     ['staff', staff, true],
     ['the partner that sold the policy', partner('bank'), true],
     ['another partner', partner('dealer'), false],
-    ['nobody', { kind: 'anonymous' }, false],
+    ['nobody', nobody, false],
   ])('%s', (_who, principal, allowed) => {
     expect(mayFollowStatus(principal, claim)).toBe(allowed);
   });
