@@ -6,6 +6,8 @@ import { tempDirectory } from '../contract/support/tempDirectory.ts';
 import { startChild, stopChild, type Child } from './children/childProcess.ts';
 
 const KILLS = 20;
+/** Twenty child start-ups take seconds on an idle machine; the limit only stops a hang on a busy one. */
+const TIME_LIMIT_MS = 120_000;
 const STREAMS = 4;
 const appender = join(import.meta.dirname, 'children', 'ackingAppender.ts');
 
@@ -43,39 +45,43 @@ describe('SQLite event store killed with SIGKILL while appending (synchronous FU
   });
   afterAll(() => directory.remove());
 
-  it(`keeps every acknowledged append, gap-free, across ${KILLS} kills at random moments`, async () => {
-    const acknowledged: Ack[] = [];
+  it(
+    `keeps every acknowledged append, gap-free, across ${KILLS} kills at random moments`,
+    { timeout: TIME_LIMIT_MS },
+    async () => {
+      const acknowledged: Ack[] = [];
 
-    for (let kill = 1; kill <= KILLS; kill += 1) {
-      running = startChild(appender, [file, String(STREAMS)]);
-      await running.waitForLine((line) => line.startsWith('ack '));
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 150));
-      running.process.kill('SIGKILL');
-      const { signal } = await running.exited;
-      expect(signal, running.stderr()).toBe('SIGKILL');
-      acknowledged.push(...acksOf(running.lines));
-      running = undefined;
+      for (let kill = 1; kill <= KILLS; kill += 1) {
+        running = startChild(appender, [file, String(STREAMS)]);
+        await running.waitForLine((line) => line.startsWith('ack '));
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 150));
+        running.process.kill('SIGKILL');
+        const { signal } = await running.exited;
+        expect(signal, running.stderr()).toBe('SIGKILL');
+        acknowledged.push(...acksOf(running.lines));
+        running = undefined;
 
-      expect(integrityOf(file)).toBe('ok');
-      const store = new SqliteEventStore({ file });
-      try {
-        for (let i = 0; i < STREAMS; i += 1) {
-          const stream = `crash-${i}`;
-          const events = await store.read(stream);
-          expect(events.map((event) => event.revision)).toEqual(
-            events.map((_, revision) => BigInt(revision)),
-          );
-          const stored = new Map(events.map((event) => [event.revision, event.id]));
-          const missing = acknowledged.filter(
-            (ack) => ack.stream === stream && stored.get(ack.revision) !== ack.id,
-          );
-          expect(missing, `after kill ${kill}`).toEqual([]);
+        expect(integrityOf(file)).toBe('ok');
+        const store = new SqliteEventStore({ file });
+        try {
+          for (let i = 0; i < STREAMS; i += 1) {
+            const stream = `crash-${i}`;
+            const events = await store.read(stream);
+            expect(events.map((event) => event.revision)).toEqual(
+              events.map((_, revision) => BigInt(revision)),
+            );
+            const stored = new Map(events.map((event) => [event.revision, event.id]));
+            const missing = acknowledged.filter(
+              (ack) => ack.stream === stream && stored.get(ack.revision) !== ack.id,
+            );
+            expect(missing, `after kill ${kill}`).toEqual([]);
+          }
+        } finally {
+          await store.close();
         }
-      } finally {
-        await store.close();
       }
-    }
 
-    expect(acknowledged.length).toBeGreaterThan(KILLS);
-  });
+      expect(acknowledged.length).toBeGreaterThan(KILLS);
+    },
+  );
 });
