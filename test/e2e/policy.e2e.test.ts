@@ -8,6 +8,7 @@ import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 const cast = policyCast();
 const APPROVED_CARD = '2200 0000 0000 0004';
 const POOR_CARD = '2200000000000012';
+const TIMEOUT_CARD = '2200000000000038';
 
 function customer(customerId: string, trusted = true) {
   return { kind: 'customer', customerId, sessionId: randomUUID(), trusted } as const;
@@ -206,6 +207,28 @@ const PAY = /* GraphQL */ `
           id
           status
           statusLabel
+        }
+      }
+    }
+  }
+`;
+
+const PAY_WITH_MESSAGE = /* GraphQL */ `
+  mutation Pay($policyId: ID!, $instalmentId: ID!, $card: ID!, $key: String!) {
+    payInstalment(
+      policyId: $policyId
+      instalmentId: $instalmentId
+      paymentMethodId: $card
+      idempotencyKey: $key
+    ) {
+      payment {
+        status
+        message
+      }
+      policy {
+        instalments {
+          id
+          status
         }
       }
     }
@@ -480,6 +503,34 @@ describe('policies through the gateway', () => {
     const after = await card(holder.id, policy.id);
     expect(after.data?.policy.instalments.find((i) => i.id === instalmentId)?.status).toBe('PAID');
     expect(after.data?.policy.payments).toHaveLength(1);
+  });
+
+  it('leaves a payment the bank did not answer PENDING, tells the customer to wait and keeps the instalment due', async () => {
+    const { customer: holder, policy, nextInstalmentId } = cast.instalments;
+    const response = await graphql<{
+      payInstalment: {
+        payment: { status: string; message: string };
+        policy: { instalments: { id: string; status: string }[] };
+      };
+    }>(system.gatewayUrl, PAY_WITH_MESSAGE, {
+      token: await as(holder.id),
+      variables: {
+        policyId: policy.id,
+        instalmentId: nextInstalmentId,
+        card: await addCard(holder.id, TIMEOUT_CARD),
+        key: randomUUID(),
+      },
+    });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.payInstalment.payment).toEqual({
+      status: 'PENDING',
+      message:
+        'Платёж обрабатывается. Мы сообщим результат, как только банк его подтвердит; повторно оплачивать не нужно.',
+    });
+    expect(response.data?.payInstalment.policy.instalments).toContainEqual({
+      id: nextInstalmentId,
+      status: 'DUE',
+    });
   });
 
   it('refuses payments to an account not confirmed on Gosuslugi', async () => {

@@ -6,11 +6,12 @@ export interface PolicyCast {
   readonly renewing: { readonly customer: DemoCustomer; readonly policy: DemoPolicy };
   /** Holds an ACTIVE property policy with months left: its sums can change. */
   readonly changing: { readonly customer: DemoCustomer; readonly policy: DemoPolicy };
-  /** Holds an ACTIVE policy with an unpaid instalment. */
+  /** Holds an ACTIVE policy with at least two unpaid instalments. */
   readonly instalments: {
     readonly customer: DemoCustomer;
     readonly policy: DemoPolicy;
     readonly instalmentId: string;
+    readonly nextInstalmentId: string;
   };
   /** Holds none of the above. */
   readonly stranger: DemoCustomer;
@@ -39,16 +40,16 @@ export function policyCast(now = new Date()): PolicyCast {
     'property policy with months left',
     (p) => p.product === 'PROPERTY' && daysBetween(addDays(today, 1), p.period.endsOn) > 60,
   );
+  const unpaid = (p: DemoPolicy) =>
+    p.instalments.filter((i) => i.status === 'DUE' && i.amount.minorUnits > 0);
   const withInstalment = find(
-    'policy with an unpaid instalment',
-    (p) =>
-      p.holderId !== changing.holderId &&
-      p.instalments.some((i) => i.status === 'DUE' && i.amount.minorUnits > 0),
+    'policy with two unpaid instalments',
+    (p) => p.holderId !== changing.holderId && unpaid(p).length >= 2,
   );
-  const instalment = withInstalment.instalments.find((i) => i.status === 'DUE' && i.amount.minorUnits > 0);
+  const [instalment, nextInstalment] = unpaid(withInstalment);
   const busy = new Set([renewing.holderId, changing.holderId, withInstalment.holderId]);
   const stranger = customers.find((c) => !busy.has(c.id));
-  if (!instalment || !stranger) throw new Error('the demo registry is too small');
+  if (!instalment || !nextInstalment || !stranger) throw new Error('the demo registry is too small');
   return {
     renewing: { customer: customerOf(renewing), policy: renewing },
     changing: { customer: customerOf(changing), policy: changing },
@@ -56,6 +57,7 @@ export function policyCast(now = new Date()): PolicyCast {
       customer: customerOf(withInstalment),
       policy: withInstalment,
       instalmentId: instalment.id,
+      nextInstalmentId: nextInstalment.id,
     },
     stranger,
   };

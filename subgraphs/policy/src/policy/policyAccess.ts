@@ -1,14 +1,16 @@
-import { CommonErrors, DomainError, type Principal } from '@cabinet/platform';
+import { assertConsentAccepted, CommonErrors, DomainError, type Principal } from '@cabinet/platform';
 import type { PolicyRecord } from './policyRecord.ts';
 
 export const policyNotFound = () => new DomainError('POLICY_NOT_FOUND', 'Полис не найден.');
 
 /**
- * The holder and staff see a policy; a partner sees the policies it sold (no personal data is on the
- * policy type itself). Anyone else gets "not found", never the policy, so ids cannot be probed.
+ * The holder and staff see a policy; a partner sees the policies it sold (the claims service reads
+ * only its non-personal fields for them). Anyone else gets "not found", never the policy, so ids
+ * cannot be probed. A card carries personal data, so a customer needs the consent in force.
  */
 export function assertMaySeePolicy(principal: Principal, policy: PolicyRecord | null): PolicyRecord {
   if (principal.kind === 'anonymous') throw CommonErrors.unauthenticated();
+  assertConsentAccepted(principal);
   if (!policy) throw policyNotFound();
   switch (principal.kind) {
     case 'customer':
@@ -29,6 +31,7 @@ export function assertMaySeeCustomerPolicies(principal: Principal, customerId: s
       throw CommonErrors.unauthenticated();
     case 'customer':
       if (principal.customerId !== customerId) throw CommonErrors.forbidden();
+      assertConsentAccepted(principal);
       return;
     case 'staff':
       return;

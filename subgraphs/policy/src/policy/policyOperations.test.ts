@@ -1,7 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger, openDocumentStore, rubles, zero, type DocumentStore } from '@cabinet/platform';
+import {
+  createLogger,
+  CURRENT_CONSENT_VERSION,
+  openDocumentStore,
+  rubles,
+  zero,
+  type DocumentStore,
+} from '@cabinet/platform';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDevCardProvider } from '../payments/devCardProvider.ts';
 import { PaymentMethodRepository } from '../payments/paymentMethodRepository.ts';
@@ -16,8 +23,9 @@ import { PolicyOperations } from './policyOperations.ts';
 import type { PolicyRecord } from './policyRecord.ts';
 import { PolicyRepository } from './policyRepository.ts';
 
-const holder = { kind: 'customer', customerId: 'holder', sessionId: 's1', trusted: true } as const;
-const stranger = { kind: 'customer', customerId: 'stranger', sessionId: 's2', trusted: true } as const;
+const signedIn = { trusted: true, consentVersion: CURRENT_CONSENT_VERSION } as const;
+const holder = { kind: 'customer', customerId: 'holder', sessionId: 's1', ...signedIn } as const;
+const stranger = { kind: 'customer', customerId: 'stranger', sessionId: 's2', ...signedIn } as const;
 const person = { fullName: 'Петрова Анна Сергеевна', birthDate: '1985-04-12' };
 
 const osago: PolicyDraft = {
