@@ -1,11 +1,14 @@
-import { bearerToken, isDomainError, type AccessTokenVerifier } from '@cabinet/platform';
+import { bearerToken, isDomainError, type AccessTokenVerifier, type Principal } from '@cabinet/platform';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 
 /**
  * Refuses a request with a bad or expired token before any planning or subgraph call (401). A request
  * without a token goes on as anonymous: sign-in lives in the graph, and every subgraph checks again.
  */
-export function useAccessTokenCheck(verifier: AccessTokenVerifier): GatewayPlugin {
+export function useAccessTokenCheck(
+  verifier: AccessTokenVerifier,
+  onVerified: (request: Request, principal: Principal) => void = () => {},
+): GatewayPlugin {
   return {
     async onRequest(payload) {
       const { request, fetchAPI } = payload;
@@ -13,7 +16,7 @@ export function useAccessTokenCheck(verifier: AccessTokenVerifier): GatewayPlugi
       if (!header) return;
       try {
         const token = bearerToken(header);
-        if (token !== undefined) await verifier.verify(token);
+        if (token !== undefined) onVerified(request, (await verifier.verify(token)).principal);
       } catch (error) {
         if (!isDomainError(error)) throw error;
         payload.endResponse(

@@ -24,7 +24,7 @@ export const gatewayConfigSpec = {
   /** One attempt of a call to a subgraph; SUBGRAPH_TIMEOUTS_MS overrides it per subgraph. */
   SUBGRAPH_TIMEOUT_MS: env.integer(3_000, { min: 10, max: 120_000 }),
   /** Per-subgraph attempt timeouts, e.g. `claims=5000,identity=1500`. */
-  SUBGRAPH_TIMEOUTS_MS: perSubgraphMilliseconds(),
+  SUBGRAPH_TIMEOUTS_MS: keyedIntegers('claims=5000,identity=1500'),
   /** Extra attempts of a failed query (never of a mutation). */
   SUBGRAPH_RETRIES: env.integer(2, { min: 0, max: 5 }),
   SUBGRAPH_RETRY_BASE_MS: env.integer(50, { min: 1, max: 10_000 }),
@@ -33,16 +33,52 @@ export const gatewayConfigSpec = {
   CIRCUIT_FAILURE_THRESHOLD: env.integer(5, { min: 1, max: 1_000 }),
   /** How long an open circuit refuses calls before one probe call may try again. */
   CIRCUIT_OPEN_MS: env.integer(10_000, { min: 100, max: 600_000 }),
+  /** production: no GraphiQL, no introspection, strict CSP, persisted documents for partner and mobile clients. */
+  GATEWAY_PROFILE: env.oneOf(['embedded', 'production'] as const, 'embedded'),
+  MAX_DEPTH: env.integer(10, { min: 1, max: 100 }),
+  MAX_ALIASES: env.integer(15, { min: 0, max: 1_000 }),
+  MAX_TOKENS: env.integer(2_000, { min: 10, max: 100_000 }),
+  /** Estimated cost of an operation: one per object, a list as many items as `first` asks (else COST_LIST_SIZE). */
+  MAX_COST: env.integer(5_000, { min: 1, max: 10_000_000 }),
+  COST_LIST_SIZE: env.integer(20, { min: 0, max: 1_000 }),
+  MAX_BODY_BYTES: env.integer(100_000, { min: 1_000, max: 50_000_000 }),
+  /** Requests per minute (also the burst) by caller kind, and per IP address over all callers. */
+  RATE_LIMITS: perKeyNumbers(['anonymous', 'customer', 'staff', 'partner', 'ip'] as const, {
+    anonymous: 60,
+    customer: 300,
+    staff: 600,
+    partner: 1_200,
+    ip: 1_200,
+  }),
+  /** Browser origins allowed to call the graph, comma-separated. */
+  CORS_ORIGINS: env.string('http://localhost:3000,http://localhost:5173'),
 };
 
-function perSubgraphMilliseconds(): Setting<ReadonlyMap<string, number>> {
+function perKeyNumbers<K extends string>(
+  keys: readonly K[],
+  defaults: Record<K, number>,
+): Setting<Record<K, number>> {
+  return {
+    read(variable, raw) {
+      const values = { ...defaults };
+      for (const [key, value] of keyedIntegers('customer=300,ip=1200').read(variable, raw)) {
+        if (!(keys as readonly string[]).includes(key))
+          throw new ConfigError(variable, `knows ${keys.join(', ')}, not "${key}"`);
+        values[key as K] = value;
+      }
+      return values;
+    },
+  };
+}
+
+function keyedIntegers(example: string): Setting<ReadonlyMap<string, number>> {
   return {
     read(variable, raw) {
       const timeouts = new Map<string, number>();
       for (const entry of (raw ?? '').split(',').filter((part) => part.trim() !== '')) {
         const match = /^\s*([\w-]+)\s*=\s*(\d+)\s*$/.exec(entry);
         if (!match?.[1] || !match[2])
-          throw new ConfigError(variable, `must look like "claims=5000,identity=1500", got "${raw}"`);
+          throw new ConfigError(variable, `must look like "${example}", got "${raw}"`);
         timeouts.set(match[1], Number(match[2]));
       }
       return timeouts;

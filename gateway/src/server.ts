@@ -18,6 +18,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { useAccessTokenCheck } from './authentication.ts';
 import type { GatewayConfig } from './config.ts';
+import { limitsFromConfig } from './limits/limitsFromConfig.ts';
 import { createGatewayMetrics } from './metrics/gatewayMetrics.ts';
 import { subgraphsReady } from './readiness.ts';
 import { resilienceFromConfig } from './resilience/resilienceFromConfig.ts';
@@ -47,6 +48,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
   );
   const metrics = createGatewayMetrics();
+  const limits = limitsFromConfig(config, '/graphql');
   const resilience = resilienceFromConfig(
     config,
     routes.map((route) => route.name),
@@ -58,7 +60,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     supergraph,
     logging: config.LOG_LEVEL === 'silent' || config.LOG_LEVEL === 'fatal' ? 'error' : config.LOG_LEVEL,
     landingPage: false,
-    graphiql: { title: 'Личный кабинет — GraphQL' },
+    ...limits.runtimeOptions,
     renderGraphiQL,
     healthCheckEndpoint: '/healthcheck',
     // Our own /readiness below also asks every subgraph; the runtime's only knows the schema.
@@ -86,12 +88,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
         return headers;
       },
     },
-    plugins: () => [useAccessTokenCheck(verifier), resilience],
+    plugins: () => [useAccessTokenCheck(verifier, limits.rememberPrincipal), ...limits.plugins, resilience],
   });
   await gateway.getSchema();
 
   const httpServer = createServer((req, res) => {
     req.headers[REQUEST_ID_HEADER] = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    if (!limits.guardHttp(req, res)) return;
     if (req.url === '/metrics') {
       void metrics.registry.metrics().then((body) => {
         res.writeHead(200, { 'content-type': metrics.registry.contentType });

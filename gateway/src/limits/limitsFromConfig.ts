@@ -1,0 +1,70 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Principal } from '@cabinet/platform';
+import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { GatewayConfig } from '../config.ts';
+import { guardHttpRequest } from './httpGuards.ts';
+import { useOperationLimits } from './operationLimits.ts';
+import { RateLimiter } from './rateLimiter.ts';
+import { useRateLimits } from './rateLimits.ts';
+
+/** Header a client sends to say which app it is (`web`, `mobile`, a partner's name); also satisfies CSRF checks. */
+export const CLIENT_NAME_HEADER = 'x-client-name';
+
+/** The gateway's abuse limits and browser protections as configured. */
+export function limitsFromConfig(config: GatewayConfig, graphqlPath: string) {
+  const production = config.GATEWAY_PROFILE === 'production';
+  const principals = new WeakMap<Request, Principal>();
+  const allowedOrigins = new Set(
+    config.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  );
+  const perMinute = (value: number) => ({ burst: value, perMinute: value });
+  const plugins: GatewayPlugin[] = [
+    useRateLimits({
+      limiter: new RateLimiter(() => Date.now()),
+      budgets: {
+        anonymous: perMinute(config.RATE_LIMITS.anonymous),
+        customer: perMinute(config.RATE_LIMITS.customer),
+        staff: perMinute(config.RATE_LIMITS.staff),
+        partner: perMinute(config.RATE_LIMITS.partner),
+        ip: perMinute(config.RATE_LIMITS.ip),
+      },
+      graphqlPath,
+      principalOf: (request) => principals.get(request),
+    }),
+    useOperationLimits({
+      maxDepth: config.MAX_DEPTH,
+      maxAliases: config.MAX_ALIASES,
+      maxTokens: config.MAX_TOKENS,
+      maxCost: config.MAX_COST,
+      assumedListSize: config.COST_LIST_SIZE,
+    }),
+    blockFieldSuggestionsPlugin({ mask: '' }) as GatewayPlugin,
+  ];
+  return {
+    production,
+    plugins,
+    /** The authentication check tells the rate limits who is calling. */
+    rememberPrincipal: (request: Request, principal: Principal) => principals.set(request, principal),
+    guardHttp: (req: IncomingMessage, res: ServerResponse) =>
+      guardHttpRequest(req, res, { maxBodyBytes: config.MAX_BODY_BYTES, production }),
+    runtimeOptions: {
+      graphiql: production ? (false as const) : { title: 'Личный кабинет — GraphQL' },
+      disableIntrospection: production ? { disableIf: () => true } : undefined,
+      csrfPrevention: { requestHeaders: [CLIENT_NAME_HEADER] },
+      cors: (request: Request) => {
+        const origin = request.headers.get('origin');
+        if (origin === null || !allowedOrigins.has(origin)) return false;
+        return {
+          origin,
+          credentials: true,
+          methods: ['GET', 'POST'],
+          allowedHeaders: ['authorization', 'content-type', CLIENT_NAME_HEADER, 'x-request-id'],
+          maxAge: 600,
+        };
+      },
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import type { Principal } from '@cabinet/platform';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { RateBudget, RateLimiter } from './rateLimiter.ts';
+
+export type RateBudgets = Readonly<Record<Principal['kind'] | 'ip', RateBudget>>;
+
+/**
+ * Every GraphQL request spends from two budgets: its caller's (by principal, or by IP address for
+ * anonymous callers) and its IP address's, which bounds what one machine can do with many tokens.
+ * Anonymous callers, customers, staff and partners have budgets of their own sizes.
+ */
+export function useRateLimits(options: {
+  readonly limiter: RateLimiter;
+  readonly budgets: RateBudgets;
+  readonly graphqlPath: string;
+  readonly principalOf: (request: Request) => Principal | undefined;
+}): GatewayPlugin {
+  const { limiter, budgets } = options;
+  return {
+    onRequest(payload) {
+      const { request, url, serverContext, fetchAPI } = payload;
+      if (url.pathname !== options.graphqlPath) return;
+      const ip = addressOf(serverContext);
+      const principal = options.principalOf(request) ?? { kind: 'anonymous' };
+      const callerKey = principalKey(principal) ?? `anonymous:${ip}`;
+      for (const [key, budget] of [
+        [callerKey, budgets[principal.kind]],
+        [`ip:${ip}`, budgets.ip],
+      ] as const) {
+        const decision = limiter.take(key, budget);
+        if (decision.allowed) continue;
+        payload.endResponse(
+          new fetchAPI.Response(
+            JSON.stringify({
+              errors: [
+                {
+                  message: 'Слишком много запросов. Повторите попытку чуть позже.',
+                  extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds },
+                },
+              ],
+            }),
+            {
+              status: 429,
+              headers: {
+                'content-type': 'application/json; charset=utf-8',
+                'retry-after': String(decision.retryAfterSeconds),
+              },
+            },
+          ),
+        );
+        return;
+      }
+    },
+  };
+}
+
+function principalKey(principal: Principal): string | undefined {
+  switch (principal.kind) {
+    case 'anonymous':
+      return undefined;
+    case 'customer':
+      return `customer:${principal.customerId}`;
+    case 'staff':
+      return `staff:${principal.staffId}`;
+    case 'partner':
+      return `partner:${principal.partnerId}`;
+    default: {
+      const _exhaustive: never = principal;
+      return _exhaustive;
+    }
+  }
+}
+
+/** The peer address of the TCP connection; a proxy in front must be the one that limits by client IP. */
+function addressOf(serverContext: unknown): string {
+  const req = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req;
+  return req?.socket?.remoteAddress ?? 'unknown';
+}
