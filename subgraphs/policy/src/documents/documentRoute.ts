@@ -1,4 +1,5 @@
 import type { Logger, SubgraphServerOptions } from '@cabinet/platform';
+import { moscowDate } from '../policy/domain/index.ts';
 import type { PolicyRepository } from '../policy/policyRepository.ts';
 import type { DocumentLinks } from './documentLinks.ts';
 import { renderPolicyPdf } from './policyPdf.ts';
@@ -42,7 +43,7 @@ export function policyDocumentRoute(deps: DocumentRouteDependencies): (app: App)
         const policy = await deps.policies.get(policyId);
         const [kind, id] = check.link.subject.split(':');
         if (!policy || (kind === 'customer' && policy.holderId !== id)) return refuse(REFUSALS.NOT_FOUND);
-        const pdf = await renderPolicyPdf(policy);
+        const pdf = await renderPolicyPdf(policy, moscowDate(deps.now()));
         response
           .status(200)
           .type('application/pdf')

@@ -36,7 +36,7 @@ const policy: PolicyRecord = {
 
 describe('renderPolicyPdf', () => {
   it('prints the number, holder, period, object, coverages, premium and schedule in Cyrillic', async () => {
-    const text = await pdfText(new Uint8Array(await renderPolicyPdf(policy)));
+    const text = await pdfText(new Uint8Array(await renderPolicyPdf(policy, '2027-03-01')));
     for (const expected of [
       'Полис № ИПО-26-00000042',
       'Ипотечное страхование',
@@ -49,13 +49,17 @@ describe('renderPolicyPdf', () => {
       // 5 000 000 × 1.5 ‰ + 5 000 000 × 3 ‰ = 22 500 ₽, in 12 instalments of 1 875 ₽.
       '22 500,00 ₽',
       '01.01.2027 — 1 875,00 ₽, к оплате',
+      // Printed after the last day, the policy reads as expired.
+      'Статус на 01.03.2027',
+      'истёк',
     ]) {
       expect(text.replaceAll('\u202f', ' ').replaceAll('\u00a0', ' ')).toContain(expected);
     }
   });
 
   it('draws a QR code of the policy number: one square per dark module', async () => {
-    const pdf = await getDocument({ data: new Uint8Array(await renderPolicyPdf(policy)) }).promise;
+    const pdf = await getDocument({ data: new Uint8Array(await renderPolicyPdf(policy, '2027-03-01')) })
+      .promise;
     const operators = await (await pdf.getPage(1)).getOperatorList();
     const squares = operators.fnArray.reduce((count, fn, index) => {
       if (fn !== OPS.constructPath) return count;

@@ -8,6 +8,8 @@ import {
   instalmentStatusLabel,
   POLICY_STATUS_LABELS,
   PRODUCT_LABELS,
+  statusOn,
+  type CalendarDate,
 } from '../policy/domain/index.ts';
 import { describeInsuredObject } from '../policy/insuredObjectText.ts';
 import { holderFullName, type PolicyRecord } from '../policy/policyRecord.ts';
@@ -23,10 +25,10 @@ const INSURER = 'АО «Страховая компания»';
 
 /**
  * The policy as a PDF: number, product, holder, period, insured object, coverages, premium and its
- * schedule, and a QR code with the policy number for checking it at a glance. The QR code is drawn
+ * schedule, its status on `today`, and a QR code with the policy number for checking it at a glance. The QR code is drawn
  * as vector squares, so the file needs no image library.
  */
-export async function renderPolicyPdf(policy: PolicyRecord): Promise<Buffer> {
+export async function renderPolicyPdf(policy: PolicyRecord, today: CalendarDate): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -54,7 +56,12 @@ export async function renderPolicyPdf(policy: PolicyRecord): Promise<Buffer> {
     `с ${formatRussianDate(policy.period.startsOn)} по ${formatRussianDate(policy.period.endsOn)}`,
     textWidth,
   );
-  field(doc, 'Статус', POLICY_STATUS_LABELS[policy.status], textWidth);
+  field(
+    doc,
+    `Статус на ${formatRussianDate(today)}`,
+    POLICY_STATUS_LABELS[statusOn(policy, today)],
+    textWidth,
+  );
   doc.y = Math.max(doc.y, MARGIN + QR_SIZE + 10);
 
   section(doc, 'Объект страхования');

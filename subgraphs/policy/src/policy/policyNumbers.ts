@@ -1,4 +1,4 @@
-import { VersionConflict, type Collection, type DocumentStore } from '@cabinet/platform';
+import { DuplicateKey, VersionConflict, type Collection, type DocumentStore } from '@cabinet/platform';
 import { osagoPolicyNumber, type Product } from './domain/index.ts';
 
 interface Counter {
@@ -53,5 +53,5 @@ export class PolicyNumbers {
 }
 
 function isContention(error: unknown): boolean {
-  return error instanceof VersionConflict || (error instanceof Error && error.name === 'DuplicateKey');
+  return error instanceof VersionConflict || error instanceof DuplicateKey;
 }
