@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { DuplicateKey, VersionConflict, type Collection, type DocumentStore } from '@cabinet/platform';
 import type { SealedPersonalData } from '../claim/domain/personalDataForm.ts';
+import { PrivacyErrors } from './privacyErrors.ts';
 
 interface CustomerKey {
   /** AES-256-GCM key, base64; null once destroyed (the customer revoked consent). */
@@ -28,6 +29,7 @@ export class CustomerKeyVault {
     return new CustomerKeyVault(await store.collection<CustomerKey>(CUSTOMER_KEYS), now);
   }
 
+  /** Encrypts with the customer's key (created on first use); PERSONAL_DATA_ERASED once it was destroyed. */
   async seal(customerId: string, plain: object): Promise<SealedPersonalData> {
     const key = await this.activeKey(customerId);
     const iv = randomBytes(IV_BYTES);
@@ -89,7 +91,7 @@ export class CustomerKeyVault {
   private async activeKey(customerId: string): Promise<Buffer> {
     const stored = await this.keys.get(customerId);
     if (stored?.data.key) return Buffer.from(stored.data.key, 'base64');
-    if (stored) throw new Error(`the personal data key of customer ${customerId} was destroyed`);
+    if (stored) throw PrivacyErrors.personalDataErased();
     const key = randomBytes(32);
     try {
       await this.keys.insert(customerId, {
