@@ -1,4 +1,4 @@
-import { DomainError, REQUEST_ID_HEADER } from '@cabinet/platform';
+import { DomainError, GuardErrors, REQUEST_ID_HEADER } from '@cabinet/platform';
 import type { InsuranceProduct } from '../claim/domain/claimEvents.ts';
 
 /** What the claims service needs to know about a policy, as the policy service reports it. */
@@ -79,6 +79,8 @@ export class PolicyClient {
       if (code === 'POLICY_NOT_FOUND' || code === 'FORBIDDEN' || code === 'UNAUTHENTICATED') {
         throw new DomainError('POLICY_NOT_FOUND', 'Полис не найден среди ваших полисов.');
       }
+      // The policy service asks for the consent in force before it shows a policy; say so, not "unavailable".
+      if (code === 'CONSENT_REQUIRED') throw GuardErrors.consentRequired();
       throw unavailable();
     }
   }
