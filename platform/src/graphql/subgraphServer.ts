@@ -46,7 +46,8 @@ type SocketExtra = { principal?: Principal; authorization?: string; expiry?: Nod
 
 /**
  * One subgraph process: Apollo Server on /graphql over express, optionally graphql-ws on the same
- * path, /healthz, and a graceful stop that drains HTTP requests and closes sockets with 1001.
+ * path, /healthz, and a graceful stop: no new connections, WebSockets closed with 1001 (going away),
+ * then the HTTP requests in flight answered before the stores are released.
  */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
   const { log, verifier } = options;
@@ -70,7 +71,10 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
               ctx.extra.principal = verified.principal;
               // A socket must not outlive its token: close it when the token expires.
               const ttl = Math.max(0, verified.expiresAt.getTime() - Date.now());
-              ctx.extra.expiry = setTimeout(() => ctx.extra.socket.close(CloseCode.Unauthorized, 'Token expired'), ttl);
+              ctx.extra.expiry = setTimeout(
+                () => ctx.extra.socket.close(CloseCode.Unauthorized, 'Token expired'),
+                ttl,
+              );
               ctx.extra.expiry.unref();
             }
             if (authorization !== undefined) ctx.extra.authorization = authorization;
@@ -125,7 +129,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
           return await contextFromHeaders(req.headers, verifier, log, options.services);
         } catch (error) {
           if (isDomainError(error)) {
-            throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+            throw new GraphQLError(error.message, {
+              extensions: { code: error.code, http: { status: 401 } },
+            });
           }
           throw error;
         }
@@ -142,6 +148,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     url,
     port,
     async stop() {
+      // Refuse new connections first; requests already received finish while Apollo drains the server.
+      httpServer.close();
       await closeSockets?.();
       await apollo.stop();
       await options.onStop?.();
@@ -151,7 +159,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
 }
 
 /** Clients put the token in connectionParams as `authorization` ("Bearer …") or as a bare `token`. */
-function tokenFromConnectionParams(params: Readonly<Record<string, unknown>> | undefined): string | undefined {
+function tokenFromConnectionParams(
+  params: Readonly<Record<string, unknown>> | undefined,
+): string | undefined {
   const value = params?.['authorization'] ?? params?.['Authorization'] ?? params?.['token'];
   if (typeof value !== 'string' || value === '') return undefined;
   return value.replace(/^\s*bearer\s+/i, '');

@@ -41,7 +41,9 @@ export function runService(name: string, start: () => Promise<RunningService>): 
       if (error instanceof ConfigError) {
         process.stderr.write(`${name}: ${error.message}\n`);
       } else {
-        process.stderr.write(`${name}: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.stderr.write(
+          `${name}: failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
       }
       process.exit(1);
     },
