@@ -1,6 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ArgumentValidationError } from 'type-graphql';
 import type { Logger } from '../logging/logger.ts';
 import { CommonErrors, isDomainError } from './domainError.ts';
 
@@ -27,16 +26,6 @@ export function createErrorFormatter(log: Logger) {
     const base = { locations: formatted.locations, path: formatted.path };
     if (isDomainError(original)) {
       return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
-    }
-    if (original instanceof ArgumentValidationError) {
-      return {
-        ...base,
-        message: 'Проверьте введённые данные.',
-        extensions: {
-          code: 'BAD_USER_INPUT',
-          fields: original.extensions.validationErrors.map((e) => e.property),
-        },
-      };
     }
     const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && graphqlCodes.has(code)) {
