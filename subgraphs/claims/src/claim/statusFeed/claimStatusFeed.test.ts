@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  CURRENT_CONSENT_VERSION,
   createLogger,
   openDocumentStore,
   openEventStore,
@@ -33,6 +34,7 @@ const customer = (customerId: string): Principal => ({
   customerId,
   sessionId: 's',
   trusted: true,
+  consentVersion: CURRENT_CONSENT_VERSION,
 });
 const staff: Principal = { kind: 'staff', staffId: 'supervisor-1', sessionId: 's', roles: ['supervisor'] };
 
