@@ -220,7 +220,11 @@ export class CustomerClaimsResolver {
     private readonly now: () => Date,
   ) {}
 
-  @FieldResolver(() => ClaimConnection, { description: 'The customer’s claims, newest first' })
+  @FieldResolver(() => ClaimConnection, {
+    nullable: true,
+    description:
+      'The customer’s claims, newest first. Null (with an error) when the claims service is unavailable, so the rest of the customer still answers.',
+  })
   async claims(
     @Root() customer: Customer,
     @Ctx() context: RequestContext,

@@ -35,7 +35,11 @@ export class Claim {
   @Field(() => String, { nullable: true })
   resolutionLabel!: string | null;
 
-  @Field(() => Policy)
+  @Field(() => Policy, {
+    nullable: true,
+    description:
+      'Null (with an error) only when the policy service cannot resolve it: the claim itself still answers',
+  })
   policy!: Policy;
 
   @Field(() => ID, { nullable: true, description: 'Staff member handling the claim' })

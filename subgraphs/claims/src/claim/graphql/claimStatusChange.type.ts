@@ -29,6 +29,10 @@ export class ClaimStatusChange {
   @Field(() => Date)
   changedAt!: Date;
 
-  @Field(() => Policy)
+  @Field(() => Policy, {
+    nullable: true,
+    description:
+      'Null (with an error) only when the policy service cannot resolve it: the change itself still arrives',
+  })
   policy!: Policy;
 }
