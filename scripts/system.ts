@@ -50,6 +50,11 @@ export interface RunningSystem {
   readonly services: Readonly<Record<Exclude<ServiceName, 'identity'>, ServiceProcess>> & {
     readonly identity: ServiceProcess | RunningPart;
   };
+  /**
+   * Another identity process on the same data directory and key ring, on a port the OS gives: what a
+   * second instance behind a load balancer would be. Stopped with the system.
+   */
+  addIdentityInstance(): Promise<ServiceProcess>;
   stop(): Promise<void>;
 }
 
@@ -96,6 +101,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     SEED_DEMO_DATA: options.seedDemoData ? 'yes' : 'no',
   };
   const started: RunningPart[] = [];
+  let extraIdentities = 0;
   const stopAll = async () => {
     await Promise.all(started.reverse().map((service) => service.stop()));
   };
@@ -180,6 +186,18 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       gatewayUrl: gateway.url,
       esiaUrl: esia.url,
       services: { esia, identity, policy, claims, gateway },
+      async addIdentityInstance() {
+        const instance = await launch(
+          {
+            name: `identity-${(extraIdentities += 1) + 1}`,
+            entry: 'subgraphs/identity/src/main.ts',
+            env: { ...identityEnv, PORT: '0' },
+          },
+          options.sink,
+        );
+        started.push(instance);
+        return instance;
+      },
       stop: stopAll,
     };
   } catch (error) {

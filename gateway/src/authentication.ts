@@ -1,8 +1,15 @@
-import { bearerToken, isDomainError, type AccessTokenVerifier, type Principal } from '@cabinet/platform';
+import {
+  AUTHENTICATION_UNAVAILABLE,
+  bearerToken,
+  isDomainError,
+  type AccessTokenVerifier,
+  type Principal,
+} from '@cabinet/platform';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 
 /**
- * Refuses a request with a bad or expired token before any planning or subgraph call (401). A request
+ * Refuses a request with a bad or expired token before any planning or subgraph call (401; 503 while
+ * identity's keys could never be fetched). A request
  * without a token goes on as anonymous: sign-in lives in the graph, and every subgraph checks again.
  */
 export function useAccessTokenCheck(
@@ -23,7 +30,7 @@ export function useAccessTokenCheck(
           new fetchAPI.Response(
             JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code } }] }),
             {
-              status: 401,
+              status: error.code === AUTHENTICATION_UNAVAILABLE ? 503 : 401,
               headers: { 'content-type': 'application/json; charset=utf-8', 'www-authenticate': 'Bearer' },
             },
           ),

@@ -7,7 +7,7 @@ import {
   type JWK,
   type JWTVerifyGetKey,
 } from 'jose';
-import { CommonErrors } from '../errors/domainError.ts';
+import { CommonErrors, DomainError } from '../errors/domainError.ts';
 import { ACCESS_TOKEN_ALG, publicJwks, type KeyRing } from './keyRing.ts';
 import { ANONYMOUS, type AuthenticatedPrincipal, type Principal } from './principal.ts';
 import { claimsFor, principalFrom } from './tokenClaims.ts';
@@ -57,12 +57,86 @@ export interface AccessTokenVerifier {
   principalFromAuthorization(header: string | undefined | null): Promise<Principal>;
 }
 
+/**
+ * How a service keeps identity's published keys: fetched keys are trusted for `cacheMaxAgeMs`, then
+ * fetched again; a key id the set does not know refetches at most once per `cooldownMs`. When a fetch
+ * fails (identity down), the last key set that was fetched keeps verifying, and the endpoint is not
+ * asked again for `cooldownMs`, so an outage of identity costs one failed fetch per cooldown, not one
+ * per request.
+ */
+export interface JwksCachePolicy {
+  readonly timeoutMs: number;
+  readonly cooldownMs: number;
+  readonly cacheMaxAgeMs: number;
+}
+
+export const DEFAULT_JWKS_CACHE: JwksCachePolicy = {
+  timeoutMs: 2_000,
+  cooldownMs: 30_000,
+  cacheMaxAgeMs: 10 * 60_000,
+};
+
 /** `keyRing`: identity verifies against its own ring as it is now, rotations included. */
-export type KeySource = { jwksUrl: string } | { jwks: { keys: JWK[] } } | { keyRing: () => KeyRing };
+export type KeySource =
+  | { jwksUrl: string; cache?: Partial<JwksCachePolicy>; now?: () => number }
+  | { jwks: { keys: JWK[] } }
+  | { keyRing: () => KeyRing };
+
+/** Identity's keys could never be fetched: no token can be checked, good or bad. */
+export const AUTHENTICATION_UNAVAILABLE = 'AUTHENTICATION_UNAVAILABLE';
+
+const authenticationUnavailable = () =>
+  new DomainError(
+    AUTHENTICATION_UNAVAILABLE,
+    'Проверка входа временно недоступна. Повторите попытку через минуту.',
+  );
+
+/** What the answer of a key set that was fetched fine says about a token: its key is not (or not only) there. */
+const KEY_SELECTION_ERRORS = [
+  errors.JWKSNoMatchingKey,
+  errors.JWKSMultipleMatchingKeys,
+  errors.JOSENotSupported,
+];
+
+function lastGoodRemoteKeys(url: URL, policy: JwksCachePolicy, now: () => number): JWTVerifyGetKey {
+  const remote = createRemoteJWKSet(url, {
+    timeoutDuration: policy.timeoutMs,
+    cooldownDuration: policy.cooldownMs,
+    cacheMaxAge: policy.cacheMaxAgeMs,
+  });
+  let failedAt: number | undefined;
+  const fromLastGood: JWTVerifyGetKey = (header, token) => {
+    const lastGood = remote.jwks();
+    if (lastGood === undefined) throw authenticationUnavailable();
+    return createLocalJWKSet(lastGood)(header, token);
+  };
+  // Fetched at once, so a service that has not verified a token yet still has keys when identity goes down.
+  remote.reload().catch(() => {
+    failedAt = now();
+  });
+  return async (header, token) => {
+    if (failedAt !== undefined && now() - failedAt < policy.cooldownMs && remote.jwks() !== undefined) {
+      return fromLastGood(header, token);
+    }
+    try {
+      const key = await remote(header, token);
+      failedAt = undefined;
+      return key;
+    } catch (error) {
+      if (KEY_SELECTION_ERRORS.some((kind) => error instanceof kind)) throw error;
+      failedAt = now();
+      return fromLastGood(header, token);
+    }
+  };
+}
 
 function keyResolver(source: KeySource): JWTVerifyGetKey {
   if ('jwksUrl' in source) {
-    return createRemoteJWKSet(new URL(source.jwksUrl), { timeoutDuration: 2_000, cooldownDuration: 30_000 });
+    return lastGoodRemoteKeys(
+      new URL(source.jwksUrl),
+      { ...DEFAULT_JWKS_CACHE, ...source.cache },
+      source.now ?? Date.now,
+    );
   }
   if ('jwks' in source) return createLocalJWKSet(source.jwks);
   return (header, token) => createLocalJWKSet(publicJwks(source.keyRing()))(header, token);

@@ -9,7 +9,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { AccessTokenVerifier } from '../auth/accessTokens.ts';
+import { AUTHENTICATION_UNAVAILABLE, type AccessTokenVerifier } from '../auth/accessTokens.ts';
 import { ANONYMOUS, type Principal } from '../auth/principal.ts';
 import { isDomainError } from '../errors/domainError.ts';
 import { createErrorFormatter } from '../errors/formatError.ts';
@@ -129,9 +129,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
           return await contextFromHeaders(req.headers, verifier, log, options.services);
         } catch (error) {
           if (isDomainError(error)) {
-            throw new GraphQLError(error.message, {
-              extensions: { code: error.code, http: { status: 401 } },
-            });
+            const status = error.code === AUTHENTICATION_UNAVAILABLE ? 503 : 401;
+            throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status } } });
           }
           throw error;
         }
