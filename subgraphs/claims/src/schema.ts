@@ -7,6 +7,7 @@ import { ClaimQueueResolver } from './claim/graphql/claimQueue.resolver.ts';
 import { ClaimStatusSubscription } from './claim/graphql/claimStatus.subscription.ts';
 import { Customer } from './claim/graphql/entities.ts';
 import { DocumentResolver } from './documents/document.resolver.ts';
+import { ClaimHistoryResolver } from './history/claimHistory.resolver.ts';
 
 export interface ClaimsResolvers {
   readonly claim: ClaimResolver;
@@ -16,6 +17,7 @@ export interface ClaimsResolvers {
   readonly queue: ClaimQueueResolver;
   readonly log: ClaimLogResolver;
   readonly documents: DocumentResolver;
+  readonly history: ClaimHistoryResolver;
 }
 
 /** The claims subgraph's schema; without resolver instances it serves only to print the SDL. */
@@ -29,6 +31,7 @@ export function claimsSchema(resolvers?: ClaimsResolvers): Promise<GraphQLSchema
       ClaimQueueResolver,
       ClaimLogResolver,
       DocumentResolver,
+      ClaimHistoryResolver,
     ],
     orphanedTypes: [Customer],
     instances: resolvers ? Object.values(resolvers) : [],

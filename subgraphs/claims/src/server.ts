@@ -26,6 +26,8 @@ import { openClaimReadModels } from './claim/readModel/claimReadModels.ts';
 import { DocumentResolver } from './documents/document.resolver.ts';
 import { documentRoutes } from './documents/documentRoutes.ts';
 import { openDocumentService } from './documents/openDocumentService.ts';
+import { ClaimHistoryResolver } from './history/claimHistory.resolver.ts';
+import { ClaimHistoryExport } from './history/claimHistoryExport.ts';
 import { consentRevocationReaction } from './privacy/consentRevocationReaction.ts';
 import type { ClaimsConfig } from './config.ts';
 import { PolicyClient } from './policyService/policyClient.ts';
@@ -58,12 +60,10 @@ export async function start(
   );
   const vault = await CustomerKeyVault.open(documents, deps.now);
   let listeningOn = config.PORT;
-  const claimDocuments = await openDocumentService(
-    config,
-    { documents, vault },
-    { baseUrl: () => (config.PUBLIC_URL ?? `http://localhost:${listeningOn}`).replace(/\/+$/, '') },
-    deps.now,
-  );
+  const links = {
+    baseUrl: () => (config.PUBLIC_URL ?? `http://localhost:${listeningOn}`).replace(/\/+$/, ''),
+  };
+  const claimDocuments = await openDocumentService(config, { documents, vault }, links, deps.now);
   projections.push(
     await runProjection(
       consentRevocationReaction({ vault, cards: readModels.cards, documents: claimDocuments.service }, log),
@@ -82,14 +82,17 @@ export async function start(
     deps.now,
   );
 
+  const cardReader = new ClaimCardReader(events, readModels.cards, vault);
+  const history = new ClaimHistoryExport(cardReader, summaries, claimDocuments.signer, links, deps.now);
   const schema = await claimsSchema({
     claim: new ClaimResolver(service, deps.now, claimDocuments.service),
     customerClaims: new CustomerClaimsResolver(service, deps.now),
     statusSubscription: new ClaimStatusSubscription(),
-    card: new ClaimCardResolver(new ClaimCardReader(events, readModels.cards, vault), claimDocuments.service),
+    card: new ClaimCardResolver(cardReader, claimDocuments.service),
     queue: new ClaimQueueResolver(readModels.queue, deps.now),
     log: new ClaimLogResolver(events),
     documents: new DocumentResolver(claimDocuments.service, service, deps.now),
+    history: new ClaimHistoryResolver(history),
   });
   const services: ClaimSubscriptionServices = { events, statusHub: await ClaimStatusHub.start(events, log) };
   const running = await startSubgraphServer({
@@ -100,7 +103,7 @@ export async function start(
     log,
     subscriptions: true,
     services,
-    routes: documentRoutes(claimDocuments.service, log),
+    routes: documentRoutes(claimDocuments.service, history, log),
     verifier: createAccessTokenVerifier(
       { jwksUrl: config.JWKS_URL },
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },

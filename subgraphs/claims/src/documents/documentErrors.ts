@@ -21,5 +21,10 @@ export const DocumentErrors = {
   alreadyUploaded: (documentId: string) =>
     new DomainError('DOCUMENT_ALREADY_UPLOADED', 'В этот документ уже загружен другой файл.', { documentId }),
   linkInvalid: () =>
-    new DomainError('DOCUMENT_LINK_INVALID', 'Ссылка недействительна или устарела. Запросите новую.'),
+    new DomainError('DOCUMENT_LINK_INVALID', 'Ссылка недействительна. Запросите новую в личном кабинете.'),
+  linkExpired: () =>
+    new DomainError(
+      'DOCUMENT_LINK_EXPIRED',
+      'Срок действия ссылки истёк. Запросите новую в личном кабинете.',
+    ),
 } as const;

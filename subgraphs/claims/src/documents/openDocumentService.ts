@@ -7,13 +7,13 @@ import { DocumentService, type DocumentLinks } from './documentService.ts';
 import { loadOrCreateLinkSigningKey } from './linkSigningKey.ts';
 import { LinkSigner } from './signedLink.ts';
 
-/** The document service on the configured blob store, with the links' key from its file. */
+/** The document service on the configured blob store, with the links' signer keyed from its file. */
 export async function openDocumentService(
   config: ClaimsConfig,
   stores: { documents: DocumentStore; vault: CustomerKeyVault },
   links: DocumentLinks,
   now: () => Date,
-): Promise<{ service: DocumentService; blobs: BlobStore }> {
+): Promise<{ service: DocumentService; blobs: BlobStore; signer: LinkSigner }> {
   const blobs = await openBlobStore({
     ...(config.MONGODB_URL === undefined ? {} : { mongodbUrl: config.MONGODB_URL, database: 'claims' }),
     directory: join(config.DATA_DIR, 'claims', 'blobs'),
@@ -21,13 +21,14 @@ export async function openDocumentService(
   const key = await loadOrCreateLinkSigningKey(
     config.DOCUMENT_LINK_KEY_FILE ?? join(config.DATA_DIR, 'claims', 'document-link.key'),
   );
+  const signer = new LinkSigner(key);
   const service = new DocumentService(
     await ClaimDocumentRepository.open(stores.documents),
     blobs,
     stores.vault,
-    new LinkSigner(key),
+    signer,
     links,
     now,
   );
-  return { service, blobs };
+  return { service, blobs, signer };
 }

@@ -18,7 +18,16 @@ export interface DownloadGrant {
   readonly expiresAt: number;
 }
 
-export type LinkGrant = UploadGrant | DownloadGrant;
+/** What a claim history link allows: the PDF report of one claim of a customer, or of all their claims. */
+export interface HistoryGrant {
+  readonly purpose: 'history';
+  readonly customerId: string;
+  /** Null: every claim of the customer. */
+  readonly claimId: string | null;
+  readonly expiresAt: number;
+}
+
+export type LinkGrant = UploadGrant | DownloadGrant | HistoryGrant;
 
 /**
  * Short-lived capability tokens for the document routes: the grant as base64url JSON and an
@@ -32,7 +41,10 @@ export class LinkSigner {
     return `${payload}.${this.mac(payload).toString('base64url')}`;
   }
 
-  /** The grant of a genuine, unexpired token for this purpose; DOCUMENT_LINK_INVALID otherwise. */
+  /**
+   * The grant of a genuine, unexpired token for this purpose: DOCUMENT_LINK_INVALID for a forged,
+   * altered or other-purpose token, DOCUMENT_LINK_EXPIRED for a genuine one past its time.
+   */
   verify<P extends LinkGrant['purpose']>(
     token: string,
     purpose: P,
@@ -45,7 +57,8 @@ export class LinkSigner {
     if (given.length !== expected.length || !timingSafeEqual(given, expected))
       throw DocumentErrors.linkInvalid();
     const grant = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as LinkGrant;
-    if (grant.purpose !== purpose || grant.expiresAt <= now.getTime()) throw DocumentErrors.linkInvalid();
+    if (grant.purpose !== purpose) throw DocumentErrors.linkInvalid();
+    if (grant.expiresAt <= now.getTime()) throw DocumentErrors.linkExpired();
     return grant as Extract<LinkGrant, { purpose: P }>;
   }
 

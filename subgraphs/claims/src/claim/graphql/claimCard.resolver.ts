@@ -5,7 +5,7 @@ import { assertMayReadClaim } from '../claimAccess.ts';
 import { claimDeadlines } from '../domain/claimDeadlines.ts';
 import type { ClaimCard } from '../readModel/claimCard.ts';
 import type { ClaimCardReader, OpenedPersonalData } from '../readModel/claimCardReader.ts';
-import { timelineDetailsOf } from '../readModel/claimTimelineText.ts';
+import { actorLabelOf, timelineDetailsOf } from '../readModel/claimTimelineText.ts';
 import { Claim, ClaimDeadline } from './claim.type.ts';
 import { ClaimComment, ClaimDocumentFile, ClaimTimelineEntry } from './claimCard.type.ts';
 import { toClaim } from './toClaim.ts';
@@ -13,10 +13,6 @@ import { toClaim } from './toClaim.ts';
 interface OpenedCard {
   readonly card: ClaimCard;
   readonly personal: OpenedPersonalData;
-}
-
-function actorLabelOf(actor: string): string {
-  return actor.startsWith('customer:') ? 'Клиент' : 'Страховщик';
 }
 
 /**

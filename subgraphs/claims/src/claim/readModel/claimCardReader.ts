@@ -24,6 +24,11 @@ export class ClaimCardReader {
     return foldClaimCard(await this.events.read(claimStreamId(claimId)));
   }
 
+  /** The card with every event recorded so far, folded from the stream (the projection may lag). */
+  async latest(claimId: string): Promise<ClaimCard | null> {
+    return foldClaimCard(await this.events.read(claimStreamId(claimId)));
+  }
+
   /** The card exactly as it was at `at`: only events recorded up to that moment are folded. */
   async asOf(claimId: string, at: Date): Promise<ClaimCard | null> {
     const recorded = await this.events.read(claimStreamId(claimId));

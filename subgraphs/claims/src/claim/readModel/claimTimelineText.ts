@@ -47,6 +47,11 @@ export function timelineTextOf(event: ClaimEvent): string {
   }
 }
 
+/** Who did it, as the customer reads it: the actor reference is `customer:<id>` or `staff:<id>`. */
+export function actorLabelOf(actor: string): string {
+  return actor.startsWith('customer:') ? 'Клиент' : 'Страховщик';
+}
+
 /** The personal text of an event's opened personal part, as the card shows it under the line. */
 export function timelineDetailsOf(
   event: Pick<ClaimEvent, 'type'>,
