@@ -1,0 +1,322 @@
+/**
+ * Our gateway against Apollo Gateway on the same supergraph, the same subgraph processes and the same
+ * machine, in the same run. Closed load (fixed connections) on a cross-subgraph query (identity →
+ * policy + claims) and on a single-subgraph query, rounds alternating between the gateways, medians
+ * reported; then the single-subgraph query at a steady 500 requests/s through each gateway and straight
+ * to the policy subgraph, for the latency each gateway adds. Prints the issue's targets beside the
+ * figures and whether they are met.
+ *
+ *   npx tsx bench/gateway/index.ts
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { launch, type ServiceProcess } from '../../scripts/launcher.ts';
+import { demoCast } from '../../test/support/demoRegistry.ts';
+import { startTestSystem, type TestSystem } from '../../test/support/testSystem.ts';
+import { median, type LoadJob, type LoadResult } from './loadJob.ts';
+
+const CONNECTIONS = 20;
+const ROUNDS = 3;
+const ROUND_SECONDS = 8;
+const WARMUP_SECONDS = 3;
+const PACED_RATE = 500;
+const BENCH_DEADLINE_MS = 6 * 60_000;
+const TARGET_THROUGHPUT_RATIO = 3;
+const TARGET_ADDED_P50_MS = 2;
+const TARGET_ADDED_P99_MS = 10;
+
+const CROSS_SUBGRAPH = /* GraphQL */ `
+  {
+    me {
+      fullName
+      policies(first: 20) {
+        nodes {
+          number
+        }
+      }
+      claims {
+        totalCount
+      }
+    }
+  }
+`;
+const SINGLE_SUBGRAPH = /* GraphQL */ `
+  query ($id: ID!) {
+    policy(id: $id) {
+      number
+      status
+    }
+  }
+`;
+
+type Target = 'ours' | 'apollo' | 'direct';
+const LABELS: Readonly<Record<Target, string>> = {
+  ours: 'our gateway',
+  apollo: 'Apollo Gateway',
+  direct: 'policy subgraph, direct',
+};
+
+interface Workload {
+  readonly name: string;
+  readonly bodies: Readonly<Partial<Record<Target, { url: string; body: string; expectedBody: string }>>>;
+}
+
+// One customer's requests at bench rates are far above the per-minute budgets a real caller gets.
+process.env['RATE_LIMITS'] = 'customer=1000000000,ip=1000000000';
+
+const loadAtStart = loadavg();
+let system: TestSystem | undefined;
+let apollo: ServiceProcess | undefined;
+const loadGenerator = spawn(
+  process.execPath,
+  ['--import', 'tsx', fileURLToPath(new URL('loadGenerator.ts', import.meta.url))],
+  { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' },
+);
+
+async function stopEverything(): Promise<void> {
+  if (loadGenerator.pid !== undefined && loadGenerator.exitCode === null) process.kill(loadGenerator.pid);
+  await apollo?.stop();
+  await system?.shutdown();
+}
+
+const deadline = setTimeout(() => {
+  process.stderr.write('bench/gateway: deadline passed, stopping\n');
+  void stopEverything().finally(() => process.exit(2));
+}, BENCH_DEADLINE_MS);
+
+try {
+  system = await startTestSystem();
+  const { customer, policy } = demoCast();
+  const token = await system.token({
+    kind: 'customer',
+    customerId: customer.id,
+    sessionId: randomUUID(),
+    trusted: true,
+  });
+  apollo = await launch(
+    {
+      name: 'apollo-gateway',
+      entry: 'bench/gateway/apolloGateway.ts',
+      env: {
+        PORT: '0',
+        IDENTITY_URL: system.services.identity.url,
+        POLICY_URL: system.services.policy.url,
+        CLAIMS_URL: system.services.claims.url,
+      },
+    },
+    (_service, line, stream) => {
+      if (stream === 'stderr') process.stderr.write(`[apollo-gateway] ${line}\n`);
+    },
+  );
+  const urls: Readonly<Record<Target, string>> = {
+    ours: onLoopback(system.gatewayUrl),
+    apollo: onLoopback(apollo.url),
+    direct: onLoopback(system.services.policy.url),
+  };
+  const cross = await workload('cross-subgraph', CROSS_SUBGRAPH, {}, ['ours', 'apollo']);
+  const single = await workload('single-subgraph', SINGLE_SUBGRAPH, { id: policy.id }, [
+    'ours',
+    'apollo',
+    'direct',
+  ]);
+
+  process.stdout.write(
+    `${availableParallelism()} CPUs, Node ${process.version}; load average (1/5/15 min) at start: ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}\n`,
+  );
+  for (const work of [cross, single])
+    for (const target of ['ours', 'apollo'] as const) await closed(work, target, WARMUP_SECONDS);
+  for (const target of ['direct', 'ours', 'apollo'] as const) await paced(single, target, WARMUP_SECONDS);
+
+  const throughput = new Map<string, LoadResult[]>();
+  const pacedResults = new Map<Target, LoadResult[]>();
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const gateways = round % 2 === 0 ? (['ours', 'apollo'] as const) : (['apollo', 'ours'] as const);
+    for (const work of [cross, single]) {
+      for (const target of gateways) {
+        const result = await closed(work, target, ROUND_SECONDS);
+        push(throughput, `${work.name} ${target}`, result);
+        progress(`round ${round + 1} ${work.name} ${LABELS[target]}`, result);
+      }
+    }
+    const pacedOrder: readonly Target[] = [
+      ['direct', 'ours', 'apollo'],
+      ['apollo', 'direct', 'ours'],
+      ['ours', 'apollo', 'direct'],
+    ][round % 3] as readonly Target[];
+    for (const target of pacedOrder) {
+      const result = await paced(single, target, ROUND_SECONDS);
+      push(pacedResults, target, result);
+      progress(`round ${round + 1} ${PACED_RATE}/s ${LABELS[target]}`, result);
+    }
+  }
+
+  process.stdout.write(report(throughput, pacedResults));
+  process.stdout.write(
+    `load average (1/5/15 min) at end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
+  );
+
+  async function workload(
+    name: string,
+    query: string,
+    variables: Record<string, unknown>,
+    targets: readonly Target[],
+  ): Promise<Workload> {
+    const body = JSON.stringify({ query, variables });
+    const bodies: Partial<Record<Target, { url: string; body: string; expectedBody: string }>> = {};
+    let agreedData: string | undefined;
+    for (const target of targets) {
+      const response = await fetch(urls[target], {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      });
+      const expectedBody = await response.text();
+      const parsed = JSON.parse(expectedBody) as { data?: unknown; errors?: unknown };
+      if (!response.ok || parsed.errors !== undefined || parsed.data === undefined)
+        throw new Error(
+          `${LABELS[target]} answers the ${name} query with ${response.status}: ${expectedBody}`,
+        );
+      const data = JSON.stringify(parsed.data);
+      if (agreedData !== undefined && data !== agreedData)
+        throw new Error(`${LABELS[target]} answers the ${name} query differently: ${data} vs ${agreedData}`);
+      agreedData = data;
+      bodies[target] = { url: urls[target], body, expectedBody };
+    }
+    return { name, bodies };
+  }
+
+  function requestOf(work: Workload, target: Target) {
+    const request = work.bodies[target];
+    if (!request) throw new Error(`the ${work.name} workload has no request for ${LABELS[target]}`);
+    return { ...request, token };
+  }
+
+  function closed(work: Workload, target: Target, seconds: number): Promise<LoadResult> {
+    return generate({ kind: 'closed', connections: CONNECTIONS, seconds, ...requestOf(work, target) });
+  }
+
+  function paced(work: Workload, target: Target, seconds: number): Promise<LoadResult> {
+    return generate({ kind: 'paced', rate: PACED_RATE, seconds, ...requestOf(work, target) });
+  }
+} finally {
+  clearTimeout(deadline);
+  await stopEverything();
+}
+
+function generate(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const onExit = () => reject(new Error('the load generator exited'));
+    loadGenerator.once('exit', onExit);
+    loadGenerator.once('message', (message: { result?: LoadResult; error?: string }) => {
+      loadGenerator.off('exit', onExit);
+      if (message.result) resolve(message.result);
+      else reject(new Error(`the load generator failed: ${message.error ?? 'no reason given'}`));
+    });
+    loadGenerator.send(job);
+  });
+}
+
+/** The services print `localhost` URLs; the bench pins them to IPv4 loopback. */
+function onLoopback(url: string): string {
+  const pinned = new URL(url);
+  pinned.hostname = '127.0.0.1';
+  return pinned.toString();
+}
+
+function push<K>(results: Map<K, LoadResult[]>, key: K, result: LoadResult): void {
+  results.set(key, [...(results.get(key) ?? []), result]);
+}
+
+function progress(label: string, result: LoadResult): void {
+  process.stdout.write(
+    `  ${label.padEnd(48)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${ms(result.p50Ms)}  p99 ${ms(result.p99Ms)}${result.failures > 0 ? `  failures ${result.failures}` : ''}\n`,
+  );
+}
+
+function ms(value: number): string {
+  return `${value.toFixed(2).padStart(7)} ms`;
+}
+
+function met(ok: boolean): string {
+  return ok ? 'MET' : 'NOT MET';
+}
+
+function report(throughput: Map<string, LoadResult[]>, pacedResults: Map<Target, LoadResult[]>): string {
+  const medianOf = (results: readonly LoadResult[] | undefined, pick: (result: LoadResult) => number) =>
+    median((results ?? []).map(pick));
+  const failuresOf = (results: readonly LoadResult[] | undefined) =>
+    (results ?? []).reduce((sum, result) => sum + result.failures, 0);
+  const lines = [
+    '',
+    `Closed load: ${CONNECTIONS} connections, ${ROUNDS} rounds × ${ROUND_SECONDS} s alternating, medians`,
+    'query            gateway          req/s     p50 ms    p99 ms  failures',
+  ];
+  const ratios = new Map<string, number>();
+  for (const name of ['cross-subgraph', 'single-subgraph']) {
+    for (const target of ['ours', 'apollo'] as const) {
+      const results = throughput.get(`${name} ${target}`);
+      lines.push(
+        `${name.padEnd(16)} ${LABELS[target].padEnd(15)} ${medianOf(results, (r) => r.rps)
+          .toFixed(0)
+          .padStart(6)} ${medianOf(results, (r) => r.p50Ms)
+          .toFixed(2)
+          .padStart(10)} ${medianOf(results, (r) => r.p99Ms)
+          .toFixed(2)
+          .padStart(9)} ${String(failuresOf(results)).padStart(9)}`,
+      );
+    }
+    const ratio =
+      medianOf(throughput.get(`${name} ours`), (r) => r.rps) /
+      medianOf(throughput.get(`${name} apollo`), (r) => r.rps);
+    ratios.set(name, ratio);
+    lines.push(`${name.padEnd(16)} ratio ours / Apollo Gateway: ${ratio.toFixed(2)}×`);
+  }
+  const crossRatio = ratios.get('cross-subgraph') ?? Number.NaN;
+
+  lines.push(
+    '',
+    `Single-subgraph query at ${PACED_RATE} req/s, ${ROUNDS} rounds × ${ROUND_SECONDS} s, medians; added = gateway − direct in the same round`,
+    'target                     req/s     p50 ms    p99 ms  added p50  added p99  failures',
+  );
+  const direct = pacedResults.get('direct') ?? [];
+  const added = (target: Target, pick: (result: LoadResult) => number) =>
+    median(
+      (pacedResults.get(target) ?? []).map((result, round) => pick(result) - pick(direct[round] ?? result)),
+    );
+  for (const target of ['direct', 'ours', 'apollo'] as const) {
+    const results = pacedResults.get(target);
+    const addedColumns =
+      target === 'direct'
+        ? ''.padStart(21)
+        : `${added(target, (r) => r.p50Ms)
+            .toFixed(2)
+            .padStart(10)} ${added(target, (r) => r.p99Ms)
+            .toFixed(2)
+            .padStart(10)}`;
+    lines.push(
+      `${LABELS[target].padEnd(24)} ${medianOf(results, (r) => r.rps)
+        .toFixed(0)
+        .padStart(6)} ${medianOf(results, (r) => r.p50Ms)
+        .toFixed(2)
+        .padStart(10)} ${medianOf(results, (r) => r.p99Ms)
+        .toFixed(2)
+        .padStart(9)} ${addedColumns} ${String(failuresOf(results)).padStart(9)}`,
+    );
+  }
+  const oursAddedP50 = added('ours', (r) => r.p50Ms);
+  const oursAddedP99 = added('ours', (r) => r.p99Ms);
+
+  lines.push(
+    '',
+    'Targets (our gateway)                                   measured    verdict',
+    `cross-subgraph throughput ≥ ${TARGET_THROUGHPUT_RATIO}× Apollo Gateway's            ${`${crossRatio.toFixed(2)}×`.padStart(8)}    ${met(crossRatio >= TARGET_THROUGHPUT_RATIO)}`,
+    `added latency p50 ≤ ${TARGET_ADDED_P50_MS} ms at ${PACED_RATE} req/s                      ${ms(oursAddedP50)}    ${met(oursAddedP50 <= TARGET_ADDED_P50_MS)}`,
+    `added latency p99 ≤ ${TARGET_ADDED_P99_MS} ms at ${PACED_RATE} req/s                     ${ms(oursAddedP99)}    ${met(oursAddedP99 <= TARGET_ADDED_P99_MS)}`,
+    '',
+  );
+  return lines.join('\n');
+}
