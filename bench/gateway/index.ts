@@ -16,6 +16,7 @@ import { launch, type ServiceProcess } from '../../scripts/launcher.ts';
 import { demoCast } from '../../test/support/demoRegistry.ts';
 import { startTestSystem, type TestSystem } from '../../test/support/testSystem.ts';
 import { median, type LoadJob, type LoadResult } from './loadJob.ts';
+import { processCpuMs } from './processCpu.ts';
 
 const CONNECTIONS = 20;
 const ROUNDS = 3;
@@ -26,6 +27,7 @@ const BENCH_DEADLINE_MS = 6 * 60_000;
 const TARGET_THROUGHPUT_RATIO = 3;
 const TARGET_ADDED_P50_MS = 2;
 const TARGET_ADDED_P99_MS = 10;
+const COLUMNS = 'req/s     p50 ms    p99 ms  CPU ms/req: gateway  subgraphs  failures';
 
 const CROSS_SUBGRAPH = /* GraphQL */ `
   {
@@ -57,6 +59,12 @@ const LABELS: Readonly<Record<Target, string>> = {
   apollo: 'Apollo Gateway',
   direct: 'policy subgraph, direct',
 };
+
+/** A load run's figures and the CPU time spent per correct answer by the gateway and by the subgraphs. */
+interface Measured extends LoadResult {
+  readonly gatewayCpuMs: number;
+  readonly subgraphsCpuMs: number;
+}
 
 interface Workload {
   readonly name: string;
@@ -115,6 +123,17 @@ try {
     apollo: onLoopback(apollo.url),
     direct: onLoopback(system.services.policy.url),
   };
+  const gatewayPids: Readonly<Record<Target, number | undefined>> = {
+    ours: system.services.gateway.pid,
+    apollo: apollo.pid,
+    direct: undefined,
+  };
+  const subgraphPids = [system.services.identity, system.services.policy, system.services.claims].map(
+    (service) => {
+      if (!('pid' in service)) throw new Error(`${service.name} runs inside the bench, not as a process`);
+      return service.pid;
+    },
+  );
   const cross = await workload('cross-subgraph', CROSS_SUBGRAPH, {}, ['ours', 'apollo']);
   const single = await workload('single-subgraph', SINGLE_SUBGRAPH, { id: policy.id }, [
     'ours',
@@ -129,12 +148,16 @@ try {
     for (const target of ['ours', 'apollo'] as const) await closed(work, target, WARMUP_SECONDS);
   for (const target of ['direct', 'ours', 'apollo'] as const) await paced(single, target, WARMUP_SECONDS);
 
-  const throughput = new Map<string, LoadResult[]>();
-  const pacedResults = new Map<Target, LoadResult[]>();
+  const throughput = new Map<string, Measured[]>();
+  const pacedResults = new Map<Target, Measured[]>();
   for (let round = 0; round < ROUNDS; round += 1) {
     const gateways = round % 2 === 0 ? (['ours', 'apollo'] as const) : (['apollo', 'ours'] as const);
-    for (const work of [cross, single]) {
-      for (const target of gateways) {
+    // The subgraph alone, for the ceiling the gateways share on this machine.
+    for (const [work, targets] of [
+      [cross, gateways],
+      [single, [...gateways, 'direct']],
+    ] as const) {
+      for (const target of targets) {
         const result = await closed(work, target, ROUND_SECONDS);
         push(throughput, `${work.name} ${target}`, result);
         progress(`round ${round + 1} ${work.name} ${LABELS[target]}`, result);
@@ -195,12 +218,26 @@ try {
     return { ...request, token };
   }
 
-  function closed(work: Workload, target: Target, seconds: number): Promise<LoadResult> {
-    return generate({ kind: 'closed', connections: CONNECTIONS, seconds, ...requestOf(work, target) });
+  function closed(work: Workload, target: Target, seconds: number): Promise<Measured> {
+    return measure(target, { kind: 'closed', connections: CONNECTIONS, seconds, ...requestOf(work, target) });
   }
 
-  function paced(work: Workload, target: Target, seconds: number): Promise<LoadResult> {
-    return generate({ kind: 'paced', rate: PACED_RATE, seconds, ...requestOf(work, target) });
+  function paced(work: Workload, target: Target, seconds: number): Promise<Measured> {
+    return measure(target, { kind: 'paced', rate: PACED_RATE, seconds, ...requestOf(work, target) });
+  }
+
+  async function measure(target: Target, job: LoadJob): Promise<Measured> {
+    const gatewayPid = gatewayPids[target];
+    const gatewayCpu = () => (gatewayPid === undefined ? 0 : processCpuMs(gatewayPid));
+    const subgraphsCpu = () => subgraphPids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
+    const [gatewayBefore, subgraphsBefore] = [gatewayCpu(), subgraphsCpu()];
+    const result = await generate(job);
+    const perRequest = (ms: number) => (result.requests === 0 ? Number.NaN : ms / result.requests);
+    return {
+      ...result,
+      gatewayCpuMs: perRequest(gatewayCpu() - gatewayBefore),
+      subgraphsCpuMs: perRequest(subgraphsCpu() - subgraphsBefore),
+    };
   }
 } finally {
   clearTimeout(deadline);
@@ -227,95 +264,125 @@ function onLoopback(url: string): string {
   return pinned.toString();
 }
 
-function push<K>(results: Map<K, LoadResult[]>, key: K, result: LoadResult): void {
+function push<K>(results: Map<K, Measured[]>, key: K, result: Measured): void {
   results.set(key, [...(results.get(key) ?? []), result]);
 }
 
-function progress(label: string, result: LoadResult): void {
+function progress(label: string, result: Measured): void {
+  const failures = result.failures > 0 ? `  failures ${result.failures}` : '';
   process.stdout.write(
-    `  ${label.padEnd(48)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${ms(result.p50Ms)}  p99 ${ms(result.p99Ms)}${result.failures > 0 ? `  failures ${result.failures}` : ''}\n`,
+    `  ${label.padEnd(48)} ${fixed(result.rps, 0, 6)} req/s  p50 ${ms(result.p50Ms)}  p99 ${ms(result.p99Ms)}${failures}\n`,
   );
+}
+
+function fixed(value: number, digits: number, width: number): string {
+  return value.toFixed(digits).padStart(width);
 }
 
 function ms(value: number): string {
-  return `${value.toFixed(2).padStart(7)} ms`;
+  return `${fixed(value, 2, 7)} ms`;
 }
 
-function met(ok: boolean): string {
-  return ok ? 'MET' : 'NOT MET';
+function targetLine(what: string, target: string, measured: string, met: boolean): string {
+  return `${what.padEnd(45)} ${target.padStart(8)} ${measured.padStart(12)}  ${met ? 'MET' : 'NOT MET'}`;
 }
 
-function report(throughput: Map<string, LoadResult[]>, pacedResults: Map<Target, LoadResult[]>): string {
-  const medianOf = (results: readonly LoadResult[] | undefined, pick: (result: LoadResult) => number) =>
-    median((results ?? []).map(pick));
-  const failuresOf = (results: readonly LoadResult[] | undefined) =>
-    (results ?? []).reduce((sum, result) => sum + result.failures, 0);
+/** Medians over the rounds, and the failures of all of them. */
+function figures(results: readonly Measured[]): string {
+  const medianOf = (pick: (result: Measured) => number) => median(results.map(pick));
+  const failures = results.reduce((sum, result) => sum + result.failures, 0);
+  return [
+    fixed(
+      medianOf((r) => r.rps),
+      0,
+      5,
+    ),
+    fixed(
+      medianOf((r) => r.p50Ms),
+      2,
+      10,
+    ),
+    fixed(
+      medianOf((r) => r.p99Ms),
+      2,
+      9,
+    ),
+    fixed(
+      medianOf((r) => r.gatewayCpuMs),
+      2,
+      20,
+    ),
+    fixed(
+      medianOf((r) => r.subgraphsCpuMs),
+      2,
+      10,
+    ),
+    String(failures).padStart(9),
+  ].join(' ');
+}
+
+function report(throughput: Map<string, Measured[]>, pacedResults: Map<Target, Measured[]>): string {
+  const closedRuns = (name: string, target: Target) => throughput.get(`${name} ${target}`) ?? [];
   const lines = [
     '',
     `Closed load: ${CONNECTIONS} connections, ${ROUNDS} rounds × ${ROUND_SECONDS} s alternating, medians`,
-    'query            gateway          req/s     p50 ms    p99 ms  failures',
+    `query            target                   ${COLUMNS}`,
   ];
   const ratios = new Map<string, number>();
-  for (const name of ['cross-subgraph', 'single-subgraph']) {
-    for (const target of ['ours', 'apollo'] as const) {
-      const results = throughput.get(`${name} ${target}`);
-      lines.push(
-        `${name.padEnd(16)} ${LABELS[target].padEnd(15)} ${medianOf(results, (r) => r.rps)
-          .toFixed(0)
-          .padStart(6)} ${medianOf(results, (r) => r.p50Ms)
-          .toFixed(2)
-          .padStart(10)} ${medianOf(results, (r) => r.p99Ms)
-          .toFixed(2)
-          .padStart(9)} ${String(failuresOf(results)).padStart(9)}`,
-      );
-    }
-    const ratio =
-      medianOf(throughput.get(`${name} ours`), (r) => r.rps) /
-      medianOf(throughput.get(`${name} apollo`), (r) => r.rps);
+  for (const [name, targets] of [
+    ['cross-subgraph', ['ours', 'apollo']],
+    ['single-subgraph', ['ours', 'apollo', 'direct']],
+  ] as const) {
+    for (const target of targets)
+      lines.push(`${name.padEnd(16)} ${LABELS[target].padEnd(23)} ${figures(closedRuns(name, target))}`);
+    const rpsOf = (target: Target) => median(closedRuns(name, target).map((r) => r.rps));
+    const ratio = rpsOf('ours') / rpsOf('apollo');
     ratios.set(name, ratio);
-    lines.push(`${name.padEnd(16)} ratio ours / Apollo Gateway: ${ratio.toFixed(2)}×`);
+    lines.push(`${name.padEnd(16)} throughput ours / Apollo Gateway: ${ratio.toFixed(2)}×`);
   }
   const crossRatio = ratios.get('cross-subgraph') ?? Number.NaN;
 
-  lines.push(
-    '',
-    `Single-subgraph query at ${PACED_RATE} req/s, ${ROUNDS} rounds × ${ROUND_SECONDS} s, medians; added = gateway − direct in the same round`,
-    'target                     req/s     p50 ms    p99 ms  added p50  added p99  failures',
-  );
   const direct = pacedResults.get('direct') ?? [];
-  const added = (target: Target, pick: (result: LoadResult) => number) =>
+  const added = (target: Target, pick: (result: Measured) => number) =>
     median(
       (pacedResults.get(target) ?? []).map((result, round) => pick(result) - pick(direct[round] ?? result)),
     );
-  for (const target of ['direct', 'ours', 'apollo'] as const) {
-    const results = pacedResults.get(target);
-    const addedColumns =
-      target === 'direct'
-        ? ''.padStart(21)
-        : `${added(target, (r) => r.p50Ms)
-            .toFixed(2)
-            .padStart(10)} ${added(target, (r) => r.p99Ms)
-            .toFixed(2)
-            .padStart(10)}`;
+  lines.push(
+    '',
+    `Single-subgraph query at ${PACED_RATE} req/s, ${ROUNDS} rounds × ${ROUND_SECONDS} s, medians`,
+    `target                   ${COLUMNS}`,
+  );
+  for (const target of ['direct', 'ours', 'apollo'] as const)
+    lines.push(`${LABELS[target].padEnd(23)} ${figures(pacedResults.get(target) ?? [])}`);
+  lines.push('added over the direct call, median of the per-round differences:');
+  for (const target of ['ours', 'apollo'] as const)
     lines.push(
-      `${LABELS[target].padEnd(24)} ${medianOf(results, (r) => r.rps)
-        .toFixed(0)
-        .padStart(6)} ${medianOf(results, (r) => r.p50Ms)
-        .toFixed(2)
-        .padStart(10)} ${medianOf(results, (r) => r.p99Ms)
-        .toFixed(2)
-        .padStart(9)} ${addedColumns} ${String(failuresOf(results)).padStart(9)}`,
+      `${LABELS[target].padEnd(23)} p50 ${ms(added(target, (r) => r.p50Ms))}   p99 ${ms(added(target, (r) => r.p99Ms))}`,
     );
-  }
   const oursAddedP50 = added('ours', (r) => r.p50Ms);
   const oursAddedP99 = added('ours', (r) => r.p99Ms);
 
   lines.push(
     '',
-    'Targets (our gateway)                                   measured    verdict',
-    `cross-subgraph throughput ≥ ${TARGET_THROUGHPUT_RATIO}× Apollo Gateway's            ${`${crossRatio.toFixed(2)}×`.padStart(8)}    ${met(crossRatio >= TARGET_THROUGHPUT_RATIO)}`,
-    `added latency p50 ≤ ${TARGET_ADDED_P50_MS} ms at ${PACED_RATE} req/s                      ${ms(oursAddedP50)}    ${met(oursAddedP50 <= TARGET_ADDED_P50_MS)}`,
-    `added latency p99 ≤ ${TARGET_ADDED_P99_MS} ms at ${PACED_RATE} req/s                     ${ms(oursAddedP99)}    ${met(oursAddedP99 <= TARGET_ADDED_P99_MS)}`,
+    `${'Targets (our gateway)'.padEnd(45)} ${'target'.padStart(8)} ${'measured'.padStart(12)}  verdict`,
+    targetLine(
+      'cross-subgraph throughput vs Apollo Gateway',
+      `≥ ${TARGET_THROUGHPUT_RATIO}×`,
+      `${crossRatio.toFixed(2)}×`,
+      crossRatio >= TARGET_THROUGHPUT_RATIO,
+    ),
+    targetLine(
+      `added latency p50 at ${PACED_RATE} req/s`,
+      `≤ ${TARGET_ADDED_P50_MS} ms`,
+      ms(oursAddedP50),
+      oursAddedP50 <= TARGET_ADDED_P50_MS,
+    ),
+    targetLine(
+      `added latency p99 at ${PACED_RATE} req/s`,
+      `≤ ${TARGET_ADDED_P99_MS} ms`,
+      ms(oursAddedP99),
+      oursAddedP99 <= TARGET_ADDED_P99_MS,
+    ),
     '',
   );
   return lines.join('\n');

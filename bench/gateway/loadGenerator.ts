@@ -49,6 +49,7 @@ function closedLoad(job: Extract<LoadJob, { kind: 'closed' }>): Promise<LoadResu
         latencies.sort((a, b) => a - b);
         const correct = result['2xx'] - result.mismatches;
         resolve({
+          requests: correct,
           rps: correct / result.duration,
           p50Ms: percentile(latencies, 0.5),
           p99Ms: percentile(latencies, 0.99),
@@ -116,6 +117,7 @@ async function pacedLoad(job: Extract<LoadJob, { kind: 'paced' }>): Promise<Load
   agent.destroy();
   latencies.sort((a, b) => a - b);
   return {
+    requests: latencies.length,
     rps: latencies.length / elapsedSeconds,
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),

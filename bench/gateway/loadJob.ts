@@ -17,6 +17,8 @@ export type LoadJob =
   | (TargetRequest & { readonly kind: 'paced'; readonly rate: number });
 
 export interface LoadResult {
+  /** Correct answers. */
+  readonly requests: number;
   /** Correct answers per second. */
   readonly rps: number;
   readonly p50Ms: number;
