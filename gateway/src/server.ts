@@ -20,6 +20,7 @@ import { useAccessTokenCheck } from './authentication.ts';
 import type { GatewayConfig } from './config.ts';
 import { limitsFromConfig } from './limits/limitsFromConfig.ts';
 import { createGatewayMetrics } from './metrics/gatewayMetrics.ts';
+import { useGatewayMetrics } from './metrics/useGatewayMetrics.ts';
 import { subgraphsReady } from './readiness.ts';
 import { resilienceFromConfig } from './resilience/resilienceFromConfig.ts';
 import { subgraphRoutes } from './supergraph.ts';
@@ -88,7 +89,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
         return headers;
       },
     },
-    plugins: () => [useAccessTokenCheck(verifier, limits.rememberPrincipal), ...limits.plugins, resilience],
+    plugins: () => [
+      useGatewayMetrics(metrics),
+      useAccessTokenCheck(verifier, limits.rememberPrincipal),
+      ...limits.plugins,
+      resilience,
+    ],
   });
   await gateway.getSchema();
 

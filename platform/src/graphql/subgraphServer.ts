@@ -15,6 +15,7 @@ import { isDomainError } from '../errors/domainError.ts';
 import { createErrorFormatter } from '../errors/formatError.ts';
 import type { Logger } from '../logging/logger.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../logging/requestId.ts';
+import { createSubgraphMetrics } from '../metrics/subgraphMetrics.ts';
 import { contextFromHeaders, type RequestContext } from './context.ts';
 
 export interface SubgraphServerOptions {
@@ -46,7 +47,7 @@ type SocketExtra = { principal?: Principal; authorization?: string; expiry?: Nod
 
 /**
  * One subgraph process: Apollo Server on /graphql over express, optionally graphql-ws on the same
- * path, /healthz, and a graceful stop: no new connections, WebSockets closed with 1001 (going away),
+ * path, /healthz, Prometheus /metrics, and a graceful stop: no new connections, WebSockets closed with 1001 (going away),
  * then the HTTP requests in flight answered before the stores are released.
  */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
@@ -103,13 +104,18 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     };
   }
 
+  const metrics = createSubgraphMetrics(options.name);
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     formatError: createErrorFormatter(log),
     includeStacktraceInErrorResponses: false,
     introspection: true,
     // No Apollo Studio here: inline tracing would only add bytes to every subgraph response.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      metrics.plugin,
+    ],
   });
   await apollo.start();
 
@@ -117,6 +123,15 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     void (options.healthy?.() ?? Promise.resolve(true)).then(
       (ok) => res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', service: options.name }),
       () => res.status(503).json({ status: 'unavailable', service: options.name }),
+    );
+  });
+  app.get('/metrics', (_req, res) => {
+    void metrics.registry.metrics().then(
+      (body) => res.type(metrics.registry.contentType).send(body),
+      (error: unknown) => {
+        log.error({ err: error }, 'metrics could not be collected');
+        res.status(500).end();
+      },
     );
   });
   options.routes?.(app);

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCast } from '../support/demoRegistry.ts';
+import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
+import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+
+const { customer, stranger, policy } = demoCast();
+const POLICY_CARD = /* GraphQL */ `
+  query PolicyCard($id: ID!) {
+    policy(id: $id) {
+      number
+    }
+  }
+`;
+
+/** The value of one Prometheus sample whose labels include `labels`, or undefined when there is none. */
+function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
+  for (const line of text.split('\n')) {
+    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const present = new Map([...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    if (Object.entries(labels).every(([key, value]) => present.get(key) === value)) return Number(match[3]);
+  }
+  return undefined;
+}
+
+async function metricsOf(graphqlUrl: string): Promise<string> {
+  const response = await fetch(new URL('/metrics', graphqlUrl));
+  expect(response.headers.get('content-type')).toContain('text/plain');
+  return response.text();
+}
+
+async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`never saw ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('Prometheus metrics', () => {
+  let system: TestSystem;
+  let customerToken: string;
+  let strangerToken: string;
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    const session = { kind: 'customer', sessionId: randomUUID(), trusted: true } as const;
+    customerToken = await system.token({ ...session, customerId: customer.id });
+    strangerToken = await system.token({ ...session, customerId: stranger.id });
+    // Given one policy card read and one refused
+    const read = await graphql(system.gatewayUrl, POLICY_CARD, {
+      token: customerToken,
+      variables: { id: policy.id },
+    });
+    expect(read.errors).toBeUndefined();
+    const refused = await graphql(system.gatewayUrl, POLICY_CARD, {
+      token: strangerToken,
+      variables: { id: policy.id },
+    });
+    expect(refused.errors?.[0]?.extensions?.['code']).toBe('POLICY_NOT_FOUND');
+  });
+  afterAll(async () => {
+    await system?.shutdown();
+  });
+
+  it('the gateway counts operations, errors by code and latency per operation, and shows every circuit', async () => {
+    const text = await metricsOf(system.gatewayUrl);
+    const operation = { operation: 'PolicyCard', type: 'query' };
+    expect(sample(text, 'gateway_graphql_requests_total', operation)).toBe(2);
+    expect(sample(text, 'gateway_graphql_request_duration_seconds_count', operation)).toBe(2);
+    expect(
+      sample(text, 'gateway_graphql_errors_total', { operation: 'PolicyCard', code: 'POLICY_NOT_FOUND' }),
+    ).toBe(1);
+    expect(
+      sample(text, 'gateway_subgraph_requests_total', { subgraph: 'policy', outcome: 'ok' }),
+    ).toBeGreaterThanOrEqual(2);
+    for (const subgraph of ['identity', 'policy', 'claims']) {
+      expect(sample(text, 'gateway_subgraph_circuit_state', { subgraph })).toBe(0);
+    }
+  });
+
+  it('every subgraph serves /metrics; policy counts the operations it served and the error it returned', async () => {
+    for (const name of ['identity', 'policy', 'claims'] as const) {
+      const text = await metricsOf(system.services[name].url);
+      expect(sample(text, 'process_cpu_user_seconds_total', { service: name })).toBeDefined();
+    }
+    const text = await metricsOf(system.services.policy.url);
+    expect(
+      sample(text, 'subgraph_graphql_requests_total', { service: 'policy', type: 'query' }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(text, 'subgraph_graphql_errors_total', { service: 'policy', code: 'POLICY_NOT_FOUND' }),
+    ).toBe(1);
+    expect(
+      sample(text, 'subgraph_graphql_request_duration_seconds_count', { service: 'policy', type: 'query' }),
+    ).toBeGreaterThan(0);
+  });
+
+  it('the gateway gauges open subscriptions by transport until they end', async () => {
+    const gauge = async () =>
+      sample(await metricsOf(system.gatewayUrl), 'gateway_active_subscriptions', { transport: 'ws' }) ?? 0;
+    const client = wsClient(system.gatewayUrl, customerToken);
+    const changes = collect(
+      client,
+      /* GraphQL */ `
+        subscription {
+          claimStatusChanged {
+            status
+          }
+        }
+      `,
+    );
+    await eventually(async () => (await gauge()) === 1, 'one open subscription');
+
+    changes.unsubscribe();
+    await client.dispose();
+    await eventually(async () => (await gauge()) === 0, 'the subscription closed');
+  });
+});
