@@ -2,9 +2,14 @@ import type { EventStore, RequestContext } from '@cabinet/platform';
 import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { CLAIM_STATUS_LABELS } from '../domain/claimStatus.ts';
 import { abortable } from '../statusFeed/abortable.ts';
-import { followClaimStatus, type ClaimStatusChangeRecord } from '../statusFeed/claimStatusFeed.ts';
+import {
+  assertMayFollowClaimStatus,
+  followClaimStatus,
+  type ClaimStatusChangeRecord,
+} from '../statusFeed/claimStatusFeed.ts';
 import type { ClaimStatusHub } from '../statusFeed/claimStatusHub.ts';
 import { ClaimStatusChange } from './claimStatusChange.type.ts';
+import { withErrorCode } from './subscriptionErrors.ts';
 import { Policy } from './entities.ts';
 
 interface FollowArgs {
@@ -23,9 +28,14 @@ export class ClaimStatusSubscription {
   @Subscription(() => ClaimStatusChange, {
     description:
       'Status changes of the claims the caller may follow (own claims; all for staff; claims on policies it sold for a partner). With `after`, every later change is delivered first, then live ones.',
-    subscribe: ({ args, context }: SubscribeResolverData<unknown, FollowArgs, RequestContext>) => {
+    subscribe: async ({ args, context }: SubscribeResolverData<unknown, FollowArgs, RequestContext>) => {
       const { claimId, after } = args;
       const { events, statusHub } = context.services as ClaimSubscriptionServices;
+      await assertMayFollowClaimStatus(events, context.principal, claimId ?? undefined).catch(
+        (error: unknown) => {
+          throw withErrorCode(error);
+        },
+      );
       return abortable((signal) =>
         followClaimStatus(statusHub, events, {
           principal: context.principal,

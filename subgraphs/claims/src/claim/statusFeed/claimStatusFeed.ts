@@ -27,6 +27,20 @@ export interface FollowOptions {
 const CATCH_UP_PAGE = 500;
 
 /**
+ * The refusals `followClaimStatus` would give on its first step, checked before a subscription starts:
+ * thrown from a running stream they would reach the client only as an unexpected error, not as their code.
+ */
+export async function assertMayFollowClaimStatus(
+  events: EventStore,
+  principal: Principal,
+  claimId: string | undefined,
+): Promise<void> {
+  if (principal.kind === 'anonymous') throw CommonErrors.unauthenticated();
+  assertConsentAccepted(principal);
+  if (claimId !== undefined) await pastChangesOfClaim(events, principal, claimId);
+}
+
+/**
  * Status changes after `after` (or from now), then live ones, in log order with no gap and no
  * duplicate. The subscriber first attaches to the process's shared feed, which from then on queues
  * every change after the feed's position `from`; the changes between `after` and `from` are read from

@@ -1,0 +1,457 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LinkSigner } from '../../subgraphs/claims/src/documents/signedLink.ts';
+import { claimsCast } from '../support/claimsCast.ts';
+import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
+import { pdfText } from '../support/pdfText.ts';
+import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+
+const { own, other } = claimsCast();
+const WAIT_MS = 60_000;
+const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+const DESCRIPTION = 'Протечка с верхнего этажа, повреждён потолок';
+const QUESTION = 'Нужен ли акт управляющей компании?';
+const PHONE = '+7 916 765-43-21';
+
+const customerOf = (customerId: string) =>
+  ({ kind: 'customer', customerId, sessionId: randomUUID(), trusted: true }) as const;
+const partnerOf = (partnerId: string) =>
+  ({ kind: 'partner', partnerId, clientId: `client-${partnerId}`, scopes: ['claims:status'] }) as const;
+const supervisor = {
+  kind: 'staff',
+  staffId: randomUUID(),
+  sessionId: randomUUID(),
+  roles: ['supervisor'],
+} as const;
+
+interface StatusChange {
+  cursor: string;
+  claimId: string;
+  claimNumber: string;
+  status: string;
+  statusLabel: string;
+  previousStatus: string | null;
+  changedAt: string;
+  policy: { number: string } | null;
+}
+
+const FOLLOW = /* GraphQL */ `
+  subscription ($claimId: ID, $after: String) {
+    claimStatusChanged(claimId: $claimId, after: $after) {
+      cursor
+      claimId
+      claimNumber
+      status
+      statusLabel
+      previousStatus
+      changedAt
+      policy {
+        number
+      }
+    }
+  }
+`;
+
+const SUBMIT = /* GraphQL */ `
+  mutation ($input: SubmitClaimInput!, $key: String!) {
+    submitClaim(input: $input, idempotencyKey: $key) {
+      id
+      number
+      cursor
+    }
+  }
+`;
+
+const EXPORT = /* GraphQL */ `
+  mutation ($claimId: ID) {
+    exportClaimHistory(claimId: $claimId) {
+      url
+      expiresAt
+    }
+  }
+`;
+
+/** The statuses a claim passes on its way to a payout, one per status change, in order. */
+const LIFECYCLE = [
+  'SUBMITTED',
+  'ACCEPTED',
+  'IN_PROGRESS',
+  'AWAITING_RESPONSE',
+  'IN_PROGRESS',
+  'DOCUMENTS_REQUESTED',
+  'IN_PROGRESS',
+  'READY_FOR_PAYOUT',
+  'COMPLETED',
+];
+
+describe('a claim’s life through the gateway: live status, resumption, partners, history report', () => {
+  let system: TestSystem;
+  let customerToken: string;
+  let strangerToken: string;
+  let staffToken: string;
+  let partnerToken: string;
+  let otherPartnerToken: string;
+  /** The paid claim and the customer's second claim, once the lifecycle test has made them. */
+  let made: { paid: { id: string; number: string }; second: { id: string; number: string } } | undefined;
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    customerToken = await system.token(customerOf(own.customer.id));
+    strangerToken = await system.token(customerOf(other.customer.id));
+    staffToken = await system.token(supervisor);
+    partnerToken = await system.token(partnerOf(own.partnerId));
+    otherPartnerToken = await system.token(partnerOf(other.partnerId));
+  });
+  afterAll(async () => {
+    await system?.shutdown();
+  });
+
+  async function submit(token: string, policyId: string) {
+    return graphql<{ submitClaim: { id: string; number: string; cursor: string } }>(
+      system.gatewayUrl,
+      SUBMIT,
+      {
+        token,
+        variables: {
+          key: `claim-${randomUUID()}`,
+          input: {
+            policyId,
+            incident: {
+              occurredOn: new Date().toISOString().slice(0, 10),
+              kind: 'Залив',
+              place: 'Москва, ул. Примерная, 1',
+              description: DESCRIPTION,
+            },
+            contact: { phone: PHONE },
+          },
+        },
+      },
+    );
+  }
+
+  async function submitted(token: string, policyId: string) {
+    const response = await submit(token, policyId);
+    expect(response.errors).toBeUndefined();
+    return response.data!.submitClaim;
+  }
+
+  async function act(token: string, mutation: string, variables: Record<string, unknown>) {
+    const response = await graphql(system.gatewayUrl, mutation, { token, variables });
+    expect(response.errors, mutation).toBeUndefined();
+  }
+
+  async function uploadedDocument(): Promise<string> {
+    const upload = await graphql<{ requestDocumentUpload: { documentId: string; uploadUrl: string } }>(
+      system.gatewayUrl,
+      /* GraphQL */ `
+        mutation ($key: String!, $size: Int!) {
+          requestDocumentUpload(
+            fileName: "акт о заливе.pdf"
+            contentType: "application/pdf"
+            size: $size
+            idempotencyKey: $key
+          ) {
+            documentId
+            uploadUrl
+          }
+        }
+      `,
+      { token: customerToken, variables: { key: `doc-${randomUUID()}`, size: PDF.length } },
+    );
+    expect(upload.errors).toBeUndefined();
+    const { documentId, uploadUrl } = upload.data!.requestDocumentUpload;
+    expect((await fetch(uploadUrl, { method: 'PUT', body: PDF })).status).toBe(201);
+    return documentId;
+  }
+
+  it('delivers every change in order with the policy resolved, resumes without gap or duplicate, and shows partners only their claims', async () => {
+    // A claim before anyone subscribes: its cursor is where every subscription below starts from,
+    // so none of them depends on when its socket happens to open.
+    const baseline = await submitted(strangerToken, other.policy.id);
+
+    const clients: Client[] = [];
+    const follow = (token: string, after: string) => {
+      const client = wsClient(system.gatewayUrl, token);
+      clients.push(client);
+      return { client, changes: collect<{ claimStatusChanged: StatusChange }>(client, FOLLOW, { after }) };
+    };
+    const everyOwn = follow(customerToken, baseline.cursor).changes;
+    const dropping = follow(customerToken, baseline.cursor);
+    const resuming = dropping.changes;
+    const partner = follow(partnerToken, baseline.cursor).changes;
+    const otherPartner = follow(otherPartnerToken, baseline.cursor).changes;
+    const strangers = follow(strangerToken, baseline.cursor).changes;
+
+    const claim = await submitted(customerToken, own.policy.id);
+    await act(staffToken, `mutation ($id: ID!) { acceptClaim(id: $id) { status } }`, { id: claim.id });
+    await act(
+      staffToken,
+      `mutation ($id: ID!, $a: ID!) { assignClaim(id: $id, adjusterId: $a) { status } }`,
+      {
+        id: claim.id,
+        a: supervisor.staffId,
+      },
+    );
+    await act(staffToken, `mutation ($id: ID!) { startClaimWork(id: $id) { status } }`, { id: claim.id });
+    await act(
+      customerToken,
+      `mutation ($id: ID!, $q: String!, $key: String!) { askClaimQuestion(id: $id, question: $q, idempotencyKey: $key) { status } }`,
+      { id: claim.id, q: QUESTION, key: `ask-${randomUUID()}` },
+    );
+
+    // The resuming subscriber has seen the first four changes; its connection drops.
+    const seenBeforeDrop = (await resuming.until(4, WAIT_MS)).map((payload) => payload.claimStatusChanged);
+    expect(seenBeforeDrop.map((change) => change.status)).toEqual(LIFECYCLE.slice(0, 4));
+    resuming.unsubscribe();
+    await dropping.client.dispose();
+
+    await act(
+      staffToken,
+      `mutation ($id: ID!) { answerClaimQuestion(id: $id, answer: "Да, приложите акт") { status } }`,
+      {
+        id: claim.id,
+      },
+    );
+    await act(
+      staffToken,
+      `mutation ($id: ID!) { requestClaimDocuments(id: $id, message: "Приложите акт") { status } }`,
+      {
+        id: claim.id,
+      },
+    );
+    await act(
+      customerToken,
+      `mutation ($id: ID!, $docs: [ID!]!, $key: String!) { provideClaimDocuments(id: $id, documentIds: $docs, idempotencyKey: $key) { status } }`,
+      { id: claim.id, docs: [await uploadedDocument()], key: `provide-${randomUUID()}` },
+    );
+
+    // It comes back with the cursor of the last change it saw, while the claim keeps moving.
+    const resumed = follow(customerToken, seenBeforeDrop.at(-1)!.cursor).changes;
+    await act(staffToken, `mutation ($id: ID!) { approveClaim(id: $id, amount: "87000.00") { status } }`, {
+      id: claim.id,
+    });
+    await act(staffToken, `mutation ($id: ID!) { markClaimReadyForPayout(id: $id) { status } }`, {
+      id: claim.id,
+    });
+    await act(
+      staffToken,
+      `mutation ($id: ID!) { payOutClaim(id: $id, paymentReference: "PP-77") { status } }`,
+      {
+        id: claim.id,
+      },
+    );
+
+    // Markers: a claim the other partner and the stranger follow, then one the partner and the
+    // customer follow. Arriving in log order, each proves nothing else came before it.
+    const strangersMarker = await submitted(strangerToken, other.policy.id);
+    const customersMarker = await submitted(customerToken, own.policy.id);
+    made = { paid: claim, second: customersMarker };
+
+    const changesOf = async (subscription: typeof everyOwn, count: number) =>
+      (await subscription.until(count, WAIT_MS)).map((payload) => payload.claimStatusChanged);
+
+    const all = await changesOf(everyOwn, LIFECYCLE.length + 1);
+    expect(all.map((change) => [change.claimId, change.status])).toEqual([
+      ...LIFECYCLE.map((status) => [claim.id, status]),
+      [customersMarker.id, 'SUBMITTED'],
+    ]);
+    expect(all.map((change) => change.previousStatus)).toEqual([null, ...LIFECYCLE.slice(0, -1), null]);
+    expect(all.map((change) => change.policy)).toEqual(all.map(() => ({ number: own.policy.number })));
+    expect(all[3]).toMatchObject({ claimNumber: claim.number, statusLabel: 'Ожидает ответа' });
+    expect(new Set(all.map((change) => change.cursor)).size).toBe(all.length);
+    const changedAt = all.map((change) => Date.parse(change.changedAt));
+    expect(changedAt).toEqual([...changedAt].sort((a, b) => a - b));
+
+    // Resumed: exactly the changes after the last one seen, none twice, none missing.
+    const afterDrop = await changesOf(resumed, LIFECYCLE.length - 4 + 1);
+    expect([...seenBeforeDrop, ...afterDrop].map((change) => change.cursor)).toEqual(
+      all.map((change) => change.cursor),
+    );
+
+    // The partner that sold the policy: the same changes, nothing personal, not the other claim.
+    const sold = await changesOf(partner, LIFECYCLE.length + 1);
+    expect(sold.map((change) => change.cursor)).toEqual(all.map((change) => change.cursor));
+    expect(sold[0]).toEqual(all[0]);
+    const partnerSaw = JSON.stringify(sold);
+    for (const personal of [DESCRIPTION, QUESTION, '765-43-21', own.customer.lastName, own.customer.id]) {
+      expect(partnerSaw).not.toContain(personal);
+    }
+
+    // The other partner and the stranger: only the stranger's marker, nothing of the customer's.
+    for (const subscription of [otherPartner, strangers]) {
+      const seen = await changesOf(subscription, 1);
+      expect(seen.map((change) => [change.claimId, change.status])).toEqual([
+        [strangersMarker.id, 'SUBMITTED'],
+      ]);
+      expect(seen[0]?.policy).toEqual({ number: other.policy.number });
+    }
+    for (const subscription of [everyOwn, resumed, partner, otherPartner, strangers]) {
+      expect(subscription.errors).toEqual([]);
+      subscription.unsubscribe();
+    }
+    for (const client of clients) await client.dispose();
+
+    // A partner follows statuses only: neither the card nor the report.
+    const card = await graphql(
+      system.gatewayUrl,
+      `
+        query ($id: ID!) {
+          claim(id: $id) {
+            id
+          }
+        }
+      `,
+      {
+        token: partnerToken,
+        variables: { id: claim.id },
+      },
+    );
+    expect(card.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+
+  it('refuses a claim on someone else’s policy, and a customer without the consent in force', async () => {
+    const foreign = await submit(customerToken, other.policy.id);
+    expect(foreign.errors?.[0]?.extensions?.['code']).toBe('POLICY_NOT_FOUND');
+
+    const withoutConsent = await system.token({ ...customerOf(own.customer.id), consentVersion: null });
+    const refused = await submit(withoutConsent, own.policy.id);
+    expect(refused.errors?.[0]?.extensions?.['code']).toBe('CONSENT_REQUIRED');
+    const report = await graphql(system.gatewayUrl, EXPORT, { token: withoutConsent, variables: {} });
+    expect(report.errors?.[0]?.extensions?.['code']).toBe('CONSENT_REQUIRED');
+
+    const client = wsClient(system.gatewayUrl, withoutConsent);
+    const following = collect(client, FOLLOW, {});
+    await following.until(1, WAIT_MS);
+    expect(following.received).toEqual([]);
+    expect(JSON.stringify(following.errors)).toContain('CONSENT_REQUIRED');
+    await client.dispose();
+  });
+
+  it('lets nobody else follow a customer’s claim by its id', async () => {
+    const claim = await submitted(customerToken, own.policy.id);
+    for (const token of [strangerToken, otherPartnerToken]) {
+      const client = wsClient(system.gatewayUrl, token);
+      const following = collect(client, FOLLOW, { claimId: claim.id });
+      await following.until(1, WAIT_MS);
+      expect(following.received).toEqual([]);
+      expect(JSON.stringify(following.errors)).toContain('CLAIM_NOT_FOUND');
+      await client.dispose();
+    }
+  });
+
+  it('saves the history as a PDF behind a short-lived signed link that opens nothing else', async () => {
+    expect(made, 'the lifecycle test made the claims').toBeDefined();
+    const { paid, second } = made!;
+    const linkFor = async (token: string, claimId?: string) => {
+      const response = await graphql<{ exportClaimHistory: { url: string; expiresAt: string } }>(
+        system.gatewayUrl,
+        EXPORT,
+        { token, variables: claimId === undefined ? {} : { claimId } },
+      );
+      expect(response.errors).toBeUndefined();
+      return new URL(response.data!.exportClaimHistory.url);
+    };
+    const textAt = async (url: URL) => {
+      const response = await fetch(url);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      return (await pdfText(new Uint8Array(await response.arrayBuffer()))).replace(/\s+/g, ' ');
+    };
+
+    const one = await textAt(await linkFor(customerToken, paid.id));
+    expect(one).toContain(`История заявления № ${paid.number}`);
+    expect(one).toContain(own.policy.number);
+    for (const label of [
+      'Подано',
+      'Принято',
+      'В работе',
+      'Ожидает ответа',
+      'Требуются документы',
+      'Готово к выдаче',
+    ]) {
+      expect(one).toMatch(new RegExp(`\\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2} — ${label}`));
+    }
+    expect(one).toContain('Завершено (Выплачено)');
+    expect(one).toContain('Статус: Готово к выдаче → Завершено');
+    expect(one).toContain('Выплата проведена: 87 000');
+    expect(one).toContain(QUESTION);
+    expect(one).not.toContain(second.number);
+
+    const everything = await textAt(await linkFor(customerToken));
+    expect(everything).toContain(`Заявление № ${paid.number}`);
+    expect(everything).toContain(`Заявление № ${second.number}`);
+    expect(everything).not.toContain(other.policy.number);
+
+    expect(await textAt(await linkFor(staffToken, paid.id))).toContain(paid.number);
+
+    for (const [token, code] of [
+      [strangerToken, 'CLAIM_NOT_FOUND'],
+      [partnerToken, 'FORBIDDEN'],
+    ] as const) {
+      const refused = await graphql(system.gatewayUrl, EXPORT, { token, variables: { claimId: paid.id } });
+      expect(refused.errors?.[0]?.extensions?.['code']).toBe(code);
+    }
+
+    const refusal = async (url: URL | string) => {
+      const response = await fetch(url);
+      return {
+        status: response.status,
+        code: ((await response.json()) as { error: { code: string } }).error.code,
+      };
+    };
+    const link = await linkFor(customerToken, paid.id);
+    const tampered = new URL(link);
+    const token = link.searchParams.get('token')!;
+    tampered.searchParams.set(
+      'token',
+      `${token.slice(0, 10)}${token[10] === 'A' ? 'B' : 'A'}${token.slice(11)}`,
+    );
+    expect(await refusal(tampered)).toEqual({ status: 403, code: 'DOCUMENT_LINK_INVALID' });
+    const foreign = link.href.replace(`/${paid.id}.pdf`, `/${second.id}.pdf`);
+    expect(await refusal(foreign)).toEqual({ status: 403, code: 'DOCUMENT_LINK_INVALID' });
+    expect(await refusal(link.href.replace(`/${paid.id}.pdf`, '/all.pdf'))).toEqual({
+      status: 403,
+      code: 'DOCUMENT_LINK_INVALID',
+    });
+    // A link the service signed six minutes ago, with its own key: past its five minutes.
+    const key = Buffer.from(
+      (await readFile(join(system.dataDir, 'claims', 'document-link.key'), 'utf8')).trim(),
+      'base64',
+    );
+    const stale = new LinkSigner(key).sign({
+      purpose: 'history',
+      customerId: own.customer.id,
+      claimId: paid.id,
+      expiresAt: Date.now() - 60_000,
+    });
+    const expired = new URL(link);
+    expired.searchParams.set('token', stale);
+    expect(await refusal(expired)).toEqual({ status: 403, code: 'DOCUMENT_LINK_EXPIRED' });
+  });
+
+  it('keeps answering `me` without its claims while the claims service is down', async () => {
+    await system.services.claims.stop();
+    const response = await graphql<{ me: { fullName: string; claims: { totalCount: number } | null } }>(
+      system.gatewayUrl,
+      /* GraphQL */ `
+        {
+          me {
+            fullName
+            claims {
+              totalCount
+            }
+          }
+        }
+      `,
+      { token: customerToken },
+    );
+    expect(response.data?.me).toEqual({
+      fullName: `${own.customer.lastName} ${own.customer.firstName} ${own.customer.middleName}`,
+      claims: null,
+    });
+    expect(response.errors).toEqual([expect.objectContaining({ path: ['me', 'claims'] })]);
+  });
+});
