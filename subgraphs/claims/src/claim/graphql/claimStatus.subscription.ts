@@ -31,11 +31,12 @@ export class ClaimStatusSubscription {
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, FollowArgs, RequestContext>) => {
       const { claimId, after } = args;
       const { events, statusHub } = context.services as ClaimSubscriptionServices;
-      await assertMayFollowClaimStatus(events, context.principal, claimId ?? undefined).catch(
-        (error: unknown) => {
-          throw withErrorCode(error);
-        },
-      );
+      await assertMayFollowClaimStatus(events, context.principal, {
+        claimId: claimId ?? undefined,
+        after: after ?? undefined,
+      }).catch((error: unknown) => {
+        throw withErrorCode(error);
+      });
       return abortable((signal) =>
         followClaimStatus(statusHub, events, {
           principal: context.principal,

@@ -24,7 +24,11 @@ import {
   submitClaim,
 } from '../domain/testing/claimFixtures.ts';
 import { formatClaimNumber } from '../domain/claimNumber.ts';
-import { followClaimStatus, type ClaimStatusChangeRecord } from './claimStatusFeed.ts';
+import {
+  assertMayFollowClaimStatus,
+  followClaimStatus,
+  type ClaimStatusChangeRecord,
+} from './claimStatusFeed.ts';
 import { ClaimStatusHub } from './claimStatusHub.ts';
 import { comparePositions } from './logPositions.ts';
 
@@ -37,6 +41,12 @@ const customer = (customerId: string): Principal => ({
   consentVersion: CURRENT_CONSENT_VERSION,
 });
 const staff: Principal = { kind: 'staff', staffId: 'supervisor-1', sessionId: 's', roles: ['supervisor'] };
+const partner: Principal = {
+  kind: 'partner',
+  partnerId: 'partner-1',
+  clientId: 'bank',
+  scopes: ['claims:status'],
+};
 
 /** Moves through a claim's life in an order the decider accepts; all but the assignment change the status. */
 const LIFECYCLE: ClaimCommand[] = [
@@ -205,6 +215,38 @@ describe('the shared claim status feed', () => {
       code: 'BAD_USER_INPUT',
     });
     expect(hub.subscribers).toBe(0);
+  });
+
+  it.each([
+    ['nobody signed in', { kind: 'anonymous' }, {}, 'UNAUTHENTICATED'],
+    [
+      'a customer without consent',
+      { ...customer('customer-1'), consentVersion: null },
+      {},
+      'CONSENT_REQUIRED',
+    ],
+    ['another customer, by claim id', customer('customer-2'), { ownClaim: true }, 'CLAIM_NOT_FOUND'],
+    ['a partner that sold nothing of it', partner, { ownClaim: true }, 'CLAIM_NOT_FOUND'],
+    ['anyone, with a malformed cursor', customer('customer-1'), { after: 'yesterday' }, 'BAD_USER_INPUT'],
+  ] as const)('refuses %s before any stream starts', async (_case, principal, options, code) => {
+    const claimId = randomUUID();
+    await submit(claimId);
+    await expect(
+      assertMayFollowClaimStatus(events, principal, {
+        ...('ownClaim' in options ? { claimId } : {}),
+        ...('after' in options ? { after: options.after } : {}),
+      }),
+    ).rejects.toMatchObject({ code });
+    expect(hub.subscribers).toBe(0);
+  });
+
+  it('lets the customer and staff follow the claim, and a partner the claims it sold', async () => {
+    const claimId = randomUUID();
+    await submit(claimId);
+    for (const principal of [customer('customer-1'), staff]) {
+      await expect(assertMayFollowClaimStatus(events, principal, { claimId })).resolves.toBeUndefined();
+    }
+    await expect(assertMayFollowClaimStatus(events, partner, {})).resolves.toBeUndefined();
   });
 });
 

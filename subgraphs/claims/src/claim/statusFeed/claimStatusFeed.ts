@@ -33,11 +33,12 @@ const CATCH_UP_PAGE = 500;
 export async function assertMayFollowClaimStatus(
   events: EventStore,
   principal: Principal,
-  claimId: string | undefined,
+  options: { readonly claimId?: string | undefined; readonly after?: Position | undefined },
 ): Promise<void> {
   if (principal.kind === 'anonymous') throw CommonErrors.unauthenticated();
   assertConsentAccepted(principal);
-  if (claimId !== undefined) await pastChangesOfClaim(events, principal, claimId);
+  if (options.after !== undefined) comparePositions(options.after, options.after);
+  if (options.claimId !== undefined) await pastChangesOfClaim(events, principal, options.claimId);
 }
 
 /**
