@@ -17,10 +17,12 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { useAccessTokenCheck } from './authentication.ts';
+import { forwardedFor, peerAddressOf } from './clientHeaders.ts';
 import type { GatewayConfig } from './config.ts';
 import { limitsFromConfig } from './limits/limitsFromConfig.ts';
 import { createGatewayMetrics } from './metrics/gatewayMetrics.ts';
 import { useGatewayMetrics } from './metrics/useGatewayMetrics.ts';
+import { proxyOAuthToken } from './oauthProxy.ts';
 import { subgraphsReady } from './readiness.ts';
 import { resilienceFromConfig } from './resilience/resilienceFromConfig.ts';
 import { subgraphRoutes } from './supergraph.ts';
@@ -28,8 +30,8 @@ import { subgraphRoutes } from './supergraph.ts';
 type SocketExtra = { authorization?: string; expiry?: NodeJS.Timeout };
 
 /**
- * The one public endpoint: HTTP, SSE and graphql-ws on /graphql, GraphiQL, /healthcheck and
- * /readiness. The supergraph is loaded before it listens, so the first WebSocket operation never
+ * The one public endpoint: HTTP, SSE and graphql-ws on /graphql, GraphiQL, /healthcheck,
+ * /readiness, /metrics and partners' `POST /oauth/token` (identity's, passed through). The supergraph is loaded before it listens, so the first WebSocket operation never
  * meets an unloaded schema.
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
@@ -80,12 +82,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       },
     },
     propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) => {
+      fromClientToSubgraphs: ({ request, context }) => {
         const headers: Record<string, string> = {};
         const authorization = request.headers.get('authorization');
         const requestId = request.headers.get(REQUEST_ID_HEADER);
+        const userAgent = request.headers.get('user-agent');
+        const forwarded = forwardedFor(request.headers.get('x-forwarded-for'), peerAddressOf(context));
         if (authorization) headers['authorization'] = authorization;
         if (requestId) headers[REQUEST_ID_HEADER] = requestId;
+        if (userAgent) headers['user-agent'] = userAgent;
+        if (forwarded) headers['x-forwarded-for'] = forwarded;
         return headers;
       },
     },
@@ -98,9 +104,21 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   });
   await gateway.getSchema();
 
+  const identityRoute = routes.find((route) => route.name === 'identity');
+  const oauthToken =
+    identityRoute &&
+    proxyOAuthToken(
+      identityRoute.url,
+      config.SUBGRAPH_TIMEOUTS_MS.get('identity') ?? config.SUBGRAPH_TIMEOUT_MS,
+      log,
+    );
   const httpServer = createServer((req, res) => {
     req.headers[REQUEST_ID_HEADER] = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     if (!limits.guardHttp(req, res)) return;
+    if (req.url === '/oauth/token' && req.method === 'POST' && oauthToken) {
+      oauthToken(req, res);
+      return;
+    }
     if (req.url === '/metrics') {
       void metrics.registry.metrics().then((body) => {
         res.writeHead(200, { 'content-type': metrics.registry.contentType });

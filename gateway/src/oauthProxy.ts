@@ -1,0 +1,64 @@
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { REQUEST_ID_HEADER, type Logger } from '@cabinet/platform';
+import { forwardedFor } from './clientHeaders.ts';
+
+const FORWARDED_REQUEST_HEADERS = [
+  'content-type',
+  'content-length',
+  'accept',
+  'user-agent',
+  REQUEST_ID_HEADER,
+];
+const FORWARDED_RESPONSE_HEADERS = [
+  'content-type',
+  'content-length',
+  'cache-control',
+  'pragma',
+  'www-authenticate',
+];
+
+/**
+ * Partners get their tokens at the gateway's `POST /oauth/token`: the request goes to identity's route
+ * as it is, with the client's address appended to `x-forwarded-for` so identity's limits and activity
+ * log see the partner, not the gateway.
+ */
+export function proxyOAuthToken(
+  identityOrigin: string,
+  timeoutMs: number,
+  log: Logger,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const target = new URL('/oauth/token', identityOrigin);
+  return (req, res) => {
+    const headers: Record<string, string> = {};
+    for (const name of FORWARDED_REQUEST_HEADERS) {
+      const value = req.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    const forwarded = forwardedFor(req.headers['x-forwarded-for']?.toString(), req.socket.remoteAddress);
+    if (forwarded) headers['x-forwarded-for'] = forwarded;
+    const upstream = httpRequest(target, { method: 'POST', headers, timeout: timeoutMs }, (answer) => {
+      const passed: Record<string, string> = {};
+      for (const name of FORWARDED_RESPONSE_HEADERS) {
+        const value = answer.headers[name];
+        if (typeof value === 'string') passed[name] = value;
+      }
+      res.writeHead(answer.statusCode ?? 502, passed);
+      answer.pipe(res);
+    });
+    upstream.on('timeout', () =>
+      upstream.destroy(new Error(`identity did not answer within ${timeoutMs} ms`)),
+    );
+    upstream.on('error', (error) => {
+      log.warn({ err: error }, 'identity token endpoint unavailable');
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '5' });
+      res.end(
+        JSON.stringify({ error: 'temporarily_unavailable', error_description: 'identity is unavailable' }),
+      );
+    });
+    req.pipe(upstream);
+  };
+}
