@@ -310,6 +310,31 @@ describe('a claim’s life through the gateway: live status, resumption, partner
       },
     );
     expect(card.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+
+    // The policy it sold: the number and status, but not who holds it or what is insured.
+    const soldPolicy = await graphql<{ policy: { number: string } }>(
+      system.gatewayUrl,
+      /* GraphQL */ `
+        query ($id: ID!) {
+          policy(id: $id) {
+            number
+            status
+          }
+        }
+      `,
+      { token: partnerToken, variables: { id: own.policy.id } },
+    );
+    expect(soldPolicy.errors).toBeUndefined();
+    expect(soldPolicy.data?.policy.number).toBe(own.policy.number);
+    for (const personalField of ['holder { fullName }', 'insuredObject { description }']) {
+      const refused = await graphql(
+        system.gatewayUrl,
+        /* GraphQL */ `query ($id: ID!) { policy(id: $id) { number ${personalField} } }`,
+        { token: partnerToken, variables: { id: own.policy.id } },
+      );
+      expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+      expect(JSON.stringify(refused)).not.toContain(own.customer.lastName);
+    }
   });
 
   it('refuses a claim on someone else’s policy, and a customer without the consent in force', async () => {

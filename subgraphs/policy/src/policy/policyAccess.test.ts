@@ -1,6 +1,10 @@
 import { CURRENT_CONSENT_VERSION, type Principal } from '@cabinet/platform';
 import { describe, expect, it } from 'vitest';
-import { assertMaySeeCustomerPolicies, assertMaySeePolicy } from './policyAccess.ts';
+import {
+  assertMaySeeCustomerPolicies,
+  assertMaySeePersonalData,
+  assertMaySeePolicy,
+} from './policyAccess.ts';
 import type { PolicyRecord } from './policyRecord.ts';
 
 const policy = { id: 'policy-1', holderId: 'holder', soldByPartnerId: 'bank' } as PolicyRecord;
@@ -65,5 +69,20 @@ describe('assertMaySeeCustomerPolicies', () => {
       expect(() => assertMaySeeCustomerPolicies(principal, 'holder')).toThrow(
         expect.objectContaining({ code }),
       );
+  });
+});
+
+describe('assertMaySeePersonalData', () => {
+  it.each([
+    { who: 'the holder', principal: customer('holder') },
+    { who: 'staff', principal: staff },
+  ])('lets $who see the holder and the insured object', ({ principal }) => {
+    expect(() => assertMaySeePersonalData(principal)).not.toThrow();
+  });
+
+  it('keeps them from the partner that sold the policy', () => {
+    expect(() => assertMaySeePersonalData(partner('bank'))).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
   });
 });

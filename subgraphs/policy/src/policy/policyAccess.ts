@@ -24,6 +24,14 @@ export function assertMaySeePolicy(principal: Principal, policy: PolicyRecord | 
   }
 }
 
+/**
+ * Who the holder is and what is insured (names, birth dates, addresses, vehicles) is personal data:
+ * a partner following the claims on a policy it sold sees the policy, never these.
+ */
+export function assertMaySeePersonalData(principal: Principal): void {
+  if (principal.kind === 'partner') throw CommonErrors.forbidden();
+}
+
 /** A customer's list of policies: the customer themselves, or staff. */
 export function assertMaySeeCustomerPolicies(principal: Principal, customerId: string): void {
   switch (principal.kind) {

@@ -4,12 +4,18 @@ import { linkSubjectOf, type DocumentLinks } from '../../documents/documentLinks
 import { Payment, toPayment } from '../../payments/graphql/payment.type.ts';
 import type { PaymentRepository } from '../../payments/paymentRepository.ts';
 import { moscowDate, type PolicyStatus, type Product } from '../domain/index.ts';
-import { assertMaySeeCustomerPolicies, assertMaySeePolicy } from '../policyAccess.ts';
+import {
+  assertMaySeeCustomerPolicies,
+  assertMaySeePersonalData,
+  assertMaySeePolicy,
+} from '../policyAccess.ts';
 import type { PolicyRepository } from '../policyRepository.ts';
 import { Customer } from './customer.type.ts';
 import { toPolicy } from './policyMapping.ts';
 import {
+  InsuredObject,
   Policy,
+  PolicyHolder,
   PolicyConnection,
   PolicyDocument,
   PolicyProductEnum,
@@ -38,6 +44,20 @@ export class PolicyResolver {
   async resolveReference(reference: { id: string }, context: RequestContext): Promise<Policy> {
     const record = assertMaySeePolicy(context.principal, await this.deps.policies.get(reference.id));
     return toPolicy(record, moscowDate(this.deps.now()));
+  }
+
+  @FieldResolver(() => PolicyHolder, {
+    description: 'The holder, as written on the policy (not for partners)',
+  })
+  holder(@Root() policy: Policy, @Ctx() context: RequestContext): PolicyHolder {
+    assertMaySeePersonalData(context.principal);
+    return policy.holder;
+  }
+
+  @FieldResolver(() => InsuredObject, { description: 'What or who is insured (not for partners)' })
+  insuredObject(@Root() policy: Policy, @Ctx() context: RequestContext): InsuredObject {
+    assertMaySeePersonalData(context.principal);
+    return policy.insuredObject;
   }
 
   @FieldResolver(() => [Payment], { description: 'Payments for this term, newest first, declined ones too' })
