@@ -23,6 +23,8 @@ const ROUNDS = 3;
 const ROUND_SECONDS = 8;
 const WARMUP_SECONDS = 3;
 const PACED_RATE = 500;
+/** Below this share of the paced rate answered, a target was overloaded rather than measured. */
+const SUSTAINED_SHARE = 0.95;
 const BENCH_DEADLINE_MS = 6 * 60_000;
 const TARGET_THROUGHPUT_RATIO = 3;
 const TARGET_ADDED_P50_MS = 2;
@@ -354,6 +356,13 @@ function report(throughput: Map<string, Measured[]>, pacedResults: Map<Target, M
   );
   for (const target of ['direct', 'ours', 'apollo'] as const)
     lines.push(`${LABELS[target].padEnd(23)} ${figures(pacedResults.get(target) ?? [])}`);
+  for (const target of ['direct', 'ours', 'apollo'] as const) {
+    const delivered = median((pacedResults.get(target) ?? []).map((r) => r.rps));
+    if (delivered < SUSTAINED_SHARE * PACED_RATE)
+      lines.push(
+        `${LABELS[target]} did not keep up with ${PACED_RATE} req/s (${delivered.toFixed(0)} answered per second): its latencies are mostly queueing`,
+      );
+  }
   lines.push('added over the direct call, median of the per-round differences:');
   for (const target of ['ours', 'apollo'] as const)
     lines.push(
