@@ -18,7 +18,9 @@ let failed = 0;
 for (const name of benches) {
   process.stdout.write(`\n=== bench/${name}\n`);
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `${benchDir}${name}/index.ts`], { stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--import', 'tsx', `${benchDir}${name}/index.ts`], {
+      stdio: 'inherit',
+    });
     child.once('exit', resolve);
   });
   if (code !== 0) failed += 1;

@@ -28,7 +28,11 @@ export interface ServiceProcess {
 
 export type LineSink = (service: string, line: string, stream: 'stdout' | 'stderr') => void;
 
-export function launch(spec: ServiceSpec, sink: LineSink, startupTimeoutMs = 60_000): Promise<ServiceProcess> {
+export function launch(
+  spec: ServiceSpec,
+  sink: LineSink,
+  startupTimeoutMs = 60_000,
+): Promise<ServiceProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...spec.env },

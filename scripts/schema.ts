@@ -43,4 +43,6 @@ for (const [file, content] of generated) {
   }
 }
 if (stale > 0) process.exit(1);
-process.stdout.write(mode === 'write' ? `wrote ${generated.size} schema files\n` : 'schema is up to date and composes\n');
+process.stdout.write(
+  mode === 'write' ? `wrote ${generated.size} schema files\n` : 'schema is up to date and composes\n',
+);

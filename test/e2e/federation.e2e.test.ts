@@ -5,12 +5,28 @@ import { demoCast } from '../support/demoRegistry.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const { customer, policy, stranger } = demoCast();
-const customerPrincipal = { kind: 'customer', customerId: customer.id, sessionId: randomUUID(), trusted: true } as const;
-const staffPrincipal = { kind: 'staff', staffId: randomUUID(), sessionId: randomUUID(), roles: ['supervisor'] } as const;
+const customerPrincipal = {
+  kind: 'customer',
+  customerId: customer.id,
+  sessionId: randomUUID(),
+  trusted: true,
+} as const;
+const staffPrincipal = {
+  kind: 'staff',
+  staffId: randomUUID(),
+  sessionId: randomUUID(),
+  roles: ['supervisor'],
+} as const;
 
 const SUBMIT = /* GraphQL */ `
   mutation Submit($input: SubmitClaimInput!, $key: String!) {
-    submitClaim(input: $input, idempotencyKey: $key) { id number status statusLabel cursor }
+    submitClaim(input: $input, idempotencyKey: $key) {
+      id
+      number
+      status
+      statusLabel
+      cursor
+    }
   }
 `;
 
@@ -29,38 +45,90 @@ describe('the federated graph through the gateway', () => {
   });
 
   it('answers one query with fields from identity, policy and claims', async () => {
-    const response = await graphql<{ me: { fullName: string; policies: { nodes: { id: string; number: string }[] }; claims: { totalCount: number } } }>(
+    const response = await graphql<{
+      me: {
+        fullName: string;
+        policies: { nodes: { id: string; number: string }[] };
+        claims: { totalCount: number };
+      };
+    }>(
       system.gatewayUrl,
-      /* GraphQL */ `{ me { fullName policies(first: 50) { nodes { id number } } claims { totalCount } } }`,
+      /* GraphQL */ `
+        {
+          me {
+            fullName
+            policies(first: 50) {
+              nodes {
+                id
+                number
+              }
+            }
+            claims {
+              totalCount
+            }
+          }
+        }
+      `,
       { token: customerToken },
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data?.me.fullName).toBe(`${customer.lastName} ${customer.firstName} ${customer.middleName}`);
+    expect(response.data?.me.fullName).toBe(
+      `${customer.lastName} ${customer.firstName} ${customer.middleName}`,
+    );
     expect(response.data?.me.policies.nodes).toContainEqual({ id: policy.id, number: policy.number });
     expect(response.data?.me.claims.totalCount).toBe(0);
   });
 
   it('refuses a protected field to an anonymous caller with UNAUTHENTICATED', async () => {
-    const response = await graphql(system.gatewayUrl, /* GraphQL */ `{ me { id } }`);
+    const response = await graphql(
+      system.gatewayUrl,
+      /* GraphQL */ `
+        {
+          me {
+            id
+          }
+        }
+      `,
+    );
     expect(response.data).toBeNull();
     expect(response.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
 
   it('refuses a tampered token at the gateway with 401 before any subgraph is asked', async () => {
     const [header, payload] = customerToken.split('.');
-    const response = await graphql(system.gatewayUrl, /* GraphQL */ `{ me { id } }`, {
-      token: `${header}.${payload}.${'A'.repeat(86)}`,
-    });
+    const response = await graphql(
+      system.gatewayUrl,
+      /* GraphQL */ `
+        {
+          me {
+            id
+          }
+        }
+      `,
+      {
+        token: `${header}.${payload}.${'A'.repeat(86)}`,
+      },
+    );
     expect(response.status).toBe(401);
     expect(response.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
 
   it("hides another customer's policy as POLICY_NOT_FOUND", async () => {
     const strangerToken = await system.token({ ...customerPrincipal, customerId: stranger.id });
-    const response = await graphql(system.gatewayUrl, /* GraphQL */ `query ($id: ID!) { policy(id: $id) { number } }`, {
-      token: strangerToken,
-      variables: { id: policy.id },
-    });
+    const response = await graphql(
+      system.gatewayUrl,
+      /* GraphQL */ `
+        query ($id: ID!) {
+          policy(id: $id) {
+            number
+          }
+        }
+      `,
+      {
+        token: strangerToken,
+        variables: { id: policy.id },
+      },
+    );
     expect(response.data).toBeNull();
     expect(response.errors?.[0]?.extensions?.['code']).toBe('POLICY_NOT_FOUND');
   });
@@ -68,42 +136,76 @@ describe('the federated graph through the gateway', () => {
   it('pushes status changes over graphql-ws through the gateway, with the policy number from the policy subgraph', async () => {
     const submitted = await graphql<{
       submitClaim: { id: string; number: string; status: string; statusLabel: string; cursor: string };
-    }>(
-      system.gatewayUrl,
-      SUBMIT,
-      {
-        token: customerToken,
-        variables: {
-          key: `e2e-${randomUUID()}`,
-          input: {
-            policyId: policy.id,
-            incident: { occurredOn: new Date().toISOString().slice(0, 10), kind: 'ДТП', place: 'Москва, Тверская ул.', description: 'Столкновение на перекрёстке' },
-            contact: { phone: '8 (916) 123-45-67' },
+    }>(system.gatewayUrl, SUBMIT, {
+      token: customerToken,
+      variables: {
+        key: `e2e-${randomUUID()}`,
+        input: {
+          policyId: policy.id,
+          incident: {
+            occurredOn: new Date().toISOString().slice(0, 10),
+            kind: 'ДТП',
+            place: 'Москва, Тверская ул.',
+            description: 'Столкновение на перекрёстке',
           },
+          contact: { phone: '8 (916) 123-45-67' },
         },
       },
-    );
+    });
     expect(submitted.errors).toBeUndefined();
     const claim = submitted.data!.submitClaim;
     expect(claim).toMatchObject({ status: 'SUBMITTED', statusLabel: 'Подано' });
     expect(claim.number).toMatch(/^У-\d{4}-\d{6}$/);
 
     const client = wsClient(system.gatewayUrl, customerToken);
-    const changes = collect<{ claimStatusChanged: { status: string; statusLabel: string; claimNumber: string; policy: { number: string } } }>(
+    const changes = collect<{
+      claimStatusChanged: {
+        status: string;
+        statusLabel: string;
+        claimNumber: string;
+        policy: { number: string };
+      };
+    }>(
       client,
-      /* GraphQL */ `subscription ($id: ID!, $after: String) { claimStatusChanged(claimId: $id, after: $after) { status statusLabel claimNumber policy { number } } }`,
+      /* GraphQL */ `
+        subscription ($id: ID!, $after: String) {
+          claimStatusChanged(claimId: $id, after: $after) {
+            status
+            statusLabel
+            claimNumber
+            policy {
+              number
+            }
+          }
+        }
+      `,
       // Resuming after the submission's cursor: whenever the socket opens, nothing after it is missed.
       { id: claim.id, after: claim.cursor },
     );
-    const accepted = await graphql(system.gatewayUrl, /* GraphQL */ `mutation ($id: ID!) { acceptClaim(id: $id) { status } }`, {
-      token: staffToken,
-      variables: { id: claim.id },
-    });
+    const accepted = await graphql(
+      system.gatewayUrl,
+      /* GraphQL */ `
+        mutation ($id: ID!) {
+          acceptClaim(id: $id) {
+            status
+          }
+        }
+      `,
+      {
+        token: staffToken,
+        variables: { id: claim.id },
+      },
+    );
     expect(accepted.errors).toBeUndefined();
 
     const [change] = await changes.until(1);
     expect(change).toEqual({
-      claimStatusChanged: { status: 'ACCEPTED', statusLabel: 'Принято', claimNumber: claim.number, policy: { number: policy.number } },
+      claimStatusChanged: {
+        status: 'ACCEPTED',
+        statusLabel: 'Принято',
+        claimNumber: claim.number,
+        policy: { number: policy.number },
+      },
     });
     changes.unsubscribe();
     await client.dispose();
@@ -111,9 +213,22 @@ describe('the federated graph through the gateway', () => {
     // The same subscription over SSE, resuming after the submission: the missed change is replayed.
     const sse = await fetch(system.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${customerToken}` },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${customerToken}`,
+      },
       body: JSON.stringify({
-        query: /* GraphQL */ `subscription ($id: ID!, $after: String) { claimStatusChanged(claimId: $id, after: $after) { status policy { number } } }`,
+        query: /* GraphQL */ `
+          subscription ($id: ID!, $after: String) {
+            claimStatusChanged(claimId: $id, after: $after) {
+              status
+              policy {
+                number
+              }
+            }
+          }
+        `,
         variables: { id: claim.id, after: claim.cursor },
       }),
     });
@@ -126,7 +241,11 @@ describe('the federated graph through the gateway', () => {
       text += new TextDecoder().decode(value);
     }
     await reader.cancel();
-    expect(text).toContain(JSON.stringify({ data: { claimStatusChanged: { status: 'ACCEPTED', policy: { number: policy.number } } } }));
+    expect(text).toContain(
+      JSON.stringify({
+        data: { claimStatusChanged: { status: 'ACCEPTED', policy: { number: policy.number } } },
+      }),
+    );
   });
 
   it('reports readiness only while every subgraph answers', async () => {

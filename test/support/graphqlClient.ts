@@ -77,7 +77,12 @@ export function collect<T>(client: Client, query: string, variables: Record<stri
     until(count: number, timeoutMs = 10_000): Promise<T[]> {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(
-          () => reject(new Error(`expected ${count} payloads, got ${received.length}: ${JSON.stringify({ received, errors })}`)),
+          () =>
+            reject(
+              new Error(
+                `expected ${count} payloads, got ${received.length}: ${JSON.stringify({ received, errors })}`,
+              ),
+            ),
           timeoutMs,
         );
         waiters.push({
