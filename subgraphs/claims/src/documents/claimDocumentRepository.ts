@@ -1,4 +1,10 @@
-import { VersionConflict, type Collection, type DocumentStore, type StoredDocument } from '@cabinet/platform';
+import {
+  idsWhere,
+  VersionConflict,
+  type Collection,
+  type DocumentStore,
+  type StoredDocument,
+} from '@cabinet/platform';
 import type { PersonalData } from '../claim/domain/personalDataForm.ts';
 import type { DocumentContentType } from './fileSignature.ts';
 
@@ -65,18 +71,7 @@ export class ClaimDocumentRepository {
   }
 
   /** Every document id of a customer. */
-  async idsOfCustomer(customerId: string): Promise<string[]> {
-    const ids: string[] = [];
-    let after: string | undefined;
-    for (;;) {
-      const page = await this.collection.find({
-        where: { customerId },
-        first: 500,
-        ...(after ? { after } : {}),
-      });
-      ids.push(...page.items.map((item) => item.id));
-      if (!page.hasNextPage || page.endCursor === null) return ids;
-      after = page.endCursor;
-    }
+  idsOfCustomer(customerId: string): Promise<string[]> {
+    return idsWhere(this.collection, { customerId });
   }
 }

@@ -1,8 +1,7 @@
-import type { Projection, RecordedEvent } from '@cabinet/platform';
+import { clearCollection, type Projection, type RecordedEvent } from '@cabinet/platform';
 import { CLAIM_STREAM_CATEGORY, claimIdOfStream } from '../domain/claimStreamId.ts';
 import { evolveClaimCard } from './claimCardFold.ts';
 import type { ClaimCardRepository } from './claimCardRepository.ts';
-import { clearCollection } from './clearCollection.ts';
 
 /** Keeps each claim's card; an event at or below the stored revision is skipped. */
 export function claimCardProjection(cards: ClaimCardRepository): Projection {

@@ -1,4 +1,4 @@
-import { VersionConflict, type Collection, type DocumentStore } from '@cabinet/platform';
+import { idsWhere, VersionConflict, type Collection, type DocumentStore } from '@cabinet/platform';
 import { ERASED_PERSONAL_DATA } from '../domain/personalDataForm.ts';
 import type { ClaimCard } from './claimCard.ts';
 
@@ -21,19 +21,8 @@ export class ClaimCardRepository {
   }
 
   /** The claim ids of a customer's cards. */
-  async idsOfCustomer(customerId: string): Promise<string[]> {
-    const ids: string[] = [];
-    let after: string | undefined;
-    for (;;) {
-      const page = await this.collection.find({
-        where: { customerId },
-        first: 500,
-        ...(after ? { after } : {}),
-      });
-      ids.push(...page.items.map((item) => item.id));
-      if (!page.hasNextPage || page.endCursor === null) return ids;
-      after = page.endCursor;
-    }
+  idsOfCustomer(customerId: string): Promise<string[]> {
+    return idsWhere(this.collection, { customerId });
   }
 
   /** Drops the personal parts of a customer's cards, ciphertext included; the rest of each card stays. */

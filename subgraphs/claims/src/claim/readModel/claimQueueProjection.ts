@@ -1,11 +1,10 @@
-import type { Projection, RecordedEvent } from '@cabinet/platform';
+import { clearCollection, type Projection, type RecordedEvent } from '@cabinet/platform';
 import { claimEventOf } from '../application/claimEventCodec.ts';
 import { nextClaimDeadline } from '../domain/claimDeadlines.ts';
 import { claimStatusOf, evolve, initialState } from '../domain/claimState.ts';
 import { CLAIM_STREAM_CATEGORY, claimIdOfStream } from '../domain/claimStreamId.ts';
 import { NO_DEADLINE } from './claimQueue.ts';
 import type { ClaimQueueRepository } from './claimQueueRepository.ts';
-import { clearCollection } from './clearCollection.ts';
 
 /** Keeps the staff queue's row of each claim; an event at or below the stored revision is skipped. */
 export function claimQueueProjection(queue: ClaimQueueRepository): Projection {

@@ -1,4 +1,4 @@
-import type { Projection, RecordedEvent } from '@cabinet/platform';
+import { clearCollection, type Projection, type RecordedEvent } from '@cabinet/platform';
 import { claimEventOf } from '../application/claimEventCodec.ts';
 import { nextClaimDeadline } from '../domain/claimDeadlines.ts';
 import { evolve, initialState, claimStatusOf } from '../domain/claimState.ts';
@@ -36,12 +36,6 @@ export function claimSummaryProjection(summaries: ClaimSummaryRepository): Proje
       };
       await summaries.save(claimId, summary);
     },
-    async reset() {
-      for (;;) {
-        const page = await summaries.collection.find({ first: 500 });
-        if (page.items.length === 0) return;
-        await Promise.all(page.items.map((item) => summaries.collection.delete(item.id)));
-      }
-    },
+    reset: () => clearCollection(summaries.collection),
   };
 }
