@@ -32,20 +32,23 @@ export function runService(name: string, start: () => Promise<RunningService>): 
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
 
-  start().then(
-    (service) => {
-      running = service;
-      if (stopping) void service.stop().then(() => process.exit(0));
-    },
-    (error: unknown) => {
-      if (error instanceof ConfigError) {
-        process.stderr.write(`${name}: ${error.message}\n`);
-      } else {
-        process.stderr.write(
-          `${name}: failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
-        );
-      }
-      process.exit(1);
-    },
-  );
+  // Through a promise, so a configuration error thrown before `start` returns is reported the same way.
+  Promise.resolve()
+    .then(start)
+    .then(
+      (service) => {
+        running = service;
+        if (stopping) void service.stop().then(() => process.exit(0));
+      },
+      (error: unknown) => {
+        if (error instanceof ConfigError) {
+          process.stderr.write(`${name}: ${error.message}\n`);
+        } else {
+          process.stderr.write(
+            `${name}: failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+          );
+        }
+        process.exit(1);
+      },
+    );
 }

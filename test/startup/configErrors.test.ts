@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../scripts/launcher.ts';
+
+function run(entry: string, env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('exit', (code) => resolve({ code, stderr }));
+  });
+}
+
+describe('a bad configuration stops a service with one line naming the variable', () => {
+  it.each([
+    [
+      'subgraphs/identity/src/main.ts',
+      { PORT: 'abc' },
+      'identity: configuration error: PORT must be a TCP port',
+    ],
+    [
+      'subgraphs/policy/src/main.ts',
+      { SEED_DEMO_DATA: 'maybe' },
+      'policy: configuration error: SEED_DEMO_DATA must be one of',
+    ],
+    [
+      'subgraphs/claims/src/main.ts',
+      { MONGODB_URL: 'not-a-url' },
+      'claims: configuration error: MONGODB_URL must be an absolute URL',
+    ],
+    ['gateway/src/main.ts', { LOG_LEVEL: 'loud' }, 'gateway: configuration error: LOG_LEVEL must be one of'],
+  ])('%s', async (entry, env, line) => {
+    const { code, stderr } = await run(entry, env);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(line);
+    expect(stderr).not.toMatch(/\bat .+:\d+:\d+/);
+  });
+});
