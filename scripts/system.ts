@@ -6,7 +6,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { launch, waitUntilOk, type LineSink, type ServiceProcess } from './launcher.ts';
+import { launch, waitUntilOk, type LineSink, type ServiceProcess, type ServiceSpec } from './launcher.ts';
 
 /** The redirect URIs the embedded profile registers in ESIA and allows in identity: web and mobile. */
 export const EMBEDDED_REDIRECT_URIS = [
@@ -44,6 +44,9 @@ export interface SystemOptions {
 
 type ServiceName = 'esia' | 'identity' | 'policy' | 'claims' | 'gateway';
 
+/** Services the system launched as processes (identity may run inside a test, see `startIdentity`). */
+export type RestartableService = Exclude<ServiceName, 'identity'>;
+
 export interface RunningSystem {
   readonly gatewayUrl: string;
   readonly esiaUrl: string;
@@ -55,6 +58,11 @@ export interface RunningSystem {
    * second instance behind a load balancer would be. Stopped with the system.
    */
   addIdentityInstance(): Promise<ServiceProcess>;
+  /**
+   * Starts a stopped or killed service again as a new process with the same environment, data and
+   * port; `services` then holds the new process. What a supervisor does after a crash.
+   */
+  restart(name: RestartableService): Promise<ServiceProcess>;
   stop(): Promise<void>;
 }
 
@@ -89,6 +97,10 @@ export async function ensureEsiaClientKeys(files: EsiaClientKeyFiles): Promise<v
   await writeFile(files.publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
 }
 
+function portOf(url: string): string {
+  return new URL(url).port;
+}
+
 function baseOf(graphqlUrl: string): string {
   return new URL('/', graphqlUrl).toString().replace(/\/$/, '');
 }
@@ -101,6 +113,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     SEED_DEMO_DATA: options.seedDemoData ? 'yes' : 'no',
   };
   const started: RunningPart[] = [];
+  const specs = new Map<RestartableService, ServiceSpec>();
+  const launched = async (name: RestartableService, spec: ServiceSpec) => {
+    specs.set(name, spec);
+    const service = await launch(spec, options.sink);
+    started.push(service);
+    return service;
+  };
   let extraIdentities = 0;
   const stopAll = async () => {
     await Promise.all(started.reverse().map((service) => service.stop()));
@@ -112,21 +131,17 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       publicKeyFile: join(options.dataDir, 'esia', 'client-public-key.pem'),
     };
     await ensureEsiaClientKeys(keyFiles);
-    const esia = await launch(
-      {
-        name: 'esia',
-        entry: 'dev/esia-emulator/src/main.ts',
-        env: {
-          LOG_LEVEL: common.LOG_LEVEL,
-          PORT: port('esia'),
-          ESIA_EMULATOR_CLIENT_ID: ESIA_CLIENT_ID,
-          ESIA_EMULATOR_CLIENT_CERT_FILE: keyFiles.publicKeyFile,
-          ESIA_EMULATOR_REDIRECT_URIS: EMBEDDED_REDIRECT_URIS.join(','),
-        },
+    const esia = await launched('esia', {
+      name: 'esia',
+      entry: 'dev/esia-emulator/src/main.ts',
+      env: {
+        LOG_LEVEL: common.LOG_LEVEL,
+        PORT: port('esia'),
+        ESIA_EMULATOR_CLIENT_ID: ESIA_CLIENT_ID,
+        ESIA_EMULATOR_CLIENT_CERT_FILE: keyFiles.publicKeyFile,
+        ESIA_EMULATOR_REDIRECT_URIS: EMBEDDED_REDIRECT_URIS.join(','),
       },
-      options.sink,
-    );
-    started.push(esia);
+    });
     const esiaOrigin = options.esiaOriginFor ? await options.esiaOriginFor(esia.url) : esia.url;
 
     const identityEnv = {
@@ -147,45 +162,34 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         );
     started.push(identity);
     const jwksUrl = `${baseOf(identity.url)}/.well-known/jwks.json`;
-    const policy = await launch(
-      {
-        name: 'policy',
-        entry: 'subgraphs/policy/src/main.ts',
-        env: { ...common, PORT: port('policy'), JWKS_URL: jwksUrl },
+    const policy = await launched('policy', {
+      name: 'policy',
+      entry: 'subgraphs/policy/src/main.ts',
+      env: { ...common, PORT: port('policy'), JWKS_URL: jwksUrl },
+    });
+    const claims = await launched('claims', {
+      name: 'claims',
+      entry: 'subgraphs/claims/src/main.ts',
+      env: { ...common, PORT: port('claims'), JWKS_URL: jwksUrl, POLICY_URL: policy.url },
+    });
+    const gateway = await launched('gateway', {
+      name: 'gateway',
+      entry: 'gateway/src/main.ts',
+      env: {
+        LOG_LEVEL: common.LOG_LEVEL,
+        PORT: port('gateway'),
+        JWKS_URL: jwksUrl,
+        IDENTITY_URL: identity.url,
+        POLICY_URL: policy.url,
+        CLAIMS_URL: claims.url,
       },
-      options.sink,
-    );
-    started.push(policy);
-    const claims = await launch(
-      {
-        name: 'claims',
-        entry: 'subgraphs/claims/src/main.ts',
-        env: { ...common, PORT: port('claims'), JWKS_URL: jwksUrl, POLICY_URL: policy.url },
-      },
-      options.sink,
-    );
-    started.push(claims);
-    const gateway = await launch(
-      {
-        name: 'gateway',
-        entry: 'gateway/src/main.ts',
-        env: {
-          LOG_LEVEL: common.LOG_LEVEL,
-          PORT: port('gateway'),
-          JWKS_URL: jwksUrl,
-          IDENTITY_URL: identity.url,
-          POLICY_URL: policy.url,
-          CLAIMS_URL: claims.url,
-        },
-      },
-      options.sink,
-    );
-    started.push(gateway);
+    });
     await waitUntilOk(`${baseOf(gateway.url)}/readiness`);
+    const services = { esia, identity, policy, claims, gateway };
     return {
       gatewayUrl: gateway.url,
       esiaUrl: esia.url,
-      services: { esia, identity, policy, claims, gateway },
+      services,
       async addIdentityInstance() {
         const instance = await launch(
           {
@@ -197,6 +201,17 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         );
         started.push(instance);
         return instance;
+      },
+      async restart(name) {
+        const previous = services[name];
+        const spec = specs.get(name);
+        if (!spec) throw new RangeError(`${name} was not launched by this system`);
+        await previous.stop();
+        if (started.includes(previous)) started.splice(started.indexOf(previous), 1);
+        const service = await launched(name, { ...spec, env: { ...spec.env, PORT: portOf(previous.url) } });
+        services[name] = service;
+        if (name === 'gateway') await waitUntilOk(`${baseOf(service.url)}/readiness`);
+        return service;
       },
       stop: stopAll,
     };

@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RestartableService } from '../../scripts/system.ts';
+import { claimsCast } from '../support/claimsCast.ts';
+import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
+import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+
+const { own } = claimsCast();
+const WAIT_MS = 60_000;
+/** Claims the driver submits: each submission is one status change (none → SUBMITTED) in the feed. */
+const CHANGES_PER_RUN = 12;
+/** The driver is this far into its changes when the process is killed. */
+const KILLED_AFTER = 4;
+
+interface StatusChange {
+  cursor: string;
+  claimId: string;
+  status: string;
+}
+
+const FOLLOW = /* GraphQL */ `
+  subscription ($after: String) {
+    claimStatusChanged(after: $after) {
+      cursor
+      claimId
+      status
+    }
+  }
+`;
+
+const SUBMIT = /* GraphQL */ `
+  mutation ($input: SubmitClaimInput!, $key: String!) {
+    submitClaim(input: $input, idempotencyKey: $key) {
+      id
+      cursor
+    }
+  }
+`;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('claim status subscriptions across restarts of the claims service and the gateway', () => {
+  let system: TestSystem;
+  let customerToken: string;
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    customerToken = await system.token({
+      kind: 'customer',
+      customerId: own.customer.id,
+      sessionId: randomUUID(),
+      trusted: true,
+    });
+  });
+
+  afterAll(async () => {
+    await system?.shutdown();
+  });
+
+  /**
+   * Submits a claim and retries with the same idempotency key until the system answers: while a
+   * service is down the answer may be lost, but the claim is made once.
+   */
+  async function submitUntilAccepted(): Promise<{ id: string; cursor: string }> {
+    const key = `restart-${randomUUID()}`;
+    const variables = {
+      key,
+      input: {
+        policyId: own.policy.id,
+        incident: {
+          occurredOn: new Date().toISOString().slice(0, 10),
+          kind: 'Залив',
+          place: 'Москва, ул. Примерная, 1',
+          description: 'Протечка с верхнего этажа',
+        },
+        contact: { phone: '+7 916 765-43-21' },
+      },
+    };
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const answer = await graphql<{ submitClaim: { id: string; cursor: string } }>(
+        system.gatewayUrl,
+        SUBMIT,
+        { token: customerToken, variables },
+      ).catch(() => undefined);
+      if (answer?.data?.submitClaim) return answer.data.submitClaim;
+      if (Date.now() > deadline) throw new Error(`no claim made: ${JSON.stringify(answer)}`);
+      await pause(100);
+    }
+  }
+
+  function follow(after: string) {
+    const client = wsClient(system.gatewayUrl, customerToken);
+    return { client, changes: collect<{ claimStatusChanged: StatusChange }>(client, FOLLOW, { after }) };
+  }
+
+  /** Subscribes from `after` until the subscription delivers the first change (the service may still be starting). */
+  async function resumeFrom(after: string, firstExpected: number) {
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const attempt = follow(after);
+      try {
+        await attempt.changes.until(firstExpected, 5_000);
+        if (attempt.changes.errors.length === 0) return attempt;
+      } catch {
+        // not delivered yet: the service is still coming up
+      }
+      attempt.changes.unsubscribe();
+      await attempt.client.dispose();
+      if (Date.now() > deadline) throw new Error(`could not resume after ${after}`);
+      await pause(200);
+    }
+  }
+
+  it.each<RestartableService>(['claims', 'gateway'])(
+    'a subscriber that reconnects with its last cursor after %s is killed misses no change and sees none twice',
+    async (restarted) => {
+      const baseline = await submitUntilAccepted();
+      const first = follow(baseline.cursor);
+
+      const made: { id: string; cursor: string }[] = [];
+      for (let index = 0; index < KILLED_AFTER; index += 1) made.push(await submitUntilAccepted());
+      await first.changes.until(KILLED_AFTER, WAIT_MS);
+
+      // The driver keeps changing claims while the process dies and comes back.
+      const driver = (async () => {
+        for (let index = KILLED_AFTER; index < CHANGES_PER_RUN; index += 1)
+          made.push(await submitUntilAccepted());
+      })();
+      system.services[restarted].kill('SIGKILL');
+      await system.services[restarted].exited;
+      const seenBeforeKill = first.changes.received.map((payload) => payload.claimStatusChanged);
+      first.changes.unsubscribe();
+      await first.client.dispose();
+      await system.restart(restarted);
+
+      const lastSeen = seenBeforeKill.at(-1)!.cursor;
+      const resumed = await resumeFrom(lastSeen, 1);
+      await driver;
+      // A marker after the driver's last change: once it arrives, nothing else is on its way.
+      const marker = await submitUntilAccepted();
+      const missed = CHANGES_PER_RUN - seenBeforeKill.length;
+      const afterRestart = (await resumed.changes.until(missed + 1, WAIT_MS)).map(
+        (payload) => payload.claimStatusChanged,
+      );
+      expect(afterRestart.at(-1)?.claimId).toBe(marker.id);
+      resumed.changes.unsubscribe();
+      await resumed.client.dispose();
+
+      const union = [...seenBeforeKill, ...afterRestart.slice(0, -1)];
+      expect(union.map((change) => change.claimId)).toEqual(made.map((claim) => claim.id));
+      expect(new Set(union.map((change) => change.cursor)).size).toBe(union.length);
+      expect(union.every((change) => change.status === 'SUBMITTED')).toBe(true);
+      expect(resumed.changes.errors).toEqual([]);
+    },
+  );
+});
