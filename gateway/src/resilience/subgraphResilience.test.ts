@@ -33,14 +33,16 @@ function harness(settings: { failureThreshold?: number } = {}) {
   return {
     breakers,
     ended,
-    call: async (document: string, answers: Answer[]) => {
+    call: async (document: string, answers: Answer[], clientSignal?: AbortSignal) => {
       let calls = 0;
-      const executor = () => {
+      const signals: AbortSignal[] = [];
+      const executor = (request: { signal?: AbortSignal }) => {
+        if (request.signal) signals.push(request.signal);
         const answer = answers[Math.min(calls, answers.length - 1)] ?? ANSWER;
         calls += 1;
         return answer === 'hang' ? new Promise<ExecutionResult>(() => {}) : Promise.resolve(answer);
       };
-      const executionRequest = { document: parse(document), context: {} };
+      const executionRequest = { document: parse(document), context: {}, signal: clientSignal };
       let wrapped: Payload['executor'] | undefined;
       await plugin.onSubgraphExecute?.({
         subgraphName: 'policy',
@@ -49,7 +51,7 @@ function harness(settings: { failureThreshold?: number } = {}) {
         setExecutor: (next: Payload['executor']) => (wrapped = next),
       } as unknown as Payload);
       const result = wrapped ? ((await wrapped(executionRequest)) as ExecutionResult) : undefined;
-      return { result, calls, wrapped: wrapped !== undefined };
+      return { result, calls, signals, wrapped: wrapped !== undefined };
     },
   };
 }
@@ -108,6 +110,33 @@ describe('useSubgraphResilience', () => {
       serviceName: 'policy',
     });
     expect(ended).toEqual(['failed', 'refused']);
+  });
+
+  it.each([
+    { given: 'an attempt that is answered', answers: [ANSWER], attempts: 1 },
+    { given: 'attempts that time out', answers: ['hang' as const], attempts: 3 },
+    { given: 'attempts that fail', answers: [REFUSED], attempts: 3 },
+  ])(
+    'given $given, every attempt has its own signal, aborted once it ends',
+    async ({ answers, attempts }) => {
+      const { call } = harness();
+      const client = new AbortController();
+      const { signals } = await call('{ me { id } }', answers, client.signal);
+      expect(new Set(signals).size).toBe(attempts);
+      expect(signals.every((signal) => signal.aborted)).toBe(true);
+      expect(client.signal.aborted).toBe(false);
+    },
+  );
+
+  it('passes a client abort on to the attempt and stops retrying', async () => {
+    const { call } = harness();
+    const client = new AbortController();
+    const pending = call('{ me { id } }', ['hang'], client.signal);
+    client.abort(new Error('client went away'));
+    const { signals, calls, result } = await pending;
+    expect(calls).toBe(1);
+    expect(signals[0]?.reason).toEqual(new Error('client went away'));
+    expect(codeOf(result)).toBe('SUBGRAPH_UNAVAILABLE');
   });
 
   it('leaves subscriptions to their transport', async () => {

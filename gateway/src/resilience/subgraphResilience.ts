@@ -12,6 +12,9 @@ type ExecutorResult = Awaited<ReturnType<Executor>>;
 
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 
+/** One shared reason: aborting a finished attempt must not build an exception with a stack each time. */
+const ATTEMPT_ENDED = new Error('subgraph call attempt ended');
+
 export interface SubgraphCallPolicy {
   /** One attempt's limit; a query may make several attempts. */
   readonly timeoutMs: number;
@@ -77,20 +80,22 @@ export function useSubgraphResilience(options: SubgraphResilienceOptions): Gatew
     request: ExecutionRequest,
     timeoutMs: number,
   ): Promise<Attempt> => {
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
-    const timedOut = new Promise<Attempt>((resolve) =>
-      deadline.signal.addEventListener(
-        'abort',
-        () => resolve({ kind: 'failed', problem: `timeout after ${timeoutMs} ms` }),
-        {
-          once: true,
-        },
-      ),
-    );
+    // One controller per attempt, aborted when the attempt ends however it ends: the HTTP executor joins
+    // our signal with its own long-lived one, and only an abort releases that join before GC does.
+    const attemptController = new AbortController();
+    const clientSignal = request.signal;
+    const followClient = () => attemptController.abort(clientSignal?.reason);
+    if (clientSignal?.aborted) followClient();
+    else clientSignal?.addEventListener('abort', followClient, { once: true });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<Attempt>((resolve) => {
+      timer = setTimeout(() => {
+        resolve({ kind: 'failed', problem: `timeout after ${timeoutMs} ms` });
+        attemptController.abort(new Error(`no answer within ${timeoutMs} ms`));
+      }, timeoutMs);
+    });
     try {
-      const answered = Promise.resolve(executor({ ...request, signal })).then(
+      const answered = Promise.resolve(executor({ ...request, signal: attemptController.signal })).then(
         (result): Attempt => {
           const problem = transportProblem(result);
           return problem === undefined ? { kind: 'answered', result } : { kind: 'failed', problem };
@@ -103,6 +108,8 @@ export function useSubgraphResilience(options: SubgraphResilienceOptions): Gatew
       return await Promise.race([answered, timedOut]);
     } finally {
       clearTimeout(timer);
+      clientSignal?.removeEventListener('abort', followClient);
+      attemptController.abort(ATTEMPT_ENDED);
     }
   };
 
