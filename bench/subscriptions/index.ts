@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDocumentStore, openEventStore } from '@cabinet/platform';
 import type { Client } from 'graphql-ws';
+import { withoutActivity } from '../../subgraphs/claims/src/claim/application/claimActivity.ts';
 import { ClaimCommandHandler } from '../../subgraphs/claims/src/claim/application/claimCommandHandler.ts';
 import { claimRulesFromConfig } from '../../subgraphs/claims/src/claim/application/claimRulesFromConfig.ts';
 import type { ClaimActor } from '../../subgraphs/claims/src/claim/domain/claimActor.ts';
@@ -69,6 +70,7 @@ try {
     events,
     await CustomerKeyVault.open(documents, () => new Date()),
     claimRulesFromConfig(loadClaimsConfig({})),
+    withoutActivity,
   );
   const run = async (claim: BenchClaim, command: Omit<ClaimCommand, 'metadata'>) => {
     const outcome = await handler.execute(

@@ -198,6 +198,28 @@ describe('the federated graph through the gateway', () => {
     );
     expect(accepted.errors).toBeUndefined();
 
+    // Both changes are in the customer's activity log, whoever made them.
+    const activity = await graphql<{ myActivity: { nodes: { action: string; actor: string }[] } }>(
+      system.gatewayUrl,
+      /* GraphQL */ `
+        {
+          myActivity(first: 10) {
+            nodes {
+              action
+              actor
+            }
+          }
+        }
+      `,
+      { token: customerToken },
+    );
+    expect(activity.data?.myActivity.nodes).toEqual(
+      expect.arrayContaining([
+        { action: 'CLAIM_SUBMITTED', actor: `customer:${customer.id}` },
+        { action: 'CLAIM_ACCEPTED', actor: `staff:${staffPrincipal.staffId}` },
+      ]),
+    );
+
     const [change] = await changes.until(1);
     expect(change).toEqual({
       claimStatusChanged: {

@@ -1,5 +1,8 @@
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import {
+  ActivityRecorder,
+  requestClientMiddleware,
   createAccessTokenVerifier,
   createLogger,
   openDocumentStore,
@@ -8,6 +11,7 @@ import {
   startSubgraphServer,
   type RunningService,
 } from '@cabinet/platform';
+import { claimActivity } from './claim/application/claimActivity.ts';
 import { ClaimCommandHandler } from './claim/application/claimCommandHandler.ts';
 import { ClaimNumberSequence } from './claim/application/claimNumberSequence.ts';
 import { claimRulesFromConfig } from './claim/application/claimRulesFromConfig.ts';
@@ -75,7 +79,15 @@ export async function start(
   const notifications = await startClaimNotifications(config, { events, documents, vault }, deps.now, log);
   const service = new ClaimService(
     events,
-    new ClaimCommandHandler(events, vault, claimRulesFromConfig(config)),
+    new ClaimCommandHandler(
+      events,
+      vault,
+      claimRulesFromConfig(config),
+      claimActivity(
+        new ActivityRecorder({ events, service: 'claims', now: deps.now, newId: randomUUID }),
+        log,
+      ),
+    ),
     summaries,
     await ClaimNumberSequence.open(documents),
     new PolicyClient(config.POLICY_URL, config.POLICY_TIMEOUT_MS),
@@ -103,7 +115,10 @@ export async function start(
     log,
     subscriptions: true,
     services,
-    routes: documentRoutes(claimDocuments.service, history, log),
+    routes: (app) => {
+      app.use(requestClientMiddleware());
+      documentRoutes(claimDocuments.service, history, log)(app);
+    },
     verifier: createAccessTokenVerifier(
       { jwksUrl: config.JWKS_URL },
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },

@@ -13,6 +13,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pdfText } from '../../../../test/support/pdfText.ts';
 import { ClaimCommandHandler } from '../claim/application/claimCommandHandler.ts';
+import { withoutActivity } from '../claim/application/claimActivity.ts';
 import { CLAIM_STREAM_CATEGORY } from '../claim/domain/claimStreamId.ts';
 import {
   CLAIM_ID,
@@ -84,7 +85,7 @@ beforeEach(async () => {
   );
 
   // Given two claims of the customer (one accepted and asked about) and one of another customer
-  const handler = new ClaimCommandHandler(events, vault, RULES);
+  const handler = new ClaimCommandHandler(events, vault, RULES, withoutActivity);
   const run = (claimId: string, next: Parameters<ClaimCommandHandler['execute']>[1]) =>
     handler.execute(claimId, next, { correlationId: 'test' });
   await run(CLAIM_ID, submitClaim());

@@ -12,6 +12,7 @@ import {
 } from '@cabinet/platform';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ClaimCommandHandler } from '../claim/application/claimCommandHandler.ts';
+import { withoutActivity } from '../claim/application/claimActivity.ts';
 import type { ClaimCommand } from '../claim/domain/claimCommands.ts';
 import { claimStreamId } from '../claim/domain/claimStreamId.ts';
 import {
@@ -78,7 +79,7 @@ describe('status change notifications', () => {
       sqliteFile: join(dataDir, 'documents.sqlite'),
     });
     vault = await CustomerKeyVault.open(documents, now);
-    handler = new ClaimCommandHandler(events, vault, RULES);
+    handler = new ClaimCommandHandler(events, vault, RULES, withoutActivity);
     clock = new Date('2026-04-13T09:00:00Z');
     await run(submitClaim({ contact: { phone: '+79001234567', email: EMAIL } }));
   });

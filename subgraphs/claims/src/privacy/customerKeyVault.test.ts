@@ -10,6 +10,7 @@ import {
 } from '@cabinet/platform';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClaimCommandHandler } from '../claim/application/claimCommandHandler.ts';
+import { withoutActivity } from '../claim/application/claimActivity.ts';
 import { claimStreamId } from '../claim/domain/claimStreamId.ts';
 import {
   CLAIM_ID,
@@ -75,7 +76,7 @@ describe('the customer key vault', () => {
 
   it('refuses a command carrying personal data on a claim of such a customer and records nothing, while commands without personal data still pass', async () => {
     // Given a claim whose customer then revoked consent
-    const handler = new ClaimCommandHandler(events, vault, RULES);
+    const handler = new ClaimCommandHandler(events, vault, RULES, withoutActivity);
     await handler.execute(CLAIM_ID, submitClaim(), { correlationId: 'submit' });
     await vault.destroy(customerId);
 

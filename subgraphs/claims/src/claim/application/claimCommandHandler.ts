@@ -6,6 +6,7 @@ import {
   type EventStore,
   type Position,
 } from '@cabinet/platform';
+import type { ClaimObserver } from './claimActivity.ts';
 import type { CustomerKeyVault } from '../../privacy/customerKeyVault.ts';
 import { claimActorReference } from '../domain/claimActor.ts';
 import type { ClaimCommand } from '../domain/claimCommands.ts';
@@ -71,6 +72,7 @@ export class ClaimCommandHandler {
     private readonly events: EventStore,
     private readonly vault: CustomerKeyVault,
     private readonly rules: ClaimRules,
+    private readonly observer: ClaimObserver,
   ) {}
 
   async execute(
@@ -110,6 +112,7 @@ export class ClaimCommandHandler {
         const result = await this.events.append(claimStreamId(claimId), sealed, {
           expectedRevision: revision ?? 'no_stream',
         });
+        await this.observer.appended(next, decided, command, context.correlationId);
         return {
           claim: next,
           ...times,

@@ -20,6 +20,7 @@ import { LinkSigner } from '../../documents/signedLink.ts';
 import { consentRevocationReaction } from '../../privacy/consentRevocationReaction.ts';
 import { CustomerKeyVault } from '../../privacy/customerKeyVault.ts';
 import { ClaimCommandHandler, loadClaim } from '../application/claimCommandHandler.ts';
+import { withoutActivity } from '../application/claimActivity.ts';
 import type { ClaimCommand } from '../domain/claimCommands.ts';
 import {
   ADJUSTER,
@@ -99,7 +100,7 @@ beforeEach(async () => {
     Readable.from([PDF]),
   );
   const attached = await documentService.attachable(customerId, [ticket.documentId]);
-  const handler = new ClaimCommandHandler(events, vault, RULES);
+  const handler = new ClaimCommandHandler(events, vault, RULES, withoutActivity);
   const commands: ClaimCommand[] = [
     submitClaim({
       incident: { occurredOn: '2026-04-12', kind: 'ДТП', place: PLAINTEXTS[0]!, description: PLAINTEXTS[1]! },

@@ -14,6 +14,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CustomerKeyVault } from '../../privacy/customerKeyVault.ts';
 import { ClaimCommandHandler } from '../application/claimCommandHandler.ts';
+import { withoutActivity } from '../application/claimActivity.ts';
 import type { ClaimCommand } from '../domain/claimCommands.ts';
 import {
   CUSTOMER,
@@ -122,6 +123,7 @@ describe('the shared claim status feed', () => {
       events,
       await CustomerKeyVault.open(documents, () => new Date()),
       RULES,
+      withoutActivity,
     );
     hub = await ClaimStatusHub.start(events, log);
   });
