@@ -28,9 +28,13 @@ import { policyPaymentEffects } from './policy/paymentEffects.ts';
 import { PolicyNumbers } from './policy/policyNumbers.ts';
 import { PolicyOperations } from './policy/policyOperations.ts';
 import { PolicyRepository } from './policy/policyRepository.ts';
+import { PolicyReadCache } from './policy/staleness/policyReadCache.ts';
+import { StalePolicyReads, type CachedRead } from './policy/staleness/stalePolicyReads.ts';
+import { staleResponses } from './policy/staleness/staleResponses.ts';
 import { seedDemoPolicies } from './policy/seedDemoPolicies.ts';
 import { QuoteRepository } from './quotes/quoteRepository.ts';
 import { policySchema } from './schema.ts';
+import { testHookRoutes } from './testHooks.ts';
 
 export interface PolicyDependencies {
   readonly now: () => Date;
@@ -78,7 +82,15 @@ export async function start(
     await loadLinkSecret(config.DOCUMENT_LINK_SECRET, join(config.DATA_DIR, 'policy', 'document-link.key')),
     () => publicUrl ?? '',
   );
-  const read = { policies, payments, links, now: deps.now };
+  const cache = new PolicyReadCache<CachedRead>(
+    {
+      customers: config.POLICY_CACHE_CUSTOMERS,
+      entriesPerCustomer: config.POLICY_CACHE_ENTRIES_PER_CUSTOMER,
+      maxStalenessMs: config.POLICY_CACHE_MAX_STALENESS_MS,
+    },
+    deps.now,
+  );
+  const read = { reads: new StalePolicyReads(policies, cache), payments, links, now: deps.now };
   const schema = await policySchema({
     policy: new PolicyResolver(read),
     customerPolicies: new CustomerPoliciesResolver(read),
@@ -110,6 +122,8 @@ export async function start(
     ),
     routes: (app) => {
       app.use(requestClientMiddleware());
+      if (config.POLICY_TEST_HOOKS === 'yes') testHookRoutes(documents, log)(app);
+      staleResponses(app);
       policyDocumentRoute({ links, policies, now: deps.now, log })(app);
     },
     onStop: async () => {

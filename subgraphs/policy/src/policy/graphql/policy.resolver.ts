@@ -9,7 +9,8 @@ import {
   assertMaySeePersonalData,
   assertMaySeePolicy,
 } from '../policyAccess.ts';
-import type { PolicyRepository } from '../policyRepository.ts';
+import type { ReadAnswer, StalePolicyReads } from '../staleness/stalePolicyReads.ts';
+import { reportStale } from '../staleness/staleResponses.ts';
 import { Customer } from './customer.type.ts';
 import { toPolicy } from './policyMapping.ts';
 import {
@@ -26,7 +27,8 @@ import {
 const PAYMENTS_SHOWN = 100;
 
 export interface PolicyReadDependencies {
-  readonly policies: PolicyRepository;
+  /** Policy reads that fall back to the last answers while the document store is down. */
+  readonly reads: StalePolicyReads;
   readonly payments: PaymentRepository;
   readonly links: DocumentLinks;
   readonly now: () => Date;
@@ -42,7 +44,7 @@ export class PolicyResolver {
   }
 
   async resolveReference(reference: { id: string }, context: RequestContext): Promise<Policy> {
-    const record = assertMaySeePolicy(context.principal, await this.deps.policies.get(reference.id));
+    const record = assertMaySeePolicy(context.principal, served(await this.deps.reads.get(reference.id)));
     return toPolicy(record, moscowDate(this.deps.now()));
   }
 
@@ -107,13 +109,14 @@ export class CustomerPoliciesResolver {
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
   ): Promise<PolicyConnection> {
     assertMaySeeCustomerPolicies(context.principal, customer.id);
-    const { page, totalCount } = await this.deps.policies.ofHolder({
+    const answer = await this.deps.reads.ofHolder({
       holderId: customer.id,
       status,
       product,
       first: pageSize(first),
       after,
     });
+    const { page, totalCount } = served(answer);
     const today = moscowDate(this.deps.now());
     return {
       nodes: page.items.map((item) => toPolicy(item.data, today)),
@@ -121,4 +124,10 @@ export class CustomerPoliciesResolver {
       totalCount,
     };
   }
+}
+
+/** The answer's value; a cached one marks the response stale. */
+function served<T>(answer: ReadAnswer<T>): T {
+  if (answer.staleSince) reportStale(answer.staleSince);
+  return answer.value;
 }

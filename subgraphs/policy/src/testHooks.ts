@@ -1,0 +1,18 @@
+import type { DocumentStore, Logger, SubgraphServerOptions } from '@cabinet/platform';
+
+type App = Parameters<NonNullable<SubgraphServerOptions['routes']>>[0];
+
+/**
+ * Mounted only with POLICY_TEST_HOOKS=yes: lets an end-to-end test take the document store down
+ * the way a lost database does, every later read and write failing in the driver.
+ */
+export function testHookRoutes(documents: DocumentStore, log: Logger) {
+  return (app: App): void => {
+    app.post('/test-hooks/document-store/close', (_req, res) => {
+      void documents.close().then(() => {
+        log.warn('document store closed by a test hook');
+        res.status(204).end();
+      });
+    });
+  };
+}
