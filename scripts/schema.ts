@@ -1,12 +1,14 @@
 /**
  * Regenerates schema/<subgraph>.graphql from the code and composes schema/supergraph.graphql
  * (`write`), or fails when the committed files differ from what the code produces or do not compose
- * (`check`).
+ * (`check`). Also writes (or checks) schema/persisted-operations.json, the registered operations of
+ * schema/operations/*.graphql by the sha256 of their text, each validated against the supergraph's API.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices, compositionHasErrors } from '@theguild/federation-composition';
-import { parse } from 'graphql';
+import { buildASTSchema, Kind, parse, validate } from 'graphql';
 import { SUBGRAPHS } from './subgraphs.ts';
 
 const mode = process.argv[2];
@@ -29,6 +31,23 @@ if (compositionHasErrors(composition)) {
   process.exit(1);
 }
 generated.set('schema/supergraph.graphql', `${composition.supergraphSdl.trim()}\n`);
+
+const apiSchema = buildASTSchema(parse(composition.publicSdl));
+const operations: Record<string, string> = {};
+for (const file of (await readdir('schema/operations')).filter((name) => name.endsWith('.graphql')).sort()) {
+  const text = `${(await readFile(`schema/operations/${file}`, 'utf8')).trim()}\n`;
+  const document = parse(text);
+  const problems = validate(apiSchema, document).map((error) => error.message);
+  const named = document.definitions.filter(
+    (definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.name !== undefined,
+  );
+  if (named.length !== 1 || named.length !== document.definitions.length)
+    problems.push('must hold exactly one named operation');
+  for (const problem of problems) process.stderr.write(`schema/operations/${file}: ${problem}\n`);
+  if (problems.length > 0) process.exit(1);
+  operations[createHash('sha256').update(text).digest('hex')] = text;
+}
+generated.set('schema/persisted-operations.json', `${JSON.stringify(operations, null, 2)}\n`);
 
 let stale = 0;
 for (const [file, content] of generated) {

@@ -17,6 +17,8 @@ export const gatewayConfigSpec = {
   JWKS_URL: env.url('http://localhost:4001/.well-known/jwks.json'),
   TOKEN_ISSUER: env.string('cabinet-identity'),
   TOKEN_AUDIENCE: env.string('cabinet'),
+  /** Verified access tokens remembered (each until its expiry), so repeat requests skip the signature check. */
+  VERIFIED_TOKENS_CACHED: env.integer(10_000, { min: 1, max: 1_000_000 }),
   /** Routing overrides: the committed supergraph names the embedded profile's URLs. */
   IDENTITY_URL: optional(env.url()),
   POLICY_URL: optional(env.url()),
@@ -35,6 +37,8 @@ export const gatewayConfigSpec = {
   CIRCUIT_OPEN_MS: env.integer(10_000, { min: 100, max: 600_000 }),
   /** production: no GraphiQL, no introspection, strict CSP, persisted documents for partner and mobile clients. */
   GATEWAY_PROFILE: env.oneOf(['embedded', 'production'] as const, 'embedded'),
+  /** Registered operations (`npm run schema`), the only ones partner and mobile clients may run in production. */
+  PERSISTED_DOCUMENTS_FILE: env.string('schema/persisted-operations.json'),
   MAX_DEPTH: env.integer(10, { min: 1, max: 100 }),
   MAX_ALIASES: env.integer(15, { min: 0, max: 1_000 }),
   MAX_TOKENS: env.integer(2_000, { min: 10, max: 100_000 }),

@@ -13,19 +13,44 @@ import {
 import { createGatewayRuntime, getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { normalizeNodeRequest } from '@whatwg-node/server';
-import { CloseCode } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLError } from 'graphql';
+import { CloseCode, type ServerOptions } from 'graphql-ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { useAccessTokenCheck } from './authentication.ts';
 import { forwardedFor, peerAddressOf } from './clientHeaders.ts';
 import type { GatewayConfig } from './config.ts';
 import { limitsFromConfig } from './limits/limitsFromConfig.ts';
+import { loadOperationManifest, persistedDocumentsOptions } from './limits/persistedDocuments.ts';
 import { createGatewayMetrics } from './metrics/gatewayMetrics.ts';
 import { useGatewayMetrics } from './metrics/useGatewayMetrics.ts';
 import { proxyOAuthToken } from './oauthProxy.ts';
 import { subgraphsReady } from './readiness.ts';
 import { resilienceFromConfig } from './resilience/resilienceFromConfig.ts';
 import { subgraphRoutes } from './supergraph.ts';
+import { cacheVerifiedTokens } from './verifiedTokenCache.ts';
+
+/**
+ * A refusal thrown while an operation's parameters are read (a persisted-documents refusal, say)
+ * reaches the client as an error result: graphql-ws would otherwise put its message into the close
+ * reason, and a Cyrillic one longer than a close frame allows brings the process down.
+ */
+function refusalsAsResults<P extends Record<string, unknown> | undefined, E>(
+  options: ServerOptions<P, E>,
+): ServerOptions<P, E> {
+  type Run = NonNullable<ServerOptions<P, E>['execute']>;
+  const answering = (run: Run | undefined): Run | undefined =>
+    run &&
+    (async (args) => {
+      try {
+        return await run(args);
+      } catch (error) {
+        if (error instanceof GraphQLError) return { errors: [error] };
+        throw error;
+      }
+    });
+  return { ...options, execute: answering(options.execute), subscribe: answering(options.subscribe) };
+}
 
 type SocketExtra = { authorization?: string; expiry?: NodeJS.Timeout };
 
@@ -46,12 +71,18 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     ...route,
     url: overrides[route.name] ?? route.url,
   }));
-  const verifier = createAccessTokenVerifier(
-    { jwksUrl: config.JWKS_URL },
-    { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
+  const verifier = cacheVerifiedTokens(
+    createAccessTokenVerifier(
+      { jwksUrl: config.JWKS_URL },
+      { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
+    ),
+    { maxEntries: config.VERIFIED_TOKENS_CACHED, now: () => Date.now() },
   );
   const metrics = createGatewayMetrics();
   const limits = limitsFromConfig(config, '/graphql');
+  const persistedDocuments = limits.production
+    ? persistedDocumentsOptions(await loadOperationManifest(config.PERSISTED_DOCUMENTS_FILE), verifier)
+    : undefined;
   const resilience = resilienceFromConfig(
     config,
     routes.map((route) => route.name),
@@ -64,6 +95,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     logging: config.LOG_LEVEL === 'silent' || config.LOG_LEVEL === 'fatal' ? 'error' : config.LOG_LEVEL,
     landingPage: false,
     ...limits.runtimeOptions,
+    ...(persistedDocuments ? { persistedDocuments } : {}),
     renderGraphiQL,
     healthCheckEndpoint: '/healthcheck',
     // Our own /readiness below also asks every subgraph; the runtime's only knows the schema.
@@ -139,19 +171,21 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const wsServer = new WebSocketServer({ server: httpServer, path: gateway.graphqlEndpoint });
   const graphqlWs = useServer<Record<string, unknown>, SocketExtra>(
     {
-      ...getGraphQLWSOptions(gateway, (ctx) => {
-        // WebSocket clients carry their token in connectionParams; giving it to the request as a header
-        // lets the same header propagation and entity fetches serve HTTP and WebSocket alike.
-        const request = normalizeNodeRequest(ctx.extra.request, gateway.fetchAPI);
-        const headers = new Headers(request.headers);
-        if (ctx.extra.authorization) headers.set('authorization', `Bearer ${ctx.extra.authorization}`);
-        return {
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
-          request: new gateway.fetchAPI.Request(request.url, { method: 'GET', headers }),
-          headers: Object.fromEntries(headers),
-        };
-      }),
+      ...refusalsAsResults(
+        getGraphQLWSOptions<Record<string, unknown>, Extra & Partial<SocketExtra>>(gateway, (ctx) => {
+          // WebSocket clients carry their token in connectionParams; giving it to the request as a header
+          // lets the same header propagation and entity fetches serve HTTP and WebSocket alike.
+          const request = normalizeNodeRequest(ctx.extra.request, gateway.fetchAPI);
+          const headers = new Headers(request.headers);
+          if (ctx.extra.authorization) headers.set('authorization', `Bearer ${ctx.extra.authorization}`);
+          return {
+            req: ctx.extra.request,
+            socket: ctx.extra.socket,
+            request: new gateway.fetchAPI.Request(request.url, { method: 'GET', headers }),
+            headers: Object.fromEntries(headers),
+          };
+        }),
+      ),
       onConnect: async (ctx) => {
         const raw = ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['token'];
         if (raw === undefined || raw === null || raw === '') return true;
