@@ -3,6 +3,7 @@ import type { Principal } from '@cabinet/platform';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { GatewayConfig } from '../config.ts';
+import { useRefusalCodes } from './refusalCodes.ts';
 import { guardHttpRequest } from './httpGuards.ts';
 import { useOperationLimits } from './operationLimits.ts';
 import { RateLimiter } from './rateLimiter.ts';
@@ -42,6 +43,7 @@ export function limitsFromConfig(config: GatewayConfig, graphqlPath: string) {
       assumedListSize: config.COST_LIST_SIZE,
     }),
     blockFieldSuggestionsPlugin({ mask: '' }) as GatewayPlugin,
+    useRefusalCodes(),
   ];
   return {
     production,

@@ -1,0 +1,56 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { GraphQLError, type ExecutionResult } from 'graphql';
+
+/**
+ * Gives a stable code to the refusals the GraphQL server makes without one, as the subgraphs do: a
+ * client can only act on a code.
+ * - An operation that could not start (variables of the wrong type, a missing required variable):
+ *   graphql-js reports it without a code. Execution refuses this way only before it runs, so a
+ *   result without `data` is exactly such a refusal: BAD_USER_INPUT.
+ * - A body of a media type no request parser reads: an empty 415 otherwise. This hook runs after the
+ *   server's own parsers have had their chance to claim the request.
+ */
+export function useRefusalCodes(): GatewayPlugin {
+  return {
+    onRequestParse({ requestParser, endResponse, fetchAPI }) {
+      if (requestParser) return;
+      endResponse(
+        new fetchAPI.Response(
+          JSON.stringify({
+            errors: [
+              {
+                message: 'Тело запроса должно быть в формате JSON (Content-Type: application/json).',
+                extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+              },
+            ],
+          }),
+          { status: 415, headers: { 'content-type': 'application/json; charset=utf-8' } },
+        ),
+      );
+    },
+    onExecute() {
+      return {
+        onExecuteDone({ result, setResult }) {
+          if (!isSingleResult(result) || result.data !== undefined || !result.errors?.length) return;
+          setResult({ ...result, errors: result.errors.map(withBadInputCode) });
+        },
+      };
+    },
+  };
+}
+
+function isSingleResult(result: unknown): result is ExecutionResult {
+  return typeof result === 'object' && result !== null && !(Symbol.asyncIterator in result);
+}
+
+function withBadInputCode(error: GraphQLError): GraphQLError {
+  if (error.extensions['code'] !== undefined) return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    originalError: error.originalError,
+    extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+  });
+}

@@ -1,0 +1,360 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../support/graphqlClient.ts';
+import { demoCast } from '../support/demoRegistry.ts';
+import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+
+const { customer, policy } = demoCast();
+
+/** mulberry32: the same seed gives the same hostile inputs on every run, so a failure replays. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const random = seededRandom(20_260_307);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+
+/** Strings no field should choke on: unicode tricks, control characters, lookalike digits, sheer size. */
+const HOSTILE_STRINGS = [
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '\u202Eftp.exe',
+  'evil\u202Efdp.exe',
+  '2200\u200B0000\u200B0000\u200B0004',
+  '\uFEFF2026-01-10',
+  '２２００００００００００００００４',
+  '٢٠٢٦-٠١-١٠',
+  '\uD800',
+  '\u0301\u0301\u0301',
+  'Z̸̢̛͔a̴l̷g̸o̵',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  "'; DROP TABLE claims; --",
+  '{"$gt":""}',
+  '%00%0d%0a',
+  '\r\nX-Injected: 1',
+  '1e309',
+  '-0',
+  'NaN',
+  '123-456-789 00',
+  '000000000000',
+  '7707083894',
+  'x'.repeat(20_000),
+  'й'.repeat(10_000),
+  '😀'.repeat(5_000),
+] as const;
+
+const INVALID_DATES = [
+  '2026-02-30',
+  '2026-13-01',
+  '31.12.2025',
+  '2026-1-5',
+  '0000-00-00',
+  '9999-12-31',
+  '2026-01-10T25:00:00Z',
+  '+275760-09-13',
+  '2026-01-1\u200B0',
+] as const;
+
+const INVALID_CARDS = [
+  '2200000000000005',
+  '1234',
+  '2200 0000 0000 000A',
+  '0'.repeat(19),
+  '4'.repeat(64),
+] as const;
+const INVALID_EXPIRIES = ['13/30', '00/30', '12/1', '1230', '12/2030', '01/20'] as const;
+
+const hostile = () =>
+  random() < 0.5 ? pick(HOSTILE_STRINGS) : `${pick(HOSTILE_STRINGS)}${pick(HOSTILE_STRINGS)}`;
+
+/** A hostile mutation always carries one value its validation must refuse, so nothing may be written. */
+interface HostileCase {
+  readonly name: string;
+  readonly query: string;
+  readonly variables: Record<string, unknown>;
+}
+
+const SUBMIT_CLAIM = /* GraphQL */ `
+  mutation ($key: String!, $input: SubmitClaimInput!) {
+    submitClaim(idempotencyKey: $key, input: $input) {
+      id
+    }
+  }
+`;
+const ADD_CARD = /* GraphQL */ `
+  mutation ($input: AddPaymentMethodInput!) {
+    addPaymentMethod(input: $input) {
+      id
+    }
+  }
+`;
+const UPLOAD = /* GraphQL */ `
+  mutation ($key: String!, $size: Int!, $contentType: String!, $fileName: String!) {
+    requestDocumentUpload(idempotencyKey: $key, size: $size, contentType: $contentType, fileName: $fileName) {
+      documentId
+    }
+  }
+`;
+
+const CASES_PER_KIND = 12;
+
+function hostileMutations(): HostileCase[] {
+  const cases: HostileCase[] = [];
+  for (let i = 0; i < CASES_PER_KIND; i++) {
+    const occurredOn = random() < 0.7 ? pick(INVALID_DATES) : hostile();
+    cases.push({
+      name: `submitClaim #${i} on ${JSON.stringify(occurredOn).slice(0, 40)}`,
+      query: SUBMIT_CLAIM,
+      variables: {
+        key: random() < 0.5 ? randomUUID() : hostile(),
+        input: {
+          policyId: policy.id,
+          incident: { occurredOn, kind: hostile(), place: hostile(), description: hostile() },
+          contact: { phone: hostile(), email: hostile() },
+        },
+      },
+    });
+    const invalidNumber = random() < 0.5;
+    cases.push({
+      name: `addPaymentMethod #${i}`,
+      query: ADD_CARD,
+      variables: {
+        input: invalidNumber
+          ? { number: random() < 0.5 ? pick(INVALID_CARDS) : hostile(), expiry: '12/30' }
+          : { number: '2200000000000004', expiry: random() < 0.5 ? pick(INVALID_EXPIRIES) : hostile() },
+      },
+    });
+    cases.push({
+      name: `requestDocumentUpload #${i}`,
+      query: UPLOAD,
+      variables: {
+        key: randomUUID(),
+        size: pick([20 * 1024 * 1024 + 1, 2_147_483_647, -1, 0]),
+        contentType: random() < 0.5 ? 'application/pdf' : hostile(),
+        fileName: hostile(),
+      },
+    });
+  }
+  return cases;
+}
+
+/** Values of the wrong type for a variable: the gateway must refuse them before any subgraph. */
+const WRONG_TYPES: readonly HostileCase[] = [
+  {
+    name: 'an object for an ID',
+    query: 'query ($id: ID!) { policy(id: $id) { id } }',
+    variables: { id: { a: 1 } },
+  },
+  { name: 'a float for an ID', query: 'query ($id: ID!) { policy(id: $id) { id } }', variables: { id: 1.5 } },
+  { name: 'null for an ID!', query: 'query ($id: ID!) { policy(id: $id) { id } }', variables: { id: null } },
+  {
+    name: 'a string for an Int',
+    query: 'query ($first: Int!) { me { claims(first: $first) { totalCount } } }',
+    variables: { first: '20' },
+  },
+  {
+    name: 'an Int beyond 32 bits',
+    query: 'query ($first: Int!) { me { claims(first: $first) { totalCount } } }',
+    variables: { first: 2 ** 40 },
+  },
+  {
+    name: 'a negative page size',
+    query: 'query ($first: Int!) { me { claims(first: $first) { totalCount } } }',
+    variables: { first: -5 },
+  },
+  {
+    name: 'an unknown enum value',
+    query: 'query ($status: ClaimStatus) { me { claims(status: $status) { totalCount } } }',
+    variables: { status: 'HACKED' },
+  },
+  {
+    name: 'an array for an input object',
+    query: ADD_CARD,
+    variables: { input: ['2200000000000004', '12/30'] },
+  },
+  {
+    name: 'an unknown input field',
+    query: ADD_CARD,
+    variables: { input: { number: '2200000000000004', expiry: '12/30', customerId: randomUUID() } },
+  },
+  {
+    name: 'a broken DateTimeISO',
+    query: 'query ($at: DateTimeISO!, $id: ID!) { claimAsOf(at: $at, id: $id) { id } }',
+    variables: { at: '2026-02-30T99:00:00Z', id: randomUUID() },
+  },
+  {
+    name: 'a cursor that is not one',
+    query: 'query ($after: String) { me { claims(after: $after) { totalCount } } }',
+    variables: { after: '\u0000not-a-cursor\u202E' },
+  },
+  {
+    name: 'a non-UUID id',
+    query: 'query ($id: ID!) { policy(id: $id) { id } }',
+    variables: { id: "1' OR '1'='1" },
+  },
+];
+
+const depth = (levels: number) =>
+  `{ me ${'{ claims { nodes { policy '.repeat(levels)}{ id }${' } } }'.repeat(levels)} }`;
+
+/** Documents that are hostile in shape rather than in values. */
+const HOSTILE_DOCUMENTS: readonly { name: string; query: string }[] = [
+  { name: 'deep selections', query: depth(40) },
+  {
+    name: 'deeply nested list literal',
+    query: `{ policy(id: ${'['.repeat(3_000)}"x"${']'.repeat(3_000)}) { id } }`,
+  },
+  {
+    name: 'deeply nested object literal',
+    query: `mutation { addPaymentMethod(input: ${'{ number: '.repeat(2_000)}"1"${' }'.repeat(2_000)}) { id } }`,
+  },
+  { name: 'unterminated string', query: '{ policy(id: "abc) { id } }' },
+  { name: 'a NUL in the document', query: '{ me\u0000 { id } }' },
+  { name: 'an unknown field', query: '{ me { passwordHash } }' },
+  {
+    name: 'many fragments spread in a cycle',
+    query: 'query { me { ...A } } fragment A on Customer { ...B } fragment B on Customer { ...A }',
+  },
+  {
+    name: 'a million-level alias chain',
+    query: `{ ${Array.from({ length: 500 }, (_, i) => `a${i}: me { id }`).join(' ')} }`,
+  },
+  { name: 'directives piled on a field', query: `{ me ${'@include(if: true) '.repeat(2_000)}{ id } }` },
+  { name: 'an empty document', query: '' },
+  { name: 'two anonymous operations', query: '{ me { id } } { me { id } }' },
+];
+
+interface RawResponse {
+  readonly status: number;
+  readonly codes: string[];
+}
+
+const BROKEN_CODES = new Set(['INTERNAL_SERVER_ERROR', 'SUBGRAPH_UNAVAILABLE', 'DOWNSTREAM_SERVICE_ERROR']);
+
+function expectStableRefusal(response: RawResponse, context: string): void {
+  expect(response.status, context).toBeLessThan(500);
+  expect(response.codes.length, context).toBeGreaterThan(0);
+  for (const code of response.codes) {
+    expect(code, context).toMatch(/^[A-Z][A-Z0-9_]+$/);
+    expect(BROKEN_CODES, context).not.toContain(code);
+  }
+}
+
+describe('hostile input through the gateway', () => {
+  let system: TestSystem;
+  let token: string;
+
+  beforeAll(async () => {
+    // The fuzz sends more requests a minute than a customer's default budget allows.
+    process.env['RATE_LIMITS'] = 'anonymous=100000,customer=100000,staff=100000,partner=100000,ip=100000';
+    system = await startTestSystem();
+    token = await system.token({
+      kind: 'customer',
+      customerId: customer.id,
+      sessionId: randomUUID(),
+      trusted: true,
+    });
+  });
+  afterAll(async () => {
+    await system?.shutdown();
+  });
+
+  async function post(
+    body: string | Uint8Array<ArrayBuffer>,
+    contentType = 'application/json',
+  ): Promise<RawResponse> {
+    const response = await fetch(system.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': contentType, authorization: `Bearer ${token}` },
+      body,
+    });
+    const text = await response.text();
+    let parsed: { errors?: { extensions?: { code?: unknown } }[] } = {};
+    try {
+      parsed = JSON.parse(text) as typeof parsed;
+    } catch {
+      // A body that is not JSON has no code to read; expectStableRefusal reports it.
+    }
+    return {
+      status: response.status,
+      codes: (parsed.errors ?? []).map((error) => String(error.extensions?.code)),
+    };
+  }
+
+  const send = (query: string, variables: Record<string, unknown> = {}) =>
+    post(JSON.stringify({ query, variables }));
+
+  async function customerRecords() {
+    const response = await graphql<{
+      me: { claims: { totalCount: number } };
+      paymentMethods: { id: string }[];
+    }>(system.gatewayUrl, '{ me { claims { totalCount } } paymentMethods { id } }', { token });
+    expect(response.errors).toBeUndefined();
+    return {
+      claims: response.data?.me.claims.totalCount,
+      cards: response.data?.paymentMethods.map((card) => card.id),
+    };
+  }
+
+  it('refuses every hostile mutation with a stable code and writes nothing', async () => {
+    const before = await customerRecords();
+    for (const hostileCase of hostileMutations()) {
+      expectStableRefusal(await send(hostileCase.query, hostileCase.variables), hostileCase.name);
+    }
+    expect(await customerRecords()).toEqual(before);
+  });
+
+  it.each(WRONG_TYPES)('refuses $name with a stable code', async ({ name, query, variables }) => {
+    expectStableRefusal(await send(query, variables), name);
+  });
+
+  it.each(HOSTILE_DOCUMENTS)('refuses $name with a stable code', async ({ name, query }) => {
+    expectStableRefusal(await send(query), name);
+  });
+
+  it.each([
+    { name: 'invalid JSON', body: '{"query": "{ me { id } }"', contentType: 'application/json' },
+    { name: 'a JSON array', body: '[1, 2, 3]', contentType: 'application/json' },
+    { name: 'a JSON string', body: '"{ me { id } }"', contentType: 'application/json' },
+    { name: 'a query that is a number', body: '{"query": 42}', contentType: 'application/json' },
+    { name: 'no query', body: '{"variables": {}}', contentType: 'application/json' },
+    {
+      name: 'variables that are a string',
+      body: '{"query": "{ me { id } }", "variables": "x"}',
+      contentType: 'application/json',
+    },
+    { name: 'an empty body', body: '', contentType: 'application/json' },
+    {
+      name: 'a body that is not UTF-8',
+      body: new Uint8Array([0xff, 0xfe, 0x7b, 0x00, 0xc3]),
+      contentType: 'application/json',
+    },
+    {
+      name: 'deeply nested JSON variables',
+      body: `{"query": "mutation ($input: AddPaymentMethodInput!) { addPaymentMethod(input: $input) { id } }", "variables": {"input": {"number": ${'['.repeat(5_000)}${']'.repeat(5_000)}, "expiry": "12/30"}}}`,
+      contentType: 'application/json',
+    },
+    {
+      name: 'an oversize body',
+      body: JSON.stringify({ query: '{ me { id } }', variables: { padding: 'я'.repeat(600_000) } }),
+      contentType: 'application/json',
+    },
+    {
+      name: 'an unknown content type',
+      body: 'query=%7B+me+%7B+id+%7D+%7D',
+      contentType: 'application/x-unknown',
+    },
+  ])('refuses $name with a stable code', async ({ name, body, contentType }) => {
+    expectStableRefusal(await post(body, contentType), name);
+  });
+});
