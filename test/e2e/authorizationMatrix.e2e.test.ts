@@ -44,6 +44,9 @@ const PUBLIC_FIELDS = new Set([
   'refreshSession',
 ]);
 
+/** Root fields a partner may be answered on besides the public ones: the status of claims on policies it sold. */
+const PARTNER_FIELDS = new Set(['claimStatusChanged']);
+
 /** Run last: they end the caller's session or consent, which later calls would otherwise trip over. */
 const SESSION_ENDING = new Set(['signOut', 'revokeSession', 'revokeConsent']);
 
@@ -384,6 +387,12 @@ describe('the authorization matrix over every root field of the supergraph', () 
           expect(BROKEN_CODES).not.toContain(code);
         }
         return;
+      }
+      if (operation.principal === 'partner') {
+        expect(
+          PUBLIC_FIELDS.has(operation.field) || PARTNER_FIELDS.has(operation.field),
+          `a partner reached ${operation.field}: classify it`,
+        ).toBe(true);
       }
       if (operation.principal === 'staff') return;
       for (const marker of VICTIM_MARKERS) expect(outcome.body).not.toContain(marker);
