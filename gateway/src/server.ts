@@ -29,6 +29,7 @@ import { subgraphsReady } from './readiness.ts';
 import { resilienceFromConfig } from './resilience/resilienceFromConfig.ts';
 import { subgraphRoutes } from './supergraph.ts';
 import { cacheVerifiedTokens } from './verifiedTokenCache.ts';
+import { useStaleMarker } from './staleMarker.ts';
 
 /**
  * A refusal thrown while an operation's parameters are read (a persisted-documents refusal, say)
@@ -132,6 +133,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       useAccessTokenCheck(verifier, limits.rememberPrincipal),
       ...limits.plugins,
       resilience,
+      useStaleMarker(),
     ],
   });
   await gateway.getSchema();

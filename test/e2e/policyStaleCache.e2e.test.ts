@@ -94,6 +94,12 @@ describe('policy reads through the gateway while the policy document store is do
     const staleCard = await card(holderToken);
     expect(staleCard.errors).toBeUndefined();
     expect(staleCard.data).toEqual(freshCard.data);
+    // The client learns through the gateway that it is looking at cached data, and since when.
+    for (const answer of [staleList, staleCard]) {
+      expect(answer.extensions).toMatchObject({ stale: true });
+      expect(Date.parse(String(answer.extensions?.['staleSince']))).toBeLessThanOrEqual(Date.now());
+    }
+    expect(freshList.extensions?.['stale']).toBeUndefined();
 
     // And the policy service marks such answers stale, with when they were read from the store
     const direct = async (query: string, variables: Record<string, unknown>) => {

@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 export interface GraphQLResponse<T = Record<string, unknown>> {
   readonly status: number;
   readonly data?: T | null;
+  readonly extensions?: Record<string, unknown>;
   readonly errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
