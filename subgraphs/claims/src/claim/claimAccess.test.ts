@@ -1,26 +1,11 @@
-import { CURRENT_CONSENT_VERSION, type Principal } from '@cabinet/platform';
+import { testPrincipals } from '@cabinet/platform/testing';
 import { describe, expect, it } from 'vitest';
 import { assertMayReadClaim, mayFollowStatus } from './claimAccess.ts';
 
 const claim = { claimId: 'c1', customerId: 'owner', soldByPartnerId: 'bank' };
-const customer = (
-  customerId: string,
-  consentVersion: string | null = CURRENT_CONSENT_VERSION,
-): Principal => ({
-  kind: 'customer',
-  customerId,
-  sessionId: 's',
-  trusted: true,
-  consentVersion,
-});
-const nobody: Principal = { kind: 'anonymous' };
-const staff: Principal = { kind: 'staff', staffId: 'st', sessionId: 's', roles: ['adjuster'] };
-const partner = (partnerId: string): Principal => ({
-  kind: 'partner',
-  partnerId,
-  clientId: 'cl',
-  scopes: ['claims:status'],
-});
+const { customer, partner } = testPrincipals;
+const nobody = testPrincipals.anonymous();
+const staff = testPrincipals.staff();
 
 describe('who may read a claim', () => {
   it.each([

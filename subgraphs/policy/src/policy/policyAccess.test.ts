@@ -1,4 +1,4 @@
-import { CURRENT_CONSENT_VERSION, type Principal } from '@cabinet/platform';
+import { testPrincipals } from '@cabinet/platform/testing';
 import { describe, expect, it } from 'vitest';
 import {
   assertMaySeeCustomerPolicies,
@@ -8,24 +8,9 @@ import {
 import type { PolicyRecord } from './policyRecord.ts';
 
 const policy = { id: 'policy-1', holderId: 'holder', soldByPartnerId: 'bank' } as PolicyRecord;
-const customer = (
-  customerId: string,
-  consentVersion: string | null = CURRENT_CONSENT_VERSION,
-): Principal => ({
-  kind: 'customer',
-  customerId,
-  sessionId: 's',
-  trusted: true,
-  consentVersion,
-});
-const anonymous: Principal = { kind: 'anonymous' };
-const staff: Principal = { kind: 'staff', staffId: 'staff-1', sessionId: 's', roles: ['adjuster'] };
-const partner = (partnerId: string): Principal => ({
-  kind: 'partner',
-  partnerId,
-  clientId: 'client',
-  scopes: ['claims:status'],
-});
+const { customer, partner } = testPrincipals;
+const anonymous = testPrincipals.anonymous();
+const staff = testPrincipals.staff();
 
 describe('assertMaySeePolicy', () => {
   it.each([
