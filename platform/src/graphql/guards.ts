@@ -69,15 +69,6 @@ export function requireStaff(context: RequestContext, ...roles: StaffRole[]): Of
   return principal;
 }
 
-/** The caller must be a customer (under consent) or staff: the people who may see personal data. */
-export function requirePerson(context: RequestContext): Of<'customer'> | Of<'staff'> {
-  const { principal } = context;
-  if (principal.kind === 'anonymous') throw CommonErrors.unauthenticated();
-  if (principal.kind === 'partner') throw CommonErrors.forbidden();
-  assertConsentAccepted(principal);
-  return principal;
-}
-
 export function requireAuthenticated(context: RequestContext): Exclude<Principal, { kind: 'anonymous' }> {
   const { principal } = context;
   if (principal.kind === 'anonymous') throw CommonErrors.unauthenticated();

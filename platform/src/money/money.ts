@@ -69,4 +69,3 @@ export function equals(a: Money, b: Money): boolean {
 
 export const isZero = (a: Money): boolean => a.minorUnits === 0;
 export const isNegative = (a: Money): boolean => a.minorUnits < 0;
-export const isPositive = (a: Money): boolean => a.minorUnits > 0;

@@ -198,8 +198,6 @@ const CLAIM_EVENT_TYPE_SET: Readonly<Record<ClaimEventType, true>> = {
   ClaimWithdrawn: true,
 };
 
-export const CLAIM_EVENT_TYPES = Object.keys(CLAIM_EVENT_TYPE_SET) as readonly ClaimEventType[];
-
 export function isClaimEventType(type: string): type is ClaimEventType {
   return Object.hasOwn(CLAIM_EVENT_TYPE_SET, type);
 }

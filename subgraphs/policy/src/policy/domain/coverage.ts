@@ -126,14 +126,6 @@ export function coverageLabel(code: CoverageCode): string {
   return COVERAGE_RULES[code].label;
 }
 
-export function coverageCodesOf(product: Product): CoverageCode[] {
-  return COVERAGE_CODES.filter((code) => COVERAGE_RULES[code].product === product);
-}
-
-export function isCoverageCode(value: string): value is CoverageCode {
-  return (COVERAGE_CODES as readonly string[]).includes(value);
-}
-
 /**
  * Throws the DomainError a customer can act on when a coverage breaks a rule of its product:
  * COVERAGE_NOT_AVAILABLE, COVERAGE_FIXED_BY_LAW, COVERAGE_SUM_OUT_OF_RANGE, DEDUCTIBLE_OUT_OF_RANGE.

@@ -9,7 +9,3 @@ export const POLICY_STATUS_LABELS: Readonly<Record<PolicyStatus, string>> = {
   EXPIRED: 'истёк',
   CANCELLED: 'расторгнут',
 };
-
-export function isPolicyStatus(value: string): value is PolicyStatus {
-  return (POLICY_STATUSES as readonly string[]).includes(value);
-}

@@ -11,10 +11,6 @@ export const PRODUCT_LABELS: Readonly<Record<Product, string>> = {
   ACCIDENT: 'Страхование от несчастных случаев',
 };
 
-export function isProduct(value: string): value is Product {
-  return (PRODUCTS as readonly string[]).includes(value);
-}
-
 interface ProductTerms {
   /** Contract terms a customer may choose, in months. */
   readonly termMonths: readonly number[];
