@@ -20,6 +20,8 @@ interface Checkpoint {
 }
 
 const CHECKPOINTS = { name: 'projection_checkpoints', indexes: [] } as const;
+const CHECKPOINT_EVERY = 100;
+const CHECKPOINT_DELAY_MS = 200;
 
 export interface RunningProjection {
   /** Resolves once nothing in the projection's categories is left unapplied. */
@@ -50,6 +52,35 @@ export async function runProjection(
         : (await checkpoints.replace(projection.name, data, version)).version;
   };
 
+  // A durable checkpoint write per event would double the writes of every projection; since `apply` is
+  // idempotent, the checkpoint is written every CHECKPOINT_EVERY events and shortly after the last one,
+  // so a crash re-applies at most a few events. Writes are chained so they never race each other.
+  const checkpointNotSaved = (error: unknown) =>
+    log.error({ err: error, projection: projection.name }, 'projection checkpoint not saved');
+  let saved = lastPosition;
+  let unsaved = 0;
+  let flushTimer: NodeJS.Timeout | undefined;
+  let writing: Promise<void> = Promise.resolve();
+  const flush = (): Promise<void> => {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    const position = lastPosition;
+    if (position === undefined || position === saved) return writing;
+    saved = position;
+    unsaved = 0;
+    writing = writing.then(() => saveCheckpoint(position));
+    return writing;
+  };
+  const applied = async (position: Position) => {
+    lastPosition = position;
+    unsaved += 1;
+    if (unsaved >= CHECKPOINT_EVERY) return flush();
+    flushTimer ??= setTimeout(() => {
+      flush().catch(checkpointNotSaved);
+    }, CHECKPOINT_DELAY_MS);
+    return undefined;
+  };
+
   const loop = (async () => {
     for await (const message of events.subscribe({
       ...(lastPosition ? { after: lastPosition } : {}),
@@ -61,8 +92,7 @@ export async function runProjection(
         continue;
       }
       await projection.apply(message.event);
-      lastPosition = message.event.position;
-      await saveCheckpoint(lastPosition);
+      await applied(message.event.position);
     }
   })().catch((error: unknown) => {
     if (abort.signal.aborted) return;
@@ -89,6 +119,7 @@ export async function runProjection(
     async stop() {
       abort.abort();
       await loop;
+      await flush().catch(checkpointNotSaved);
     },
   };
 }
