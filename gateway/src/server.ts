@@ -11,6 +11,8 @@ import {
   type RunningService,
 } from '@cabinet/platform';
 import { createGatewayRuntime, getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
+import httpTransport from '@graphql-mesh/transport-http';
+import wsTransport from '@graphql-mesh/transport-ws';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { normalizeNodeRequest } from '@whatwg-node/server';
 import { GraphQLError } from 'graphql';
@@ -30,6 +32,7 @@ import { resilienceFromConfig } from './resilience/resilienceFromConfig.ts';
 import { subgraphRoutes } from './supergraph.ts';
 import { cacheVerifiedTokens } from './verifiedTokenCache.ts';
 import { useStaleMarker } from './staleMarker.ts';
+import { useSubscriberIdentity } from './subscriberIdentity.ts';
 
 /**
  * A refusal thrown while an operation's parameters are read (a persisted-documents refusal, say)
@@ -101,6 +104,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     healthCheckEndpoint: '/healthcheck',
     // Our own /readiness below also asks every subgraph; the runtime's only knows the schema.
     readinessCheckEndpoint: '/readiness/schema',
+    // Loaded here rather than on first use: a burst of first subscriptions would otherwise each load
+    // the WebSocket transport while the import is pending and open an upstream connection apiece.
+    transports: { http: httpTransport, ws: wsTransport },
     transportEntries: {
       ...Object.fromEntries(routes.map((route) => [route.name, { location: route.url }])),
       claims: {
@@ -109,7 +115,6 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
           subscriptions: {
             kind: 'ws',
             location: '/graphql',
-            options: { connectionParams: { authorization: '{context.headers.authorization}' } },
           },
         },
       },
@@ -134,6 +139,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       ...limits.plugins,
       resilience,
       useStaleMarker(),
+      useSubscriberIdentity(),
     ],
   });
   await gateway.getSchema();

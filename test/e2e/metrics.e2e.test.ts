@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCast } from '../support/demoRegistry.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
+import { eventually, metricsOf, sample } from '../support/prometheus.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const { customer, stranger, policy } = demoCast();
@@ -12,31 +13,6 @@ const POLICY_CARD = /* GraphQL */ `
     }
   }
 `;
-
-/** The value of one Prometheus sample whose labels include `labels`, or undefined when there is none. */
-function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
-  for (const line of text.split('\n')) {
-    const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const present = new Map([...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    if (Object.entries(labels).every(([key, value]) => present.get(key) === value)) return Number(match[3]);
-  }
-  return undefined;
-}
-
-async function metricsOf(graphqlUrl: string): Promise<string> {
-  const response = await fetch(new URL('/metrics', graphqlUrl));
-  expect(response.headers.get('content-type')).toContain('text/plain');
-  return response.text();
-}
-
-async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`never saw ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('Prometheus metrics', () => {
   let system: TestSystem;

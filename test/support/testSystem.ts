@@ -20,7 +20,7 @@ export type TestPrincipal =
 export interface TestSystem extends RunningSystem {
   readonly dataDir: string;
   /** Mints an access token with identity's own key, as identity would after a sign-in. */
-  token(principal: TestPrincipal): Promise<string>;
+  token(principal: TestPrincipal, options?: { ttlSeconds?: number }): Promise<string>;
   /**
    * Waits for the next SMS code the ESIA emulator prints for a person after `seenBefore` codes
    * (see `smsCount`); the emulator is another process, so its log line may still be on its way.
@@ -68,7 +68,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     ...system,
     dataDir,
     logs,
-    async token(principal) {
+    async token(principal, options) {
       signer ??= createAccessTokenSigner(
         await loadOrCreateKeyRing(join(dataDir, 'identity', 'signing-keys.json')),
         {
@@ -84,6 +84,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
                 principal.consentVersion === undefined ? CURRENT_CONSENT_VERSION : principal.consentVersion,
             }
           : principal,
+        options,
       );
     },
     smsCount: (oid) => smsCodesIn(logs.get('esia') ?? [], oid).length,

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@cabinet/platform';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { GraphQLError, Kind, OperationTypeNode, type ExecutionResult } from 'graphql';
+import { GraphQLError, OperationTypeNode, type ExecutionResult } from 'graphql';
+import { operationType } from '../operationType.ts';
 import { retryDelayMs, type BackoffSettings } from './backoff.ts';
 import { CircuitBreaker, type CircuitBreakerSettings, type CircuitState } from './circuitBreaker.ts';
 
@@ -169,14 +170,6 @@ export function useSubgraphResilience(options: SubgraphResilienceOptions): Gatew
       payload.setExecutor(resilient as Executor);
     },
   };
-}
-
-function operationType(request: ExecutionRequest): OperationTypeNode | undefined {
-  if (request.operationType) return request.operationType;
-  for (const definition of request.document.definitions) {
-    if (definition.kind === Kind.OPERATION_DEFINITION) return definition.operation;
-  }
-  return undefined;
 }
 
 /**

@@ -6,17 +6,14 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { CloseCode } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
 import { AUTHENTICATION_UNAVAILABLE, type AccessTokenVerifier } from '../auth/accessTokens.ts';
-import { ANONYMOUS, type Principal } from '../auth/principal.ts';
 import { isDomainError } from '../errors/domainError.ts';
 import { createErrorFormatter } from '../errors/formatError.ts';
 import type { Logger } from '../logging/logger.ts';
-import { REQUEST_ID_HEADER, requestIdFrom } from '../logging/requestId.ts';
+import type { Registry } from 'prom-client';
 import { createSubgraphMetrics } from '../metrics/subgraphMetrics.ts';
 import { contextFromHeaders, type RequestContext } from './context.ts';
+import { serveSubscriptions } from './subscriptionServer.ts';
 
 export interface SubgraphServerOptions {
   readonly name: string;
@@ -31,6 +28,8 @@ export interface SubgraphServerOptions {
   readonly routes?: (app: Express) => void;
   /** Answers /healthz: false while a dependency the service cannot work without is down. */
   readonly healthy?: () => Promise<boolean>;
+  /** Adds the service's own series (stores, outboxes) to the registry its /metrics serves. */
+  readonly registerMetrics?: (registry: Registry) => void;
   /** Put into every request's context as `services`. */
   readonly services?: unknown;
   /** Released after the server stopped taking requests (stores, timers). */
@@ -43,8 +42,6 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-type SocketExtra = { principal?: Principal; authorization?: string; expiry?: NodeJS.Timeout };
-
 /**
  * One subgraph process: Apollo Server on /graphql over express, optionally graphql-ws on the same
  * path, /healthz, Prometheus /metrics, and a graceful stop: no new connections, WebSockets closed with 1001 (going away),
@@ -56,55 +53,20 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
 
-  let closeSockets: (() => Promise<void>) | undefined;
-  if (options.subscriptions) {
-    const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-    const disposable = useServer<Record<string, unknown>, SocketExtra>(
-      {
-        schema: options.schema,
-        onConnect: async (ctx) => {
-          const authorization = tokenFromConnectionParams(ctx.connectionParams);
-          try {
-            if (authorization === undefined) {
-              ctx.extra.principal = ANONYMOUS;
-            } else {
-              const verified = await verifier.verify(authorization);
-              ctx.extra.principal = verified.principal;
-              // A socket must not outlive its token: close it when the token expires.
-              const ttl = Math.max(0, verified.expiresAt.getTime() - Date.now());
-              ctx.extra.expiry = setTimeout(
-                () => ctx.extra.socket.close(CloseCode.Unauthorized, 'Token expired'),
-                ttl,
-              );
-              ctx.extra.expiry.unref();
-            }
-            if (authorization !== undefined) ctx.extra.authorization = authorization;
-            return true;
-          } catch (error) {
-            if (isDomainError(error)) return false;
-            throw error;
-          }
-        },
-        onClose: (ctx) => clearTimeout(ctx.extra.expiry),
-        context: (ctx): RequestContext => {
-          const requestId = requestIdFrom(ctx.extra.request.headers[REQUEST_ID_HEADER]);
-          return {
-            principal: ctx.extra.principal ?? ANONYMOUS,
-            requestId,
-            log: log.child({ requestId }),
-            authorization: ctx.extra.authorization,
-            services: options.services,
-          };
-        },
-      },
-      wsServer,
-    );
-    closeSockets = async () => {
-      await disposable.dispose();
-    };
-  }
-
   const metrics = createSubgraphMetrics(options.name);
+  options.registerMetrics?.(metrics.registry);
+  const subscriptions =
+    options.subscriptions === true
+      ? serveSubscriptions({
+          httpServer,
+          schema: options.schema,
+          verifier,
+          log,
+          services: options.services,
+          metrics,
+        })
+      : undefined;
+
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     formatError: createErrorFormatter(log),
@@ -164,19 +126,10 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     async stop() {
       // Refuse new connections first; requests already received finish while Apollo drains the server.
       httpServer.close();
-      await closeSockets?.();
+      await subscriptions?.dispose();
       await apollo.stop();
       await options.onStop?.();
       log.info(`${options.name} subgraph stopped`);
     },
   };
-}
-
-/** Clients put the token in connectionParams as `authorization` ("Bearer …") or as a bare `token`. */
-function tokenFromConnectionParams(
-  params: Readonly<Record<string, unknown>> | undefined,
-): string | undefined {
-  const value = params?.['authorization'] ?? params?.['Authorization'] ?? params?.['token'];
-  if (typeof value !== 'string' || value === '') return undefined;
-  return value.replace(/^\s*bearer\s+/i, '');
 }

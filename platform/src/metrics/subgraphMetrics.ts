@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 const LATENCY_BUCKETS_SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -8,6 +8,10 @@ export interface SubgraphMetrics {
   readonly registry: Registry;
   /** Counts each operation, its errors by `extensions.code`, and its latency. */
   readonly plugin: ApolloServerPlugin;
+  /** Open graphql-ws connections: one per direct client, one per gateway however many it serves. */
+  readonly webSockets: Gauge;
+  /** Subscriptions running over those connections. */
+  readonly subscriptions: Gauge;
 }
 
 /**
@@ -57,5 +61,15 @@ export function createSubgraphMetrics(service: string): SubgraphMetrics {
       });
     },
   };
-  return { registry, plugin };
+  const webSockets = new Gauge({
+    name: 'subgraph_websocket_connections',
+    help: 'Open graphql-ws connections',
+    registers: [registry],
+  });
+  const subscriptions = new Gauge({
+    name: 'subgraph_active_subscriptions',
+    help: 'Subscriptions running over graphql-ws',
+    registers: [registry],
+  });
+  return { registry, plugin, webSockets, subscriptions };
 }

@@ -9,7 +9,6 @@ import {
 } from '../statusFeed/claimStatusFeed.ts';
 import type { ClaimStatusHub } from '../statusFeed/claimStatusHub.ts';
 import { ClaimStatusChange } from './claimStatusChange.type.ts';
-import { withErrorCode } from './subscriptionErrors.ts';
 import { Policy } from './entities.ts';
 
 interface FollowArgs {
@@ -34,8 +33,6 @@ export class ClaimStatusSubscription {
       await assertMayFollowClaimStatus(events, context.principal, {
         claimId: claimId ?? undefined,
         after: after ?? undefined,
-      }).catch((error: unknown) => {
-        throw withErrorCode(error);
       });
       return abortable((signal) =>
         followClaimStatus(statusHub, events, {

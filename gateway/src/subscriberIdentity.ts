@@ -1,0 +1,24 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { OperationTypeNode } from 'graphql';
+import { operationType } from './operationType.ts';
+
+/**
+ * Subscriptions of every client share one upstream WebSocket per subgraph, opened without anyone's
+ * token; each subscribe message names its subscriber in `extensions.authorization` instead, and the
+ * subgraph verifies that token before it serves the operation.
+ */
+export function useSubscriberIdentity(): GatewayPlugin {
+  return {
+    onSubgraphExecute(payload) {
+      const { executionRequest } = payload;
+      if (operationType(executionRequest) !== OperationTypeNode.SUBSCRIPTION) return;
+      const context = executionRequest.context as { request?: Request } | undefined;
+      const authorization = context?.request?.headers.get('authorization');
+      if (!authorization) return;
+      payload.setExecutionRequest({
+        ...executionRequest,
+        extensions: { ...executionRequest.extensions, authorization },
+      });
+    },
+  };
+}

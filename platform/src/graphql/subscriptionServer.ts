@@ -1,0 +1,171 @@
+import type { Server } from 'node:http';
+import {
+  getOperationAST,
+  GraphQLError,
+  OperationTypeNode,
+  parse,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { AccessTokenVerifier } from '../auth/accessTokens.ts';
+import { ANONYMOUS, type Principal } from '../auth/principal.ts';
+import { isDomainError } from '../errors/domainError.ts';
+import { createErrorFormatter } from '../errors/formatError.ts';
+import type { Logger } from '../logging/logger.ts';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../logging/requestId.ts';
+import type { SubgraphMetrics } from '../metrics/subgraphMetrics.ts';
+import type { RequestContext } from './context.ts';
+
+/** Whose operation it is: the socket's caller, or the subscriber a shared connection named for one operation. */
+interface Caller {
+  readonly principal: Principal;
+  readonly authorization: string | undefined;
+  readonly expiry?: NodeJS.Timeout;
+}
+
+interface RunningOperation {
+  readonly caller: Caller;
+  readonly subscription: boolean;
+}
+
+type SocketExtra = {
+  connection?: Caller;
+  /** Operations running on the socket, with the caller each was started for. */
+  operations?: Map<string, RunningOperation>;
+};
+
+const ANONYMOUS_CALLER: Caller = { principal: ANONYMOUS, authorization: undefined };
+
+/**
+ * graphql-ws on /graphql. A client puts its token into `connectionParams` and every operation on the socket
+ * is theirs. A gateway instead keeps one connection for many subscribers and names each operation's
+ * subscriber in the subscribe message's `extensions.authorization`; that token is verified here like any
+ * other, so the shared connection itself is never trusted with anyone's identity. Errors leave through the
+ * same formatter as over HTTP, so they carry the same `extensions.code`.
+ */
+export function serveSubscriptions(options: {
+  readonly httpServer: Server;
+  readonly schema: GraphQLSchema;
+  readonly verifier: AccessTokenVerifier;
+  readonly log: Logger;
+  readonly services: unknown;
+  readonly metrics: Pick<SubgraphMetrics, 'webSockets' | 'subscriptions'>;
+}): { dispose(): void | Promise<void> } {
+  const { schema, verifier, log, metrics } = options;
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const formatError = createErrorFormatter(log);
+  const formatted = (errors: readonly GraphQLError[]) =>
+    errors.map((error) => formatError(error.toJSON(), error));
+
+  /** A verified caller whose token, when it expires, ends what it was given by calling `onExpiry`. */
+  async function callerFor(token: string, onExpiry: () => void): Promise<Caller> {
+    const verified = await verifier.verify(token);
+    const expiry = setTimeout(onExpiry, Math.max(0, verified.expiresAt.getTime() - Date.now()));
+    expiry.unref();
+    return { principal: verified.principal, authorization: token, expiry };
+  }
+
+  return useServer<Record<string, unknown>, SocketExtra>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const token = bareToken(ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['token']);
+        try {
+          ctx.extra.connection =
+            token === undefined
+              ? ANONYMOUS_CALLER
+              : await callerFor(token, () => ctx.extra.socket.close(CloseCode.Unauthorized, 'Token expired'));
+          metrics.webSockets.inc();
+          return true;
+        } catch (error) {
+          if (isDomainError(error)) return false;
+          throw error;
+        }
+      },
+      // Everything that can refuse an operation happens here, before it counts as running: graphql-ws
+      // would otherwise close the whole socket on a syntax error, taking every subscriber on it along.
+      onSubscribe: async (ctx, id, payload) => {
+        const refusal = (message: string, code: string) => [
+          new GraphQLError(message, { extensions: { code } }),
+        ];
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return refusal(error instanceof Error ? error.message : String(error), 'GRAPHQL_PARSE_FAILED');
+        }
+        const invalid = validate(schema, document);
+        if (invalid.length > 0) return invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return refusal('Unable to identify operation', 'GRAPHQL_VALIDATION_FAILED');
+
+        let caller = ctx.extra.connection ?? ANONYMOUS_CALLER;
+        const token = bareToken(payload.extensions?.['authorization']);
+        if (token !== undefined) {
+          try {
+            caller = await callerFor(token, () => endOperation(ctx.subscriptions[id]));
+          } catch (error) {
+            if (!isDomainError(error)) throw error;
+            return refusal(error.message, error.code);
+          }
+        }
+        const subscription = operation.operation === OperationTypeNode.SUBSCRIPTION;
+        (ctx.extra.operations ??= new Map()).set(id, { caller, subscription });
+        if (subscription) metrics.subscriptions.inc();
+        return {
+          schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue: contextFor(ctx.extra.request.headers[REQUEST_ID_HEADER], caller),
+        };
+      },
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: formatted(result.errors) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => formatted(errors),
+      onComplete: (ctx, id) => {
+        const running = ctx.extra.operations?.get(id);
+        if (!running) return;
+        ctx.extra.operations?.delete(id);
+        if (running.caller !== ctx.extra.connection) clearTimeout(running.caller.expiry);
+        if (running.subscription) metrics.subscriptions.dec();
+      },
+      onClose: (ctx) => {
+        if (ctx.acknowledged) metrics.webSockets.dec();
+        clearTimeout(ctx.extra.connection?.expiry);
+        for (const { caller } of ctx.extra.operations?.values() ?? []) clearTimeout(caller.expiry);
+      },
+    },
+    wsServer,
+  );
+
+  function contextFor(requestIdHeader: string | string[] | undefined, caller: Caller): RequestContext {
+    const requestId = requestIdFrom(typeof requestIdHeader === 'string' ? requestIdHeader : undefined);
+    return {
+      principal: caller.principal,
+      requestId,
+      log: log.child({ requestId }),
+      authorization: caller.authorization,
+      services: options.services,
+    };
+  }
+}
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code } });
+}
+
+/** Ends a running subscription: graphql-ws then tells the client it is complete. */
+function endOperation(operation: AsyncIterable<unknown> | AsyncGenerator | null | undefined): void {
+  if (operation && 'return' in operation) void operation.return(undefined);
+}
+
+/** Tokens come as `authorization` ("Bearer …") or as a bare `token`. */
+function bareToken(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  return value.replace(/^\s*bearer\s+/i, '');
+}

@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
+import WebSocket from 'ws';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { claimsCast } from '../support/claimsCast.ts';
+import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
+import { eventually, metricsOf, sample } from '../support/prometheus.ts';
+import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+
+const { own, other } = claimsCast();
+const WAIT_MS = 30_000;
+
+const customerOf = (customerId: string) =>
+  ({ kind: 'customer', customerId, sessionId: randomUUID(), trusted: true }) as const;
+const staff = {
+  kind: 'staff',
+  staffId: randomUUID(),
+  sessionId: randomUUID(),
+  roles: ['supervisor'],
+} as const;
+
+const FOLLOW = /* GraphQL */ `
+  subscription ($claimId: ID) {
+    claimStatusChanged(claimId: $claimId) {
+      claimId
+      status
+    }
+  }
+`;
+
+const SUBMIT = /* GraphQL */ `
+  mutation ($input: SubmitClaimInput!, $key: String!) {
+    submitClaim(input: $input, idempotencyKey: $key) {
+      id
+    }
+  }
+`;
+
+interface Followed {
+  claimStatusChanged: { claimId: string; status: string };
+}
+
+/** A connection that names nobody, as the gateway opens it, straight to the claims subgraph. */
+function sharedConnection(claimsUrl: string): Client {
+  return createClient({ url: claimsUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
+}
+
+/** The first result of an operation sent over `client`, with the subscriber named in its extensions. */
+async function firstResult(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown>,
+  authorization?: string,
+): Promise<ExecutionResult | 'completed'> {
+  const results = client.iterate({
+    query,
+    variables,
+    ...(authorization ? { extensions: { authorization } } : {}),
+  });
+  try {
+    const first = await results.next();
+    await results.return?.();
+    return first.done ? 'completed' : (first.value as ExecutionResult);
+  } catch (refusal) {
+    // graphql-ws ends an iteration with the errors of an error message.
+    if (Array.isArray(refusal)) return { errors: refusal as ExecutionResult['errors'] };
+    throw refusal;
+  }
+}
+
+function codesOf(result: ExecutionResult | 'completed'): unknown[] {
+  return result === 'completed' ? [] : (result.errors ?? []).map((error) => error.extensions?.['code']);
+}
+
+describe('subscribers share one upstream connection and are each still verified', () => {
+  let system: TestSystem;
+  let ownToken: string;
+  let otherToken: string;
+  let staffToken: string;
+  let ownClaimId: string;
+  let otherClaimId: string;
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    ownToken = await system.token(customerOf(own.customer.id));
+    otherToken = await system.token(customerOf(other.customer.id));
+    staffToken = await system.token(staff);
+    ownClaimId = await submitted(ownToken, own.policy.id);
+    otherClaimId = await submitted(otherToken, other.policy.id);
+  });
+  afterEach(() => {
+    for (const made of clients.splice(0)) void made.dispose();
+  });
+  afterAll(async () => {
+    await system?.shutdown();
+  });
+
+  async function submitted(token: string, policyId: string): Promise<string> {
+    const response = await graphql<{ submitClaim: { id: string } }>(system.gatewayUrl, SUBMIT, {
+      token,
+      variables: {
+        key: `sharing-${randomUUID()}`,
+        input: {
+          policyId,
+          incident: {
+            occurredOn: new Date().toISOString().slice(0, 10),
+            kind: 'Залив',
+            place: 'Москва, ул. Примерная, 1',
+            description: 'Протечка с верхнего этажа',
+          },
+          contact: { phone: '+7 916 765-43-21' },
+        },
+      },
+    });
+    expect(response.errors).toBeUndefined();
+    return response.data!.submitClaim.id;
+  }
+
+  function client(url: string, token?: string): Client {
+    const made = url === system.gatewayUrl ? wsClient(url, token) : sharedConnection(url);
+    clients.push(made);
+    return made;
+  }
+
+  const claimsGauge = async (name: string) => sample(await metricsOf(system.services.claims.url), name) ?? 0;
+
+  it('serves subscribers of different customers over one claims connection, each seeing only their own claim', async () => {
+    const ownFollower = collect<Followed>(client(system.gatewayUrl, ownToken), FOLLOW, {
+      claimId: ownClaimId,
+    });
+    const otherFollower = collect<Followed>(client(system.gatewayUrl, otherToken), FOLLOW, {
+      claimId: otherClaimId,
+    });
+    const intruder = collect<Followed>(client(system.gatewayUrl, otherToken), FOLLOW, {
+      claimId: ownClaimId,
+    });
+    await intruder.until(0);
+    await eventually(() => Promise.resolve(intruder.completed), 'the intruder refused');
+    expect(JSON.stringify(intruder.errors)).toContain('CLAIM_NOT_FOUND');
+
+    await eventually(
+      async () => (await claimsGauge('subgraph_active_subscriptions')) === 2,
+      'two subscriptions',
+    );
+    expect(await claimsGauge('subgraph_websocket_connections')).toBe(1);
+
+    const accepted = await graphql(
+      system.gatewayUrl,
+      `
+        mutation ($id: ID!) {
+          acceptClaim(id: $id) {
+            status
+          }
+        }
+      `,
+      {
+        token: staffToken,
+        variables: { id: ownClaimId },
+      },
+    );
+    expect(accepted.errors).toBeUndefined();
+    const [change] = await ownFollower.until(1, WAIT_MS);
+    expect(change?.claimStatusChanged).toEqual({ claimId: ownClaimId, status: 'ACCEPTED' });
+    expect(otherFollower.received).toEqual([]);
+    expect(otherFollower.errors).toEqual([]);
+  });
+
+  it('verifies the subscriber each operation names on a shared connection, not the connection', async () => {
+    const shared = client(system.services.claims.url);
+    const forged = `${otherToken.slice(0, -4)}AAAA`;
+    expect(codesOf(await firstResult(shared, FOLLOW, { claimId: ownClaimId }, `Bearer ${forged}`))).toEqual([
+      'UNAUTHENTICATED',
+    ]);
+    expect(
+      codesOf(await firstResult(shared, FOLLOW, { claimId: ownClaimId }, `Bearer ${otherToken}`)),
+    ).toEqual(['CLAIM_NOT_FOUND']);
+    expect(codesOf(await firstResult(shared, FOLLOW, { claimId: ownClaimId }))).toEqual(['UNAUTHENTICATED']);
+    expect(codesOf(await firstResult(shared, 'subscription {', {}, `Bearer ${ownToken}`))).toEqual([
+      'GRAPHQL_PARSE_FAILED',
+    ]);
+
+    // None of the refusals took the connection down: the rightful subscriber is served on it.
+    const follower = shared.iterate<Followed>({
+      query: FOLLOW,
+      variables: { claimId: ownClaimId },
+      extensions: { authorization: `Bearer ${ownToken}` },
+    });
+    await eventually(
+      async () => (await claimsGauge('subgraph_active_subscriptions')) === 1,
+      'one subscription',
+    );
+    const staffActs = async (mutation: string) => {
+      const response = await graphql(system.gatewayUrl, mutation, {
+        token: staffToken,
+        variables: { id: ownClaimId, adjuster: staff.staffId },
+      });
+      expect(response.errors).toBeUndefined();
+    };
+    await staffActs(
+      `mutation ($id: ID!, $adjuster: ID!) { assignClaim(id: $id, adjusterId: $adjuster) { id } }`,
+    );
+    await staffActs(`mutation ($id: ID!) { startClaimWork(id: $id) { id } }`);
+    const next = await follower.next();
+    expect((next.value as ExecutionResult<Followed>).data?.claimStatusChanged).toEqual({
+      claimId: ownClaimId,
+      status: 'IN_PROGRESS',
+    });
+    await follower.return?.();
+  });
+
+  it('ends an operation when the token that named its subscriber expires, leaving the connection open', async () => {
+    const shared = client(system.services.claims.url);
+    const shortLived = await system.token(customerOf(own.customer.id), { ttlSeconds: 2 });
+    const lasting = shared.iterate<Followed>({
+      query: FOLLOW,
+      variables: { claimId: ownClaimId },
+      extensions: { authorization: `Bearer ${ownToken}` },
+    });
+    const expiring = shared.iterate<Followed>({
+      query: FOLLOW,
+      variables: { claimId: ownClaimId },
+      extensions: { authorization: `Bearer ${shortLived}` },
+    });
+    await eventually(async () => (await claimsGauge('subgraph_active_subscriptions')) === 2, 'both running');
+    const connections = await claimsGauge('subgraph_websocket_connections');
+    expect(await expiring.next()).toEqual({ done: true, value: undefined });
+    expect(await claimsGauge('subgraph_active_subscriptions')).toBe(1);
+    expect(await claimsGauge('subgraph_websocket_connections')).toBe(connections);
+    await lasting.return?.();
+  });
+});
