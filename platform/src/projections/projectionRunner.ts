@@ -23,6 +23,17 @@ const CHECKPOINTS = { name: 'projection_checkpoints', indexes: [] } as const;
 const CHECKPOINT_EVERY = 100;
 const CHECKPOINT_DELAY_MS = 200;
 
+/** Watches running projections (their metrics); the runner tells it what it applies. */
+export interface ProjectionMonitor {
+  /**
+   * A runner started. `unapplied(limit)` reads up to `limit` events in the projection's categories
+   * that it has not applied yet, oldest first. The returned function is called when the runner stops.
+   */
+  watch(projection: string, unapplied: (limit: number) => Promise<RecordedEvent[]>): () => void;
+  /** `live`: the runner had caught up with the log before this event arrived. */
+  applied(projection: string, event: RecordedEvent, live: boolean): void;
+}
+
 export interface RunningProjection {
   /** Resolves once nothing in the projection's categories is left unapplied. */
   caughtUp(): Promise<void>;
@@ -35,6 +46,7 @@ export async function runProjection(
   events: EventStore,
   documents: DocumentStore,
   log: Logger,
+  monitor?: ProjectionMonitor,
 ): Promise<RunningProjection> {
   const checkpoints = await documents.collection<Checkpoint>(CHECKPOINTS);
   const stored = await checkpoints.get(projection.name);
@@ -43,6 +55,12 @@ export async function runProjection(
   let caughtUpOnce: () => void = () => undefined;
   const firstCatchUp = new Promise<void>((resolve) => (caughtUpOnce = resolve));
   let lastPosition = stored?.data.position ?? undefined;
+  const unapplied = (limit: number) =>
+    events.readAll({
+      categories: projection.categories,
+      maxCount: limit,
+      ...(lastPosition ? { after: lastPosition } : {}),
+    });
 
   const saveCheckpoint = async (position: Position) => {
     const data = { position };
@@ -81,6 +99,8 @@ export async function runProjection(
     return undefined;
   };
 
+  const unwatch = monitor?.watch(projection.name, unapplied);
+  let live = false;
   const loop = (async () => {
     for await (const message of events.subscribe({
       ...(lastPosition ? { after: lastPosition } : {}),
@@ -88,10 +108,12 @@ export async function runProjection(
       signal: abort.signal,
     })) {
       if (message.kind === 'caughtUp') {
+        live = true;
         caughtUpOnce();
         continue;
       }
       await projection.apply(message.event);
+      monitor?.applied(projection.name, message.event, live);
       await applied(message.event.position);
     }
   })().catch((error: unknown) => {
@@ -107,18 +129,14 @@ export async function runProjection(
   return {
     async caughtUp() {
       while (!abort.signal.aborted) {
-        const pending = await events.readAll({
-          categories: projection.categories,
-          maxCount: 1,
-          ...(lastPosition ? { after: lastPosition } : {}),
-        });
-        if (pending.length === 0) return;
+        if ((await unapplied(1)).length === 0) return;
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     },
     async stop() {
       abort.abort();
       await loop;
+      unwatch?.();
       await flush().catch(checkpointNotSaved);
     },
   };

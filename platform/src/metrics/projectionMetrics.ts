@@ -1,0 +1,93 @@
+import { Counter, Gauge } from 'prom-client';
+import type { RecordedEvent } from '../eventstore/port.ts';
+import type { ProjectionMonitor } from '../projections/projectionRunner.ts';
+import { sharedWhileRunning, type MetricGroup } from './deferredRegistration.ts';
+import type { SubscriptionDeliveryMetrics } from './subscriptionDeliveryMetrics.ts';
+
+/** Events behind are counted up to this many: enough to tell "a few" from "rebuilding", cheap to read. */
+export const LAG_COUNT_LIMIT = 1_000;
+
+export interface ProjectionMetrics extends ProjectionMonitor, MetricGroup {}
+
+interface Lag {
+  readonly events: number;
+  readonly seconds: number;
+}
+
+/**
+ * How far each running projection is behind the log. Positions are opaque in the event store port,
+ * so lag is read at scrape time from the events the projection has not applied yet: how many (up to
+ * LAG_COUNT_LIMIT) and how long the oldest of them has waited (0 when caught up).
+ */
+export function createProjectionMetrics(
+  now: () => Date,
+  delivery: SubscriptionDeliveryMetrics,
+): ProjectionMetrics {
+  const watched = new Map<string, () => Promise<Lag>>();
+  // A store that cannot answer leaves the projection's lag out of this scrape instead of failing it.
+  const lagOf = (projection: string): Promise<Lag | undefined> =>
+    (watched.get(projection)?.() ?? Promise.resolve(undefined)).catch(() => undefined);
+  const lagEvents = new Gauge({
+    name: 'projection_lag_events',
+    help: `Events in the projection's categories not applied yet (counted up to ${LAG_COUNT_LIMIT})`,
+    labelNames: ['projection'],
+    registers: [],
+    async collect() {
+      for (const projection of watched.keys()) {
+        const lag = await lagOf(projection);
+        if (lag) this.set({ projection }, lag.events);
+        else this.remove({ projection });
+      }
+    },
+  });
+  const lagSeconds = new Gauge({
+    name: 'projection_lag_seconds',
+    help: 'How long the oldest event the projection has not applied yet was recorded ago; 0 when caught up',
+    labelNames: ['projection'],
+    registers: [],
+    async collect() {
+      for (const projection of watched.keys()) {
+        const lag = await lagOf(projection);
+        if (lag) this.set({ projection }, lag.seconds);
+        else this.remove({ projection });
+      }
+    },
+  });
+  const lastApplied = new Gauge({
+    name: 'projection_last_applied_timestamp_seconds',
+    help: 'When the last event the projection applied was recorded (Unix time)',
+    labelNames: ['projection'],
+    registers: [],
+  });
+  const applied = new Counter({
+    name: 'projection_events_applied_total',
+    help: 'Events the projection applied',
+    labelNames: ['projection'],
+    registers: [],
+  });
+
+  return {
+    series: [lagEvents, lagSeconds, lastApplied, applied],
+    watch(projection, unapplied) {
+      applied.inc({ projection }, 0);
+      watched.set(
+        projection,
+        sharedWhileRunning(async () => {
+          const behind = await unapplied(LAG_COUNT_LIMIT);
+          const oldest = behind[0];
+          const seconds = oldest ? Math.max(0, now().getTime() - oldest.recordedAt.getTime()) / 1_000 : 0;
+          return { events: behind.length, seconds };
+        }),
+      );
+      return () => {
+        watched.delete(projection);
+        for (const gauge of [lagEvents, lagSeconds]) gauge.remove({ projection });
+      };
+    },
+    applied(projection: string, event: RecordedEvent, live: boolean) {
+      applied.inc({ projection });
+      lastApplied.set({ projection }, event.recordedAt.getTime() / 1_000);
+      if (live) delivery.delivered(projection, event);
+    },
+  };
+}
