@@ -24,9 +24,10 @@ export function createProjectionMetrics(
   delivery: SubscriptionDeliveryMetrics,
 ): ProjectionMetrics {
   const watched = new Map<string, () => Promise<Lag>>();
-  // A store that cannot answer leaves the projection's lag out of this scrape instead of failing it.
+  // A store that cannot answer shows the lag as NaN (unknown) instead of failing the whole scrape.
+  const UNKNOWN: Lag = { events: Number.NaN, seconds: Number.NaN };
   const lagOf = (projection: string): Promise<Lag | undefined> =>
-    (watched.get(projection)?.() ?? Promise.resolve(undefined)).catch(() => undefined);
+    (watched.get(projection)?.() ?? Promise.resolve(undefined)).catch(() => UNKNOWN);
   const lagEvents = new Gauge({
     name: 'projection_lag_events',
     help: `Events in the projection's categories not applied yet (counted up to ${LAG_COUNT_LIMIT})`,
@@ -36,7 +37,6 @@ export function createProjectionMetrics(
       for (const projection of watched.keys()) {
         const lag = await lagOf(projection);
         if (lag) this.set({ projection }, lag.events);
-        else this.remove({ projection });
       }
     },
   });
@@ -49,7 +49,6 @@ export function createProjectionMetrics(
       for (const projection of watched.keys()) {
         const lag = await lagOf(projection);
         if (lag) this.set({ projection }, lag.seconds);
-        else this.remove({ projection });
       }
     },
   });

@@ -5,8 +5,11 @@ import {
   requestClientMiddleware,
   createAccessTokenVerifier,
   createLogger,
+  createStoreMetrics,
+  instrumentEventStore,
   openDocumentStore,
   openEventStore,
+  registerMetricGroups,
   runProjection,
   startSubgraphServer,
   type RunningService,
@@ -48,10 +51,11 @@ export async function start(
   deps: ClaimsDependencies = { now: () => new Date() },
 ): Promise<RunningService> {
   const log = createLogger('claims', config.LOG_LEVEL);
-  const events = await openEventStore({
-    url: config.EVENTSTORE_URL,
-    sqliteFile: join(config.DATA_DIR, 'events.sqlite'),
-  });
+  const storeMetrics = createStoreMetrics(deps.now);
+  const events = instrumentEventStore(
+    await openEventStore({ url: config.EVENTSTORE_URL, sqliteFile: join(config.DATA_DIR, 'events.sqlite') }),
+    storeMetrics.eventStore,
+  );
   const documents = await openDocumentStore({
     mongodbUrl: config.MONGODB_URL,
     database: 'claims',
@@ -60,7 +64,9 @@ export async function start(
   const readModels = await openClaimReadModels(documents);
   const { summaries } = readModels;
   const projections = await Promise.all(
-    readModels.projections.map((projection) => runProjection(projection, events, documents, log)),
+    readModels.projections.map((projection) =>
+      runProjection(projection, events, documents, log, storeMetrics.projections),
+    ),
   );
   const vault = await CustomerKeyVault.open(documents, deps.now);
   let listeningOn = config.PORT;
@@ -74,9 +80,16 @@ export async function start(
       events,
       documents,
       log,
+      storeMetrics.projections,
     ),
   );
-  const notifications = await startClaimNotifications(config, { events, documents, vault }, deps.now, log);
+  const notifications = await startClaimNotifications(
+    config,
+    { events, documents, vault },
+    deps.now,
+    log,
+    storeMetrics.projections,
+  );
   const service = new ClaimService(
     events,
     new ClaimCommandHandler(
@@ -106,7 +119,10 @@ export async function start(
     documents: new DocumentResolver(claimDocuments.service, service, deps.now),
     history: new ClaimHistoryResolver(history),
   });
-  const services: ClaimSubscriptionServices = { events, statusHub: await ClaimStatusHub.start(events, log) };
+  const services: ClaimSubscriptionServices = {
+    events,
+    statusHub: await ClaimStatusHub.start(events, log, storeMetrics.subscriptions),
+  };
   const running = await startSubgraphServer({
     name: 'claims',
     schema,
@@ -115,6 +131,7 @@ export async function start(
     log,
     subscriptions: true,
     services,
+    registerMetrics: (registry) => registerMetricGroups(registry, [storeMetrics, notifications.metrics]),
     routes: (app) => {
       app.use(requestClientMiddleware());
       documentRoutes(claimDocuments.service, history, log)(app);

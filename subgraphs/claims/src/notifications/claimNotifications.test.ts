@@ -4,13 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createLogger,
+  registerMetricGroups,
   openDocumentStore,
   openEventStore,
   type DocumentStore,
   type EventStore,
   type RecordedEvent,
 } from '@cabinet/platform';
+import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sample } from '../../../../test/support/prometheus.ts';
 import { ClaimCommandHandler } from '../claim/application/claimCommandHandler.ts';
 import { withoutActivity } from '../claim/application/claimActivity.ts';
 import type { ClaimCommand } from '../claim/domain/claimCommands.ts';
@@ -27,7 +30,8 @@ import { CustomerKeyVault } from '../privacy/customerKeyVault.ts';
 import { startClaimNotifications, type NotificationSettings } from './claimNotifications.ts';
 import { contactEmailOf } from './contactEmails.ts';
 import { mailboxMailSender, type MailSender } from './mailSender.ts';
-import { NotificationDispatcher } from './notificationDispatcher.ts';
+import { NotificationDispatcher, type AttemptOutcome } from './notificationDispatcher.ts';
+import { createNotificationMetrics } from './notificationMetrics.ts';
 import { NotificationOutbox } from './notificationOutbox.ts';
 import { notificationOutboxProjection } from './notificationOutboxProjection.ts';
 import { PushMessages } from './pushMessages.ts';
@@ -189,13 +193,56 @@ describe('status change notifications', () => {
       send: () => Promise.reject(new Error('SMTP 550: mailbox unavailable')),
       close: () => undefined,
     };
-    const dispatcher = await dispatcherWith(outbox, broken);
+    const outcomes: AttemptOutcome[] = [];
+    const dispatcher = await dispatcherWith(outbox, broken, (outcome) => outcomes.push(outcome));
     for (let attempt = 0; attempt < 3; attempt++) {
       await dispatcher.dispatchDue();
       clock = new Date(clock.getTime() + 60_000);
     }
     expect(await outbox.get(submittedEvent.id)).toMatchObject({ state: 'FAILED', attempts: 3 });
     expect(await dispatcher.dispatchDue()).toBe(0);
+    expect(outcomes).toEqual(['will_retry', 'will_retry', 'gave_up']);
+  });
+
+  it('shows the backlog, the age of its oldest change and each attempt on the metrics page', async () => {
+    // Given the submitted claim's status change in the outbox, a minute after it happened
+    const outbox = await NotificationOutbox.open(documents);
+    const [submittedEvent] = (await claimEvents()) as [RecordedEvent];
+    const metrics = createNotificationMetrics(outbox, now);
+    const registry = new Registry();
+    registerMetricGroups(registry, [metrics]);
+    await notificationOutboxProjection(outbox, events, now, metrics.enqueued).apply(submittedEvent);
+    const changedAt = Date.parse((await outbox.get(submittedEvent.id))?.change.changedAt ?? '');
+    clock = new Date(changedAt + 60_000);
+    const scrape = async (name: string, labels: Record<string, string> = {}) =>
+      sample(await registry.metrics(), name, labels);
+    expect(await scrape('notification_outbox_enqueued_total')).toBe(1);
+    expect(await scrape('notification_outbox_pending')).toBe(1);
+    expect(await scrape('notification_outbox_oldest_pending_age_seconds')).toBe(60);
+
+    // When the first attempt fails and the retry succeeds
+    let failuresLeft = 1;
+    const mailboxSender = mailboxMailSender(mailbox(), 'no-reply@cabinet.example.ru');
+    const flaky: MailSender = {
+      async send(message) {
+        if (failuresLeft-- > 0) throw new Error('SMTP 421: try again later');
+        await mailboxSender.send(message);
+      },
+      close: () => undefined,
+    };
+    const dispatcher = await dispatcherWith(outbox, flaky, metrics.attempted);
+    await dispatcher.dispatchDue();
+    expect(await scrape('notification_attempts_total', { outcome: 'will_retry' })).toBe(1);
+    expect(await scrape('notification_outbox_pending')).toBe(1);
+    clock = new Date(clock.getTime() + 1_000);
+    await dispatcher.dispatchDue();
+
+    // Then nothing waits any more, and the attempts are counted by outcome
+    expect(await scrape('notification_outbox_pending')).toBe(0);
+    expect(await scrape('notification_outbox_oldest_pending_age_seconds')).toBe(0);
+    expect(await scrape('notification_outbox_failed')).toBe(0);
+    expect(await scrape('notification_attempts_total', { outcome: 'sent' })).toBe(1);
+    expect(await scrape('notification_attempts_total', { outcome: 'gave_up' })).toBe(0);
   });
 
   it('sends no e-mail once the customer key is destroyed, only the push record', async () => {
@@ -216,7 +263,11 @@ describe('status change notifications', () => {
     expect(await (await PushMessages.open(documents)).ofCustomer('customer-1')).toHaveLength(1);
   });
 
-  async function dispatcherWith(outbox: NotificationOutbox, mail: MailSender) {
+  async function dispatcherWith(
+    outbox: NotificationOutbox,
+    mail: MailSender,
+    attempted?: (outcome: AttemptOutcome) => void,
+  ) {
     return new NotificationDispatcher({
       outbox,
       mail,
@@ -227,6 +278,7 @@ describe('status change notifications', () => {
       leaseMs: 30_000,
       now,
       log,
+      ...(attempted ? { attempted } : {}),
     });
   }
 });

@@ -1,9 +1,17 @@
 import { join } from 'node:path';
-import { runProjection, type DocumentStore, type EventStore, type Logger } from '@cabinet/platform';
+import {
+  runProjection,
+  type DocumentStore,
+  type EventStore,
+  type Logger,
+  type MetricGroup,
+  type ProjectionMonitor,
+} from '@cabinet/platform';
 import type { CustomerKeyVault } from '../privacy/customerKeyVault.ts';
 import { contactEmailOf } from './contactEmails.ts';
 import { mailboxMailSender, smtpMailSender } from './mailSender.ts';
 import { NotificationDispatcher, runDispatcher } from './notificationDispatcher.ts';
+import { createNotificationMetrics } from './notificationMetrics.ts';
 import { NotificationOutbox } from './notificationOutbox.ts';
 import { notificationOutboxProjection } from './notificationOutboxProjection.ts';
 import { PushMessages } from './pushMessages.ts';
@@ -21,16 +29,19 @@ export interface NotificationSettings {
 /**
  * Status-change notifications: a projection with its own checkpoint fills the outbox, and a
  * dispatcher sends e-mail (SMTP, or .eml files under `<DATA_DIR>/mailbox` when no SMTP is configured)
- * and push records from it.
+ * and push records from it. `metrics` (the outbox backlog, enqueued and attempted counts) are for the
+ * service's /metrics; `projections` watches the outbox projection's lag.
  */
 export async function startClaimNotifications(
   settings: NotificationSettings,
   stores: { events: EventStore; documents: DocumentStore; vault: CustomerKeyVault },
   now: () => Date,
   log: Logger,
-): Promise<{ stop(): Promise<void> }> {
+  projections?: ProjectionMonitor,
+): Promise<{ readonly metrics: MetricGroup; stop(): Promise<void> }> {
   const { events, documents, vault } = stores;
   const outbox = await NotificationOutbox.open(documents);
+  const metrics = createNotificationMetrics(outbox, now);
   const mail =
     settings.SMTP_URL === undefined
       ? mailboxMailSender(join(settings.DATA_DIR, 'mailbox'), settings.MAIL_FROM)
@@ -49,15 +60,22 @@ export async function startClaimNotifications(
     leaseMs: 60_000,
     now,
     log,
+    attempted: metrics.attempted,
   });
   const running = runDispatcher(dispatcher, settings.NOTIFICATION_POLL_MS, log);
+  const enqueued = () => {
+    metrics.enqueued();
+    running.wake();
+  };
   const projection = await runProjection(
-    notificationOutboxProjection(outbox, events, now, running.wake),
+    notificationOutboxProjection(outbox, events, now, enqueued),
     events,
     documents,
     log,
+    projections,
   );
   return {
+    metrics,
     async stop() {
       await projection.stop();
       await running.stop();

@@ -5,6 +5,9 @@ import type { PushMessages } from './pushMessages.ts';
 import { retryDelayMs, type RetryPolicy } from './retryBackoff.ts';
 import { statusNotificationText } from './statusNotification.ts';
 
+/** How one attempt ended: sent, failed with a retry scheduled, or failed for the last time. */
+export type AttemptOutcome = 'sent' | 'will_retry' | 'gave_up';
+
 export interface DispatcherOptions {
   readonly outbox: NotificationOutbox;
   readonly mail: MailSender;
@@ -17,6 +20,8 @@ export interface DispatcherOptions {
   readonly leaseMs: number;
   readonly now: () => Date;
   readonly log: Logger;
+  /** Told how each attempt ended (the notification metrics). */
+  readonly attempted?: (outcome: AttemptOutcome) => void;
 }
 
 const BATCH = 50;
@@ -56,6 +61,7 @@ export class NotificationDispatcher {
       const to = await this.options.contactEmail(change.claimId);
       if (to !== null) await mail.send({ id: entry.id, to, subject: notice.subject, text: notice.text });
       await outbox.markSent(entry, now(), to !== null);
+      this.options.attempted?.('sent');
       return true;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -64,6 +70,7 @@ export class NotificationDispatcher {
         attempts >= retry.maxAttempts ? null : new Date(now().getTime() + retryDelayMs(retry, attempts));
       log.warn({ err: error, notification: entry.id, attempts, retryAt }, 'notification not sent');
       await outbox.markFailed(entry, message, retryAt);
+      this.options.attempted?.(retryAt === null ? 'gave_up' : 'will_retry');
       return false;
     }
   }

@@ -23,7 +23,10 @@ export interface OutboxEntry {
   readonly emailed: boolean | null;
 }
 
-const OUTBOX = { name: 'notification_outbox', indexes: [{ fields: ['state', 'dueAt'] }] } as const;
+const OUTBOX = {
+  name: 'notification_outbox',
+  indexes: [{ fields: ['state', 'dueAt'] }, { fields: ['state', 'change.changedAt'] }],
+} as const;
 
 /**
  * The notification outbox in the document store. An entry's id is the id of the event that changed
@@ -87,6 +90,20 @@ export class NotificationOutbox {
         ? { state: 'FAILED', lastError: error }
         : { dueAt: retryAt.toISOString(), lastError: error },
     );
+  }
+
+  async count(state: OutboxState): Promise<number> {
+    return this.entries.count({ state });
+  }
+
+  /** The pending entry whose status change is the oldest: the customer who has waited longest. */
+  async oldestPending(): Promise<OutboxEntry | null> {
+    const page = await this.entries.find({
+      where: { state: 'PENDING' },
+      sort: [{ field: 'change.changedAt', direction: 'asc' }],
+      first: 1,
+    });
+    return page.items[0]?.data ?? null;
   }
 
   async get(eventId: string): Promise<OutboxEntry | null> {

@@ -1,4 +1,11 @@
-import type { EventStore, Logger, Position, Principal, RecordedEvent } from '@cabinet/platform';
+import type {
+  EventStore,
+  Logger,
+  Position,
+  Principal,
+  RecordedEvent,
+  SubscriptionDeliveryMetrics,
+} from '@cabinet/platform';
 import { claimEventOf } from '../application/claimEventCodec.ts';
 import { mayFollowStatus } from '../claimAccess.ts';
 import { evolve, type ClaimState } from '../domain/claimState.ts';
@@ -9,6 +16,8 @@ import { ownershipOf, stateBefore, statusChangeOf, type ClaimStatusChangeRecord 
 /** Claim states kept warm for folding; older ones are folded again from their stream when needed. */
 const CACHED_STATES = 20_000;
 const RESUBSCRIBE_DELAY_MS = 500;
+/** How the hub is named in the event store's delivery-lag metric. */
+export const STATUS_HUB_SUBSCRIBER = 'claim-status-hub';
 
 export interface HubAttachment {
   /** The last log position the hub had handled when the subscriber attached (undefined: an empty log). */
@@ -38,11 +47,19 @@ export class ClaimStatusHub {
   private constructor(
     private readonly events: EventStore,
     private readonly log: Logger,
+    private readonly delivery: SubscriptionDeliveryMetrics | undefined,
   ) {}
 
-  /** Starts at the end of the log: what came before is read by each subscriber that asks for it. */
-  static async start(events: EventStore, log: Logger): Promise<ClaimStatusHub> {
-    const hub = new ClaimStatusHub(events, log);
+  /**
+   * Starts at the end of the log: what came before is read by each subscriber that asks for it.
+   * `delivery` times each live event from being recorded to being handed to the subscribers.
+   */
+  static async start(
+    events: EventStore,
+    log: Logger,
+    delivery?: SubscriptionDeliveryMetrics,
+  ): Promise<ClaimStatusHub> {
+    const hub = new ClaimStatusHub(events, log, delivery);
     await new Promise<void>((live) => {
       hub.loop = hub.follow(live);
     });
@@ -97,6 +114,7 @@ export class ClaimStatusHub {
             live();
           } else if (isLive) {
             await this.handle(message.event);
+            this.delivery?.delivered(STATUS_HUB_SUBSCRIBER, message.event);
           }
         }
       } catch (error) {
