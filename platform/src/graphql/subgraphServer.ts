@@ -12,6 +12,7 @@ import { createErrorFormatter } from '../errors/formatError.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Registry } from 'prom-client';
 import { createSubgraphMetrics } from '../metrics/subgraphMetrics.ts';
+import { subgraphTracingPlugin } from '../telemetry/subgraphTracing.ts';
 import { contextFromHeaders, type RequestContext } from './context.ts';
 import { serveSubscriptions } from './subscriptionServer.ts';
 
@@ -77,6 +78,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       metrics.plugin,
+      subgraphTracingPlugin(),
     ],
   });
   await apollo.start();

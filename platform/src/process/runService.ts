@@ -1,16 +1,23 @@
 import { ConfigError } from '../config/env.ts';
+import type { ProcessTracing } from '../telemetry/processTracing.ts';
+import { startTracingFromEnv } from '../telemetry/tracingFromEnv.ts';
 
 export interface RunningService {
   readonly url: string;
   stop(): Promise<void>;
 }
 
+/** An unreachable collector must not hold up the exit: spans still unsent by then are given up. */
+const TRACE_FLUSH_LIMIT_MS = 3_000;
+
 /**
- * The `main` of every service process: starts it, prints a clear line instead of a stack trace for
- * a bad configuration, and on SIGTERM/SIGINT stops it gracefully and exits 0.
+ * The `main` of every service process: starts tracing when an OTLP endpoint is configured, starts the
+ * service, prints a clear line instead of a stack trace for a bad configuration, and on SIGTERM/SIGINT
+ * stops it gracefully, sends the spans still queued and exits 0.
  */
 export function runService(name: string, start: () => Promise<RunningService>): void {
   let running: RunningService | undefined;
+  let tracing: ProcessTracing | undefined;
   let stopping = false;
 
   const shutdown = (signal: string) => {
@@ -22,7 +29,7 @@ export function runService(name: string, start: () => Promise<RunningService>): 
     }, 15_000);
     forced.unref();
     void (running?.stop() ?? Promise.resolve()).then(
-      () => process.exit(0),
+      () => flushTraces(tracing).then(() => process.exit(0)),
       (error: unknown) => {
         process.stderr.write(`${name}: error while stopping: ${String(error)}\n`);
         process.exit(1);
@@ -34,11 +41,19 @@ export function runService(name: string, start: () => Promise<RunningService>): 
 
   // Through a promise, so a configuration error thrown before `start` returns is reported the same way.
   Promise.resolve()
-    .then(start)
+    .then(() => startTracingFromEnv(name))
+    .then((started) => {
+      tracing = started;
+      return start();
+    })
     .then(
       (service) => {
         running = service;
-        if (stopping) void service.stop().then(() => process.exit(0));
+        if (stopping)
+          void service
+            .stop()
+            .then(() => flushTraces(tracing))
+            .then(() => process.exit(0));
       },
       (error: unknown) => {
         if (error instanceof ConfigError) {
@@ -51,4 +66,14 @@ export function runService(name: string, start: () => Promise<RunningService>): 
         process.exit(1);
       },
     );
+}
+
+async function flushTraces(tracing: ProcessTracing | undefined): Promise<void> {
+  if (tracing === undefined) return;
+  let limit: NodeJS.Timeout | undefined;
+  const givenUp = new Promise<void>((resolve) => {
+    limit = setTimeout(resolve, TRACE_FLUSH_LIMIT_MS);
+  });
+  await Promise.race([tracing.shutdown().catch(() => undefined), givenUp]);
+  clearTimeout(limit);
 }
