@@ -4,9 +4,12 @@ import {
   ActivityRecorder,
   createAccessTokenSigner,
   createAccessTokenVerifier,
+  createEventStoreMetrics,
   createLogger,
+  instrumentEventStore,
   openDocumentStore,
   openEventStore,
+  registerMetricGroups,
   requestClientMiddleware,
   startSubgraphServer,
   type RunningService,
@@ -57,10 +60,11 @@ export async function start(config: IdentityConfig, options: IdentityOptions = {
     sqliteFile: join(config.DATA_DIR, 'identity', 'documents.sqlite'),
   });
   // The event store every service shares: the activity log and the customer lifecycle events.
-  const events = await openEventStore({
-    url: config.EVENTSTORE_URL,
-    sqliteFile: join(config.DATA_DIR, 'events.sqlite'),
-  });
+  const eventStoreMetrics = createEventStoreMetrics();
+  const events = instrumentEventStore(
+    await openEventStore({ url: config.EVENTSTORE_URL, sqliteFile: join(config.DATA_DIR, 'events.sqlite') }),
+    eventStoreMetrics,
+  );
   const keys = await SigningKeys.open(
     config.SIGNING_KEYS_FILE,
     config.SIGNING_KEY_MAX_AGE_DAYS * DAY_MS,
@@ -173,6 +177,7 @@ export async function start(config: IdentityConfig, options: IdentityOptions = {
     host: config.HOST,
     log,
     verifier,
+    registerMetrics: (registry) => registerMetricGroups(registry, [eventStoreMetrics]),
     routes: (app) => {
       app.use(requestClientMiddleware());
       jwksRoute(keys.current)(app);

@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import {
   ActivityRecorder,
   createAccessTokenVerifier,
+  createEventStoreMetrics,
   createLogger,
+  instrumentEventStore,
   openDocumentStore,
   openEventStore,
+  registerMetricGroups,
   requestClientMiddleware,
   startSubgraphServer,
   type RunningService,
@@ -58,10 +61,11 @@ export async function start(
     if (seeded > 0) log.info({ policies: seeded }, 'seeded demo policies');
   }
   // The event store every service shares; this service writes only the customers' activity log to it.
-  const events = await openEventStore({
-    url: config.EVENTSTORE_URL,
-    sqliteFile: join(config.DATA_DIR, 'events.sqlite'),
-  });
+  const eventStoreMetrics = createEventStoreMetrics();
+  const events = instrumentEventStore(
+    await openEventStore({ url: config.EVENTSTORE_URL, sqliteFile: join(config.DATA_DIR, 'events.sqlite') }),
+    eventStoreMetrics,
+  );
   const activity = new ActivityRecorder({ events, service: 'policy', now: deps.now, newId: deps.newId });
   const quotes = await QuoteRepository.open(documents);
   const payments = await PaymentRepository.open(documents);
@@ -120,6 +124,7 @@ export async function start(
       { jwksUrl: config.JWKS_URL },
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
     ),
+    registerMetrics: (registry) => registerMetricGroups(registry, [eventStoreMetrics]),
     routes: (app) => {
       app.use(requestClientMiddleware());
       if (config.POLICY_TEST_HOOKS === 'yes') testHookRoutes(documents, log)(app);
