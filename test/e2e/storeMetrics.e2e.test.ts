@@ -21,7 +21,7 @@ const SUBMIT = /* GraphQL */ `
   }
 `;
 
-describe('event store, projection and outbox metrics through a claim submitted at the gateway', () => {
+describe('event store, projection, outbox and payment reconciliation metrics', () => {
   let system: TestSystem;
   let customerToken: string;
   const claims = () => metricsOf(system.services.claims.url);
@@ -122,6 +122,18 @@ describe('event store, projection and outbox metrics through a claim submitted a
       for (const outcome of ['ok', 'conflict', 'error']) {
         expect(sample(text, 'eventstore_appends_total', { service, outcome }), service).toBeDefined();
       }
+    }
+  });
+
+  it('policy shows what payment reconciliation still has to do', async () => {
+    const text = await metricsOf(system.services.policy.url);
+    for (const name of [
+      'payments_awaiting_settlement',
+      'payments_awaiting_settlement_oldest_age_seconds',
+      'payments_awaiting_fulfilment',
+      'payments_fulfilment_failed',
+    ]) {
+      expect(sample(text, name, { service: 'policy' }), name).toBe(0);
     }
   });
 });

@@ -20,6 +20,7 @@ import { loadLinkSecret } from './documents/linkSecret.ts';
 import { createDevCardProvider } from './payments/devCardProvider.ts';
 import { paymentActivity } from './payments/paymentActivity.ts';
 import { PaymentMethodsResolver } from './payments/graphql/paymentMethods.resolver.ts';
+import { createPaymentMetrics } from './payments/paymentMetrics.ts';
 import { PaymentMethodRepository } from './payments/paymentMethodRepository.ts';
 import { PaymentMethods } from './payments/paymentMethods.ts';
 import { PaymentProcessor } from './payments/paymentProcessor.ts';
@@ -124,7 +125,8 @@ export async function start(
       { jwksUrl: config.JWKS_URL },
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
     ),
-    registerMetrics: (registry) => registerMetricGroups(registry, [eventStoreMetrics]),
+    registerMetrics: (registry) =>
+      registerMetricGroups(registry, [eventStoreMetrics, createPaymentMetrics(payments, deps.now)]),
     routes: (app) => {
       app.use(requestClientMiddleware());
       if (config.POLICY_TEST_HOOKS === 'yes') testHookRoutes(documents, log)(app);

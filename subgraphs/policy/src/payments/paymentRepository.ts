@@ -81,6 +81,23 @@ export class PaymentRepository {
     return page.items.map((item) => ({ record: item.data, version: item.version }));
   }
 
+  /** How many payments match: a status, a fulfilment, or both. */
+  async countWhere(where: {
+    readonly status?: PaymentStatus;
+    readonly fulfilment?: Fulfilment;
+  }): Promise<number> {
+    return this.payments.count(where);
+  }
+
+  async oldestWithStatus(status: PaymentStatus): Promise<PaymentRecord | null> {
+    const page = await this.payments.find({
+      where: { status },
+      sort: [{ field: 'createdAt', direction: 'asc' }],
+      first: 1,
+    });
+    return page.items[0]?.data ?? null;
+  }
+
   async unfulfilled(first: number): Promise<VersionedPayment[]> {
     const page = await this.payments.find({ where: { fulfilment: 'PENDING' }, first });
     return page.items.map((item) => ({ record: item.data, version: item.version }));
