@@ -32,6 +32,8 @@ export interface SystemOptions {
   readonly seedDemoData: boolean;
   /** `info` or more verbose: the launcher learns each URL from the service's info-level "listening" line. */
   readonly logLevel?: 'info' | 'debug' | 'trace';
+  /** Extra environment for every service (tests point them at an OTLP collector with it). */
+  readonly env?: Readonly<Record<string, string>>;
   /** Extra environment for identity (tests lower limits with it). */
   readonly identityEnv?: Readonly<Record<string, string>>;
   /** Tests only: the origin identity uses for ESIA instead of the emulator's, e.g. a tampering proxy. */
@@ -108,6 +110,7 @@ function baseOf(graphqlUrl: string): string {
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const port = (name: keyof typeof FIXED_PORTS) => String(options.ports === 'fixed' ? FIXED_PORTS[name] : 0);
   const common = {
+    ...options.env,
     LOG_LEVEL: options.logLevel ?? 'info',
     DATA_DIR: options.dataDir,
     SEED_DEMO_DATA: options.seedDemoData ? 'yes' : 'no',
@@ -135,6 +138,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       name: 'esia',
       entry: 'dev/esia-emulator/src/main.ts',
       env: {
+        ...options.env,
         LOG_LEVEL: common.LOG_LEVEL,
         PORT: port('esia'),
         ESIA_EMULATOR_CLIENT_ID: ESIA_CLIENT_ID,
@@ -176,6 +180,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       name: 'gateway',
       entry: 'gateway/src/main.ts',
       env: {
+        ...options.env,
         LOG_LEVEL: common.LOG_LEVEL,
         PORT: port('gateway'),
         JWKS_URL: jwksUrl,

@@ -33,6 +33,7 @@ import { subgraphRoutes } from './supergraph.ts';
 import { cacheVerifiedTokens } from './verifiedTokenCache.ts';
 import { useStaleMarker } from './staleMarker.ts';
 import { useSubscriberIdentity } from './subscriberIdentity.ts';
+import { useTracing } from './telemetry/useTracing.ts';
 
 /**
  * A refusal thrown while an operation's parameters are read (a persisted-documents refusal, say)
@@ -134,6 +135,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       },
     },
     plugins: () => [
+      // First, so its spans wrap whatever the other plugins refuse or retry.
+      useTracing('/graphql'),
       useGatewayMetrics(metrics),
       useAccessTokenCheck(verifier, limits.rememberPrincipal),
       ...limits.plugins,

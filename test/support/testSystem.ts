@@ -34,7 +34,7 @@ export interface TestSystem extends RunningSystem {
 }
 
 export type TestSystemOptions = Partial<
-  Pick<SystemOptions, 'seedDemoData' | 'identityEnv' | 'esiaOriginFor' | 'startIdentity'>
+  Pick<SystemOptions, 'seedDemoData' | 'env' | 'identityEnv' | 'esiaOriginFor' | 'startIdentity'>
 >;
 
 function smsCodesIn(lines: readonly string[], oid: number): string[] {
