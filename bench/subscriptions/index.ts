@@ -2,7 +2,9 @@
  * Live claim status at scale: N graphql-ws subscribers through the gateway, each a distinct customer
  * following their own claim, while a driver appends 200 status changes per second to random claims.
  * Prints delivery latency from append to client, missed and duplicated deliveries, and the gateway's
- * and claims subgraph's resident memory per subscriber, beside the plain-setup figures of the issue.
+ * and claims subgraph's resident memory per subscriber. Each size runs through our gateway and then
+ * through a plain Hive Gateway runtime (./plainGateway.ts, one upstream socket per user token), each
+ * round on freshly started gateway and claims processes so neither inherits the other's heap.
  *
  *   npx tsx bench/subscriptions/index.ts [N ...]     (default 1000 5000 10000)
  */
@@ -22,6 +24,7 @@ import { loadClaimsConfig } from '../../subgraphs/claims/src/config.ts';
 import { CustomerKeyVault } from '../../subgraphs/claims/src/privacy/customerKeyVault.ts';
 import { wsClient } from '../../test/support/graphqlClient.ts';
 import { startTestSystem } from '../../test/support/testSystem.ts';
+import { launch, type ServiceProcess } from '../../scripts/launcher.ts';
 
 const SIZES = process.argv
   .slice(2)
@@ -33,8 +36,8 @@ const DRIVE_SECONDS = 10;
 const DRAIN_MS = 3_000;
 const SETTLE_MS = 3_000;
 const BENCH_DEADLINE_MS = 15 * 60_000;
-/** The plain setup the issue measured (Hive Gateway, one upstream socket per user token), KiB per subscriber. */
-const PEER_KIB: Readonly<Record<number, number>> = { 1_000: 112, 5_000: 85 };
+/** Sockets a process keeps open besides those of its subscribers (listeners, stores, logs). */
+const SPARE_DESCRIPTORS = 200;
 
 const STAFF: ClaimActor = { kind: 'staff', staffId: 'bench-supervisor', role: 'supervisor' };
 const SUBSCRIPTION = /* GraphQL */ `
@@ -85,11 +88,21 @@ try {
   const claims = await prepareClaims(Math.max(...ROUNDS));
   process.stdout.write(`prepared ${claims.length} claims in progress\n`);
   const rows: string[] = [];
-  for (const size of ROUNDS) rows.push(await round(claims.slice(0, size)));
+  const descriptorLimit = openFilesLimit();
+  for (const size of ROUNDS) {
+    rows.push(await round('ours', claims.slice(0, size)));
+    // The plain gateway holds two sockets per subscriber (client and upstream) in one process.
+    if (2 * size + SPARE_DESCRIPTORS <= descriptorLimit)
+      rows.push(await round('plain Hive', claims.slice(0, size)));
+    else
+      rows.push(
+        `plain Hive | ${size} | not run: needs ${2 * size} sockets, the process may open ${descriptorLimit}`,
+      );
+  }
   process.stdout.write(
     [
       '',
-      'subscribers | held | p50 ms | p99 ms | missed | duplicated | KiB/subscriber (gateway + claims) | plain Hive Gateway',
+      'gateway | subscribers | held | p50 ms | p99 ms | missed | duplicated | KiB/subscriber gateway | claims | total',
       ...rows,
       '',
       'targets: 10,000 held; p99 ≤ 250 ms at 1,000; ≤ 50 KiB per subscriber; missed = duplicated = 0',
@@ -159,8 +172,36 @@ try {
       : { type: 'RequestClaimDocuments', actor: STAFF, data: { message: 'Нужна справка' } };
   }
 
-  async function round(followed: BenchClaim[]): Promise<string> {
-    const before = memoryKiB();
+  /** Fresh claims and gateway processes for one round: ours restarted, or the plain one launched. */
+  async function freshGateway(
+    kind: 'ours' | 'plain Hive',
+  ): Promise<{ url: string; pid: number; stop(): Promise<unknown> }> {
+    await system.restart('claims');
+    if (kind === 'ours') {
+      const gateway = await system.restart('gateway');
+      return { url: gateway.url, pid: gateway.pid, stop: () => Promise.resolve() };
+    }
+    const plain: ServiceProcess = await launch(
+      {
+        name: 'plain-gateway',
+        entry: 'bench/subscriptions/plainGateway.ts',
+        env: {
+          CLAIMS_URL: system.services.claims.url,
+          POLICY_URL: system.services.policy.url,
+          IDENTITY_URL: system.services.identity.url,
+        },
+      },
+      (service, line, stream) => {
+        if (stream === 'stderr') process.stderr.write(`[${service}] ${line}\n`);
+      },
+    );
+    return plain;
+  }
+
+  async function round(kind: 'ours' | 'plain Hive', followed: BenchClaim[]): Promise<string> {
+    const gateway = await freshGateway(kind);
+    const measured = () => memoryKiB(gateway.pid);
+    const before = measured();
     const appendedAt = new Map<string, number>();
     const received = new Map<string, number>();
     const latencies: number[] = [];
@@ -174,7 +215,7 @@ try {
         sessionId: randomUUID(),
         trusted: true,
       });
-      const client = wsClient(system.gatewayUrl, token);
+      const client = wsClient(gateway.url, token);
       client.on('connected', () => (connected += 1));
       client.subscribe<{ claimStatusChanged: { cursor: string } }>(
         { query: SUBSCRIPTION, variables: { id: claim.claimId, after: claim.cursor } },
@@ -196,7 +237,7 @@ try {
     while (connected + failed < followed.length && Date.now() < connectBy) await sleep(200);
     await sleep(SETTLE_MS);
     const held = connected - failed;
-    const after = memoryKiB();
+    const after = measured();
 
     const driveUntil = performance.now() + DRIVE_SECONDS * 1_000;
     const pending: Promise<void>[] = [];
@@ -222,19 +263,21 @@ try {
     const missed = [...appendedAt.keys()].filter((cursor) => !received.has(cursor)).length;
     const duplicated = [...received.values()].filter((count) => count > 1).length;
     latencies.sort((a, b) => a - b);
-    const perSubscriber = (after - before) / followed.length;
+    const perSubscriber = (kib: (memory: Memory) => number) =>
+      ((kib(after) - kib(before)) / followed.length).toFixed(1);
     for (const client of clients) await client.dispose();
-    await sleep(SETTLE_MS);
-    const peer = PEER_KIB[followed.length];
+    await gateway.stop();
     return [
+      kind,
       followed.length,
       held,
       percentile(latencies, 0.5).toFixed(1),
       percentile(latencies, 0.99).toFixed(1),
       missed,
       duplicated,
-      perSubscriber.toFixed(1),
-      peer === undefined ? 'not measured' : `${peer} KiB`,
+      perSubscriber((memory) => memory.gateway),
+      perSubscriber((memory) => memory.claims),
+      perSubscriber((memory) => memory.gateway + memory.claims),
     ].join(' | ');
   }
 } finally {
@@ -242,11 +285,22 @@ try {
   clearTimeout(deadline);
 }
 
-/** Resident memory of the gateway and the claims subgraph, read from /proc by their PIDs. */
-function memoryKiB(): number {
-  return [system.services.gateway.pid, system.services.claims.pid]
-    .map((pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0))
-    .reduce((a, b) => a + b, 0);
+interface Memory {
+  readonly gateway: number;
+  readonly claims: number;
+}
+
+/** Resident memory (KiB) of a gateway and the claims subgraph, read from /proc by their PIDs. */
+function memoryKiB(gatewayPid: number): Memory {
+  const rss = (pid: number) =>
+    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  return { gateway: rss(gatewayPid), claims: rss(system.services.claims.pid) };
+}
+
+/** How many descriptors a process of this machine may open (children inherit the limit). */
+function openFilesLimit(): number {
+  const limits = readFileSync('/proc/self/limits', 'utf8');
+  return Number(/Max open files\s+(\d+)/.exec(limits)?.[1] ?? 1024);
 }
 
 function percentile(sorted: readonly number[], p: number): number {

@@ -14,7 +14,6 @@ import { createGatewayRuntime, getGraphQLWSOptions } from '@graphql-hive/gateway
 import httpTransport from '@graphql-mesh/transport-http';
 import wsTransport from '@graphql-mesh/transport-ws';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { normalizeNodeRequest } from '@whatwg-node/server';
 import { GraphQLError } from 'graphql';
 import { CloseCode, type ServerOptions } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
@@ -179,21 +178,33 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     void gateway(req, res);
   });
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: gateway.graphqlEndpoint });
+  // A WebSocket message is held to the same size as a request body.
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: gateway.graphqlEndpoint,
+    maxPayload: config.MAX_BODY_BYTES,
+  });
   const graphqlWs = useServer<Record<string, unknown>, SocketExtra>(
     {
       ...refusalsAsResults(
         getGraphQLWSOptions<Record<string, unknown>, Extra & Partial<SocketExtra>>(gateway, (ctx) => {
           // WebSocket clients carry their token in connectionParams; giving it to the request as a header
           // lets the same header propagation and entity fetches serve HTTP and WebSocket alike.
-          const request = normalizeNodeRequest(ctx.extra.request, gateway.fetchAPI);
-          const headers = new Headers(request.headers);
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(ctx.extra.request.headers)) {
+            if (typeof value === 'string') headers.set(name, value);
+          }
           if (ctx.extra.authorization) headers.set('authorization', `Bearer ${ctx.extra.authorization}`);
           return {
             req: ctx.extra.request,
             socket: ctx.extra.socket,
-            request: new gateway.fetchAPI.Request(request.url, { method: 'GET', headers }),
-            headers: Object.fromEntries(headers),
+            request: new gateway.fetchAPI.Request(
+              `http://${headers.get('host') ?? 'gateway'}${gateway.graphqlEndpoint}`,
+              {
+                method: 'GET',
+                headers,
+              },
+            ),
           };
         }),
       ),

@@ -1,4 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { OperationTypeNode } from 'graphql';
+import { operationType } from './operationType.ts';
 
 interface StaleMark {
   readonly stale: true;
@@ -20,7 +22,9 @@ export function useStaleMarker(): GatewayPlugin {
   return {
     onSubgraphExecute({ executionRequest }) {
       const context = executionRequest.context as object | undefined;
-      if (!context) return undefined;
+      // Only the answer to a query or mutation can come from a cache; leaving a subscription's
+      // stream unwrapped also keeps each subscriber's footprint small.
+      if (!context || operationType(executionRequest) === OperationTypeNode.SUBSCRIPTION) return undefined;
       return ({ result }) => {
         if (Symbol.asyncIterator in result) return;
         const mark = staleMarkOf(result.extensions);

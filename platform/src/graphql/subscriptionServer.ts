@@ -13,6 +13,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { AccessTokenVerifier } from '../auth/accessTokens.ts';
 import { ANONYMOUS, type Principal } from '../auth/principal.ts';
+import { LruMap } from '../collections/lruMap.ts';
 import { isDomainError } from '../errors/domainError.ts';
 import { createErrorFormatter } from '../errors/formatError.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -39,6 +40,10 @@ type SocketExtra = {
 };
 
 const ANONYMOUS_CALLER: Caller = { principal: ANONYMOUS, authorization: undefined };
+const PREPARED_DOCUMENTS_KEPT = 500;
+const PREPARED_QUERY_MAX_LENGTH = 20_000;
+/** As much as an HTTP request body may carry. */
+const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 /**
  * graphql-ws on /graphql. A client puts its token into `connectionParams` and every operation on the socket
@@ -56,10 +61,26 @@ export function serveSubscriptions(options: {
   readonly metrics: Pick<SubgraphMetrics, 'webSockets' | 'subscriptions'>;
 }): { dispose(): void | Promise<void> } {
   const { schema, verifier, log, metrics } = options;
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: '/graphql',
+    maxPayload: MAX_MESSAGE_BYTES,
+  });
   const formatError = createErrorFormatter(log);
   const formatted = (errors: readonly GraphQLError[]) =>
     errors.map((error) => formatError(error.toJSON(), error));
+
+  // Subscribers of a gateway all send the same few documents: each is parsed and validated once, not
+  // kept as a parsed copy per subscriber.
+  const preparedDocuments = new LruMap<string, PreparedDocument>(PREPARED_DOCUMENTS_KEPT);
+  function prepare(query: string): PreparedDocument {
+    const known = preparedDocuments.get(query);
+    if (known) return known;
+    const prepared = parseAndValidate(schema, query);
+    if (!prepared.refusal && query.length <= PREPARED_QUERY_MAX_LENGTH)
+      preparedDocuments.set(query, prepared);
+    return prepared;
+  }
 
   /** A verified caller whose token, when it expires, ends what it was given by calling `onExpiry`. */
   async function callerFor(token: string, onExpiry: () => void): Promise<Caller> {
@@ -92,14 +113,9 @@ export function serveSubscriptions(options: {
         const refusal = (message: string, code: string) => [
           new GraphQLError(message, { extensions: { code } }),
         ];
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return refusal(error instanceof Error ? error.message : String(error), 'GRAPHQL_PARSE_FAILED');
-        }
-        const invalid = validate(schema, document);
-        if (invalid.length > 0) return invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+        const prepared = prepare(payload.query);
+        if (prepared.refusal) return prepared.refusal;
+        const { document } = prepared;
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return refusal('Unable to identify operation', 'GRAPHQL_VALIDATION_FAILED');
 
@@ -153,6 +169,24 @@ export function serveSubscriptions(options: {
       services: options.services,
     };
   }
+}
+
+type PreparedDocument =
+  | { readonly document: DocumentNode; readonly refusal?: undefined }
+  | { readonly refusal: readonly GraphQLError[] };
+
+function parseAndValidate(schema: GraphQLSchema, query: string): PreparedDocument {
+  let document: DocumentNode;
+  try {
+    document = parse(query);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { refusal: [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })] };
+  }
+  const invalid = validate(schema, document);
+  if (invalid.length > 0)
+    return { refusal: invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED')) };
+  return { document };
 }
 
 function withCode(error: GraphQLError, code: string): GraphQLError {
