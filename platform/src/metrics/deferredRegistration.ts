@@ -11,17 +11,3 @@ export interface MetricGroup {
 export function registerMetricGroups(registry: Registry, groups: readonly MetricGroup[]): void {
   for (const group of groups) for (const metric of group.series) registry.registerMetric(metric);
 }
-
-/**
- * One store query shared by the gauges a scrape collects together: prom-client collects every
- * series of a scrape at once, so gauges fed by one query ask it once per scrape instead of once each.
- */
-export function sharedWhileRunning<T>(query: () => Promise<T>): () => Promise<T> {
-  let running: Promise<T> | undefined;
-  return () => {
-    running ??= query().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-}

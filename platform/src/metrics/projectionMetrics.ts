@@ -1,17 +1,34 @@
 import { Counter, Gauge } from 'prom-client';
 import type { RecordedEvent } from '../eventstore/port.ts';
 import type { ProjectionMonitor } from '../projections/projectionRunner.ts';
-import { sharedWhileRunning, type MetricGroup } from './deferredRegistration.ts';
+import type { MetricGroup } from './deferredRegistration.ts';
 import type { SubscriptionDeliveryMetrics } from './subscriptionDeliveryMetrics.ts';
 
 /** Events behind are counted up to this many: enough to tell "a few" from "rebuilding", cheap to read. */
-export const LAG_COUNT_LIMIT = 1_000;
+const LAG_COUNT_LIMIT = 1_000;
 
 export interface ProjectionMetrics extends ProjectionMonitor, MetricGroup {}
 
 interface Lag {
   readonly events: number;
   readonly seconds: number;
+}
+
+/** A store that cannot answer shows the lag as NaN for this scrape instead of failing the whole page. */
+const UNKNOWN: Lag = { events: Number.NaN, seconds: Number.NaN };
+
+/**
+ * Both lag gauges are fed by one store read: prom-client collects every series of a scrape at once,
+ * so the second gauge joins the read the first one started instead of asking again.
+ */
+function sharedWhileRunning<T>(read: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | undefined;
+  return () => {
+    running ??= read().finally(() => {
+      running = undefined;
+    });
+    return running;
+  };
 }
 
 /**
@@ -24,20 +41,20 @@ export function createProjectionMetrics(
   delivery: SubscriptionDeliveryMetrics,
 ): ProjectionMetrics {
   const watched = new Map<string, () => Promise<Lag>>();
-  // A store that cannot answer shows the lag as NaN (unknown) instead of failing the whole scrape.
-  const UNKNOWN: Lag = { events: Number.NaN, seconds: Number.NaN };
-  const lagOf = (projection: string): Promise<Lag | undefined> =>
-    (watched.get(projection)?.() ?? Promise.resolve(undefined)).catch(() => UNKNOWN);
+  const collectLag = async (gauge: Gauge, pick: (lag: Lag) => number) => {
+    await Promise.all(
+      [...watched].map(async ([projection, read]) => {
+        gauge.set({ projection }, pick(await read().catch(() => UNKNOWN)));
+      }),
+    );
+  };
   const lagEvents = new Gauge({
     name: 'projection_lag_events',
     help: `Events in the projection's categories not applied yet (counted up to ${LAG_COUNT_LIMIT})`,
     labelNames: ['projection'],
     registers: [],
-    async collect() {
-      for (const projection of watched.keys()) {
-        const lag = await lagOf(projection);
-        if (lag) this.set({ projection }, lag.events);
-      }
+    collect() {
+      return collectLag(this, (lag) => lag.events);
     },
   });
   const lagSeconds = new Gauge({
@@ -45,11 +62,8 @@ export function createProjectionMetrics(
     help: 'How long the oldest event the projection has not applied yet was recorded ago; 0 when caught up',
     labelNames: ['projection'],
     registers: [],
-    async collect() {
-      for (const projection of watched.keys()) {
-        const lag = await lagOf(projection);
-        if (lag) this.set({ projection }, lag.seconds);
-      }
+    collect() {
+      return collectLag(this, (lag) => lag.seconds);
     },
   });
   const lastApplied = new Gauge({

@@ -17,7 +17,7 @@ import { ownershipOf, stateBefore, statusChangeOf, type ClaimStatusChangeRecord 
 const CACHED_STATES = 20_000;
 const RESUBSCRIBE_DELAY_MS = 500;
 /** How the hub is named in the event store's delivery-lag metric. */
-export const STATUS_HUB_SUBSCRIBER = 'claim-status-hub';
+const STATUS_HUB_SUBSCRIBER = 'claim-status-hub';
 
 export interface HubAttachment {
   /** The last log position the hub had handled when the subscriber attached (undefined: an empty log). */
