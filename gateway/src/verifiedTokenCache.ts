@@ -1,4 +1,10 @@
-import { ANONYMOUS, bearerToken, type AccessTokenVerifier, type VerifiedToken } from '@cabinet/platform';
+import {
+  ANONYMOUS,
+  bearerToken,
+  LruMap,
+  type AccessTokenVerifier,
+  type VerifiedToken,
+} from '@cabinet/platform';
 
 export interface VerifiedTokenCacheOptions {
   /** Tokens remembered at most; the least recently used one goes first. */
@@ -15,24 +21,17 @@ export function cacheVerifiedTokens(
   verifier: AccessTokenVerifier,
   options: VerifiedTokenCacheOptions,
 ): AccessTokenVerifier {
-  const verified = new Map<string, VerifiedToken>();
+  const verified = new LruMap<string, VerifiedToken>(options.maxEntries);
 
   const remembered = (token: string): VerifiedToken | undefined => {
     const entry = verified.get(token);
-    if (entry === undefined) return undefined;
+    if (entry === undefined || entry.expiresAt.getTime() > options.now()) return entry;
     verified.delete(token);
-    if (entry.expiresAt.getTime() <= options.now()) return undefined;
-    verified.set(token, entry);
-    return entry;
+    return undefined;
   };
 
   const remember = (token: string, entry: VerifiedToken) => {
-    if (entry.expiresAt.getTime() <= options.now()) return;
-    verified.set(token, entry);
-    if (verified.size > options.maxEntries) {
-      const oldest = verified.keys().next();
-      if (!oldest.done) verified.delete(oldest.value);
-    }
+    if (entry.expiresAt.getTime() > options.now()) verified.set(token, entry);
   };
 
   const verify = async (token: string): Promise<VerifiedToken> => {

@@ -25,5 +25,6 @@ export * from './graphql/connection.ts';
 export * from './projections/index.ts';
 export * from './metrics/index.ts';
 export * from './ids/nameBasedUuid.ts';
+export * from './collections/lruMap.ts';
 export * from './money/index.ts';
 export * from './activity/index.ts';
