@@ -35,11 +35,32 @@ export interface Caller {
 export class ConsentService {
   constructor(private readonly deps: ConsentServiceDeps) {}
 
-  /** Accepts the current version and returns an access token that carries it. */
+  /**
+   * Accepts the current version and returns an access token that carries it. A customer who revoked
+   * and signs in again within the grace period keeps their record: the pending erasure is cancelled.
+   */
   async accept(caller: Caller, version: string): Promise<{ record: ConsentRecord; access: AccessGrant }> {
     if (version !== CURRENT_CONSENT_VERSION) throw ConsentErrors.versionOutdated(CURRENT_CONSENT_VERSION);
     await this.deps.sessions.activeSession(caller.sessionId);
     const record = await this.change(caller, 'ACCEPTED', version);
+    const cancelled = await this.deps.erasures.cancel(caller.customerId, new Date(record.at));
+    if (cancelled) {
+      await this.deps.activity.record(
+        caller.customerId,
+        {
+          action: 'PERSONAL_DATA_ERASURE_CANCELLED',
+          actor: `customer:${caller.customerId}`,
+          client: caller.client,
+          details: {
+            reason: 'CONSENT_ACCEPTED',
+            consentVersion: version,
+            revokedAt: cancelled.requestedAt,
+            eraseAt: cancelled.eraseAt,
+          },
+        },
+        caller.correlationId,
+      );
+    }
     return { record, access: await this.deps.sessions.reissueAccess(caller.sessionId) };
   }
 
@@ -61,6 +82,7 @@ export class ConsentService {
       eraseAt: eraseAt.toISOString(),
       dueBy: dueBy.toISOString(),
       erasedAt: null,
+      cancelledAt: null,
     });
     await publishCustomerEvent(
       this.deps.events,

@@ -2,7 +2,7 @@ import type { ActivityRecorder, EventStore, Logger } from '@cabinet/platform';
 import type { CustomerRepository } from '../customer/customerRepository.ts';
 import type { SessionRepository } from '../session/sessionRepository.ts';
 import { publishCustomerEvent } from './consentEvents.ts';
-import type { ErasureRepository } from './erasureRepository.ts';
+import { isErasurePending, type ErasureRepository } from './erasureRepository.ts';
 
 export interface ErasureJobDeps {
   readonly erasures: ErasureRepository;
@@ -18,14 +18,19 @@ export interface ErasureJobDeps {
 const BATCH = 50;
 
 /**
- * Destroys the personal data of customers whose erasure is due: the customer record and sessions.
+ * Destroys the personal data of customers whose erasure is due and was not cancelled by a new
+ * acceptance of the consent: the customer record and sessions.
  * Consent records and the activity log stay: they are the proof of the revocation and the act of
  * destruction that Приказ РКН №179 asks for. Returns how many customers were erased.
  */
 export async function runDueErasures(deps: ErasureJobDeps): Promise<number> {
   const now = deps.now();
   const due = await deps.erasures.due(now, BATCH);
+  let erased = 0;
   for (const erasure of due) {
+    // The customer may have accepted the consent again since the batch was read.
+    const current = await deps.erasures.get(erasure.customerId);
+    if (!current || !isErasurePending(current)) continue;
     await deps.customers.delete(erasure.customerId);
     await deps.sessions.deleteFor(erasure.customerId);
     await deps.erasures.markErased(erasure.customerId, now);
@@ -44,6 +49,7 @@ export async function runDueErasures(deps: ErasureJobDeps): Promise<number> {
       correlationId,
     );
     deps.log.info({ customerId: erasure.customerId, dueBy: erasure.dueBy }, 'personal data erased');
+    erased += 1;
   }
-  return due.length;
+  return erased;
 }
