@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from 'graphql-ws';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { claimsCast } from '../support/claimsCast.ts';
 import { demoCast } from '../support/demoRegistry.ts';
-import { graphql } from '../support/graphqlClient.ts';
+import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
 import { eventually } from '../support/prometheus.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
@@ -40,6 +42,7 @@ interface OtlpTraces {
   }[];
 }
 
+const INTERNAL = 1;
 const SERVER = 2;
 const CLIENT = 3;
 const STATUS_ERROR = 2;
@@ -86,6 +89,7 @@ async function startCollector(): Promise<{ url: string; spans: ExportedSpan[]; s
 }
 
 const { customer, stranger, policy } = demoCast();
+const { own, other } = claimsCast();
 
 const OVERVIEW = /* GraphQL */ `
   query CustomerOverview {
@@ -109,12 +113,30 @@ const POLICY_CARD = /* GraphQL */ `
     }
   }
 `;
+const SUBMIT_CLAIM = /* GraphQL */ `
+  mutation SubmitClaim($input: SubmitClaimInput!, $key: String!) {
+    submitClaim(input: $input, idempotencyKey: $key) {
+      id
+    }
+  }
+`;
+const FOLLOW_CLAIM = /* GraphQL */ `
+  subscription FollowClaim($claimId: ID) {
+    claimStatusChanged(claimId: $claimId) {
+      claimId
+      status
+    }
+  }
+`;
 
 describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
   let collector: Awaited<ReturnType<typeof startCollector>>;
   let system: TestSystem;
   let customerToken: string;
   let strangerToken: string;
+  let claimantToken: string;
+  let otherClaimantToken: string;
+  const clients: Client[] = [];
 
   beforeAll(async () => {
     collector = await startCollector();
@@ -128,16 +150,23 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
     const session = { kind: 'customer', sessionId: randomUUID(), trusted: true } as const;
     customerToken = await system.token({ ...session, customerId: customer.id });
     strangerToken = await system.token({ ...session, customerId: stranger.id });
+    claimantToken = await system.token({ ...session, customerId: own.customer.id });
+    otherClaimantToken = await system.token({ ...session, customerId: other.customer.id });
+  });
+  afterEach(() => {
+    for (const made of clients.splice(0)) void made.dispose();
   });
   afterAll(async () => {
     await system?.shutdown();
     await new Promise((resolve) => collector?.server.close(resolve));
   });
 
-  /** The trace the gateway started for the operation, once every service in `services` has sent its spans. */
+  /**
+   * The trace the gateway started for the operation (`query CustomerOverview`), once every service in
+   * `services` has sent its spans.
+   */
   const traceOf = async (operation: string, services: readonly string[]): Promise<ExportedSpan[]> => {
-    const root = () =>
-      collector.spans.find((span) => span.service === 'gateway' && span.name === `query ${operation}`);
+    const root = () => collector.spans.find((span) => span.service === 'gateway' && span.name === operation);
     const spansOf = (traceId: string) => collector.spans.filter((span) => span.traceId === traceId);
     await eventually(
       async () => {
@@ -155,7 +184,7 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
     const response = await graphql(system.gatewayUrl, OVERVIEW, { token: customerToken });
     expect(response.errors).toBeUndefined();
 
-    const spans = await traceOf('CustomerOverview', ['gateway', 'identity', 'policy', 'claims']);
+    const spans = await traceOf('query CustomerOverview', ['gateway', 'identity', 'policy', 'claims']);
     const byId = new Map(spans.map((span) => [span.spanId, span]));
     const root = spans.find((span) => span.service === 'gateway' && span.kind === SERVER);
     expect(root).toMatchObject({
@@ -191,7 +220,7 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
     });
     expect(refused.errors?.[0]?.extensions?.['code']).toBe('POLICY_NOT_FOUND');
 
-    const spans = await traceOf('PolicyCard', ['gateway', 'policy']);
+    const spans = await traceOf('query PolicyCard', ['gateway', 'policy']);
     const failed = [
       spans.find((span) => span.service === 'gateway' && span.kind === SERVER),
       spans.find((span) => span.service === 'gateway' && span.name === 'subgraph policy'),
@@ -220,8 +249,129 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
     });
     expect(response.status).toBe(200);
 
-    const spans = await traceOf('ClientTraced', ['gateway', 'policy']);
+    const spans = await traceOf('query ClientTraced', ['gateway', 'policy']);
     expect(spans[0]?.traceId).not.toBe(clientTraceId);
     expect(collector.spans.some((span) => span.traceId === clientTraceId)).toBe(false);
+  });
+
+  /** The span's ancestors within its trace, nearest first. */
+  const ancestorsOf = (span: ExportedSpan | undefined, spans: readonly ExportedSpan[]): ExportedSpan[] => {
+    const byId = new Map(spans.map((each) => [each.spanId, each]));
+    const chain: ExportedSpan[] = [];
+    for (
+      let parent = byId.get(span?.parentSpanId ?? '');
+      parent;
+      parent = byId.get(parent.parentSpanId ?? '')
+    ) {
+      chain.push(parent);
+    }
+    return chain;
+  };
+
+  async function submitClaim(token: string, policyId: string, operation = 'SubmitClaim'): Promise<string> {
+    const response = await graphql<{ submitClaim: { id: string } }>(
+      system.gatewayUrl,
+      SUBMIT_CLAIM.replace('SubmitClaim(', `${operation}(`),
+      {
+        token,
+        variables: {
+          key: `tracing-${randomUUID()}`,
+          input: {
+            policyId,
+            incident: {
+              occurredOn: new Date().toISOString().slice(0, 10),
+              kind: 'Залив',
+              place: 'Москва, ул. Примерная, 1',
+              description: 'Протечка с верхнего этажа',
+            },
+            contact: { phone: '+7 916 765-43-21' },
+          },
+        },
+      },
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data!.submitClaim.id;
+  }
+
+  function follow(token: string, operation: string, claimId: string) {
+    const client = wsClient(system.gatewayUrl, token);
+    clients.push(client);
+    return collect(client, FOLLOW_CLAIM.replace('FollowClaim', operation), { claimId });
+  }
+
+  /** The gateway's span of a WebSocket operation and the subgraph span that continues it, in one trace. */
+  function socketOperation(spans: readonly ExportedSpan[], operation: string) {
+    const gateway = spans.find((span) => span.service === 'gateway' && span.kind === SERVER);
+    const claims = spans.find((span) => span.service === 'claims' && span.kind === SERVER);
+    expect(gateway).toMatchObject({
+      name: `subscription ${operation}`,
+      attributes: { 'graphql.operation.name': operation, 'graphql.operation.type': 'subscription' },
+    });
+    expect(gateway?.parentSpanId ?? '').toBe('');
+    expect(claims).toMatchObject({
+      name: `subscription ${operation}`,
+      attributes: { 'graphql.operation.type': 'subscription' },
+    });
+    // claims' setup span ← gateway subgraph call span ← gateway operation span
+    const [call, root] = ancestorsOf(claims, spans);
+    expect(call).toMatchObject({
+      service: 'gateway',
+      kind: INTERNAL,
+      name: 'subgraph claims',
+      attributes: { 'graphql.subgraph.name': 'claims', 'graphql.operation.type': 'subscription' },
+    });
+    expect(root?.spanId).toBe(gateway?.spanId);
+    return { gateway, claims };
+  }
+
+  it("a subscription over WebSocket is one trace: the gateway's operation span and claims' setup span under it", async () => {
+    const claimId = await submitClaim(claimantToken, own.policy.id, 'SubmitFollowedClaim');
+    const follower = follow(claimantToken, 'FollowOwnClaim', claimId);
+    const claimsSetUp = () =>
+      collector.spans.some(
+        (span) => span.service === 'claims' && span.name === 'subscription FollowOwnClaim',
+      );
+    await eventually(() => Promise.resolve(claimsSetUp()), 'claims set the subscription up');
+    expect(follower.errors).toEqual([]);
+    // The gateway's span ends with the first event or when the client leaves.
+    follower.unsubscribe();
+
+    const spans = await traceOf('subscription FollowOwnClaim', ['gateway', 'claims']);
+    const { gateway, claims } = socketOperation(spans, 'FollowOwnClaim');
+    for (const span of [gateway, claims]) {
+      expect(span?.status.code).not.toBe(STATUS_ERROR);
+      expect(span?.attributes['graphql.error.codes']).toBeUndefined();
+    }
+  });
+
+  it("a subscription refused by claims records the error code on the gateway's span and on claims'", async () => {
+    const claimId = await submitClaim(claimantToken, own.policy.id, 'SubmitForeignClaim');
+    const intruder = follow(otherClaimantToken, 'FollowForeignClaim', claimId);
+    await intruder.until(0);
+    await eventually(() => Promise.resolve(intruder.completed), 'the intruder refused');
+    expect(JSON.stringify(intruder.errors)).toContain('CLAIM_NOT_FOUND');
+
+    const spans = await traceOf('subscription FollowForeignClaim', ['gateway', 'claims']);
+    for (const span of Object.values(socketOperation(spans, 'FollowForeignClaim'))) {
+      expect(span?.status.code).toBe(STATUS_ERROR);
+      expect(span?.attributes['graphql.error.codes']).toEqual(['CLAIM_NOT_FOUND']);
+    }
+  });
+
+  it("a claim submitted through the gateway continues from claims into policy through claims' client span", async () => {
+    await submitClaim(claimantToken, own.policy.id);
+
+    const spans = await traceOf('mutation SubmitClaim', ['gateway', 'claims', 'policy']);
+    const claims = spans.find((span) => span.service === 'claims' && span.kind === SERVER);
+    expect(claims?.attributes['graphql.operation.type']).toBe('mutation');
+    const policyChecks = spans.filter((span) => span.service === 'policy' && span.kind === SERVER);
+    expect(policyChecks.length).toBeGreaterThan(0);
+    for (const check of policyChecks) {
+      expect(check.attributes['graphql.operation.name']).toBe('ClaimPolicy');
+      // policy server span ← claims client span ← claims server span
+      const [attempt, caller] = ancestorsOf(check, spans);
+      expect(attempt).toMatchObject({ service: 'claims', kind: CLIENT, name: 'POST' });
+      expect(caller?.spanId).toBe(claims?.spanId);
+    }
   });
 });

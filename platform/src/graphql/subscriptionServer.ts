@@ -19,6 +19,7 @@ import { createErrorFormatter } from '../errors/formatError.ts';
 import type { Logger } from '../logging/logger.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../logging/requestId.ts';
 import type { SubgraphMetrics } from '../metrics/subgraphMetrics.ts';
+import { traceOperationSetup } from '../telemetry/webSocketTracing.ts';
 import type { RequestContext } from './context.ts';
 
 /** Whose operation it is: the socket's caller, or the subscriber a shared connection named for one operation. */
@@ -50,7 +51,8 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
  * is theirs. A gateway instead keeps one connection for many subscribers and names each operation's
  * subscriber in the subscribe message's `extensions.authorization`; that token is verified here like any
  * other, so the shared connection itself is never trusted with anyone's identity. Errors leave through the
- * same formatter as over HTTP, so they carry the same `extensions.code`.
+ * same formatter as over HTTP, so they carry the same `extensions.code`. Each operation's setup is traced
+ * as a child of the `extensions.traceparent` its subscribe message carries.
  */
 export function serveSubscriptions(options: {
   readonly httpServer: Server;
@@ -91,7 +93,7 @@ export function serveSubscriptions(options: {
   }
 
   return useServer<Record<string, unknown>, SocketExtra>(
-    {
+    traceOperationSetup({
       schema,
       onConnect: async (ctx) => {
         const token = bareToken(ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['token']);
@@ -155,7 +157,7 @@ export function serveSubscriptions(options: {
         clearTimeout(ctx.extra.connection?.expiry);
         for (const { caller } of ctx.extra.operations?.values() ?? []) clearTimeout(caller.expiry);
       },
-    },
+    }),
     wsServer,
   );
 

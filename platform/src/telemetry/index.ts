@@ -4,3 +4,5 @@ export type { ProcessTracing } from './processTracing.ts';
 export * from './graphqlSpans.ts';
 export * from './traceContext.ts';
 export * from './subgraphTracing.ts';
+export * from './httpClientSpans.ts';
+export * from './webSocketTracing.ts';

@@ -1,4 +1,4 @@
-import { trace } from '@opentelemetry/api';
+import { context, trace } from '@opentelemetry/api';
 import { OTLPTraceExporter as OtlpJsonTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as OtlpProtobufTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -12,6 +12,7 @@ import {
   type Sampler,
 } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { asyncContextManager } from './activeContext.ts';
 import type { TracingSettings } from './telemetryConfig.ts';
 
 export interface ProcessTracing {
@@ -25,7 +26,8 @@ const MAX_EXPORT_BATCH = 512;
 /**
  * Installs the process's tracer provider as the OpenTelemetry global, so the gateway and subgraph
  * plugins, which only use `@opentelemetry/api`, start recording. Until this runs (and in processes
- * that never call it) their spans are the API's non-recording ones and nothing is exported.
+ * that never call it) their spans are the API's non-recording ones and nothing is exported. The
+ * context manager it installs lets a span started for a request be the parent of the calls made for it.
  */
 export function startProcessTracing(settings: TracingSettings): ProcessTracing {
   const exporterOptions = { url: settings.tracesUrl, timeoutMillis: settings.exportTimeoutMs };
@@ -46,9 +48,11 @@ export function startProcessTracing(settings: TracingSettings): ProcessTracing {
     ],
   });
   trace.setGlobalTracerProvider(provider);
+  context.setGlobalContextManager(asyncContextManager);
   return {
     async shutdown() {
       trace.disable();
+      context.disable();
       await provider.shutdown();
     },
   };

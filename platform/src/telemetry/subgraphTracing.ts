@@ -2,23 +2,23 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { SpanKind, trace } from '@opentelemetry/api';
 import { ATTR_HTTP_RESPONSE_STATUS_CODE } from '@opentelemetry/semantic-conventions';
 import { describeOperation, recordResultErrors } from './graphqlSpans.ts';
+import { continueIn } from './activeContext.ts';
 import { traceContextFrom } from './traceContext.ts';
 
 /**
  * One server span per GraphQL request a subgraph answers, a child of the span named by the request's
  * W3C `traceparent` (the gateway's fetch span), named after the operation and marked failed with the
- * codes of the errors sent back. Costs one non-recording span per request while tracing is off.
+ * codes of the errors sent back. It is the active span while the request executes, so the calls its
+ * resolvers make continue the trace. Costs one non-recording span per request while tracing is off.
  */
 export function subgraphTracingPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
   const tracer = trace.getTracer('@cabinet/platform/subgraph');
   return {
     requestDidStart({ request }) {
-      const span = tracer.startSpan(
-        'GraphQL Operation',
-        { kind: SpanKind.SERVER },
-        traceContextFrom(request.http?.headers),
-      );
+      const caller = traceContextFrom(request.http?.headers);
+      const span = tracer.startSpan('GraphQL Operation', { kind: SpanKind.SERVER }, caller);
       if (!span.isRecording()) return Promise.resolve(undefined);
+      continueIn(trace.setSpan(caller, span));
       return Promise.resolve({
         didResolveOperation({ operation, operationName }) {
           describeOperation(span, operation?.operation, operationName ?? undefined);

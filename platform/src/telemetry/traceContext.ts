@@ -18,7 +18,23 @@ export function traceContextFrom(headers: ReadableHeaders | undefined): Context 
   return headers === undefined ? ROOT_CONTEXT : w3c.extract(ROOT_CONTEXT, headers, headerGetter);
 }
 
-/** The W3C headers that make a callee's spans children of the context's span; none for an invalid span. */
+/**
+ * The same, read from fields of a message rather than headers: a graphql-ws subscribe message's
+ * `extensions`, where a gateway puts `traceparent` since one shared connection carries many traces.
+ */
+export function traceContextFromFields(
+  fields: Readonly<Record<string, unknown>> | null | undefined,
+): Context {
+  if (!fields) return ROOT_CONTEXT;
+  return traceContextFrom({
+    get: (name) => {
+      const value = fields[name];
+      return typeof value === 'string' ? value : undefined;
+    },
+  });
+}
+
+/** The W3C headers (or extension fields) that make a callee's spans children of the context's span; none for an invalid span. */
 export function traceHeaders(context: Context): Record<string, string> {
   const headers: Record<string, string> = {};
   w3c.inject(context, headers, {

@@ -1,4 +1,5 @@
 import { DomainError, GuardErrors, REQUEST_ID_HEADER } from '@cabinet/platform';
+import { endingAttempt, httpClientTracer, startHttpAttempt } from '@cabinet/platform/telemetry';
 import type { InsuranceProduct } from '../claim/domain/claimEvents.ts';
 
 /** What the claims service needs to know about a policy, as the policy service reports it. */
@@ -39,9 +40,12 @@ interface GraphQLAnswer {
 
 /**
  * Asks the policy subgraph directly, on the caller's own token, so its ownership rules decide: a
- * policy the caller may not see answers POLICY_NOT_FOUND. Retries only what may be transient.
+ * policy the caller may not see answers POLICY_NOT_FOUND. Retries only what may be transient. Each
+ * attempt is a client span of the trace the caller's request belongs to, which the policy service continues.
  */
 export class PolicyClient {
+  private readonly tracer = httpClientTracer('@cabinet/claims/policy-client');
+
   constructor(
     private readonly url: string,
     private readonly timeoutMs: number,
@@ -56,16 +60,21 @@ export class PolicyClient {
     for (let attempt = 1; ; attempt++) {
       let answer: GraphQLAnswer;
       try {
-        const response = await fetch(this.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [REQUEST_ID_HEADER]: requestId,
-            ...(authorization ? { authorization } : {}),
-          },
-          body: JSON.stringify({ query: POLICY_QUERY, variables: { id: policyId } }),
-          signal: AbortSignal.timeout(this.timeoutMs),
-        });
+        const traced = startHttpAttempt(this.tracer, 'POST', this.url);
+        const response = await endingAttempt(
+          traced.span,
+          fetch(this.url, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              [REQUEST_ID_HEADER]: requestId,
+              ...(authorization ? { authorization } : {}),
+              ...traced.headers,
+            },
+            body: JSON.stringify({ query: POLICY_QUERY, variables: { id: policyId } }),
+            signal: AbortSignal.timeout(this.timeoutMs),
+          }),
+        );
         if (response.status >= 500) throw unavailable();
         answer = (await response.json()) as GraphQLAnswer;
       } catch (error) {
