@@ -6,14 +6,17 @@ import type { CustomerKeyVault } from './customerKeyVault.ts';
 /** Identity's stream category for customers (`customer-<customerId>`) in the shared event store. */
 export const CUSTOMER_STREAM_CATEGORY = 'customer';
 export const CONSENT_REVOKED_EVENT = 'CustomerConsentRevoked';
+/** Identity publishes it when a customer who revoked consent accepts it again before being erased. */
+export const CONSENT_GIVEN_AGAIN_EVENT = 'CustomerConsentGiven';
 
-interface ConsentRevoked {
+interface CustomerEventData {
   readonly customerId: string;
-  readonly revokedAt: string;
 }
 
-function isConsentRevoked(data: unknown): data is ConsentRevoked {
-  return typeof data === 'object' && data !== null && typeof (data as ConsentRevoked).customerId === 'string';
+function isCustomerEventData(data: unknown): data is CustomerEventData {
+  return (
+    typeof data === 'object' && data !== null && typeof (data as CustomerEventData).customerId === 'string'
+  );
 }
 
 /**
@@ -22,16 +25,20 @@ function isConsentRevoked(data: unknown): data is ConsentRevoked {
  */
 export async function shredCustomerPersonalData(
   customerId: string,
+  revocationEventId: string,
   stores: { vault: CustomerKeyVault; cards: ClaimCardRepository; documents: DocumentService },
 ): Promise<{ cards: number; documents: number }> {
-  await stores.vault.destroy(customerId);
+  await stores.vault.destroy(customerId, revocationEventId);
   return {
     cards: await stores.cards.erasePersonalDataOf(customerId),
     documents: await stores.documents.eraseNamesOf(customerId),
   };
 }
 
-/** Follows identity's customer streams, with its own checkpoint, and shreds on each revocation. */
+/**
+ * Follows identity's customer streams, with its own checkpoint: shreds on each revocation, and on a
+ * later acceptance lets the customer's own next action start a new generation of their key.
+ */
 export function consentRevocationReaction(
   stores: { vault: CustomerKeyVault; cards: ClaimCardRepository; documents: DocumentService },
   log: Logger,
@@ -40,14 +47,17 @@ export function consentRevocationReaction(
     name: 'consent-revocations',
     categories: [CUSTOMER_STREAM_CATEGORY],
     async apply(recorded: RecordedEvent) {
-      if (recorded.type !== CONSENT_REVOKED_EVENT || !isConsentRevoked(recorded.data)) return;
-      const erased = await shredCustomerPersonalData(recorded.data.customerId, stores);
-      log.info(
-        { customerId: recorded.data.customerId, ...erased },
-        'customer key destroyed after consent revocation',
-      );
+      if (!isCustomerEventData(recorded.data)) return;
+      const { customerId } = recorded.data;
+      if (recorded.type === CONSENT_REVOKED_EVENT) {
+        const erased = await shredCustomerPersonalData(customerId, recorded.id, stores);
+        log.info({ customerId, ...erased }, 'customer key destroyed after consent revocation');
+      } else if (recorded.type === CONSENT_GIVEN_AGAIN_EVENT) {
+        await stores.vault.consentGivenAgain(customerId, recorded.id);
+        log.info({ customerId }, 'customer may get a new key after accepting the consent again');
+      }
     },
-    // A destroyed key cannot come back, and replaying revocations destroys nothing new: nothing to drop.
+    // A destroyed key cannot come back, and the vault skips consent events it already applied: nothing to drop.
     reset: () => Promise.resolve(),
   };
 }

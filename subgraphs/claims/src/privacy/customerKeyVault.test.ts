@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClaimCommandHandler } from '../claim/application/claimCommandHandler.ts';
 import { withoutActivity } from '../claim/application/claimActivity.ts';
 import { claimStreamId } from '../claim/domain/claimStreamId.ts';
+import { isSealedPersonalData, type SealedPersonalData } from '../claim/domain/personalDataForm.ts';
 import {
   CLAIM_ID,
   command,
@@ -104,5 +105,122 @@ describe('the customer key vault', () => {
       correlationId: 'accept',
     });
     expect(accepted.appended.map((event) => event.type)).toEqual(['ClaimAccepted']);
+  });
+});
+
+describe('key generations after a re-consent', () => {
+  const REVOKED = 'revocation-1';
+  const GIVEN_AGAIN = 'consent-given-1';
+
+  it('gives the customer a new generation only once identity reported the consent given again', async () => {
+    // Given a customer whose first key sealed a value and was then destroyed on revocation
+    const before = await vault.seal(customerId, { phone: '+79161234567' });
+    expect(before.keyId).toBe(customerId);
+    await vault.destroy(customerId, REVOKED);
+    const own = vault.forCustomerWithConsent();
+
+    // When they act themselves with a token that still says consent, before identity reported it given again
+    // Then nothing is sealed
+    expect((await refusal(own.seal(customerId, { phone: '+79160000000' }))).code).toBe(
+      'PERSONAL_DATA_ERASED',
+    );
+
+    // When identity reports the consent given again
+    await vault.consentGivenAgain(customerId, GIVEN_AGAIN);
+    // Then staff still may not record personal data about them
+    expect((await refusal(vault.seal(customerId, { text: 'Комментарий' }))).code).toBe(
+      'PERSONAL_DATA_ERASED',
+    );
+    // But their own action starts the second generation, which opens
+    const after = await own.seal(customerId, { phone: '+79160000000' });
+    expect(after.keyId).toBe(`${customerId}#2`);
+    expect(await vault.open(after)).toEqual({ phone: '+79160000000' });
+    // And from then on anyone seals with it, while the first generation stays shredded
+    expect((await vault.seal(customerId, { text: 'Комментарий' })).keyId).toBe(`${customerId}#2`);
+    expect(await vault.open(before)).toBeNull();
+  });
+
+  it('destroys every generation on a new revocation, and a redelivered consent event changes nothing', async () => {
+    await vault.destroy(customerId, REVOKED);
+    await vault.consentGivenAgain(customerId, GIVEN_AGAIN);
+    const second = await vault.forCustomerWithConsent().seal(customerId, { phone: '+79160000000' });
+
+    // A crash made the reaction deliver the first revocation and acceptance again
+    await vault.destroy(customerId, REVOKED);
+    await vault.consentGivenAgain(customerId, GIVEN_AGAIN);
+    expect(await vault.open(second)).toEqual({ phone: '+79160000000' });
+
+    await vault.destroy(customerId, 'revocation-2');
+    expect(await vault.open(second)).toBeNull();
+    // The first acceptance delivered again does not allow a third generation
+    await vault.consentGivenAgain(customerId, GIVEN_AGAIN);
+    expect(
+      (await refusal(vault.forCustomerWithConsent().seal(customerId, { phone: '+79160000000' }))).code,
+    ).toBe('PERSONAL_DATA_ERASED');
+  });
+
+  it('keeps opening values sealed with a key stored before generations existed', async () => {
+    // Given a key document as the vault wrote them before, and a value sealed with it
+    const legacy = await vault.seal(customerId, { phone: '+79161234567' });
+    const keys = await documents.collection<{
+      key: string | null;
+      createdAt: string;
+      destroyedAt: string | null;
+    }>({ name: 'customer_keys', indexes: [] });
+    expect(Object.keys((await keys.get(customerId))!.data).sort()).toEqual([
+      'createdAt',
+      'destroyedAt',
+      'key',
+    ]);
+
+    // When the vault is opened again / Then the value opens and new values use the same key
+    const reopened = await CustomerKeyVault.open(documents, now);
+    expect(await reopened.open(legacy)).toEqual({ phone: '+79161234567' });
+    expect((await reopened.seal(customerId, { phone: '+79161234567' })).keyId).toBe(customerId);
+  });
+
+  it('refuses a later-generation value relabelled with another customer’s key id', async () => {
+    await vault.seal('customer-2', { phone: '+79160000001' });
+    await vault.destroy(customerId, REVOKED);
+    await vault.consentGivenAgain(customerId, GIVEN_AGAIN);
+    const second = await vault.forCustomerWithConsent().seal(customerId, { phone: '+79160000000' });
+
+    await expect(vault.open({ ...second, keyId: 'customer-2' })).rejects.toThrow();
+  });
+
+  it('lets a customer who came back file a claim while staff still may not comment on their old one', async () => {
+    // Given a claim whose customer revoked consent and then accepted it again
+    const handler = new ClaimCommandHandler(events, vault, RULES, withoutActivity);
+    await handler.execute(CLAIM_ID, submitClaim(), { correlationId: 'submit' });
+    await vault.destroy(customerId, REVOKED);
+    await vault.consentGivenAgain(customerId, GIVEN_AGAIN);
+    const comment = command(
+      'CommentOnClaim',
+      { commentId: '6f1d2c3b-4a59-4e68-8b7a-9c0d1e2f3a4b', text: 'Ждём справку' },
+      SUPERVISOR,
+    );
+
+    // When staff comment before the customer acted / Then it is refused
+    expect((await refusal(handler.execute(CLAIM_ID, comment, { correlationId: 'comment' }))).code).toBe(
+      'PERSONAL_DATA_ERASED',
+    );
+
+    // When the customer files a new claim themselves
+    const newClaimId = '7a9e2b41-3c5d-4f6e-8a7b-9c0d1e2f3a4b';
+    const filed = await handler.execute(
+      newClaimId,
+      submitClaim({ claimId: newClaimId, claimNumber: 'У-2026-000124' }),
+      { correlationId: 'submit-again' },
+    );
+
+    // Then its contact is sealed with the second generation and readable
+    const [submittedAgain] = await events.read(claimStreamId(newClaimId));
+    const personal = (submittedAgain?.data as { personal: SealedPersonalData }).personal;
+    expect(filed.appended.map((event) => event.type)).toEqual(['ClaimSubmitted']);
+    expect(isSealedPersonalData(personal) && personal.keyId).toBe(`${customerId}#2`);
+    expect(await vault.open(personal)).toMatchObject({ contactPhone: '+79001234567' });
+    // And the old claim's personal data stays shredded
+    const [first] = await events.read(claimStreamId(CLAIM_ID));
+    expect(await vault.open((first?.data as { personal: SealedPersonalData }).personal)).toBeNull();
   });
 });

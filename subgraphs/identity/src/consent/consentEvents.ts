@@ -17,6 +17,19 @@ export interface CustomerConsentRevoked {
   readonly erasureDueBy: string;
 }
 
+/**
+ * Published when a customer who revoked consent accepts it again before identity erased them: the
+ * erasure is cancelled, and claims lets the customer's own next action start a new data key (the
+ * destroyed one stays destroyed).
+ */
+export interface CustomerConsentGiven {
+  readonly customerId: string;
+  readonly consentVersion: string;
+  readonly acceptedAt: string;
+  /** The revocation this acceptance follows. */
+  readonly revokedAt: string;
+}
+
 /** Published by the erasure job once identity destroyed the customer's record. */
 export interface CustomerPersonalDataErased {
   readonly customerId: string;
@@ -25,6 +38,7 @@ export interface CustomerPersonalDataErased {
 
 export type CustomerEvent =
   | { readonly type: 'CustomerConsentRevoked'; readonly data: CustomerConsentRevoked }
+  | { readonly type: 'CustomerConsentGiven'; readonly data: CustomerConsentGiven }
   | { readonly type: 'CustomerPersonalDataErased'; readonly data: CustomerPersonalDataErased };
 
 export async function publishCustomerEvent(

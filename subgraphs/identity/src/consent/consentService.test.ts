@@ -137,6 +137,21 @@ describe('accepting the consent again during the erasure grace period', () => {
       'CONSENT_ACCEPTED',
       'PERSONAL_DATA_ERASURE_CANCELLED',
     ]);
+    // And the other services learn that the consent was given again, after the revocation
+    expect(
+      (await events.read(`customer-${customerId}`)).map((event) => ({ type: event.type, data: event.data })),
+    ).toEqual([
+      expect.objectContaining({ type: 'CustomerConsentRevoked' }),
+      {
+        type: 'CustomerConsentGiven',
+        data: {
+          customerId,
+          consentVersion: CURRENT_CONSENT_VERSION,
+          acceptedAt: acceptedAt.toISOString(),
+          revokedAt: revokedAt.toISOString(),
+        },
+      },
+    ]);
     // And once the erasure would have been due, the job leaves the customer alone
     advanceDays(ERASE_AFTER_DAYS + 1);
     expect(await runJob()).toBe(0);
@@ -163,12 +178,13 @@ describe('accepting the consent again during the erasure grace period', () => {
     expect((await erasures.get(customerId))?.erasedAt).toBe(clock.toISOString());
   });
 
-  it('records no cancellation when no erasure is pending', async () => {
+  it('records no cancellation and tells nobody when no erasure is pending', async () => {
     await consents.accept(await signedIn(), CURRENT_CONSENT_VERSION);
     await consents.accept(await signedIn(), CURRENT_CONSENT_VERSION);
 
     expect(await erasures.get(customerId)).toBeNull();
     expect(await activityActions()).not.toContain('PERSONAL_DATA_ERASURE_CANCELLED');
+    expect(await events.read(`customer-${customerId}`)).toEqual([]);
   });
 
   it('still erases a customer who did not come back', async () => {

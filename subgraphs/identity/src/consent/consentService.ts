@@ -37,7 +37,8 @@ export class ConsentService {
 
   /**
    * Accepts the current version and returns an access token that carries it. A customer who revoked
-   * and signs in again within the grace period keeps their record: the pending erasure is cancelled.
+   * and signs in again within the grace period keeps their record: the pending erasure is cancelled
+   * and the other services are told through `CustomerConsentGiven`.
    */
   async accept(caller: Caller, version: string): Promise<{ record: ConsentRecord; access: AccessGrant }> {
     if (version !== CURRENT_CONSENT_VERSION) throw ConsentErrors.versionOutdated(CURRENT_CONSENT_VERSION);
@@ -45,6 +46,23 @@ export class ConsentService {
     const record = await this.change(caller, 'ACCEPTED', version);
     const cancelled = await this.deps.erasures.cancel(caller.customerId, new Date(record.at));
     if (cancelled) {
+      await publishCustomerEvent(
+        this.deps.events,
+        {
+          type: 'CustomerConsentGiven',
+          data: {
+            customerId: caller.customerId,
+            consentVersion: version,
+            acceptedAt: record.at,
+            revokedAt: cancelled.requestedAt,
+          },
+        },
+        {
+          id: this.deps.newId(),
+          actor: `customer:${caller.customerId}`,
+          correlationId: caller.correlationId,
+        },
+      );
       await this.deps.activity.record(
         caller.customerId,
         {

@@ -102,7 +102,10 @@ export class ClaimCommandHandler {
               EVENT_ID_NAMESPACE,
               `${claimId}:${command.type}:${context.idempotencyKey}:${index}`,
             );
-      const sealed = await sealClaimEvents(decided, next.customerId, this.vault, eventId, {
+      // Only the customer themself (whose consent ClaimService checked) may bring a destroyed key back.
+      const ownAction = command.actor.kind === 'customer' && command.actor.customerId === next.customerId;
+      const vault = ownAction ? this.vault.forCustomerWithConsent() : this.vault;
+      const sealed = await sealClaimEvents(decided, next.customerId, vault, eventId, {
         schemaVersion: CLAIM_EVENT_SCHEMA_VERSION,
         actor: claimActorReference(command.actor),
         correlationId: context.correlationId,
