@@ -18,6 +18,9 @@ export function subgraphTracingPlugin<TContext extends BaseContext>(): ApolloSer
       const caller = traceContextFrom(request.http?.headers);
       const span = tracer.startSpan('GraphQL Operation', { kind: SpanKind.SERVER }, caller);
       if (!span.isRecording()) return Promise.resolve(undefined);
+      // Apollo has no hook that wraps the request's execution, so the span is entered here. On Node 20
+      // the entered context also reaches the promises that await the request (the HTTP handler's own
+      // chain), never another request's.
       continueIn(trace.setSpan(caller, span));
       return Promise.resolve({
         didResolveOperation({ operation, operationName }) {

@@ -1,6 +1,6 @@
 import { ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
 import { describe, expect, it } from 'vitest';
-import { traceContextFrom, traceHeaders } from './traceContext.ts';
+import { traceContextFrom, traceContextFromFields, traceHeaders } from './traceContext.ts';
 
 const fetchSpan = {
   traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
@@ -28,5 +28,24 @@ describe('W3C trace context', () => {
     ['an all-zero trace id', new Headers({ traceparent: `00-${'0'.repeat(32)}-00f067aa0ba902b7-01` })],
   ])('starts a new trace given %s', (_case, headers) => {
     expect(trace.getSpanContext(traceContextFrom(headers))).toBeUndefined();
+  });
+
+  it("reads the caller's span from a subscribe message's extensions, next to other fields", () => {
+    const extensions = {
+      authorization: 'Bearer x',
+      ...traceHeaders(trace.setSpanContext(ROOT_CONTEXT, fetchSpan)),
+    };
+    expect(trace.getSpanContext(traceContextFromFields(extensions))).toMatchObject({
+      ...fetchSpan,
+      isRemote: true,
+    });
+  });
+
+  it.each([
+    ['no extensions', undefined],
+    ['null extensions', null],
+    ['a traceparent that is not a string', { traceparent: 42 }],
+  ])('starts a new trace from a subscribe message with %s', (_case, extensions) => {
+    expect(trace.getSpanContext(traceContextFromFields(extensions))).toBeUndefined();
   });
 });
