@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { ActivityRecorder, createLogger, openDocumentStore, openEventStore } from '@cabinet/platform';
+import { demoCustomers, demoPolicies } from '@cabinet/demo-data';
+import { EXISTING_INSURER_CUSTOMER } from '@cabinet/esia-emulator/seed';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDueErasures } from '../../subgraphs/identity/src/consent/erasureJob.ts';
+import { ErasureRepository } from '../../subgraphs/identity/src/consent/erasureRepository.ts';
+import { CustomerRepository } from '../../subgraphs/identity/src/customer/customerRepository.ts';
+import { SessionRepository } from '../../subgraphs/identity/src/session/sessionRepository.ts';
+import { acceptConsent, signInAs } from '../support/gosuslugi.ts';
+import { graphql, type GraphQLResponse } from '../support/graphqlClient.ts';
+import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+
+const WAIT_MS = 30_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const customer = demoCustomers().find((candidate) => candidate.inn === EXISTING_INSURER_CUSTOMER.inn)!;
+const today = new Date().toISOString().slice(0, 10);
+const policy = demoPolicies(demoCustomers(), new Date()).policies.find(
+  (candidate) =>
+    candidate.holderId === customer.id &&
+    candidate.status === 'ACTIVE' &&
+    candidate.period.startsOn < today &&
+    today < candidate.period.endsOn,
+)!;
+const supervisor = {
+  kind: 'staff',
+  staffId: randomUUID(),
+  sessionId: randomUUID(),
+  roles: ['supervisor'],
+} as const;
+
+const SUBMIT = /* GraphQL */ `
+  mutation ($input: SubmitClaimInput!, $key: String!) {
+    submitClaim(input: $input, idempotencyKey: $key) {
+      id
+    }
+  }
+`;
+
+const CARD = /* GraphQL */ `
+  query ($id: ID!) {
+    claim(id: $id) {
+      timeline {
+        type
+        details
+      }
+    }
+  }
+`;
+
+const codeOf = (response: GraphQLResponse<unknown>) => response.errors?.[0]?.extensions?.['code'];
+
+/** Retries `attempt` until `done` holds: the claims service follows identity's events asynchronously. */
+async function eventually<T>(attempt: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const value = await attempt();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('a customer who revokes consent and accepts it again', () => {
+  let system: TestSystem;
+  let staffToken: string;
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    staffToken = await system.token(supervisor);
+  });
+  afterAll(async () => {
+    await system?.shutdown();
+  });
+
+  async function signedInWithConsent() {
+    const response = await signInAs(system, 'existingCustomer');
+    expect(response.errors).toBeUndefined();
+    const session = response.data!.completeGosuslugiSignIn;
+    return acceptConsent(system, session.accessToken);
+  }
+
+  const submit = (token: string, description: string, key: string) =>
+    graphql<{ submitClaim: { id: string } }>(system.gatewayUrl, SUBMIT, {
+      token,
+      variables: {
+        key,
+        input: {
+          policyId: policy.id,
+          incident: { occurredOn: today, kind: 'Залив', place: 'Москва, ул. Примерная, 1', description },
+          contact: { phone: '+7 916 765-43-21' },
+        },
+      },
+    });
+
+  const submissionDetails = async (claimId: string) => {
+    const card = await graphql<{ claim: { timeline: { type: string; details: string | null }[] } }>(
+      system.gatewayUrl,
+      CARD,
+      { token: staffToken, variables: { id: claimId } },
+    );
+    expect(card.errors).toBeUndefined();
+    return card.data!.claim.timeline.find((entry) => entry.type === 'ClaimSubmitted')?.details;
+  };
+
+  it('files claims again with readable personal data, the old claim stays shredded and identity keeps the customer', async () => {
+    // Given a customer who filed a claim and then revoked consent
+    const first = await signedInWithConsent();
+    const filed = await submit(first, 'Протечка до отзыва согласия', randomUUID());
+    expect(filed.errors).toBeUndefined();
+    const oldClaimId = filed.data!.submitClaim.id;
+    expect(await submissionDetails(oldClaimId)).toContain('Протечка до отзыва согласия');
+    const revoked = await graphql(system.gatewayUrl, 'mutation { revokeConsent { revokedAt } }', {
+      token: first,
+    });
+    expect(revoked.errors).toBeUndefined();
+    expect(
+      await eventually(
+        () => submissionDetails(oldClaimId),
+        (details) => details === null,
+      ),
+    ).toBeNull();
+
+    // When they sign in again within the grace period and accept the consent
+    const again = await signedInWithConsent();
+
+    // Then they file a new claim (once claims has seen the consent given again) and its personal data reads back
+    const key = randomUUID();
+    const refiled = await eventually(
+      () => submit(again, 'Протечка после нового согласия', key),
+      (response) => codeOf(response) !== 'PERSONAL_DATA_ERASED',
+    );
+    expect(refiled.errors).toBeUndefined();
+    expect(await submissionDetails(refiled.data!.submitClaim.id)).toContain('Протечка после нового согласия');
+    // And the old claim stays shredded
+    expect(await submissionDetails(oldClaimId)).toBeNull();
+
+    // And the activity log shows the erasure cancelled
+    const activity = await graphql<{ myActivity: { nodes: { action: string }[] } }>(
+      system.gatewayUrl,
+      '{ myActivity(first: 50) { nodes { action } } }',
+      { token: again },
+    );
+    expect(activity.errors).toBeUndefined();
+    expect(activity.data!.myActivity.nodes.map((node) => node.action)).toContain(
+      'PERSONAL_DATA_ERASURE_CANCELLED',
+    );
+
+    // And the erasure job, run once the erasure would have been due, keeps the customer
+    const documents = await openDocumentStore({
+      database: 'identity',
+      sqliteFile: join(system.dataDir, 'identity', 'documents.sqlite'),
+    });
+    const events = await openEventStore({ sqliteFile: join(system.dataDir, 'events.sqlite') });
+    try {
+      const later = new Date(Date.now() + 31 * DAY_MS);
+      const erased = await runDueErasures({
+        erasures: await ErasureRepository.open(documents),
+        customers: await CustomerRepository.open(documents),
+        sessions: await SessionRepository.open(documents),
+        events,
+        activity: new ActivityRecorder({ events, service: 'identity', now: () => later, newId: randomUUID }),
+        log: createLogger('reconsent-test', 'silent'),
+        now: () => later,
+        newId: randomUUID,
+      });
+      expect(erased).toBe(0);
+      expect((await (await ErasureRepository.open(documents)).get(customer.id))?.cancelledAt).toEqual(
+        expect.any(String),
+      );
+    } finally {
+      await documents.close();
+      await events.close();
+    }
+    const me = await graphql<{ me: { id: string } }>(system.gatewayUrl, '{ me { id } }', { token: again });
+    expect(me.data?.me.id).toBe(customer.id);
+  });
+});
