@@ -132,6 +132,24 @@ describe('a customer who revokes consent and accepts it again', () => {
     );
     expect(refiled.errors).toBeUndefined();
     expect(await submissionDetails(refiled.data!.submitClaim.id)).toContain('Протечка после нового согласия');
+    // And they may announce a document for it
+    const upload = await graphql(
+      system.gatewayUrl,
+      /* GraphQL */ `
+        mutation ($key: String!) {
+          requestDocumentUpload(
+            fileName: "акт о заливе.pdf"
+            contentType: "application/pdf"
+            size: 1000
+            idempotencyKey: $key
+          ) {
+            documentId
+          }
+        }
+      `,
+      { token: again, variables: { key: randomUUID() } },
+    );
+    expect(upload.errors).toBeUndefined();
     // And the old claim stays shredded
     expect(await submissionDetails(oldClaimId)).toBeNull();
 

@@ -68,7 +68,8 @@ export class DocumentService {
     const stored = await this.records.insertOnce({
       documentId,
       customerId,
-      name: await this.vault.seal(customerId, { fileName }),
+      // Only the customer announces their files, so a customer who consented again gets a fresh key.
+      name: await this.vault.forCustomerWithConsent().seal(customerId, { fileName }),
       declaredSizeBytes: file.size,
       createdAt: this.now().toISOString(),
       content: null,
