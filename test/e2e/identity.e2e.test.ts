@@ -339,9 +339,16 @@ describe('identity through the gateway, against the ESIA emulator', () => {
     const body = (await right.json()) as { access_token: string; scope: string; expires_in: number };
     expect(body).toMatchObject({ scope: 'claims:status', expires_in: 900 });
     expect(decodeJwt(body.access_token)).toMatchObject({ kind: 'partner', partnerId: client!.partnerId });
-    expect(codeOf(await graphql(system.gatewayUrl, '{ me { id } }', { token: body.access_token }))).toBe(
-      'FORBIDDEN',
-    );
+    for (const document of [
+      '{ me { id } }',
+      '{ mySessions { id } }',
+      '{ myActivity(first: 5) { totalCount } }',
+      'mutation { signOut { signedOut } }',
+    ]) {
+      expect(codeOf(await graphql(system.gatewayUrl, document, { token: body.access_token })), document).toBe(
+        'FORBIDDEN',
+      );
+    }
   });
 
   it('signs staff in with their roles and locks a login after five wrong passwords', async () => {

@@ -1,6 +1,11 @@
-import { pageSize, requireAuthenticated, requireCustomer, type RequestContext } from '@cabinet/platform';
+import {
+  CommonErrors,
+  pageSize,
+  requireAuthenticated,
+  requireCustomer,
+  type RequestContext,
+} from '@cabinet/platform';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { SessionErrors } from '../session/sessionErrors.ts';
 import type { ActivityEntry, ActivityLog } from './activityLog.ts';
 import { ActivityConnection, ActivityEntryType, ActivityOutcomeType } from './activity.type.ts';
 
@@ -24,7 +29,8 @@ export class ActivityResolver {
     @Ctx() context: RequestContext,
   ): Promise<ActivityConnection> {
     const principal = requireAuthenticated(context);
-    if (principal.kind === 'partner') throw SessionErrors.sessionNotFound();
+    // A partner app holds a client credential, not a session, and has no activity log of its own here.
+    if (principal.kind === 'partner') throw CommonErrors.forbidden();
     const subjectId = principal.kind === 'customer' ? requireCustomer(context).customerId : principal.staffId;
     const page = await this.log.page(subjectId, pageSize(first), after ?? undefined);
     return Object.assign(new ActivityConnection(), {

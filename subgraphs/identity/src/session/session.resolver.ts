@@ -1,4 +1,5 @@
 import {
+  CommonErrors,
   currentRequestClient,
   isDomainError,
   requireAuthenticated,
@@ -19,7 +20,8 @@ type SessionHolder =
 
 function sessionHolder(context: RequestContext): SessionHolder & { subjectId: string; actor: string } {
   const principal = requireAuthenticated(context);
-  if (principal.kind === 'partner') throw SessionErrors.sessionNotFound();
+  // A partner app holds a client credential, not a session, and has no activity log of its own here.
+  if (principal.kind === 'partner') throw CommonErrors.forbidden();
   const subjectId = principal.kind === 'customer' ? principal.customerId : principal.staffId;
   return { ...principal, subjectId, actor: `${principal.kind}:${subjectId}` };
 }
