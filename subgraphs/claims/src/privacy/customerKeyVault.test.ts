@@ -120,10 +120,10 @@ describe('key generations after a re-consent', () => {
     const own = vault.forCustomerWithConsent();
 
     // When they act themselves with a token that still says consent, before identity reported it given again
-    // Then nothing is sealed
-    expect((await refusal(own.seal(customerId, { phone: '+79160000000' }))).code).toBe(
-      'PERSONAL_DATA_ERASED',
-    );
+    // Then nothing is sealed, and they are told why in words meant for them
+    const early = await refusal(own.seal(customerId, { phone: '+79160000000' }));
+    expect(early.code).toBe('PERSONAL_DATA_ERASED');
+    expect(early.message).toMatch(/^Вы отозвали согласие/);
 
     // When identity reports the consent given again
     await vault.consentGivenAgain(customerId, GIVEN_AGAIN);

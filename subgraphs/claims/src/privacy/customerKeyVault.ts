@@ -151,9 +151,8 @@ export class CustomerKeyVault {
       const key = await this.keys.get(keyId);
       if (key?.data.key) return { keyId, key: Buffer.from(key.data.key, 'base64') };
       if (key) {
-        if (!this.renewsDestroyedKey || !generations.consentGivenAgain) {
-          throw PrivacyErrors.personalDataErased();
-        }
+        if (!this.renewsDestroyedKey) throw PrivacyErrors.personalDataErased();
+        if (!generations.consentGivenAgain) throw PrivacyErrors.ownPersonalDataErased();
         await this.write(customerId, stored, { ...generations, current: generations.current + 1 });
         continue;
       }
