@@ -26,5 +26,6 @@ export * from './projections/index.ts';
 export * from './metrics/index.ts';
 export * from './ids/nameBasedUuid.ts';
 export * from './collections/lruMap.ts';
+export * from './leases/exclusiveLease.ts';
 export * from './money/index.ts';
 export * from './activity/index.ts';

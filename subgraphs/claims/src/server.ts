@@ -30,6 +30,7 @@ import { ClaimLogResolver } from './claim/graphql/claimLog.resolver.ts';
 import { ClaimQueueResolver } from './claim/graphql/claimQueue.resolver.ts';
 import { ClaimCardReader } from './claim/readModel/claimCardReader.ts';
 import { openClaimReadModels } from './claim/readModel/claimReadModels.ts';
+import { holdReadModelsForService } from './claim/readModel/readModelLease.ts';
 import { DocumentResolver } from './documents/document.resolver.ts';
 import { documentRoutes } from './documents/documentRoutes.ts';
 import { openDocumentService } from './documents/openDocumentService.ts';
@@ -61,6 +62,7 @@ export async function start(
     database: 'claims',
     sqliteFile: join(config.DATA_DIR, 'claims', 'documents.sqlite'),
   });
+  const readModelLease = await holdReadModelsForService(documents, deps.now, log);
   const readModels = await openClaimReadModels(documents);
   const { summaries } = readModels;
   const projections = await Promise.all(
@@ -142,6 +144,7 @@ export async function start(
     ),
     async onStop() {
       await Promise.all(projections.map((projection) => projection.stop()));
+      await readModelLease.release();
       await notifications.stop();
       await services.statusHub.stop();
       await events.close();

@@ -2,15 +2,25 @@
  * Analysts' command line over the claim log (no personal data is ever printed):
  *   replay <claim number|id> [--as-of <ISO time>]   the timeline and the resulting state
  *   export --since <cursor|ISO time> --format jsonl|csv   the log from there on
- *   rebuild   every claim read model from the start of the log, with counts and time
+ *   rebuild   every claim read model from the start of the log, with counts and time (refused while the
+ *             claims service runs: its projections would write beside the rebuild)
  */
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createLogger, openDocumentStore, openEventStore, runProjection } from '@cabinet/platform';
+import {
+  createLogger,
+  LeaseHeld,
+  openDocumentStore,
+  openEventStore,
+  runProjection,
+  type HeldLease,
+} from '@cabinet/platform';
 import { claimLogPositionAt, readClaimLog, type AnalystClaimEvent } from '../claim/analytics/claimLog.ts';
 import { claimStreamId } from '../claim/domain/claimStreamId.ts';
 import { foldClaimCard } from '../claim/readModel/claimCardFold.ts';
 import { openClaimReadModels } from '../claim/readModel/claimReadModels.ts';
+import { holdReadModelsForRebuild } from '../claim/readModel/readModelLease.ts';
 import { loadClaimsConfig } from '../config.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -103,25 +113,44 @@ async function exportLog(since: string | undefined, format: string): Promise<num
 }
 
 async function rebuild(): Promise<number> {
-  const readModels = await openClaimReadModels(documents);
-  const checkpoints = await documents.collection(CHECKPOINTS);
-  const collections = {
-    'claim-summaries': readModels.summaries.collection,
-    'claim-cards': readModels.cards.collection,
-    'claim-queue': readModels.queue.collection,
-  };
-  for (const projection of readModels.projections) {
-    const started = performance.now();
-    await projection.reset();
-    await checkpoints.delete(projection.name);
-    const running = await runProjection(projection, events, documents, log);
-    await running.caughtUp();
-    await running.stop();
-    const collection = collections[projection.name as keyof typeof collections];
-    const count = collection ? await collection.count() : 0;
-    out(`${projection.name}: ${count} documents in ${(performance.now() - started).toFixed(0)} ms`);
+  let lease: HeldLease;
+  try {
+    lease = await holdReadModelsForRebuild(
+      documents,
+      `a rebuild (pid ${process.pid} on ${hostname()})`,
+      () => new Date(),
+    );
+  } catch (error) {
+    if (!(error instanceof LeaseHeld)) throw error;
+    process.stderr.write(
+      `${error.holder} is using the read models (lease until ${error.heldUntil.toISOString()}): stop it, then rebuild\n`,
+    );
+    return 1;
   }
-  return 0;
+  try {
+    const readModels = await openClaimReadModels(documents);
+    const checkpoints = await documents.collection(CHECKPOINTS);
+    const collections = {
+      'claim-summaries': readModels.summaries.collection,
+      'claim-cards': readModels.cards.collection,
+      'claim-queue': readModels.queue.collection,
+    };
+    for (const projection of readModels.projections) {
+      const started = performance.now();
+      await lease.renew();
+      await projection.reset();
+      await checkpoints.delete(projection.name);
+      const running = await runProjection(projection, events, documents, log);
+      await running.caughtUp();
+      await running.stop();
+      const collection = collections[projection.name as keyof typeof collections];
+      const count = collection ? await collection.count() : 0;
+      out(`${projection.name}: ${count} documents in ${(performance.now() - started).toFixed(0)} ms`);
+    }
+    return 0;
+  } finally {
+    await lease.release();
+  }
 }
 
 const { positionals, values } = parseArgs({
