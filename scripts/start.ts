@@ -5,7 +5,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ESIA_TEST_PERSONS } from '@cabinet/esia-emulator/seed';
-import { DEMO_PARTNER_CLIENTS, DEMO_STAFF } from '@cabinet/identity/demo';
+import { DEMO_STAFF } from '@cabinet/demo-data';
+import { DEMO_PARTNER_CLIENTS } from '@cabinet/identity/demo';
 import { REPO_ROOT } from './launcher.ts';
 import { EMBEDDED_REDIRECT_URIS, startSystem, type RunningSystem } from './system.ts';
 
@@ -35,7 +36,13 @@ function humanLine(service: string, line: string): string {
 function demoLogins(): string {
   const persons = Object.entries(ESIA_TEST_PERSONS).map(([key, person]) => {
     const phone = person.contacts.find((contact) => contact.type === 'MBT')?.value ?? '';
-    return `    ${key.padEnd(17)} ${phone.padEnd(16)} ${person.snils.padEnd(15)} ${person.password}${person.trusted ? '' : '  (unconfirmed account)'}`;
+    const note =
+      key === 'existingCustomer'
+        ? '  (policies and demo claims)'
+        : person.trusted
+          ? ''
+          : '  (unconfirmed account)';
+    return `    ${key.padEnd(17)} ${phone.padEnd(16)} ${person.snils.padEnd(15)} ${person.password}${note}`;
   });
   const staff = DEMO_STAFF.map(
     (member) => `    ${member.login.padEnd(17)} ${member.password.padEnd(16)} ${member.roles.join(', ')}`,
@@ -74,6 +81,7 @@ try {
     dataDir,
     ports: 'fixed',
     seedDemoData: true,
+    env: { SEED_DEMO_CLAIMS: 'yes' },
     sink: (service, line) => process.stdout.write(`${humanLine(service, line)}\n`),
   });
 } catch (error) {

@@ -1,4 +1,5 @@
-export { demoCustomers, DEMO_CUSTOMER_COUNT, type DemoCustomer } from './customers.ts';
+export { demoCustomers, DEMO_CUSTOMER_COUNT, EXISTING_CUSTOMER_ID, type DemoCustomer } from './customers.ts';
+export { DEMO_STAFF } from './staff.ts';
 export {
   demoPolicies,
   DEMO_PARTNERS,

@@ -1,40 +1,9 @@
 import { DEMO_PARTNERS } from '@cabinet/demo-data';
-import type { StaffRole } from '@cabinet/platform';
 
 /**
- * The embedded profile's staff and partner apps, with their demo passwords and secrets: printed by
- * `npm start`, seeded only when SEED_DEMO_DATA=yes, never in production.
+ * The embedded profile's partner apps, with their demo secrets: printed by `npm start`, seeded only when
+ * SEED_DEMO_DATA=yes, never in production.
  */
-export const DEMO_STAFF: readonly {
-  readonly id: string;
-  readonly login: string;
-  readonly password: string;
-  readonly fullName: string;
-  readonly roles: readonly StaffRole[];
-}[] = [
-  {
-    id: '0b7a4c52-1d3e-4f60-8a9b-7c2d1e0f3a41',
-    login: 'adjuster',
-    password: 'Adjuster-2026',
-    fullName: 'Орлова Марина Сергеевна',
-    roles: ['adjuster'],
-  },
-  {
-    id: '1c8b5d63-2e4f-4071-9bac-8d3e2f1a4b52',
-    login: 'supervisor',
-    password: 'Supervisor-2026',
-    fullName: 'Лебедев Игорь Николаевич',
-    roles: ['supervisor'],
-  },
-  {
-    id: '2d9c6e74-3f50-4182-acbd-9e4f3a2b5c63',
-    login: 'analyst',
-    password: 'Analyst-2026',
-    fullName: 'Морозова Елена Андреевна',
-    roles: ['analyst'],
-  },
-];
-
 export const DEMO_PARTNER_CLIENTS: readonly {
   readonly clientId: string;
   readonly clientSecret: string;
