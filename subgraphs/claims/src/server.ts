@@ -41,6 +41,7 @@ import type { ClaimsConfig } from './config.ts';
 import { PolicyClient } from './policyService/policyClient.ts';
 import { CustomerKeyVault } from './privacy/customerKeyVault.ts';
 import { startClaimNotifications } from './notifications/claimNotifications.ts';
+import { seedDemoClaims } from './demo/seedDemoClaims.ts';
 import { claimsSchema } from './schema.ts';
 
 export interface ClaimsDependencies {
@@ -92,19 +93,22 @@ export async function start(
     log,
     storeMetrics.projections,
   );
+  const handler = new ClaimCommandHandler(
+    events,
+    vault,
+    claimRulesFromConfig(config),
+    claimActivity(new ActivityRecorder({ events, service: 'claims', now: deps.now, newId: randomUUID }), log),
+  );
+  const numbers = await ClaimNumberSequence.open(documents);
+  if (config.SEED_DEMO_CLAIMS === 'yes') {
+    const seeded = await seedDemoClaims({ events, handler, numbers, now: deps.now });
+    if (seeded > 0) log.info({ claims: seeded }, 'seeded demo claims');
+  }
   const service = new ClaimService(
     events,
-    new ClaimCommandHandler(
-      events,
-      vault,
-      claimRulesFromConfig(config),
-      claimActivity(
-        new ActivityRecorder({ events, service: 'claims', now: deps.now, newId: randomUUID }),
-        log,
-      ),
-    ),
+    handler,
     summaries,
-    await ClaimNumberSequence.open(documents),
+    numbers,
     new PolicyClient(config.POLICY_URL, config.POLICY_TIMEOUT_MS),
     deps.now,
   );
