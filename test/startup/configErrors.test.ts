@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../scripts/launcher.ts';
 
@@ -39,5 +42,22 @@ describe('a bad configuration stops a service with one line naming the variable'
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain(line);
     expect(stderr).not.toMatch(/\bat .+:\d+:\d+/);
+  });
+
+  it('identity with a GOST token verifier but no command to run', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'config-errors-'));
+    try {
+      const { code, stderr } = await run('subgraphs/identity/src/main.ts', {
+        DATA_DIR: dataDir,
+        ESIA_TOKEN_VERIFIER: 'command',
+      });
+      expect(code).toBe(1);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toContain(
+        'identity: configuration error: ESIA_TOKEN_VERIFY_COMMAND is required with ESIA_TOKEN_VERIFIER=command',
+      );
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

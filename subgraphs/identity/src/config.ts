@@ -36,6 +36,12 @@ export const identityConfigSpec = {
   ESIA_TOKEN_JWKS_URL: optional(env.url()),
   ESIA_TOKEN_CERT_FILE: optional(env.string()),
   ESIA_TOKEN_ALGORITHMS: env.list(['RS256']),
+  /** `jose`: RSA/EC token signatures (the emulator); `command`: ESIA's GOST signatures through an external tool. */
+  ESIA_TOKEN_VERIFIER: env.oneOf(['jose', 'command'] as const, 'jose'),
+  ESIA_TOKEN_VERIFY_COMMAND: optional(env.string()),
+  /** Arguments of the verifying tool, comma-separated; `{signature}` names the detached signature file. */
+  ESIA_TOKEN_VERIFY_ARGS: env.list([]),
+  ESIA_TOKEN_VERIFY_REVERSE_BYTES: env.oneOf(['yes', 'no'] as const, 'no'),
 
   /** Sign-in attempts one client address may start per window. */
   SIGN_IN_LIMIT_PER_IP: env.integer(60, { min: 1, max: 100_000 }),

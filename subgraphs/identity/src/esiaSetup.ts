@@ -4,6 +4,7 @@ import { ConfigError } from '@cabinet/platform';
 import type { IdentityConfig } from './config.ts';
 import { createEsiaClient, type EsiaClient } from './esia/client.ts';
 import { createCommandSigner } from './esia/commandSigner.ts';
+import { createCommandEsiaTokenVerifier, SIGNATURE_PLACEHOLDER } from './esia/commandTokenVerifier.ts';
 import { ESIA_ISSUER } from './esia/config.ts';
 import { createKeySigner } from './esia/keySigner.ts';
 import type { Signer } from './esia/signer.ts';
@@ -52,6 +53,34 @@ async function tokenKeysFrom(config: IdentityConfig): Promise<EsiaKeySource> {
   return { jwksUrl, timeoutMs: config.ESIA_TIMEOUT_MS };
 }
 
+async function tokenVerifierFrom(config: IdentityConfig, now: () => Date): Promise<EsiaTokenVerifier> {
+  const checks = {
+    issuer: ESIA_ISSUER,
+    clientId: config.ESIA_CLIENT_ID,
+    algorithms: config.ESIA_TOKEN_ALGORITHMS,
+    now,
+  };
+  if (config.ESIA_TOKEN_VERIFIER === 'jose') {
+    return createJoseEsiaTokenVerifier({ keys: await tokenKeysFrom(config), ...checks });
+  }
+  if (!config.ESIA_TOKEN_VERIFY_COMMAND) {
+    throw new ConfigError('ESIA_TOKEN_VERIFY_COMMAND', 'is required with ESIA_TOKEN_VERIFIER=command');
+  }
+  if (!config.ESIA_TOKEN_VERIFY_ARGS.includes(SIGNATURE_PLACEHOLDER)) {
+    throw new ConfigError(
+      'ESIA_TOKEN_VERIFY_ARGS',
+      `must name the signature file as ${SIGNATURE_PLACEHOLDER}`,
+    );
+  }
+  return createCommandEsiaTokenVerifier({
+    command: config.ESIA_TOKEN_VERIFY_COMMAND,
+    args: config.ESIA_TOKEN_VERIFY_ARGS,
+    reverseBytes: config.ESIA_TOKEN_VERIFY_REVERSE_BYTES === 'yes',
+    timeoutMs: config.ESIA_TIMEOUT_MS,
+    ...checks,
+  });
+}
+
 export interface EsiaSetup {
   readonly client: EsiaClient;
   readonly verifier: EsiaTokenVerifier;
@@ -67,14 +96,9 @@ export async function esiaFrom(config: IdentityConfig, now: () => Date): Promise
     accessType: 'online',
     timeoutMs: config.ESIA_TIMEOUT_MS,
   } as const;
+  const verifier = await tokenVerifierFrom(config, now);
   return {
     client: createEsiaClient(esiaConfig, { signer: await signerFrom(config), now, newState: randomUUID }),
-    verifier: createJoseEsiaTokenVerifier({
-      keys: await tokenKeysFrom(config),
-      issuer: ESIA_ISSUER,
-      clientId: config.ESIA_CLIENT_ID,
-      algorithms: config.ESIA_TOKEN_ALGORITHMS,
-      now,
-    }),
+    verifier,
   };
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { runExternalCommand } from './externalCommand.ts';
 import { SignerError, type Signer } from './signer.ts';
 
 export interface CommandSignerOptions {
@@ -15,12 +15,7 @@ export interface CommandSignerOptions {
   readonly reverseBytes: boolean;
 }
 
-const STDERR_LIMIT = 2_000;
-
-/**
- * Production signer: runs the configured tool once per signature, without a shell, with the data
- * on stdin. A tool that hangs is killed after the timeout so a sign-in fails instead of piling up.
- */
+/** Production signer: runs the configured tool once per signature with the data on stdin. */
 export function createCommandSigner(options: CommandSignerOptions): Signer {
   if (!/^[0-9a-f]{64}$/i.test(options.certificateHash)) {
     throw new SignerError('the certificate hash must be 64 hex characters');
@@ -42,49 +37,13 @@ function decodeBase64(text: Buffer): Buffer {
   return Buffer.from(compact, compact.includes('-') || compact.includes('_') ? 'base64url' : 'base64');
 }
 
-function run(options: CommandSignerOptions, data: Uint8Array): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(options.command, [...options.args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const stdout: Buffer[] = [];
-    let stderr = '';
-    let settled = false;
-    const finish = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      outcome();
-    };
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      finish(() =>
-        reject(new SignerError(`${options.command} did not finish within ${options.timeoutMs} ms`)),
-      );
-    }, options.timeoutMs);
-
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => {
-      if (stderr.length < STDERR_LIMIT) stderr += chunk.toString('utf8');
-    });
-    child.on('error', (error) =>
-      finish(() =>
-        reject(new SignerError(`cannot run ${options.command}: ${error.message}`, { cause: error })),
-      ),
-    );
-    child.on('close', (exitCode, signal) =>
-      finish(() => {
-        if (exitCode === 0) resolve(Buffer.concat(stdout));
-        else {
-          const status = signal ? `signal ${signal}` : `exit code ${String(exitCode)}`;
-          reject(
-            new SignerError(
-              `${options.command} failed with ${status}: ${stderr.slice(0, STDERR_LIMIT).trim()}`,
-            ),
-          );
-        }
-      }),
-    );
-    // A tool that exits before reading all of stdin makes the pipe close early; its exit code tells why.
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(Buffer.from(data));
-  });
+async function run(options: CommandSignerOptions, data: Uint8Array): Promise<Buffer> {
+  const outcome = await runExternalCommand(options.command, options.args, data, options.timeoutMs).catch(
+    (error: unknown) => {
+      throw new SignerError(error instanceof Error ? error.message : String(error), { cause: error });
+    },
+  );
+  if (outcome.exitCode === 0) return outcome.stdout;
+  const status = outcome.signal ? `signal ${outcome.signal}` : `exit code ${String(outcome.exitCode)}`;
+  throw new SignerError(`${options.command} failed with ${status}: ${outcome.stderr}`);
 }

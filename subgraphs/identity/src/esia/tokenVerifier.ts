@@ -33,14 +33,18 @@ export type EsiaKeySource =
   /** ESIA's published certificate or its public key, PEM. */
   | { readonly publicKeyPem: string };
 
-export interface EsiaTokenVerifierOptions {
-  readonly keys: EsiaKeySource;
+/** What every ESIA token must satisfy, however its signature is checked. */
+export interface EsiaTokenChecks {
   readonly issuer: string;
   readonly clientId: string;
   /** The only `alg` values accepted; `none` and shared-secret algorithms are refused outright. */
   readonly algorithms: readonly string[];
   readonly now: () => Date;
   readonly leewaySeconds?: number;
+}
+
+export interface EsiaTokenVerifierOptions extends EsiaTokenChecks {
+  readonly keys: EsiaKeySource;
 }
 
 export const DEFAULT_LEEWAY_SECONDS = 60;
@@ -52,18 +56,22 @@ function keyResolver(keys: EsiaKeySource): JWTVerifyGetKey | ReturnType<typeof c
   return createPublicKey(keys.publicKeyPem);
 }
 
-const invalid = (reason: string) => gosuslugiError('GOSUSLUGI_TOKEN_INVALID', undefined, { reason });
+export const invalidEsiaToken = (reason: string) =>
+  gosuslugiError('GOSUSLUGI_TOKEN_INVALID', undefined, { reason });
 
-function claimsOf(payload: JWTPayload, clientId: string): EsiaTokenClaims {
+/** The claims of a token whose signature and times were checked: it must be for our system and name a person. */
+export function claimsOf(payload: JWTPayload, clientId: string): EsiaTokenClaims {
   const audience = payload.aud === undefined ? [] : [payload.aud].flat();
   const tokenClientId = payload['client_id'];
-  if (tokenClientId === undefined && audience.length === 0) throw invalid('neither client_id nor aud');
-  if (tokenClientId !== undefined && tokenClientId !== clientId) throw invalid('client_id is another system');
-  if (audience.length > 0 && !audience.includes(clientId)) throw invalid('aud is another system');
+  if (tokenClientId === undefined && audience.length === 0)
+    throw invalidEsiaToken('neither client_id nor aud');
+  if (tokenClientId !== undefined && tokenClientId !== clientId)
+    throw invalidEsiaToken('client_id is another system');
+  if (audience.length > 0 && !audience.includes(clientId)) throw invalidEsiaToken('aud is another system');
 
   const subject = payload['urn:esia:sbj_id'];
   const oid = typeof subject === 'number' && Number.isSafeInteger(subject) ? String(subject) : subject;
-  if (typeof oid !== 'string' || !/^\d+$/.test(oid)) throw invalid('urn:esia:sbj_id is missing');
+  if (typeof oid !== 'string' || !/^\d+$/.test(oid)) throw invalidEsiaToken('urn:esia:sbj_id is missing');
   const scope = typeof payload['scope'] === 'string' ? payload['scope'] : '';
   const sessionId = payload['urn:esia:sid'];
   return {
@@ -78,13 +86,18 @@ function claimsOf(payload: JWTPayload, clientId: string): EsiaTokenClaims {
   };
 }
 
-export function createJoseEsiaTokenVerifier(options: EsiaTokenVerifierOptions): EsiaTokenVerifier {
-  const refused = options.algorithms.filter((alg) => alg === 'none' || alg.startsWith('HS'));
-  if (options.algorithms.length === 0 || refused.length > 0) {
+/** `none` and shared-secret algorithms would let anyone who knows our client id forge a token. */
+export function assertPublicKeyAlgorithms(algorithms: readonly string[]): void {
+  const refused = algorithms.filter((alg) => alg === 'none' || alg.startsWith('HS'));
+  if (algorithms.length === 0 || refused.length > 0) {
     throw new Error(
       `ESIA token algorithms must be a non-empty list of public-key algorithms, got ${refused.join(', ')}`,
     );
   }
+}
+
+export function createJoseEsiaTokenVerifier(options: EsiaTokenVerifierOptions): EsiaTokenVerifier {
+  assertPublicKeyAlgorithms(options.algorithms);
   const key = keyResolver(options.keys);
   const verifyOptions = () => ({
     issuer: options.issuer,
@@ -103,7 +116,7 @@ export function createJoseEsiaTokenVerifier(options: EsiaTokenVerifierOptions): 
             : await jwtVerify(token, key, verifyOptions());
         return claimsOf(payload, options.clientId);
       } catch (error) {
-        if (error instanceof errors.JOSEError) throw invalid(error.code);
+        if (error instanceof errors.JOSEError) throw invalidEsiaToken(error.code);
         throw error;
       }
     },
