@@ -12,13 +12,7 @@ import {
 } from './devCardProvider.ts';
 import { decideIdempotency } from './idempotency.ts';
 import { passesLuhn } from './luhn.ts';
-import {
-  isDueForReconciliation,
-  reconcilePayment,
-  recordProviderAnswer,
-  startPayment,
-  type PaymentRequest,
-} from './payment.ts';
+import { reconcilePayment, recordProviderAnswer, startPayment, type PaymentRequest } from './payment.ts';
 import { detectCardBrand } from './card.ts';
 
 const request: PaymentRequest = {
@@ -144,14 +138,6 @@ describe('payment state machine', () => {
   it('waits while the provider is still processing', () => {
     const pending = startPayment(request, context);
     expect(reconcilePayment(pending, { kind: 'IN_PROGRESS' }, later(120_000))).toBe(pending);
-  });
-
-  it('reconciles PENDING payments after a minute', () => {
-    const pending = startPayment(request, context);
-    expect(isDueForReconciliation(pending, later(59_999))).toBe(false);
-    expect(isDueForReconciliation(pending, later(60_000))).toBe(true);
-    const settled = recordProviderAnswer(pending, { kind: 'APPROVED', reference: 'r' }, later(1));
-    expect(isDueForReconciliation(settled, later(60_000))).toBe(false);
   });
 });
 

@@ -148,7 +148,3 @@ function assertPending(payment: Payment, outcome: string): void {
     throw new RangeError(`payment ${payment.id} is already ${payment.status}; cannot record ${outcome}`);
   }
 }
-
-export function isDueForReconciliation(payment: Payment, now: Date): boolean {
-  return payment.status === 'PENDING' && now.getTime() - Date.parse(payment.createdAt) >= RECONCILE_AFTER_MS;
-}
