@@ -6,6 +6,7 @@ import { acquireLease, openDocumentStore } from '@cabinet/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../scripts/launcher.ts';
 import { claimsCast } from '../support/claimsCast.ts';
+import { submitClaim } from '../support/claimSubmission.ts';
 import { graphql } from '../support/graphqlClient.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
@@ -38,33 +39,10 @@ describe('the analysts’ command line over a running system’s data', () => {
       sessionId: randomUUID(),
       roles: ['supervisor'],
     });
-    const submitted = await graphql<{ submitClaim: { id: string; number: string } }>(
-      system.gatewayUrl,
-      /* GraphQL */ `
-        mutation ($input: SubmitClaimInput!, $key: String!) {
-          submitClaim(input: $input, idempotencyKey: $key) {
-            id
-            number
-          }
-        }
-      `,
-      {
-        token: customer,
-        variables: {
-          key: randomUUID(),
-          input: {
-            policyId: own.policy.id,
-            incident: {
-              occurredOn: new Date().toISOString().slice(0, 10),
-              kind: 'Залив',
-              place: 'Москва, ул. Примерная, 1',
-              description: DESCRIPTION,
-            },
-            contact: { phone: PHONE },
-          },
-        },
-      },
-    );
+    const submitted = await submitClaim(system.gatewayUrl, customer, own.policy.id, {
+      description: DESCRIPTION,
+      phone: PHONE,
+    });
     expect(submitted.errors).toBeUndefined();
     claim = submitted.data!.submitClaim;
     const accepted = await graphql(system.gatewayUrl, 'mutation ($id: ID!) { acceptClaim(id: $id) { id } }', {

@@ -5,6 +5,7 @@ import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LinkSigner } from '../../subgraphs/claims/src/documents/signedLink.ts';
 import { claimsCast } from '../support/claimsCast.ts';
+import { submitClaim } from '../support/claimSubmission.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
 import { pdfText } from '../support/pdfText.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
@@ -55,16 +56,6 @@ const FOLLOW = /* GraphQL */ `
   }
 `;
 
-const SUBMIT = /* GraphQL */ `
-  mutation ($input: SubmitClaimInput!, $key: String!) {
-    submitClaim(input: $input, idempotencyKey: $key) {
-      id
-      number
-      cursor
-    }
-  }
-`;
-
 const EXPORT = /* GraphQL */ `
   mutation ($claimId: ID) {
     exportClaimHistory(claimId: $claimId) {
@@ -109,28 +100,8 @@ describe('a claim’s life through the gateway: live status, resumption, partner
     await system?.shutdown();
   });
 
-  async function submit(token: string, policyId: string) {
-    return graphql<{ submitClaim: { id: string; number: string; cursor: string } }>(
-      system.gatewayUrl,
-      SUBMIT,
-      {
-        token,
-        variables: {
-          key: `claim-${randomUUID()}`,
-          input: {
-            policyId,
-            incident: {
-              occurredOn: new Date().toISOString().slice(0, 10),
-              kind: 'Залив',
-              place: 'Москва, ул. Примерная, 1',
-              description: DESCRIPTION,
-            },
-            contact: { phone: PHONE },
-          },
-        },
-      },
-    );
-  }
+  const submit = (token: string, policyId: string) =>
+    submitClaim(system.gatewayUrl, token, policyId, { description: DESCRIPTION, phone: PHONE });
 
   async function submitted(token: string, policyId: string) {
     const response = await submit(token, policyId);

@@ -8,6 +8,7 @@ import { runDueErasures } from '../../subgraphs/identity/src/consent/erasureJob.
 import { ErasureRepository } from '../../subgraphs/identity/src/consent/erasureRepository.ts';
 import { CustomerRepository } from '../../subgraphs/identity/src/customer/customerRepository.ts';
 import { SessionRepository } from '../../subgraphs/identity/src/session/sessionRepository.ts';
+import { submitClaim } from '../support/claimSubmission.ts';
 import { acceptConsent, signInAs } from '../support/gosuslugi.ts';
 import { graphql, type GraphQLResponse } from '../support/graphqlClient.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
@@ -29,14 +30,6 @@ const supervisor = {
   sessionId: randomUUID(),
   roles: ['supervisor'],
 } as const;
-
-const SUBMIT = /* GraphQL */ `
-  mutation ($input: SubmitClaimInput!, $key: String!) {
-    submitClaim(input: $input, idempotencyKey: $key) {
-      id
-    }
-  }
-`;
 
 const CARD = /* GraphQL */ `
   query ($id: ID!) {
@@ -81,17 +74,7 @@ describe('a customer who revokes consent and accepts it again', () => {
   }
 
   const submit = (token: string, description: string, key: string) =>
-    graphql<{ submitClaim: { id: string } }>(system.gatewayUrl, SUBMIT, {
-      token,
-      variables: {
-        key,
-        input: {
-          policyId: policy.id,
-          incident: { occurredOn: today, kind: 'Залив', place: 'Москва, ул. Примерная, 1', description },
-          contact: { phone: '+7 916 765-43-21' },
-        },
-      },
-    });
+    submitClaim(system.gatewayUrl, token, policy.id, { description, key });
 
   const submissionDetails = async (claimId: string) => {
     const card = await graphql<{ claim: { timeline: { type: string; details: string | null }[] } }>(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsCast } from '../support/claimsCast.ts';
-import { graphql } from '../support/graphqlClient.ts';
+import { submitClaim } from '../support/claimSubmission.ts';
 import { eventually, metricsOf, sample } from '../support/prometheus.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
@@ -13,13 +13,6 @@ const CLAIM_PROJECTIONS = [
   'consent-revocations',
   'notification-outbox',
 ];
-const SUBMIT = /* GraphQL */ `
-  mutation ($input: SubmitClaimInput!, $key: String!) {
-    submitClaim(input: $input, idempotencyKey: $key) {
-      id
-    }
-  }
-`;
 
 describe('event store, projection, outbox and payment reconciliation metrics', () => {
   let system: TestSystem;
@@ -54,22 +47,7 @@ describe('event store, projection, outbox and payment reconciliation metrics', (
     const sentBefore = count('notification_attempts_total', { outcome: 'sent' });
 
     // When the customer submits a claim through the gateway
-    const submitted = await graphql<{ submitClaim: { id: string } }>(system.gatewayUrl, SUBMIT, {
-      token: customerToken,
-      variables: {
-        key: `claim-${randomUUID()}`,
-        input: {
-          policyId: own.policy.id,
-          incident: {
-            occurredOn: new Date().toISOString().slice(0, 10),
-            kind: 'Залив',
-            place: 'Москва, ул. Примерная, 1',
-            description: 'Протечка с верхнего этажа, повреждён потолок',
-          },
-          contact: { phone: '+7 916 765-43-21' },
-        },
-      },
-    });
+    const submitted = await submitClaim(system.gatewayUrl, customerToken, own.policy.id);
     expect(submitted.errors).toBeUndefined();
 
     // Then the append is counted with the events it wrote

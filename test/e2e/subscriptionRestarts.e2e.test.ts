@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RestartableService } from '../../scripts/system.ts';
 import { claimsCast } from '../support/claimsCast.ts';
-import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
+import { submitClaim } from '../support/claimSubmission.ts';
+import { collect, wsClient } from '../support/graphqlClient.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const { own } = claimsCast();
@@ -24,15 +25,6 @@ const FOLLOW = /* GraphQL */ `
       cursor
       claimId
       status
-    }
-  }
-`;
-
-const SUBMIT = /* GraphQL */ `
-  mutation ($input: SubmitClaimInput!, $key: String!) {
-    submitClaim(input: $input, idempotencyKey: $key) {
-      id
-      cursor
     }
   }
 `;
@@ -63,26 +55,11 @@ describe('claim status subscriptions across restarts of the claims service and t
    */
   async function submitUntilAccepted(): Promise<{ id: string; cursor: string }> {
     const key = `restart-${randomUUID()}`;
-    const variables = {
-      key,
-      input: {
-        policyId: own.policy.id,
-        incident: {
-          occurredOn: new Date().toISOString().slice(0, 10),
-          kind: 'Залив',
-          place: 'Москва, ул. Примерная, 1',
-          description: 'Протечка с верхнего этажа',
-        },
-        contact: { phone: '+7 916 765-43-21' },
-      },
-    };
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
-      const answer = await graphql<{ submitClaim: { id: string; cursor: string } }>(
-        system.gatewayUrl,
-        SUBMIT,
-        { token: customerToken, variables },
-      ).catch(() => undefined);
+      const answer = await submitClaim(system.gatewayUrl, customerToken, own.policy.id, { key }).catch(
+        () => undefined,
+      );
       if (answer?.data?.submitClaim) return answer.data.submitClaim;
       if (Date.now() > deadline) throw new Error(`no claim made: ${JSON.stringify(answer)}`);
       await pause(100);

@@ -3,6 +3,7 @@ import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { claimsCast } from '../support/claimsCast.ts';
+import { submitClaim } from '../support/claimSubmission.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
 import { eventually, metricsOf, sample } from '../support/prometheus.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
@@ -24,14 +25,6 @@ const FOLLOW = /* GraphQL */ `
     claimStatusChanged(claimId: $claimId) {
       claimId
       status
-    }
-  }
-`;
-
-const SUBMIT = /* GraphQL */ `
-  mutation ($input: SubmitClaimInput!, $key: String!) {
-    submitClaim(input: $input, idempotencyKey: $key) {
-      id
     }
   }
 `;
@@ -97,22 +90,7 @@ describe('subscribers share one upstream connection and are each still verified'
   });
 
   async function submitted(token: string, policyId: string): Promise<string> {
-    const response = await graphql<{ submitClaim: { id: string } }>(system.gatewayUrl, SUBMIT, {
-      token,
-      variables: {
-        key: `sharing-${randomUUID()}`,
-        input: {
-          policyId,
-          incident: {
-            occurredOn: new Date().toISOString().slice(0, 10),
-            kind: 'Залив',
-            place: 'Москва, ул. Примерная, 1',
-            description: 'Протечка с верхнего этажа',
-          },
-          contact: { phone: '+7 916 765-43-21' },
-        },
-      },
-    });
+    const response = await submitClaim(system.gatewayUrl, token, policyId);
     expect(response.errors).toBeUndefined();
     return response.data!.submitClaim.id;
   }

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { claimsCast } from '../support/claimsCast.ts';
+import { submitClaim } from '../support/claimSubmission.ts';
 import { demoCast } from '../support/demoRegistry.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
 import { eventually } from '../support/prometheus.ts';
@@ -110,13 +111,6 @@ const POLICY_CARD = /* GraphQL */ `
   query PolicyCard($id: ID!) {
     policy(id: $id) {
       number
-    }
-  }
-`;
-const SUBMIT_CLAIM = /* GraphQL */ `
-  mutation SubmitClaim($input: SubmitClaimInput!, $key: String!) {
-    submitClaim(input: $input, idempotencyKey: $key) {
-      id
     }
   }
 `;
@@ -268,27 +262,8 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
     return chain;
   };
 
-  async function submitClaim(token: string, policyId: string, operation = 'SubmitClaim'): Promise<string> {
-    const response = await graphql<{ submitClaim: { id: string } }>(
-      system.gatewayUrl,
-      SUBMIT_CLAIM.replace('SubmitClaim(', `${operation}(`),
-      {
-        token,
-        variables: {
-          key: `tracing-${randomUUID()}`,
-          input: {
-            policyId,
-            incident: {
-              occurredOn: new Date().toISOString().slice(0, 10),
-              kind: 'Залив',
-              place: 'Москва, ул. Примерная, 1',
-              description: 'Протечка с верхнего этажа',
-            },
-            contact: { phone: '+7 916 765-43-21' },
-          },
-        },
-      },
-    );
+  async function submitted(token: string, policyId: string, operationName = 'SubmitClaim'): Promise<string> {
+    const response = await submitClaim(system.gatewayUrl, token, policyId, { operationName });
     expect(response.errors).toBeUndefined();
     return response.data!.submitClaim.id;
   }
@@ -325,7 +300,7 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
   }
 
   it("a subscription over WebSocket is one trace: the gateway's operation span and claims' setup span under it", async () => {
-    const claimId = await submitClaim(claimantToken, own.policy.id, 'SubmitFollowedClaim');
+    const claimId = await submitted(claimantToken, own.policy.id, 'SubmitFollowedClaim');
     const follower = follow(claimantToken, 'FollowOwnClaim', claimId);
     const claimsSetUp = () =>
       collector.spans.some(
@@ -345,7 +320,7 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
   });
 
   it("a subscription refused by claims records the error code on the gateway's span and on claims'", async () => {
-    const claimId = await submitClaim(claimantToken, own.policy.id, 'SubmitForeignClaim');
+    const claimId = await submitted(claimantToken, own.policy.id, 'SubmitForeignClaim');
     const intruder = follow(otherClaimantToken, 'FollowForeignClaim', claimId);
     await intruder.until(0);
     await eventually(() => Promise.resolve(intruder.completed), 'the intruder refused');
@@ -359,7 +334,7 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
   });
 
   it("a claim submitted through the gateway continues from claims into policy through claims' client span", async () => {
-    await submitClaim(claimantToken, own.policy.id);
+    await submitted(claimantToken, own.policy.id);
 
     const spans = await traceOf('mutation SubmitClaim', ['gateway', 'claims', 'policy']);
     const claims = spans.find((span) => span.service === 'claims' && span.kind === SERVER);
