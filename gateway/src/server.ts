@@ -8,6 +8,7 @@ import {
   isDomainError,
   REQUEST_ID_HEADER,
   requestIdFrom,
+  whenExpired,
   type RunningService,
 } from '@cabinet/platform';
 import { createGatewayRuntime, getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
@@ -216,12 +217,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
           if (token === undefined) return false;
           const verified = await verifier.verify(token);
           ctx.extra.authorization = token;
-          const ttl = Math.max(0, verified.expiresAt.getTime() - Date.now());
-          ctx.extra.expiry = setTimeout(
-            () => ctx.extra.socket.close(CloseCode.Unauthorized, 'Token expired'),
-            ttl,
+          ctx.extra.expiry = whenExpired(verified, () =>
+            ctx.extra.socket.close(CloseCode.Unauthorized, 'Token expired'),
           );
-          ctx.extra.expiry.unref();
           return true;
         } catch (error) {
           if (isDomainError(error)) return false;

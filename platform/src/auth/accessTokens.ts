@@ -50,6 +50,13 @@ export interface VerifiedToken {
   readonly expiresAt: Date;
 }
 
+/** Runs `onExpiry` when the verified token expires; unref'd, so it never keeps a process alive. */
+export function whenExpired(verified: VerifiedToken, onExpiry: () => void): NodeJS.Timeout {
+  const timer = setTimeout(onExpiry, Math.max(0, verified.expiresAt.getTime() - Date.now()));
+  timer.unref();
+  return timer;
+}
+
 export interface AccessTokenVerifier {
   /** Resolves the principal of a bearer token, or throws UNAUTHENTICATED for a bad or expired one. */
   verify(token: string): Promise<VerifiedToken>;

@@ -11,7 +11,7 @@ import {
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { AccessTokenVerifier } from '../auth/accessTokens.ts';
+import { bearerToken, whenExpired, type AccessTokenVerifier } from '../auth/accessTokens.ts';
 import { ANONYMOUS, type Principal } from '../auth/principal.ts';
 import { LruMap } from '../collections/lruMap.ts';
 import { isDomainError } from '../errors/domainError.ts';
@@ -84,24 +84,26 @@ export function serveSubscriptions(options: {
     return prepared;
   }
 
-  /** A verified caller whose token, when it expires, ends what it was given by calling `onExpiry`. */
-  async function callerFor(token: string, onExpiry: () => void): Promise<Caller> {
+  /**
+   * The verified caller a token names (`Bearer …` or bare), undefined when there is none; when the token
+   * expires, `onExpiry` ends what it was given.
+   */
+  async function callerFor(raw: unknown, onExpiry: () => void): Promise<Caller | undefined> {
+    const token = typeof raw === 'string' ? bearerToken(raw) : undefined;
+    if (token === undefined) return undefined;
     const verified = await verifier.verify(token);
-    const expiry = setTimeout(onExpiry, Math.max(0, verified.expiresAt.getTime() - Date.now()));
-    expiry.unref();
-    return { principal: verified.principal, authorization: token, expiry };
+    return { principal: verified.principal, authorization: token, expiry: whenExpired(verified, onExpiry) };
   }
 
   return useServer<Record<string, unknown>, SocketExtra>(
     traceOperationSetup({
       schema,
       onConnect: async (ctx) => {
-        const token = bareToken(ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['token']);
         try {
+          const raw = ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['token'];
           ctx.extra.connection =
-            token === undefined
-              ? ANONYMOUS_CALLER
-              : await callerFor(token, () => ctx.extra.socket.close(CloseCode.Unauthorized, 'Token expired'));
+            (await callerFor(raw, () => ctx.extra.socket.close(CloseCode.Unauthorized, 'Token expired'))) ??
+            ANONYMOUS_CALLER;
           metrics.webSockets.inc();
           return true;
         } catch (error) {
@@ -122,14 +124,14 @@ export function serveSubscriptions(options: {
         if (!operation) return refusal('Unable to identify operation', 'GRAPHQL_VALIDATION_FAILED');
 
         let caller = ctx.extra.connection ?? ANONYMOUS_CALLER;
-        const token = bareToken(payload.extensions?.['authorization']);
-        if (token !== undefined) {
-          try {
-            caller = await callerFor(token, () => endOperation(ctx.subscriptions[id]));
-          } catch (error) {
-            if (!isDomainError(error)) throw error;
-            return refusal(error.message, error.code);
-          }
+        try {
+          const named = await callerFor(payload.extensions?.['authorization'], () =>
+            endOperation(ctx.subscriptions[id]),
+          );
+          caller = named ?? caller;
+        } catch (error) {
+          if (!isDomainError(error)) throw error;
+          return refusal(error.message, error.code);
         }
         const subscription = operation.operation === OperationTypeNode.SUBSCRIPTION;
         (ctx.extra.operations ??= new Map()).set(id, { caller, subscription });
@@ -198,10 +200,4 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
 /** Ends a running subscription: graphql-ws then tells the client it is complete. */
 function endOperation(operation: AsyncIterable<unknown> | AsyncGenerator | null | undefined): void {
   if (operation && 'return' in operation) void operation.return(undefined);
-}
-
-/** Tokens come as `authorization` ("Bearer …") or as a bare `token`. */
-function bareToken(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
-  return value.replace(/^\s*bearer\s+/i, '');
 }
