@@ -14,7 +14,7 @@ export type { RegisteredClient } from './clients.ts';
 export type { EsiaTestPerson, EsiaTestContact, EsiaTestDocument, EsiaTestAddress } from './persons.ts';
 export type { SmsMessage } from './signInFlow.ts';
 export { SIGN_IN_LIMITS } from './signInFlow.ts';
-export { ESIA_TEST_PERSONS, EXISTING_INSURER_CUSTOMER } from './seed.ts';
+export { ESIA_TEST_PERSONS, EXISTING_INSURER_CUSTOMER, SECOND_INSURER_CUSTOMER } from './seed.ts';
 export { ESIA_ISSUER, TOKEN_TTL_SECONDS } from './tokenKeys.ts';
 export { generateClientKeyPair } from './clientKeys.ts';
 
