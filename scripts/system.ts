@@ -30,6 +30,8 @@ export interface SystemOptions {
   readonly ports: 'fixed' | 'free';
   readonly sink: LineSink;
   readonly seedDemoData: boolean;
+  /** The moment the demo data is seeded as of (tests pin it); unset: each service's start. */
+  readonly demoDataAsOf?: Date;
   /** `info` or more verbose: the launcher learns each URL from the service's info-level "listening" line. */
   readonly logLevel?: 'info' | 'debug' | 'trace';
   /** Extra environment for every service (tests point them at an OTLP collector with it). */
@@ -114,6 +116,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     LOG_LEVEL: options.logLevel ?? 'info',
     DATA_DIR: options.dataDir,
     SEED_DEMO_DATA: options.seedDemoData ? 'yes' : 'no',
+    ...(options.demoDataAsOf ? { DEMO_DATA_AS_OF: options.demoDataAsOf.toISOString() } : {}),
   };
   const started: RunningPart[] = [];
   const specs = new Map<RestartableService, ServiceSpec>();

@@ -101,7 +101,8 @@ export async function start(
   );
   const numbers = await ClaimNumberSequence.open(documents);
   if (config.SEED_DEMO_CLAIMS === 'yes') {
-    const seeded = await seedDemoClaims({ events, handler, numbers, now: deps.now });
+    const asOf = config.DEMO_DATA_AS_OF;
+    const seeded = await seedDemoClaims({ events, handler, numbers, now: asOf ? () => asOf : deps.now });
     if (seeded > 0) log.info({ claims: seeded }, 'seeded demo claims');
   }
   const service = new ClaimService(

@@ -58,7 +58,7 @@ export async function start(
   const policies = await PolicyRepository.open(documents);
   const numbers = await PolicyNumbers.open(documents);
   if (config.SEED_DEMO_DATA === 'yes') {
-    const seeded = await seedDemoPolicies(policies, numbers, deps.now());
+    const seeded = await seedDemoPolicies(policies, numbers, config.DEMO_DATA_AS_OF ?? deps.now());
     if (seeded > 0) log.info({ policies: seeded }, 'seeded demo policies');
   }
   // The event store every service shares; this service writes only the customers' activity log to it.
