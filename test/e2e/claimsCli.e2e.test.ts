@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import { acquireLease, openDocumentStore } from '@cabinet/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../scripts/launcher.ts';
-import { claimsCast } from '../support/claimsCast.ts';
+import { claimsCast } from '../support/demoCast.ts';
+import { systemClock } from '../support/systemClock.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { graphql } from '../support/graphqlClient.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
@@ -111,7 +112,7 @@ describe('the analysts’ command line over a running system’s data', () => {
     const rebuild = await acquireLease(documents, 'claims-read-models', {
       holder: 'a rebuild in this test',
       ttlMs: 60_000,
-      now: () => new Date(),
+      now: systemClock,
     });
     await expect(system.restart('claims')).rejects.toThrow(/exited/);
     expect(system.logs.get('claims')?.join('\n')).toContain(

@@ -9,6 +9,7 @@ import {
   type AuthenticatedPrincipal,
 } from '@cabinet/platform';
 import { startSystem, type RunningSystem, type SystemOptions } from '../../scripts/system.ts';
+import { SEEDED_AT } from './demoCast.ts';
 
 /** A principal as tests write it: a customer's consent defaults to the version in force. */
 export type TestPrincipal =
@@ -34,7 +35,10 @@ export interface TestSystem extends RunningSystem {
 }
 
 export type TestSystemOptions = Partial<
-  Pick<SystemOptions, 'seedDemoData' | 'env' | 'identityEnv' | 'esiaOriginFor' | 'startIdentity'>
+  Pick<
+    SystemOptions,
+    'seedDemoData' | 'demoDataAsOf' | 'env' | 'identityEnv' | 'esiaOriginFor' | 'startIdentity'
+  >
 >;
 
 function smsCodesIn(lines: readonly string[], oid: number): string[] {
@@ -56,6 +60,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     dataDir,
     ports: 'free',
     seedDemoData: options.seedDemoData ?? true,
+    demoDataAsOf: options.demoDataAsOf ?? SEEDED_AT,
     sink: (service, line) => {
       const lines = logs.get(service) ?? [];
       lines.push(line);

@@ -121,7 +121,7 @@ describe('the shared claim status feed', () => {
     });
     handler = new ClaimCommandHandler(
       events,
-      await CustomerKeyVault.open(documents, () => new Date()),
+      await CustomerKeyVault.open(documents, () => new Date('2026-04-13T09:00:00.000Z')),
       RULES,
       withoutActivity,
     );
