@@ -32,17 +32,22 @@ function humanLine(service: string, line: string): string {
   }
 }
 
+/** What each Gosuslugi test person shows (the README's table of demo persons says the same). */
+const PERSON_ROLES: Record<keyof typeof ESIA_TEST_PERSONS, string> = {
+  existingCustomer:
+    'ОСАГО in force with demo claims, КАСКО due for renewal, ДМС instalments, an expired policy',
+  secondCustomer: 'another customer: ОСАГО due for renewal, flat insurance',
+  newcomer: 'unknown to the insurer: the first sign-in makes a customer',
+  confirmed: 'ESIA test stand sample data, unknown to the insurer',
+  unconfirmed: 'unconfirmed account: signs in, but no claims or payments',
+};
+
 /** What a person needs to try the system: ESIA test persons (SMS code in the esia log), staff, partners. */
 function demoLogins(): string {
   const persons = Object.entries(ESIA_TEST_PERSONS).map(([key, person]) => {
     const phone = person.contacts.find((contact) => contact.type === 'MBT')?.value ?? '';
-    const note =
-      key === 'existingCustomer'
-        ? '  (policies and demo claims)'
-        : person.trusted
-          ? ''
-          : '  (unconfirmed account)';
-    return `    ${key.padEnd(17)} ${phone.padEnd(16)} ${person.snils.padEnd(15)} ${person.password}${note}`;
+    const role = PERSON_ROLES[key as keyof typeof ESIA_TEST_PERSONS];
+    return `    ${key.padEnd(17)} ${phone.padEnd(16)} ${person.snils.padEnd(15)} ${person.password.padEnd(17)} ${role}`;
   });
   const staff = DEMO_STAFF.map(
     (member) => `    ${member.login.padEnd(17)} ${member.password.padEnd(16)} ${member.roles.join(', ')}`,
