@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { ActivityRecorder, createLogger, openDocumentStore, openEventStore } from '@cabinet/platform';
+import { ActivityRecorder } from '@cabinet/platform/activity';
+import { openDocumentStore } from '@cabinet/platform/documents';
+import { openEventStore } from '@cabinet/platform/eventstore';
+import { createLogger } from '@cabinet/platform/logging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDueErasures } from '../../subgraphs/identity/src/consent/erasureJob.ts';
 import { ErasureRepository } from '../../subgraphs/identity/src/consent/erasureRepository.ts';

@@ -8,14 +8,11 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  createLogger,
-  LeaseHeld,
-  openDocumentStore,
-  openEventStore,
-  runProjection,
-  type HeldLease,
-} from '@cabinet/platform';
+import { openDocumentStore } from '@cabinet/platform/documents';
+import { openEventStore } from '@cabinet/platform/eventstore';
+import { LeaseHeld, type HeldLease } from '@cabinet/platform/leases';
+import { createLogger } from '@cabinet/platform/logging';
+import { runProjection } from '@cabinet/platform/projections';
 import { claimLogPositionAt, readClaimLog, type AnalystClaimEvent } from '../claim/analytics/claimLog.ts';
 import { claimStreamId } from '../claim/domain/claimStreamId.ts';
 import { foldClaimCard } from '../claim/readModel/claimCardFold.ts';

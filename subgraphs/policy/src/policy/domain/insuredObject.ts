@@ -1,4 +1,4 @@
-import type { CalendarDate } from './calendarDate.ts';
+import type { CalendarDate } from '@cabinet/kernel';
 import type { KbmClass, OsagoTerritory } from './tariffs/osagoCoefficients.ts';
 import type { TravelTerritory } from './tariffs/travelTariff.ts';
 import type { Product } from './product.ts';

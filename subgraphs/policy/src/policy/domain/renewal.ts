@@ -1,4 +1,4 @@
-import { DomainError, type Money } from '@cabinet/platform';
+import { DomainError, type Money } from '@cabinet/kernel';
 import {
   addDays,
   compareDates,
@@ -6,7 +6,7 @@ import {
   laterOf,
   moscowDate,
   type CalendarDate,
-} from './calendarDate.ts';
+} from '@cabinet/kernel';
 import type { Coverage } from './coverage.ts';
 import type { Instalment } from './instalments.ts';
 import { issuePolicy, type DomainContext, type Policy, assertTermAllowed } from './policy.ts';

@@ -1,5 +1,5 @@
-import { DomainError, factor, formatForPeople, multiply } from '@cabinet/platform';
-import { fullYearsBetween, type CalendarDate } from '../calendarDate.ts';
+import { DomainError, factor, formatForPeople, multiply } from '@cabinet/kernel';
+import { fullYearsBetween, type CalendarDate } from '@cabinet/kernel';
 import type { Driver, DriverList, Vehicle } from '../insuredObject.ts';
 import {
   KBM_BY_CLASS,

@@ -1,5 +1,5 @@
-import { equals, euros, factor, rubles, type Money } from '@cabinet/platform';
-import type { CalendarDate } from '../calendarDate.ts';
+import { equals, euros, factor, rubles, type Money } from '@cabinet/kernel';
+import type { CalendarDate } from '@cabinet/kernel';
 import type { Coverage } from '../coverage.ts';
 import type { InsuredPerson } from '../insuredObject.ts';
 import { ageBandOf, type AgeBand } from './ageBands.ts';
