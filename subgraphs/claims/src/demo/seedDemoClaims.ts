@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DemoCustomer, DemoPolicy } from '@cabinet/demo-data';
-import { nameBasedUuid } from '@cabinet/kernel';
+import { nameBasedUuid, addDays, moscowDate } from '@cabinet/kernel';
 import type { EventStore } from '@cabinet/platform/eventstore';
-import { addDays, moscowDate } from '@cabinet/kernel';
 import type { ClaimCommandHandler } from '../claim/application/claimCommandHandler.ts';
 import type { ClaimNumberSequence } from '../claim/application/claimNumberSequence.ts';
 import type { StaffClaimActor } from '../claim/domain/claimActor.ts';

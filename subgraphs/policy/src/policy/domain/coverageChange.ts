@@ -9,8 +9,13 @@ import {
   ratio,
   subtract,
   zero,
+  addDays,
+  daysBetween,
+  laterOf,
+  moscowDate,
+  compareDates,
+  type CalendarDate,
 } from '@cabinet/kernel';
-import { addDays, daysBetween, laterOf, moscowDate, compareDates, type CalendarDate } from '@cabinet/kernel';
 import { assertCoverageAllowed, coverageLabel, type Coverage, type CoverageCode } from './coverage.ts';
 import type { Instalment } from './instalments.ts';
 import type { DomainContext, Policy } from './policy.ts';

@@ -1,5 +1,6 @@
-import { DomainError, type Money } from '@cabinet/kernel';
 import {
+  DomainError,
+  type Money,
   addDays,
   compareDates,
   formatRussianDate,
