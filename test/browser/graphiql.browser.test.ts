@@ -107,12 +107,12 @@ describe('GraphiQL on the gateway, in a real browser', () => {
       expect(JSON.parse(shown)).toEqual({
         data: {
           claimStatusChanged: {
-            cursor: expect.any(String),
+            cursor: expect.any(String) as string,
             claimNumber: claim.number,
             previousStatus: 'SUBMITTED',
             status: 'ACCEPTED',
             statusLabel: 'Принято',
-            changedAt: expect.any(String),
+            changedAt: expect.any(String) as string,
           },
         },
       });
