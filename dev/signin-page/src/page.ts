@@ -41,7 +41,7 @@ export function pageHtml(urls: { readonly gatewayUrl: string; readonly callbackU
 <p id="problem" role="alert" hidden></p>
 <section id="consent" hidden>
 <h2>Согласие на обработку персональных данных</h2>
-<p>Вход выполнен. Прежде чем пользоваться кабинетом, примите согласие <span id="consent-title"></span> (версия <span id="consent-version"></span>).</p>
+<p>Вход выполнен. Прежде чем пользоваться кабинетом, примите <span id="consent-title"></span> (версия <span id="consent-version"></span>).</p>
 <p><button id="accept-consent" type="button">Принимаю</button></p>
 </section>
 <section id="session" hidden>
