@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorsOn, launchChromium, watch } from '../support/browser.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
-import { demoCast } from '../support/demoRegistry.ts';
+import { demoCast } from '../support/demoCast.ts';
 import { graphql } from '../support/graphqlClient.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
