@@ -8,9 +8,10 @@ import { ESIA_TEST_PERSONS } from '@cabinet/esia-emulator/seed';
 import { DEMO_STAFF } from '@cabinet/demo-data';
 import { DEMO_PARTNER_CLIENTS } from '@cabinet/identity/demo';
 import { REPO_ROOT } from './launcher.ts';
-import { EMBEDDED_REDIRECT_URIS, startSystem, type RunningSystem } from './system.ts';
+import { startSystem, type RunningSystem } from './system.ts';
 
 const COLOURS: Record<string, string> = {
+  signin: '31',
   identity: '36',
   policy: '35',
   claims: '33',
@@ -57,7 +58,7 @@ function demoLogins(): string {
   );
   return [
     'Demo logins',
-    '  Gosuslugi (beginGosuslugiSignIn, then log in at the emulator; the SMS code is printed in the esia log):',
+    '  Gosuslugi (on the sign-in page, or beginGosuslugiSignIn; the SMS code is printed in the esia log):',
     ...persons,
     '  Staff (staffSignIn):',
     ...staff,
@@ -107,9 +108,10 @@ for (const service of Object.values(system.services)) {
 
 process.stdout.write(`
 Личный кабинет is up.
-  Gateway (GraphQL, GraphiQL, graphql-ws, SSE): ${system.gatewayUrl}
+  Sign-in page (sign in through Gosuslugi in a browser, get tokens for GraphiQL): ${system.signInPageUrl}
+  Gateway (GraphQL, GraphiQL with examples, graphql-ws, SSE): ${system.gatewayUrl}
   Health: ${new URL('/healthcheck', system.gatewayUrl).toString()}   Readiness: ${new URL('/readiness', system.gatewayUrl).toString()}
-  ESIA emulator (Gosuslugi stand-in): ${system.esiaUrl}   redirect URIs: ${EMBEDDED_REDIRECT_URIS.join(', ')}
+  ESIA emulator (Gosuslugi stand-in): ${system.esiaUrl}   redirect URIs: ${Object.values(system.redirectUris).join(', ')}
   Data: ${dataDir}
 ${demoLogins()}
 Press Ctrl-C to stop.

@@ -1,18 +1,16 @@
 /**
- * The whole embedded system as separate processes: the ESIA emulator first (identity talks to it),
- * then identity (it publishes the JWKS everyone verifies against), policy and claims, then the
- * gateway routed to wherever they listen.
+ * The whole embedded system as separate processes: the sign-in page first (its URL is the web
+ * redirect URI), the ESIA emulator (identity talks to it), then identity (it publishes the JWKS
+ * everyone verifies against), policy and claims, then the gateway routed to wherever they listen.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { SIGN_IN_CALLBACK_PATH } from '@cabinet/signin-page';
 import { launch, waitUntilOk, type LineSink, type ServiceProcess, type ServiceSpec } from './launcher.ts';
 
-/** The redirect URIs the embedded profile registers in ESIA and allows in identity: web and mobile. */
-export const EMBEDDED_REDIRECT_URIS = [
-  'http://localhost:3000/auth/esia/callback',
-  'ru.insurer.cabinet://auth/esia/callback',
-] as const;
+/** The mobile app's redirect URI, registered in ESIA and allowed in identity beside the sign-in page's. */
+export const MOBILE_REDIRECT_URI = 'ru.insurer.cabinet://auth/esia/callback';
 
 export const ESIA_CLIENT_ID = 'INSURER_CABINET';
 
@@ -26,7 +24,7 @@ export interface RunningPart {
 export interface SystemOptions {
   /** Where the services keep their SQLite files, keys and blobs. */
   readonly dataDir: string;
-  /** `fixed`: the documented ports (4000-4003, 4010); `free`: whatever the OS gives (tests). */
+  /** `fixed`: the documented ports (3000, 4000-4003, 4010); `free`: whatever the OS gives (tests). */
   readonly ports: 'fixed' | 'free';
   readonly sink: LineSink;
   readonly seedDemoData: boolean;
@@ -46,7 +44,7 @@ export interface SystemOptions {
   ) => Promise<{ url: string; stop(): Promise<void> }>;
 }
 
-type ServiceName = 'esia' | 'identity' | 'policy' | 'claims' | 'gateway';
+type ServiceName = 'signin' | 'esia' | 'identity' | 'policy' | 'claims' | 'gateway';
 
 /** Services the system launched as processes (identity may run inside a test, see `startIdentity`). */
 export type RestartableService = Exclude<ServiceName, 'identity'>;
@@ -54,6 +52,10 @@ export type RestartableService = Exclude<ServiceName, 'identity'>;
 export interface RunningSystem {
   readonly gatewayUrl: string;
   readonly esiaUrl: string;
+  /** The sign-in page (dev/signin-page): a person signs in there in a browser. */
+  readonly signInPageUrl: string;
+  /** The redirect URIs registered in ESIA and allowed in identity; `web` is the sign-in page's. */
+  readonly redirectUris: { readonly web: string; readonly mobile: string };
   readonly services: Readonly<Record<Exclude<ServiceName, 'identity'>, ServiceProcess>> & {
     readonly identity: ServiceProcess | RunningPart;
   };
@@ -70,7 +72,14 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-const FIXED_PORTS = { gateway: 4000, identity: 4001, policy: 4002, claims: 4003, esia: 4010 } as const;
+const FIXED_PORTS = {
+  signin: 3000,
+  gateway: 4000,
+  identity: 4001,
+  policy: 4002,
+  claims: 4003,
+  esia: 4010,
+} as const;
 
 interface EsiaClientKeyFiles {
   /** identity signs `client_secret` with it (ESIA_CLIENT_KEY_FILE). */
@@ -137,6 +146,24 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       publicKeyFile: join(options.dataDir, 'esia', 'client-public-key.pem'),
     };
     await ensureEsiaClientKeys(keyFiles);
+    // The page starts before everything that must know its URL and learns the gateway's, which
+    // starts last, from this file; a file left by an earlier run would point at a gateway not yet up.
+    const gatewayUrlFile = join(options.dataDir, 'signin-page', 'gateway-url');
+    await rm(gatewayUrlFile, { force: true });
+    const signin = await launched('signin', {
+      name: 'signin',
+      entry: 'dev/signin-page/src/main.ts',
+      env: {
+        ...options.env,
+        LOG_LEVEL: common.LOG_LEVEL,
+        PORT: port('signin'),
+        SIGN_IN_PAGE_GATEWAY_URL_FILE: gatewayUrlFile,
+      },
+    });
+    const redirectUris = {
+      web: new URL(SIGN_IN_CALLBACK_PATH, signin.url).toString(),
+      mobile: MOBILE_REDIRECT_URI,
+    };
     const esia = await launched('esia', {
       name: 'esia',
       entry: 'dev/esia-emulator/src/main.ts',
@@ -146,7 +173,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         PORT: port('esia'),
         ESIA_EMULATOR_CLIENT_ID: ESIA_CLIENT_ID,
         ESIA_EMULATOR_CLIENT_CERT_FILE: keyFiles.publicKeyFile,
-        ESIA_EMULATOR_REDIRECT_URIS: EMBEDDED_REDIRECT_URIS.join(','),
+        ESIA_EMULATOR_REDIRECT_URIS: Object.values(redirectUris).join(','),
       },
     });
     const esiaOrigin = options.esiaOriginFor ? await options.esiaOriginFor(esia.url) : esia.url;
@@ -158,7 +185,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       ESIA_BASE_URL: esiaOrigin,
       ESIA_CLIENT_ID,
       ESIA_CLIENT_KEY_FILE: keyFiles.privateKeyFile,
-      ESIA_REDIRECT_URIS: EMBEDDED_REDIRECT_URIS.join(','),
+      ESIA_REDIRECT_URIS: Object.values(redirectUris).join(','),
       ...options.identityEnv,
     };
     const identity = options.startIdentity
@@ -190,13 +217,18 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         IDENTITY_URL: identity.url,
         POLICY_URL: policy.url,
         CLAIMS_URL: claims.url,
+        SIGN_IN_CALLBACK_URL: redirectUris.web,
       },
     });
     await waitUntilOk(`${baseOf(gateway.url)}/readiness`);
-    const services = { esia, identity, policy, claims, gateway };
+    await mkdir(dirname(gatewayUrlFile), { recursive: true });
+    await writeFile(gatewayUrlFile, gateway.url);
+    const services = { signin, esia, identity, policy, claims, gateway };
     return {
       gatewayUrl: gateway.url,
       esiaUrl: esia.url,
+      signInPageUrl: signin.url,
+      redirectUris,
       services,
       async addIdentityInstance() {
         const instance = await launch(

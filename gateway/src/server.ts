@@ -16,6 +16,7 @@ import { WebSocketServer } from 'ws';
 import { useAccessTokenCheck } from './authentication.ts';
 import { forwardedFor, peerAddressOf } from './clientHeaders.ts';
 import type { GatewayConfig } from './config.ts';
+import { graphiqlOptions } from './graphiql.ts';
 import { limitsFromConfig } from './limits/limitsFromConfig.ts';
 import { loadOperationManifest, persistedDocumentsOptions } from './limits/persistedDocuments.ts';
 import { createGatewayMetrics } from './metrics/gatewayMetrics.ts';
@@ -94,6 +95,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     logging: config.LOG_LEVEL === 'silent' || config.LOG_LEVEL === 'fatal' ? 'error' : config.LOG_LEVEL,
     landingPage: false,
     ...limits.runtimeOptions,
+    graphiql: limits.production ? false : graphiqlOptions(config.SIGN_IN_CALLBACK_URL),
     ...(persistedDocuments ? { persistedDocuments } : {}),
     renderGraphiQL,
     healthCheckEndpoint: '/healthcheck',

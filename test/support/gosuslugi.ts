@@ -1,11 +1,9 @@
 import { ESIA_TEST_PERSONS } from '@cabinet/esia-emulator/seed';
 import { signInThroughEsia } from '@cabinet/esia-emulator/testing';
-import { EMBEDDED_REDIRECT_URIS } from '../../scripts/system.ts';
 import { graphql, type GraphQLResponse } from './graphqlClient.ts';
 import type { TestSystem } from './testSystem.ts';
 
 export type EsiaPersonKey = keyof typeof ESIA_TEST_PERSONS;
-export const WEB_REDIRECT_URI = EMBEDDED_REDIRECT_URIS[0];
 
 export interface SessionTokens {
   sessionId: string;
@@ -18,7 +16,7 @@ export interface SessionTokens {
 const SESSION_FIELDS =
   'sessionId accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt consentRequired trusted';
 
-export async function beginSignIn(system: TestSystem, redirectUri: string = WEB_REDIRECT_URI) {
+export async function beginSignIn(system: TestSystem, redirectUri: string = system.redirectUris.web) {
   return graphql<{ beginGosuslugiSignIn: { attemptId: string; authorizationUrl: string } }>(
     system.gatewayUrl,
     /* GraphQL */ `
