@@ -126,8 +126,15 @@ async function shutdown(code: number) {
   startup.abort(new Error('stopped during start-up'));
   const system = await starting.catch(() => undefined);
   await system?.stop();
+  let clean = true;
+  for (const service of Object.values(system?.services ?? {})) {
+    const exit = 'exited' in service ? await service.exited : 0;
+    if (exit === 0) continue;
+    clean = false;
+    process.stderr.write(`${service.name} did not stop cleanly (${String(exit)})\n`);
+  }
   process.stdout.write('all services stopped\n');
-  process.exit(code);
+  process.exit(clean ? code : 1);
 }
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));

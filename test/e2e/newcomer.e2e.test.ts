@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { acceptConsent, beginSignIn, callbackOf, completeSignIn } from '../support/gosuslugi.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
-import { npmStart, readAnnouncement, row, untilGone, type NpmStart } from '../support/npmStart.ts';
+import { npmRun, npmStart, readAnnouncement, row, untilGone, type NpmStart } from '../support/npmStart.ts';
 
 /** A first start seeds the demo registry: on a busy 2-core machine that takes a while. */
 const STARTUP_MS = 240_000;
@@ -179,6 +179,14 @@ describe('a newcomer follows the README: npm start, a customer files a claim, st
         await customerSocket.dispose();
       }
 
+      // The analysts' command line reads the running system's data.
+      const replayed = await npmRun('claims', ['replay', claim.number], { DATA_DIR: dataDir });
+      expect(replayed.stderr).toBe('');
+      expect(replayed.code).toBe(0);
+      expect(replayed.stdout).toMatch(
+        /— → SUBMITTED .*\n.*SUBMITTED → ACCEPTED .*\n(.*\n)*.*ACCEPTED → IN_PROGRESS /,
+      );
+
       const running = started.processes();
       for (const service of SERVICE_ENTRIES) {
         expect(
@@ -192,9 +200,18 @@ describe('a newcomer follows the README: npm start, a customer files a claim, st
       const exit = await started.exited;
       expect(exit.code === 0 || exit.signal === 'SIGINT', JSON.stringify(exit)).toBe(true);
       await started.untilLine(/^all services stopped$/, SHUTDOWN_MS, printedBeforeStop);
+      expect(
+        started.lines.slice(printedBeforeStop).filter((line) => /did not stop cleanly/.test(line)),
+      ).toEqual([]);
       expect(await untilGone(running, SHUTDOWN_MS)).toEqual([]);
       expect(started.processes()).toEqual([]);
       await expect(fetch(new URL('/healthcheck', printed.gatewayUrl))).rejects.toThrow();
+
+      // Stopped cleanly, claims gave up its hold on the read models: they rebuild at once.
+      const rebuilt = await npmRun('claims', ['rebuild'], { DATA_DIR: dataDir });
+      expect(rebuilt.stderr).toBe('');
+      expect(rebuilt.code).toBe(0);
+      expect(rebuilt.stdout).toMatch(/^claim-summaries: 4 documents in \d+ ms$/m);
     },
     STARTUP_MS + 8 * STEP_MS + 2 * SHUTDOWN_MS,
   );

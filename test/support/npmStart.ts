@@ -62,10 +62,24 @@ export function stillRunning(seen: ProcessInfo): boolean {
   return now !== undefined && now.state !== 'Z' && now.startTime === seen.startTime;
 }
 
+/**
+ * What vitest adds to a test's environment. NODE_ENV=test changes what libraries do (Apollo Server
+ * leaves signals alone under it), so `npm start` runs without them, as in a person's shell.
+ */
+const SET_BY_VITEST = ['NODE_ENV', 'TEST', 'MODE', 'PROD', 'DEV', 'SSR', 'BASE_URL'];
+
+/** The test's environment without what vitest set, plus `env`. */
+export function shellEnvironment(env: Readonly<Record<string, string>>): Record<string, string | undefined> {
+  const inherited = Object.entries(process.env).filter(
+    ([name]) => !SET_BY_VITEST.includes(name) && !name.startsWith('VITEST'),
+  );
+  return { ...Object.fromEntries(inherited), ...env };
+}
+
 export function npmStart(env: Readonly<Record<string, string>>): NpmStart {
   const child = spawn('npm', ['start'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
+    env: shellEnvironment(env),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -133,6 +147,26 @@ export function npmStart(env: Readonly<Record<string, string>>): NpmStart {
       }
     },
   };
+}
+
+/** `npm run <script> -- <args>` to its end, as typed in a shell. */
+export function npmRun(
+  script: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', '--silent', script, '--', ...args], {
+      cwd: REPO_ROOT,
+      env: shellEnvironment(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 /** Waits until none of the processes is running any more; resolves with those still running at the deadline. */
