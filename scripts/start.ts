@@ -105,19 +105,22 @@ function configuration() {
 
 const config = configuration();
 const dataDir = resolve(REPO_ROOT, config.DATA_DIR);
-await mkdir(dataDir, { recursive: true });
 
 const startup = new AbortController();
-const starting = startSystem({
-  dataDir,
-  ports: config.PORTS,
-  seedDemoData: true,
-  env: { SEED_DEMO_CLAIMS: 'yes' },
-  signal: startup.signal,
-  sink: (service, line) => process.stdout.write(`${humanLine(service, line)}\n`),
-});
+const starting = mkdir(dataDir, { recursive: true }).then(() =>
+  startSystem({
+    dataDir,
+    ports: config.PORTS,
+    seedDemoData: true,
+    env: { SEED_DEMO_CLAIMS: 'yes' },
+    signal: startup.signal,
+    sink: (service, line) => process.stdout.write(`${humanLine(service, line)}\n`),
+  }),
+);
 
 let stopping = false;
+/** Services that died on their own, already reported. */
+const died = new Set<string>();
 /** Stops what has started (waiting for a start-up in progress to give up first), then exits. */
 async function shutdown(code: number) {
   if (stopping) return;
@@ -126,10 +129,10 @@ async function shutdown(code: number) {
   startup.abort(new Error('stopped during start-up'));
   const system = await starting.catch(() => undefined);
   await system?.stop();
-  let clean = true;
+  let clean = died.size === 0;
   for (const service of Object.values(system?.services ?? {})) {
     const exit = 'exited' in service ? await service.exited : 0;
-    if (exit === 0) continue;
+    if (exit === 0 || died.has(service.name)) continue;
     clean = false;
     process.stderr.write(`${service.name} did not stop cleanly (${String(exit)})\n`);
   }
@@ -145,6 +148,7 @@ function announce(system: RunningSystem) {
     if (!('exited' in service)) continue;
     void service.exited.then((code) => {
       if (stopping) return;
+      died.add(service.name);
       process.stderr.write(`${service.name} exited unexpectedly (${String(code)}); stopping the rest\n`);
       void shutdown(1);
     });
