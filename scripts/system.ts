@@ -38,6 +38,11 @@ export interface SystemOptions {
   readonly identityEnv?: Readonly<Record<string, string>>;
   /** Tests only: the origin identity uses for ESIA instead of the emulator's, e.g. a tampering proxy. */
   readonly esiaOriginFor?: (emulatorUrl: string) => Promise<string>;
+  /**
+   * Abandons the start-up: once the service being started is up (or has failed), what has started is
+   * stopped and the start rejects. `npm start` aborts it on Ctrl-C before the system is up.
+   */
+  readonly signal?: AbortSignal;
   /** Tests only: runs identity inside the caller (with an injected clock) instead of as a process. */
   readonly startIdentity?: (
     env: Readonly<Record<string, string>>,
@@ -110,6 +115,17 @@ export async function ensureEsiaClientKeys(files: EsiaClientKeyFiles): Promise<v
   await writeFile(files.publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
 }
 
+/** Settles as `work` does, or rejects as soon as the signal aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason as Error);
+    if (signal.aborted) abort();
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
 function portOf(url: string): string {
   return new URL(url).port;
 }
@@ -131,8 +147,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const specs = new Map<RestartableService, ServiceSpec>();
   const launched = async (name: RestartableService, spec: ServiceSpec) => {
     specs.set(name, spec);
+    options.signal?.throwIfAborted();
     const service = await launch(spec, options.sink);
     started.push(service);
+    options.signal?.throwIfAborted();
     return service;
   };
   let extraIdentities = 0;
@@ -195,6 +213,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           options.sink,
         );
     started.push(identity);
+    options.signal?.throwIfAborted();
     const jwksUrl = `${baseOf(identity.url)}/.well-known/jwks.json`;
     const policy = await launched('policy', {
       name: 'policy',
@@ -220,7 +239,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         SIGN_IN_CALLBACK_URL: redirectUris.web,
       },
     });
-    await waitUntilOk(`${baseOf(gateway.url)}/readiness`);
+    await untilAborted(waitUntilOk(`${baseOf(gateway.url)}/readiness`), options.signal);
     await mkdir(dirname(gatewayUrlFile), { recursive: true });
     await writeFile(gatewayUrlFile, gateway.url);
     const services = { signin, esia, identity, policy, claims, gateway };

@@ -4,6 +4,8 @@ import { graphql, type GraphQLResponse } from './graphqlClient.ts';
 import type { TestSystem } from './testSystem.ts';
 
 export type EsiaPersonKey = keyof typeof ESIA_TEST_PERSONS;
+/** Whatever the calls go through: a test system, or a system `npm start` started. */
+type Gateway = Pick<TestSystem, 'gatewayUrl'>;
 
 export interface SessionTokens {
   sessionId: string;
@@ -16,7 +18,11 @@ export interface SessionTokens {
 const SESSION_FIELDS =
   'sessionId accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt consentRequired trusted';
 
-export async function beginSignIn(system: TestSystem, redirectUri: string = system.redirectUris.web) {
+export async function beginSignIn(
+  system: Gateway & Partial<Pick<TestSystem, 'redirectUris'>>,
+  redirectUri: string | undefined = system.redirectUris?.web,
+) {
+  if (redirectUri === undefined) throw new Error('name the redirect URI the sign-in returns to');
   return graphql<{ beginGosuslugiSignIn: { attemptId: string; authorizationUrl: string } }>(
     system.gatewayUrl,
     /* GraphQL */ `
@@ -33,7 +39,7 @@ export async function beginSignIn(system: TestSystem, redirectUri: string = syst
 }
 
 export function completeSignIn(
-  system: TestSystem,
+  system: Gateway,
   variables: {
     attemptId: string;
     state: string;
@@ -90,7 +96,7 @@ export async function signInAs(
   return completeSignIn(system, { attemptId: start.attemptId, ...callbackOf(landing) });
 }
 
-export async function acceptConsent(system: TestSystem, token: string): Promise<string> {
+export async function acceptConsent(system: Gateway, token: string): Promise<string> {
   const response = await graphql<{ acceptConsent: { access: { accessToken: string } } }>(
     system.gatewayUrl,
     /* GraphQL */ `
@@ -113,7 +119,7 @@ export async function acceptConsent(system: TestSystem, token: string): Promise<
   return accessToken;
 }
 
-export async function consentVersion(system: TestSystem): Promise<string> {
+export async function consentVersion(system: Gateway): Promise<string> {
   const response = await graphql<{ consentDocument: { version: string } }>(
     system.gatewayUrl,
     '{ consentDocument { version } }',

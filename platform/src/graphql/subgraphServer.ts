@@ -73,6 +73,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     formatError: createErrorFormatter(log),
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // runService owns SIGTERM/SIGINT: Apollo's own handler (on unless NODE_ENV=test) would stop only
+    // Apollo and then kill the process by the signal again, before the service's stores and leases close.
+    stopOnTerminationSignals: false,
     // No Apollo Studio here: inline tracing would only add bytes to every subgraph response.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
