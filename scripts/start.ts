@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { ESIA_TEST_PERSONS } from '@cabinet/esia-emulator/seed';
 import { DEMO_STAFF } from '@cabinet/demo-data';
 import { DEMO_PARTNER_CLIENTS } from '@cabinet/identity/demo';
-import { ConfigError, env, loadConfig } from '@cabinet/platform';
+import { ConfigError, env, loadConfig } from '@cabinet/platform/config';
 import { REPO_ROOT } from './launcher.ts';
 import { startSystem, type RunningSystem } from './system.ts';
 

@@ -2,11 +2,11 @@ import {
   ConfigError,
   env,
   loadConfig,
-  LOG_LEVELS,
   optional,
   type ConfigOf,
   type Setting,
-} from '@cabinet/platform';
+} from '@cabinet/platform/config';
+import { LOG_LEVELS } from '@cabinet/platform/logging';
 
 export const gatewayConfigSpec = {
   PORT: env.port(4000),

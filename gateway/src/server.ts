@@ -1,16 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  bearerToken,
-  createAccessTokenVerifier,
-  createLogger,
-  isDomainError,
-  REQUEST_ID_HEADER,
-  requestIdFrom,
-  whenExpired,
-  type RunningService,
-} from '@cabinet/platform';
+import { isDomainError } from '@cabinet/kernel';
+import { bearerToken, createAccessTokenVerifier, whenExpired } from '@cabinet/platform/auth';
+import { createLogger, REQUEST_ID_HEADER, requestIdFrom } from '@cabinet/platform/logging';
+import type { RunningService } from '@cabinet/platform/process';
 import { createGatewayRuntime, getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import wsTransport from '@graphql-mesh/transport-ws';

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CURRENT_CONSENT_VERSION } from '@cabinet/kernel';
 import {
   ACCESS_TOKEN_ALG,
   claimsFor,
-  CURRENT_CONSENT_VERSION,
   createAccessTokenSigner,
   loadOrCreateKeyRing,
-} from '@cabinet/platform';
+} from '@cabinet/platform/auth';
 import {
   buildASTSchema,
   getNamedType,

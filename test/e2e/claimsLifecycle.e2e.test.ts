@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { LinkSigner } from '@cabinet/claims/testing';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LinkSigner } from '../../subgraphs/claims/src/documents/signedLink.ts';
 import { claimsCast } from '../support/demoCast.ts';
 import { systemClock } from '../support/systemClock.ts';
 import { submitClaim } from '../support/claimSubmission.ts';

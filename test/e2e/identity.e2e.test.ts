@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
-import { openEventStore } from '@cabinet/platform';
+import { openEventStore } from '@cabinet/platform/eventstore';
 import { demoCustomers, demoPolicyCast } from '@cabinet/demo-data';
 import { ESIA_TEST_PERSONS, EXISTING_INSURER_CUSTOMER } from '@cabinet/esia-emulator/seed';
 import { EsiaBrowser } from '@cabinet/esia-emulator/testing';

@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { ActivityRecorder, createLogger, openDocumentStore, openEventStore } from '@cabinet/platform';
+import {
+  CustomerRepository,
+  ErasureRepository,
+  runDueErasures,
+  SessionRepository,
+} from '@cabinet/identity/testing';
+import { ActivityRecorder } from '@cabinet/platform/activity';
+import { openDocumentStore } from '@cabinet/platform/documents';
+import { openEventStore } from '@cabinet/platform/eventstore';
+import { createLogger } from '@cabinet/platform/logging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDueErasures } from '../../subgraphs/identity/src/consent/erasureJob.ts';
-import { ErasureRepository } from '../../subgraphs/identity/src/consent/erasureRepository.ts';
-import { CustomerRepository } from '../../subgraphs/identity/src/customer/customerRepository.ts';
-import { SessionRepository } from '../../subgraphs/identity/src/session/sessionRepository.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { demoCast, SEEDED_AT } from '../support/demoCast.ts';
 import { acceptConsent, signInAs } from '../support/gosuslugi.ts';

@@ -1,4 +1,4 @@
-import { addDays, moscowDate } from '@cabinet/policy/domain';
+import { addDays, moscowDate } from '@cabinet/kernel';
 import {
   DEMO_PARTNERS,
   EXISTING_CUSTOMER_ID,

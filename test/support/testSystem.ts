@@ -1,13 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CURRENT_CONSENT_VERSION,
-  createAccessTokenSigner,
-  loadOrCreateKeyRing,
-  type AccessTokenSigner,
-  type AuthenticatedPrincipal,
-} from '@cabinet/platform';
+import { CURRENT_CONSENT_VERSION, type AuthenticatedPrincipal } from '@cabinet/kernel';
+import { createAccessTokenSigner, loadOrCreateKeyRing, type AccessTokenSigner } from '@cabinet/platform/auth';
 import { startSystem, type RunningSystem, type SystemOptions } from '../../scripts/system.ts';
 import { SEEDED_AT } from './demoCast.ts';
 

@@ -1,11 +1,5 @@
-import {
-  addDays,
-  compareDates,
-  daysBetween,
-  renewalWindow,
-  statusOn,
-  type CalendarDate,
-} from '@cabinet/policy/domain';
+import { addDays, compareDates, daysBetween, type CalendarDate } from '@cabinet/kernel';
+import { renewalWindow, statusOn } from '@cabinet/policy/domain';
 import { describe, expect, it } from 'vitest';
 import { OSAGO_IN_FORCE_FOR_DAYS } from './cast.ts';
 import { demoCustomers, EXISTING_CUSTOMER_ID, SECOND_CUSTOMER_ID } from './customers.ts';

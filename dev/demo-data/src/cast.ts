@@ -1,12 +1,5 @@
-import { rubles, zero } from '@cabinet/platform';
-import {
-  addDays,
-  addMonths,
-  type CalendarDate,
-  type Coverage,
-  type InsuredObject,
-  type Product,
-} from '@cabinet/policy/domain';
+import { rubles, zero, addDays, addMonths, type CalendarDate } from '@cabinet/kernel';
+import type { Coverage, InsuredObject, Product } from '@cabinet/policy/domain';
 import { EXISTING_CUSTOMER_ID, SECOND_CUSTOMER_ID, type DemoCustomer } from './customers.ts';
 import { DEMO_PARTNERS } from './partners.ts';
 

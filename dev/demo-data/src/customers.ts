@@ -1,5 +1,5 @@
 import { EXISTING_INSURER_CUSTOMER, SECOND_INSURER_CUSTOMER } from '@cabinet/esia-emulator/seed';
-import { formatSnils, normalizePhone, snilsCheckSum, validateInn } from '@cabinet/platform';
+import { formatSnils, normalizePhone, snilsCheckSum, validateInn } from '@cabinet/kernel';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PATRONYMIC_STEMS, SURNAMES } from './names.ts';
 import { SeededRandom } from './random.ts';
 

@@ -1,11 +1,17 @@
-import { nameBasedUuid, rubles, euros, zero } from '@cabinet/platform';
 import {
+  nameBasedUuid,
+  rubles,
+  euros,
+  zero,
   addDays,
   addMonths,
   compareDates,
+  moscowDate,
+  type CalendarDate,
+} from '@cabinet/kernel';
+import {
   expireIfEnded,
   issuePolicy,
-  moscowDate,
   newPolicyNumber,
   prolongedPolicyNumber,
   quoteRenewal,
@@ -13,7 +19,6 @@ import {
   applyRenewal,
   osagoPolicyNumber,
   PRODUCTS,
-  type CalendarDate,
   type Coverage,
   type DomainContext,
   type InsuredObject,

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
-import { createLogger, type RunningService } from '@cabinet/platform';
+import { createLogger } from '@cabinet/platform/logging';
+import type { RunningService } from '@cabinet/platform/process';
 import { createApp } from './app.ts';
 import { credentialsOf, type ClientCredentials } from './clients.ts';
 import { DEFAULT_TIMESTAMP_TOLERANCE_SECONDS, type EmulatorOptions } from './config.ts';

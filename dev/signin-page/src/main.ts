@@ -1,4 +1,6 @@
-import { LOG_LEVELS, createLogger, env, loadConfig, runService } from '@cabinet/platform';
+import { env, loadConfig } from '@cabinet/platform/config';
+import { LOG_LEVELS, createLogger } from '@cabinet/platform/logging';
+import { runService } from '@cabinet/platform/process';
 import { startSignInPage } from './server.ts';
 
 const spec = {

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger } from '@cabinet/platform';
+import { createLogger } from '@cabinet/platform/logging';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SIGN_IN_CALLBACK_PATH, startSignInPage } from './server.ts';
 

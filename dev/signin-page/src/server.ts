@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger, RunningService } from '@cabinet/platform';
+import type { Logger } from '@cabinet/platform/logging';
+import type { RunningService } from '@cabinet/platform/process';
 import { pageHtml, startingHtml } from './page.ts';
 
 /** The path ESIA sends the browser back to; the page also answers at `/`. */

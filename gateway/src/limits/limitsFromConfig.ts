@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Principal } from '@cabinet/platform';
+import type { Principal } from '@cabinet/kernel';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { GatewayConfig } from '../config.ts';

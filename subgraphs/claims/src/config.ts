@@ -1,4 +1,4 @@
-import { env, loadConfig, optional, serviceConfigSpec, type ConfigOf } from '@cabinet/platform';
+import { env, loadConfig, optional, serviceConfigSpec, type ConfigOf } from '@cabinet/platform/config';
 
 export const claimsConfigSpec = {
   ...serviceConfigSpec,

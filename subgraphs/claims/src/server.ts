@@ -1,19 +1,14 @@
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import {
-  ActivityRecorder,
-  requestClientMiddleware,
-  createAccessTokenVerifier,
-  createLogger,
-  createStoreMetrics,
-  instrumentEventStore,
-  openDocumentStore,
-  openEventStore,
-  registerMetricGroups,
-  runProjection,
-  startSubgraphServer,
-  type RunningService,
-} from '@cabinet/platform';
+import { ActivityRecorder, requestClientMiddleware } from '@cabinet/platform/activity';
+import { createAccessTokenVerifier } from '@cabinet/platform/auth';
+import { openDocumentStore } from '@cabinet/platform/documents';
+import { instrumentEventStore, openEventStore } from '@cabinet/platform/eventstore';
+import { startSubgraphServer } from '@cabinet/platform/graphql';
+import { createLogger } from '@cabinet/platform/logging';
+import { createStoreMetrics, registerMetricGroups } from '@cabinet/platform/metrics';
+import type { RunningService } from '@cabinet/platform/process';
+import { runProjection } from '@cabinet/platform/projections';
 import { claimActivity } from './claim/application/claimActivity.ts';
 import { ClaimCommandHandler } from './claim/application/claimCommandHandler.ts';
 import { ClaimNumberSequence } from './claim/application/claimNumberSequence.ts';

@@ -1,18 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import {
-  ActivityRecorder,
-  createAccessTokenVerifier,
-  createEventStoreMetrics,
-  createLogger,
-  instrumentEventStore,
-  openDocumentStore,
-  openEventStore,
-  registerMetricGroups,
-  requestClientMiddleware,
-  startSubgraphServer,
-  type RunningService,
-} from '@cabinet/platform';
+import { ActivityRecorder, requestClientMiddleware } from '@cabinet/platform/activity';
+import { createAccessTokenVerifier } from '@cabinet/platform/auth';
+import { openDocumentStore } from '@cabinet/platform/documents';
+import { instrumentEventStore, openEventStore } from '@cabinet/platform/eventstore';
+import { startSubgraphServer } from '@cabinet/platform/graphql';
+import { createLogger } from '@cabinet/platform/logging';
+import { createEventStoreMetrics, registerMetricGroups } from '@cabinet/platform/metrics';
+import type { RunningService } from '@cabinet/platform/process';
 import type { PolicyConfig } from './config.ts';
 import { DocumentLinks } from './documents/documentLinks.ts';
 import { policyDocumentRoute } from './documents/documentRoute.ts';

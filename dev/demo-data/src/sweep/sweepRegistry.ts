@@ -1,4 +1,5 @@
-import { addDays, daysBetween, statusOn, type CalendarDate } from '@cabinet/policy/domain';
+import { addDays, daysBetween, type CalendarDate } from '@cabinet/kernel';
+import { statusOn } from '@cabinet/policy/domain';
 import { expect, it } from 'vitest';
 import { demoCustomers } from '../customers.ts';
 import { demoPolicies, demoPolicyCast } from '../policies.ts';

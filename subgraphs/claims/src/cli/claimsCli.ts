@@ -7,17 +7,12 @@
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import {
-  ConfigError,
-  createLogger,
-  LeaseHeld,
-  openDocumentStore,
-  openEventStore,
-  runProjection,
-  type DocumentStore,
-  type EventStore,
-  type HeldLease,
-} from '@cabinet/platform';
+import { ConfigError } from '@cabinet/platform/config';
+import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
+import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
+import { LeaseHeld, type HeldLease } from '@cabinet/platform/leases';
+import { createLogger } from '@cabinet/platform/logging';
+import { runProjection } from '@cabinet/platform/projections';
 import { claimLogPositionAt, readClaimLog, type AnalystClaimEvent } from '../claim/analytics/claimLog.ts';
 import { claimStreamId } from '../claim/domain/claimStreamId.ts';
 import { foldClaimCard } from '../claim/readModel/claimCardFold.ts';

@@ -1,17 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  openDocumentStore,
-  openEventStore,
-  type DocumentStore,
-  type EventStore,
-  type RecordedEvent,
-} from '@cabinet/platform';
+import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
+import { openEventStore, type EventStore, type RecordedEvent } from '@cabinet/platform/eventstore';
 import { DEMO_STAFF, EXISTING_CUSTOMER_ID, demoCustomers, demoPolicyCast } from '@cabinet/demo-data';
 import { statusOn } from '@cabinet/policy/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addDays, daysBetween } from '../calendar/index.ts';
+import { addDays, daysBetween } from '@cabinet/kernel';
 import { withoutActivity } from '../claim/application/claimActivity.ts';
 import { ClaimCommandHandler } from '../claim/application/claimCommandHandler.ts';
 import { ClaimNumberSequence } from '../claim/application/claimNumberSequence.ts';

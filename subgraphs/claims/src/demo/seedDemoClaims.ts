@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DemoCustomer, DemoPolicy } from '@cabinet/demo-data';
-import { nameBasedUuid, type EventStore } from '@cabinet/platform';
-import { addDays, moscowDateOf } from '../calendar/index.ts';
+import { nameBasedUuid, addDays, moscowDate } from '@cabinet/kernel';
+import type { EventStore } from '@cabinet/platform/eventstore';
 import type { ClaimCommandHandler } from '../claim/application/claimCommandHandler.ts';
 import type { ClaimNumberSequence } from '../claim/application/claimNumberSequence.ts';
 import type { StaffClaimActor } from '../claim/domain/claimActor.ts';
@@ -124,7 +124,7 @@ export function demoClaimPlans(cast: DemoClaimCast, now: Date): DemoClaimPlan[] 
             product: policy.product,
             soldByPartnerId: policy.soldByPartnerId,
           },
-          incident: { occurredOn: addDays(moscowDateOf(now), -scenario.daysAgo), ...scenario.incident },
+          incident: { occurredOn: addDays(moscowDate(now), -scenario.daysAgo), ...scenario.incident },
           contact: { phone: customer.phone, email: customer.email },
           documents: [],
         },

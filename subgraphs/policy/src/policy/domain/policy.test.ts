@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kopecks, rubles, zero } from '@cabinet/platform';
+import { kopecks, rubles, zero } from '@cabinet/kernel';
 import { instalmentStatusLabel } from './instalments.ts';
 import {
   assertInstalmentPayable,

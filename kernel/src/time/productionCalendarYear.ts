@@ -1,4 +1,4 @@
-import type { IsoDate } from './isoDate.ts';
+import type { CalendarDate } from './calendarDate.ts';
 
 /** One year of the Russian production calendar (производственный календарь) for a five-day week. */
 export interface ProductionCalendarYear {
@@ -7,9 +7,9 @@ export interface ProductionCalendarYear {
   readonly basis: 'GOVERNMENT_DECREE' | 'LABOUR_CODE_ONLY';
   readonly source: string;
   /** Нерабочие праздничные дни (ТК РФ ст. 112 ч. 1): the days 40-ФЗ excludes from the ОСАГО deadline. */
-  readonly publicHolidays: readonly IsoDate[];
+  readonly publicHolidays: readonly CalendarDate[];
   /** Weekdays that are days off because a day off was transferred to them. */
-  readonly transferredDaysOff: readonly IsoDate[];
+  readonly transferredDaysOff: readonly CalendarDate[];
   /** Saturdays and Sundays that a transfer made working days. */
-  readonly workingWeekendDays: readonly IsoDate[];
+  readonly workingWeekendDays: readonly CalendarDate[];
 }

@@ -1,4 +1,4 @@
-import { addDays, isWeekend, type IsoDate } from './isoDate.ts';
+import { addDays, isWeekend, type CalendarDate } from './calendarDate.ts';
 import type { ProductionCalendarYear } from './productionCalendarYear.ts';
 
 /** Нерабочие праздничные дни, Трудовой кодекс РФ ст. 112 ч. 1, as `MM-DD`. */
@@ -19,7 +19,7 @@ const PUBLIC_HOLIDAYS_MM_DD = [
   '11-04',
 ] as const;
 
-export function publicHolidaysOf(year: number): IsoDate[] {
+export function publicHolidaysOf(year: number): CalendarDate[] {
   return PUBLIC_HOLIDAYS_MM_DD.map((monthDay) => `${year}-${monthDay}`);
 }
 
@@ -31,7 +31,7 @@ export function publicHolidaysOf(year: number): IsoDate[] {
 export function labourCodeCalendarYear(year: number): ProductionCalendarYear {
   const publicHolidays = publicHolidaysOf(year);
   const holidaySet = new Set(publicHolidays);
-  const transferredDaysOff: IsoDate[] = [];
+  const transferredDaysOff: CalendarDate[] = [];
   for (const holiday of publicHolidays) {
     if (holiday.slice(5, 7) === '01' || !isWeekend(holiday)) continue;
     let dayOff = addDays(holiday, 1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addCountedDays, countCountedDays } from './dayCounting.ts';
-import { addDays, daysBetween, isIsoDate, moscowDateOf } from './isoDate.ts';
+import { isCalendarDate } from './calendarDate.ts';
 import { labourCodeCalendarYear, publicHolidaysOf } from './labourCode.ts';
 import {
   addCalendarDaysExcludingHolidays,
@@ -136,7 +136,7 @@ describe('calendar data', () => {
   it('holds only real dates of its own year, transfers on weekdays and working days on weekends', () => {
     for (const year of PRODUCTION_CALENDAR) {
       for (const date of [...year.publicHolidays, ...year.transferredDaysOff, ...year.workingWeekendDays]) {
-        expect(isIsoDate(date) && date.startsWith(`${year.year}-`), date).toBe(true);
+        expect(isCalendarDate(date) && date.startsWith(`${year.year}-`), date).toBe(true);
       }
       for (const date of year.transferredDaysOff) expect(isWorkingDayOfWeek(date), date).toBe(true);
       for (const date of year.workingWeekendDays) expect(isWorkingDayOfWeek(date), date).toBe(false);
@@ -159,23 +159,6 @@ describe('calendar data', () => {
   it('gives 247 working days in 2025 and in 2026, as the published calendars do', () => {
     expect(countWorkingDays('2024-12-31', '2025-12-31')).toBe(247);
     expect(countWorkingDays('2025-12-31', '2026-12-31')).toBe(247);
-  });
-});
-
-describe('dates', () => {
-  it.each([
-    ['2025-12-31T20:59:59.999Z', '2025-12-31'],
-    ['2025-12-31T21:00:00.000Z', '2026-01-01'],
-  ])('the Moscow date at %s is %s', (instant, expected) => {
-    expect(moscowDateOf(new Date(instant))).toBe(expected);
-  });
-
-  it('validates and does arithmetic on calendar dates', () => {
-    expect(isIsoDate('2028-02-29')).toBe(true);
-    expect(isIsoDate('2027-02-29')).toBe(false);
-    expect(isIsoDate('2027-2-1')).toBe(false);
-    expect(addDays('2028-02-28', 2)).toBe('2028-03-01');
-    expect(daysBetween('2026-12-25', '2027-01-05')).toBe(11);
   });
 });
 

@@ -1,7 +1,9 @@
 /**
- * Policies live on calendar dates, not instants: a policy runs "с 01.02.2025 по 31.01.2026", both
- * days included. A CalendarDate is an ISO "YYYY-MM-DD" string (JSON- and index-friendly); the day
- * "today" is the day in Moscow, which has kept UTC+3 all year since 26.10.2014.
+ * Policies and deadlines live on calendar dates, not instants: a policy runs "с 01.02.2025 по
+ * 31.01.2026", both days included, and a claim is due on a day. A CalendarDate is an ISO "YYYY-MM-DD"
+ * string (JSON- and index-friendly, and plain string comparison is chronological); the day "today" is
+ * the day in Moscow, which has kept UTC+3 all year since 26.10.2014, so a fixed offset is exact for
+ * every date we handle.
  */
 export type CalendarDate = string;
 
@@ -9,31 +11,24 @@ const MS_PER_DAY = 86_400_000;
 const MOSCOW_OFFSET_MS = 3 * 3_600_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function epochDay(date: CalendarDate): number {
-  const match = ISO_DATE.exec(date);
-  if (!match) throw new RangeError(`not a calendar date: ${date}`);
+export function isCalendarDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (match === null) return false;
   const [, year, month, day] = match.map(Number) as [number, number, number, number];
-  const ms = Date.UTC(year, month - 1, day);
-  const roundTrip = new Date(ms);
-  if (roundTrip.getUTCMonth() !== month - 1 || roundTrip.getUTCDate() !== day) {
-    throw new RangeError(`not a calendar date: ${date}`);
-  }
-  return ms / MS_PER_DAY;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function epochDay(date: CalendarDate): number {
+  if (!isCalendarDate(date)) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${date}`);
+  return Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
 }
 
 function fromEpochDay(day: number): CalendarDate {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-export function isCalendarDate(text: string): boolean {
-  try {
-    epochDay(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
+/** The date on the insurer's calendar (Moscow time) at an instant. */
 export function moscowDate(instant: Date): CalendarDate {
   return new Date(instant.getTime() + MOSCOW_OFFSET_MS).toISOString().slice(0, 10);
 }
@@ -63,6 +58,20 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
 
 export function laterOf(a: CalendarDate, b: CalendarDate): CalendarDate {
   return compareDates(a, b) >= 0 ? a : b;
+}
+
+/** 0 = Sunday … 6 = Saturday, as `Date.getUTCDay`. */
+export function dayOfWeek(date: CalendarDate): number {
+  return new Date(epochDay(date) * MS_PER_DAY).getUTCDay();
+}
+
+export function isWeekend(date: CalendarDate): boolean {
+  const day = dayOfWeek(date);
+  return day === 0 || day === 6;
+}
+
+export function yearOf(date: CalendarDate): number {
+  return new Date(epochDay(date) * MS_PER_DAY).getUTCFullYear();
 }
 
 /** Full years of age (or of experience) on a date; a person born on 29 February ages on 1 March. */

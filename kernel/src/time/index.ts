@@ -1,4 +1,4 @@
-export * from './isoDate.ts';
+export * from './calendarDate.ts';
 export * from './productionCalendarYear.ts';
 export * from './productionCalendar.ts';
 export * from './dayCounting.ts';

@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from '../logging/logger.ts';
-import { CommonErrors, isDomainError } from './domainError.ts';
+import { CommonErrors, isDomainError } from '@cabinet/kernel';
 
 /** Codes produced by GraphQL itself (parse, validation, variable coercion): safe to pass through. */
 const graphqlCodes = new Set([

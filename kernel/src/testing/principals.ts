@@ -1,5 +1,5 @@
-import { CURRENT_CONSENT_VERSION } from '../auth/consent.ts';
-import type { Principal, StaffRole } from '../auth/principal.ts';
+import { CURRENT_CONSENT_VERSION } from '../principals/consent.ts';
+import type { Principal, StaffRole } from '../principals/principal.ts';
 
 /** Principals for access-rule tests: who calls, with the least each kind needs. */
 export const testPrincipals = {

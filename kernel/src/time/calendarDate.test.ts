@@ -59,3 +59,25 @@ describe('calendar dates', () => {
     expect(formatRussianDate('2026-01-31')).toBe('31.01.2026');
   });
 });
+
+describe('dates', () => {
+  it.each([
+    ['2025-12-31T20:59:59.999Z', '2025-12-31'],
+    ['2025-12-31T21:00:00.000Z', '2026-01-01'],
+  ])('the Moscow date at %s is %s', (instant, expected) => {
+    expect(moscowDate(new Date(instant))).toBe(expected);
+  });
+
+  it('validates and does arithmetic on calendar dates', () => {
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2027-02-29')).toBe(false);
+    expect(isCalendarDate('2027-2-1')).toBe(false);
+    expect(addDays('2028-02-28', 2)).toBe('2028-03-01');
+    expect(daysBetween('2026-12-25', '2027-01-05')).toBe(11);
+  });
+
+  it('refuses a year before 100 rather than read it as 19xx, as Date.UTC would', () => {
+    expect(isCalendarDate('0050-01-01')).toBe(false);
+    expect(() => addDays('0050-01-01', 1)).toThrow(RangeError);
+  });
+});

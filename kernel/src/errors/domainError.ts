@@ -1,3 +1,5 @@
+import type { ErrorCode } from './errorCode.ts';
+
 /**
  * An expected failure that a client can act on. `code` is stable API (it reaches clients as
  * `extensions.code`); `message` is Russian because people read it; `details` are extra, non-personal
@@ -5,7 +7,7 @@
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details: Readonly<Record<string, unknown>> = {},
   ) {

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate } from './isoDate.ts';
+import { addDays, daysBetween, type CalendarDate } from './calendarDate.ts';
 import {
   addCalendarDaysExcludingHolidays,
   addWorkingDays,
@@ -10,7 +10,7 @@ import {
 export type DayCounting = 'CALENDAR_DAYS' | 'CALENDAR_DAYS_EXCLUDING_HOLIDAYS' | 'WORKING_DAYS';
 
 /** The date on which `days` counted days have passed after `from` (counting starts the next day). */
-export function addCountedDays(from: IsoDate, days: number, counting: DayCounting): IsoDate {
+export function addCountedDays(from: CalendarDate, days: number, counting: DayCounting): CalendarDate {
   switch (counting) {
     case 'CALENDAR_DAYS':
       if (!Number.isInteger(days) || days < 0)
@@ -29,8 +29,8 @@ export function addCountedDays(from: IsoDate, days: number, counting: DayCountin
 
 /** Counted days in the interval (fromExclusive, toInclusive]; 0 when `toInclusive` is not after `fromExclusive`. */
 export function countCountedDays(
-  fromExclusive: IsoDate,
-  toInclusive: IsoDate,
+  fromExclusive: CalendarDate,
+  toInclusive: CalendarDate,
   counting: DayCounting,
 ): number {
   switch (counting) {
