@@ -12,6 +12,7 @@ COPY subgraphs/claims/package.json subgraphs/claims/
 COPY gateway/package.json gateway/
 COPY dev/esia-emulator/package.json dev/esia-emulator/
 COPY dev/demo-data/package.json dev/demo-data/
+COPY dev/seed/package.json dev/seed/
 COPY dev/signin-page/package.json dev/signin-page/
 RUN npm ci --omit=dev && npm install --no-save tsx@4
 COPY . .

@@ -7,8 +7,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ESIA_TEST_PERSONS } from '@cabinet/esia-emulator/seed';
-import { DEMO_STAFF } from '@cabinet/demo-data';
-import { DEMO_PARTNER_CLIENTS } from '@cabinet/identity/demo';
+import { DEMO_PARTNER_CLIENTS, DEMO_STAFF } from '@cabinet/demo-data';
 import { ConfigError, env, loadConfig } from '@cabinet/platform/config';
 import { REPO_ROOT } from './launcher.ts';
 import { startSystem, type RunningSystem } from './system.ts';
@@ -113,7 +112,7 @@ const starting = mkdir(dataDir, { recursive: true }).then(() =>
     dataDir,
     ports: config.PORTS,
     seedDemoData: true,
-    env: { SEED_DEMO_CLAIMS: 'yes' },
+    seedDemoClaims: true,
     signal: startup.signal,
     sink: (service, line) => process.stdout.write(`${humanLine(service, line)}\n`),
   }),

@@ -7,6 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SIGN_IN_CALLBACK_PATH } from '@cabinet/signin-page';
+import { seedDemoData } from '@cabinet/seed';
 import { launch, waitUntilOk, type LineSink, type ServiceProcess, type ServiceSpec } from './launcher.ts';
 
 /** The mobile app's redirect URI, registered in ESIA and allowed in identity beside the sign-in page's. */
@@ -27,8 +28,11 @@ export interface SystemOptions {
   /** `fixed`: the documented ports (3000, 4000-4003, 4010); `free`: whatever the OS gives (tests). */
   readonly ports: 'fixed' | 'free';
   readonly sink: LineSink;
+  /** Load the demo registry (dev/seed) into the stores before the services start. */
   readonly seedDemoData: boolean;
-  /** The moment the demo data is seeded as of (tests pin it); unset: each service's start. */
+  /** With it, the demo claims of `existingCustomer` (npm start); test systems make their own. */
+  readonly seedDemoClaims?: boolean;
+  /** The moment the demo data is seeded as of (tests pin it); unset: now. */
   readonly demoDataAsOf?: Date;
   /** `info` or more verbose: the launcher learns each URL from the service's info-level "listening" line. */
   readonly logLevel?: 'info' | 'debug' | 'trace';
@@ -134,14 +138,30 @@ function baseOf(graphqlUrl: string): string {
   return new URL('/', graphqlUrl).toString().replace(/\/$/, '');
 }
 
+/** Loads the demo registry into the empty stores and says what it loaded, as a service logs. */
+async function seed(options: SystemOptions): Promise<void> {
+  const asOf = options.demoDataAsOf ?? new Date();
+  const seeded = await seedDemoData({
+    dataDir: options.dataDir,
+    asOf,
+    claims: options.seedDemoClaims ?? false,
+  });
+  const line = {
+    level: 'info',
+    time: new Date().toISOString(),
+    msg: 'seeded the demo registry',
+    asOf,
+    ...seeded,
+  };
+  options.sink('seed', JSON.stringify(line), 'stdout');
+}
+
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const port = (name: keyof typeof FIXED_PORTS) => String(options.ports === 'fixed' ? FIXED_PORTS[name] : 0);
   const common = {
     ...options.env,
     LOG_LEVEL: options.logLevel ?? 'info',
     DATA_DIR: options.dataDir,
-    SEED_DEMO_DATA: options.seedDemoData ? 'yes' : 'no',
-    ...(options.demoDataAsOf ? { DEMO_DATA_AS_OF: options.demoDataAsOf.toISOString() } : {}),
   };
   const started: RunningPart[] = [];
   const specs = new Map<RestartableService, ServiceSpec>();
@@ -164,6 +184,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       publicKeyFile: join(options.dataDir, 'esia', 'client-public-key.pem'),
     };
     await ensureEsiaClientKeys(keyFiles);
+    if (options.seedDemoData) await seed(options);
     // The page starts before everything that must know its URL and learns the gateway's, which
     // starts last, from this file; a file left by an earlier run would point at a gateway not yet up.
     const gatewayUrlFile = join(options.dataDir, 'signin-page', 'gateway-url');

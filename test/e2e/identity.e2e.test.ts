@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { openEventStore } from '@cabinet/platform/eventstore';
-import { demoCustomers, demoPolicyCast } from '@cabinet/demo-data';
+import { DEMO_PARTNER_CLIENTS, demoCustomers, demoPolicyCast } from '@cabinet/demo-data';
 import { ESIA_TEST_PERSONS, EXISTING_INSURER_CUSTOMER } from '@cabinet/esia-emulator/seed';
 import { EsiaBrowser } from '@cabinet/esia-emulator/testing';
-import { DEMO_PARTNER_CLIENTS } from '@cabinet/identity/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED_AT } from '../support/demoCast.ts';
 import { startEsiaProxy, type EsiaProxy } from '../support/esiaProxy.ts';

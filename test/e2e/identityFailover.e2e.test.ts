@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceProcess } from '../../scripts/launcher.ts';
-import { DEMO_PARTNER_CLIENTS } from '@cabinet/identity/demo';
+import { DEMO_PARTNER_CLIENTS } from '@cabinet/demo-data';
 import { demoCast } from '../support/demoCast.ts';
 import { graphql } from '../support/graphqlClient.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';

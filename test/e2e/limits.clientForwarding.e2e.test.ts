@@ -1,5 +1,4 @@
-import { DEMO_STAFF } from '@cabinet/demo-data';
-import { DEMO_PARTNER_CLIENTS } from '@cabinet/identity/demo';
+import { DEMO_PARTNER_CLIENTS, DEMO_STAFF } from '@cabinet/demo-data';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';

@@ -27,8 +27,8 @@ describe('a bad configuration stops a service with one line naming the variable'
     ],
     [
       'subgraphs/policy/src/main.ts',
-      { SEED_DEMO_DATA: 'maybe' },
-      'policy: configuration error: SEED_DEMO_DATA must be one of',
+      { POLICY_TEST_HOOKS: 'maybe' },
+      'policy: configuration error: POLICY_TEST_HOOKS must be one of',
     ],
     [
       'subgraphs/claims/src/main.ts',

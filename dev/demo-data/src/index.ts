@@ -6,7 +6,7 @@ export {
   type DemoCustomer,
 } from './customers.ts';
 export { OSAGO_IN_FORCE_FOR_DAYS, type CastRole } from './cast.ts';
-export { DEMO_PARTNERS } from './partners.ts';
+export { DEMO_PARTNER_CLIENTS, DEMO_PARTNERS } from './partners.ts';
 export { DEMO_STAFF } from './staff.ts';
 export {
   demoPolicies,

@@ -1,8 +1,8 @@
 import type { StaffRole } from '@cabinet/kernel';
 
 /**
- * The embedded profile's insurer staff, with their demo passwords: printed by `npm start`, seeded by
- * identity only when SEED_DEMO_DATA=yes (and named as adjusters on the demo claims), never in production.
+ * The embedded profile's insurer staff, with their demo passwords: printed by `npm start`, loaded into
+ * identity by the seeding step (and working the demo claims), never in production.
  */
 export const DEMO_STAFF: readonly {
   readonly id: string;

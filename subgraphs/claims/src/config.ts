@@ -30,10 +30,6 @@ export const claimsConfigSpec = {
   PUBLIC_URL: optional(env.url()),
   /** The HMAC key of document links; created under DATA_DIR on first start when not set (base64, 32 bytes). */
   DOCUMENT_LINK_KEY_FILE: optional(env.string()),
-  /** `npm start` only: a few claims of the demo customer in different statuses, made once. */
-  SEED_DEMO_CLAIMS: env.oneOf(['yes', 'no'] as const, 'no'),
-  /** The moment the demo claims are made as of; unset: when the service starts. Tests pin it. */
-  DEMO_DATA_AS_OF: optional(env.instant()),
 };
 
 export type ClaimsConfig = ConfigOf<typeof claimsConfigSpec>;

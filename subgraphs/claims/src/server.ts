@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ActivityRecorder, requestClientMiddleware } from '@cabinet/platform/activity';
 import { createAccessTokenVerifier } from '@cabinet/platform/auth';
-import { openDocumentStore } from '@cabinet/platform/documents';
-import { instrumentEventStore, openEventStore } from '@cabinet/platform/eventstore';
+import { instrumentEventStore } from '@cabinet/platform/eventstore';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
 import { createLogger } from '@cabinet/platform/logging';
 import { createStoreMetrics, registerMetricGroups } from '@cabinet/platform/metrics';
@@ -32,11 +30,11 @@ import { openDocumentService } from './documents/openDocumentService.ts';
 import { ClaimHistoryResolver } from './history/claimHistory.resolver.ts';
 import { ClaimHistoryExport } from './history/claimHistoryExport.ts';
 import { consentRevocationReaction } from './privacy/consentRevocationReaction.ts';
+import { openClaimsDocuments, openClaimsEvents } from './claimsStorage.ts';
 import type { ClaimsConfig } from './config.ts';
 import { PolicyClient } from './policyService/policyClient.ts';
 import { CustomerKeyVault } from './privacy/customerKeyVault.ts';
 import { startClaimNotifications } from './notifications/claimNotifications.ts';
-import { seedDemoClaims } from './demo/seedDemoClaims.ts';
 import { claimsSchema } from './schema.ts';
 
 export interface ClaimsDependencies {
@@ -49,15 +47,8 @@ export async function start(
 ): Promise<RunningService> {
   const log = createLogger('claims', config.LOG_LEVEL);
   const storeMetrics = createStoreMetrics(deps.now);
-  const events = instrumentEventStore(
-    await openEventStore({ url: config.EVENTSTORE_URL, sqliteFile: join(config.DATA_DIR, 'events.sqlite') }),
-    storeMetrics.eventStore,
-  );
-  const documents = await openDocumentStore({
-    mongodbUrl: config.MONGODB_URL,
-    database: 'claims',
-    sqliteFile: join(config.DATA_DIR, 'claims', 'documents.sqlite'),
-  });
+  const events = instrumentEventStore(await openClaimsEvents(config), storeMetrics.eventStore);
+  const documents = await openClaimsDocuments(config);
   const readModelLease = await holdReadModelsForService(documents, deps.now, log);
   const readModels = await openClaimReadModels(documents);
   const { summaries } = readModels;
@@ -95,11 +86,6 @@ export async function start(
     claimActivity(new ActivityRecorder({ events, service: 'claims', now: deps.now, newId: randomUUID }), log),
   );
   const numbers = await ClaimNumberSequence.open(documents);
-  if (config.SEED_DEMO_CLAIMS === 'yes') {
-    const asOf = config.DEMO_DATA_AS_OF;
-    const seeded = await seedDemoClaims({ events, handler, numbers, now: asOf ? () => asOf : deps.now });
-    if (seeded > 0) log.info({ claims: seeded }, 'seeded demo claims');
-  }
   const service = new ClaimService(
     events,
     handler,

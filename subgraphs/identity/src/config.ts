@@ -8,8 +8,6 @@ export const identityConfigSpec = {
   SIGNING_KEYS_FILE: env.string('data/identity/signing-keys.json'),
   /** A signing key older than this is replaced by a new one (the old one keeps verifying). */
   SIGNING_KEY_MAX_AGE_DAYS: env.integer(30, { min: 1, max: 365 }),
-  /** Seed the embedded profile's demo customers, staff and partners on an empty store. */
-  SEED_DEMO_DATA: env.oneOf(['yes', 'no'] as const, 'no'),
 
   /** ESIA's origin: https://esia.gosuslugi.ru in production, the emulator in dev and tests. */
   ESIA_BASE_URL: env.url('http://127.0.0.1:4010'),

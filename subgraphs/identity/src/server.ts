@@ -2,7 +2,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { ActivityRecorder, requestClientMiddleware } from '@cabinet/platform/activity';
 import { createAccessTokenSigner, createAccessTokenVerifier } from '@cabinet/platform/auth';
-import { openDocumentStore } from '@cabinet/platform/documents';
 import { instrumentEventStore, openEventStore } from '@cabinet/platform/eventstore';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
 import { createLogger } from '@cabinet/platform/logging';
@@ -11,6 +10,7 @@ import type { RunningService } from '@cabinet/platform/process';
 import { ActivityLog } from './activity/activityLog.ts';
 import { ActivityResolver } from './activity/activity.resolver.ts';
 import type { IdentityConfig } from './config.ts';
+import { openIdentityDocuments } from './dataImport.ts';
 import { ConsentResolver } from './consent/consent.resolver.ts';
 import { ConsentRepository } from './consent/consentRepository.ts';
 import { ConsentService } from './consent/consentService.ts';
@@ -19,13 +19,11 @@ import { ErasureRepository } from './consent/erasureRepository.ts';
 import { CustomerRepository } from './customer/customerRepository.ts';
 import { CustomerResolver } from './customer/customer.resolver.ts';
 import { PersonalDataResolver } from './customer/personalData.resolver.ts';
-import { seedDemoCustomers } from './customer/seedDemoCustomers.ts';
 import { esiaFrom } from './esiaSetup.ts';
 import { jwksRoute } from './keys/jwksRoute.ts';
 import { KEY_RING_RELOAD_MS, SigningKeys } from './keys/signingKeys.ts';
 import { oauthTokenRoute } from './partner/oauthTokenRoute.ts';
 import { PartnerRepository } from './partner/partnerRepository.ts';
-import { seedDemoPartners } from './partner/seedDemoPartners.ts';
 import { RateLimiter } from './rateLimit/rateLimiter.ts';
 import { identitySchema } from './schema.ts';
 import { SessionRepository } from './session/sessionRepository.ts';
@@ -33,7 +31,6 @@ import { SessionResolver } from './session/session.resolver.ts';
 import { SessionService } from './session/sessionService.ts';
 import { GosuslugiSignIn } from './signIn/gosuslugiSignIn.ts';
 import { SignInAttemptRepository } from './signIn/signInAttemptRepository.ts';
-import { seedDemoStaff } from './staff/seedDemoStaff.ts';
 import { StaffRepository } from './staff/staffRepository.ts';
 import { StaffSignIn } from './staff/staffSignIn.ts';
 
@@ -48,11 +45,7 @@ const JOB_INTERVAL_MS = 60 * 60 * 1000;
 export async function start(config: IdentityConfig, options: IdentityOptions = {}): Promise<RunningService> {
   const now = options.now ?? (() => new Date());
   const log = createLogger('identity', config.LOG_LEVEL);
-  const documents = await openDocumentStore({
-    mongodbUrl: config.MONGODB_URL,
-    database: 'identity',
-    sqliteFile: join(config.DATA_DIR, 'identity', 'documents.sqlite'),
-  });
+  const documents = await openIdentityDocuments(config);
   // The event store every service shares: the activity log and the customer lifecycle events.
   const eventStoreMetrics = createEventStoreMetrics();
   const events = instrumentEventStore(
@@ -80,14 +73,6 @@ export async function start(config: IdentityConfig, options: IdentityOptions = {
       PartnerRepository.open(documents),
       RateLimiter.open(documents, now),
     ]);
-  if (config.SEED_DEMO_DATA === 'yes') {
-    const seeded = {
-      customers: await seedDemoCustomers(customers),
-      staff: await seedDemoStaff(staff),
-      partners: await seedDemoPartners(partners),
-    };
-    log.info(seeded, 'seeded demo data');
-  }
 
   const activity = new ActivityRecorder({ events, service: 'identity', now, newId: randomUUID });
   const sessions = new SessionService({

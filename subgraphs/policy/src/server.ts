@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { ActivityRecorder, requestClientMiddleware } from '@cabinet/platform/activity';
 import { createAccessTokenVerifier } from '@cabinet/platform/auth';
-import { openDocumentStore } from '@cabinet/platform/documents';
 import { instrumentEventStore, openEventStore } from '@cabinet/platform/eventstore';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
 import { createLogger } from '@cabinet/platform/logging';
 import { createEventStoreMetrics, registerMetricGroups } from '@cabinet/platform/metrics';
 import type { RunningService } from '@cabinet/platform/process';
 import type { PolicyConfig } from './config.ts';
+import { openPolicyDocuments } from './dataImport.ts';
 import { DocumentLinks } from './documents/documentLinks.ts';
 import { policyDocumentRoute } from './documents/documentRoute.ts';
 import { loadLinkSecret } from './documents/linkSecret.ts';
@@ -30,7 +30,6 @@ import { PolicyRepository } from './policy/policyRepository.ts';
 import { PolicyReadCache } from './policy/staleness/policyReadCache.ts';
 import { StalePolicyReads, type CachedRead } from './policy/staleness/stalePolicyReads.ts';
 import { staleResponses } from './policy/staleness/staleResponses.ts';
-import { seedDemoPolicies } from './policy/seedDemoPolicies.ts';
 import { QuoteRepository } from './quotes/quoteRepository.ts';
 import { policySchema } from './schema.ts';
 import { testHookRoutes } from './testHooks.ts';
@@ -45,17 +44,9 @@ export async function start(
   deps: PolicyDependencies = { now: () => new Date(), newId: randomUUID },
 ): Promise<RunningService> {
   const log = createLogger('policy', config.LOG_LEVEL);
-  const documents = await openDocumentStore({
-    mongodbUrl: config.MONGODB_URL,
-    database: 'policy',
-    sqliteFile: join(config.DATA_DIR, 'policy', 'documents.sqlite'),
-  });
+  const documents = await openPolicyDocuments(config);
   const policies = await PolicyRepository.open(documents);
   const numbers = await PolicyNumbers.open(documents);
-  if (config.SEED_DEMO_DATA === 'yes') {
-    const seeded = await seedDemoPolicies(policies, numbers, config.DEMO_DATA_AS_OF ?? deps.now());
-    if (seeded > 0) log.info({ policies: seeded }, 'seeded demo policies');
-  }
   // The event store every service shares; this service writes only the customers' activity log to it.
   const eventStoreMetrics = createEventStoreMetrics();
   const events = instrumentEventStore(

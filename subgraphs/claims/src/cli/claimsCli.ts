@@ -6,10 +6,10 @@
  */
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ConfigError } from '@cabinet/platform/config';
-import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
-import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
+import type { DocumentStore } from '@cabinet/platform/documents';
+import type { EventStore } from '@cabinet/platform/eventstore';
 import { LeaseHeld, type HeldLease } from '@cabinet/platform/leases';
 import { createLogger } from '@cabinet/platform/logging';
 import { runProjection } from '@cabinet/platform/projections';
@@ -18,6 +18,7 @@ import { claimStreamId } from '../claim/domain/claimStreamId.ts';
 import { foldClaimCard } from '../claim/readModel/claimCardFold.ts';
 import { openClaimReadModels } from '../claim/readModel/claimReadModels.ts';
 import { holdReadModelsForRebuild } from '../claim/readModel/readModelLease.ts';
+import { embeddedClaimsFiles, openClaimsDocuments, openClaimsEvents } from '../claimsStorage.ts';
 import { loadClaimsConfig, type ClaimsConfig } from '../config.ts';
 import {
   CLAIMS_CLI_USAGE,
@@ -152,21 +153,14 @@ interface Stores {
 
 /** The stores `npm start` (or production) filled; undefined when the embedded ones were never made. */
 async function openStores(config: ClaimsConfig): Promise<Stores | undefined> {
-  const eventsFile = join(config.DATA_DIR, 'events.sqlite');
-  const documentsFile = join(config.DATA_DIR, 'claims', 'documents.sqlite');
+  const files = embeddedClaimsFiles(config);
   if (
-    (!config.EVENTSTORE_URL && !existsSync(eventsFile)) ||
-    (!config.MONGODB_URL && !existsSync(documentsFile))
+    (!config.EVENTSTORE_URL && !existsSync(files.events)) ||
+    (!config.MONGODB_URL && !existsSync(files.documents))
   ) {
     return undefined;
   }
-  const events = await openEventStore({ url: config.EVENTSTORE_URL, sqliteFile: eventsFile });
-  const documents = await openDocumentStore({
-    mongodbUrl: config.MONGODB_URL,
-    database: 'claims',
-    sqliteFile: documentsFile,
-  });
-  return { events, documents };
+  return { events: await openClaimsEvents(config), documents: await openClaimsDocuments(config) };
 }
 
 async function run(stores: Stores, command: Exclude<ClaimsCliCommand, { kind: 'help' }>): Promise<number> {

@@ -8,11 +8,9 @@ import { createAccessTokenSigner, loadOrCreateKeyRing } from '@cabinet/platform/
 import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
 import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
 import { createLogger } from '@cabinet/platform/logging';
-import { demoCustomers } from '@cabinet/demo-data';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActivityLog } from '../activity/activityLog.ts';
 import { CustomerRepository } from '../customer/customerRepository.ts';
-import { seedDemoCustomers } from '../customer/seedDemoCustomers.ts';
 import { SessionRepository } from '../session/sessionRepository.ts';
 import { SessionService } from '../session/sessionService.ts';
 import { ConsentRepository } from './consentRepository.ts';
@@ -47,8 +45,26 @@ beforeEach(async () => {
   events = await openEventStore({ sqliteFile: join(directory, 'events.sqlite') });
   clock = new Date('2026-04-20T09:00:00Z');
   customers = await CustomerRepository.open(documents);
-  await seedDemoCustomers(customers);
-  customerId = demoCustomers()[0]!.id;
+  customerId = '7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
+  await customers.insert({
+    id: customerId,
+    lastName: 'Петрова',
+    firstName: 'Анна',
+    middleName: 'Сергеевна',
+    birthDate: '1985-04-12',
+    gender: 'F',
+    snils: '112-233-445 95',
+    inn: null,
+    passport: null,
+    phone: '+79161234567',
+    email: 'petrova@example.ru',
+    registrationAddress: null,
+    esiaOid: null,
+    esiaTrusted: null,
+    consentVersion: null,
+    createdAt: '2020-01-15T09:00:00.000Z',
+    updatedAt: '2020-01-15T09:00:00.000Z',
+  });
   erasures = await ErasureRepository.open(documents);
   sessionStore = await SessionRepository.open(documents);
   sessions = new SessionService({

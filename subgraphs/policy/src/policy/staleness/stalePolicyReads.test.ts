@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rubles, zero } from '@cabinet/kernel';
 import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PolicyNumbers } from '../policyNumbers.ts';
+import { issuePolicy } from '../domain/index.ts';
 import { PolicyRepository } from '../policyRepository.ts';
-import { seedDemoPolicies } from '../seedDemoPolicies.ts';
 import { PolicyReadCache } from './policyReadCache.ts';
 import { StalePolicyReads, type CachedRead } from './stalePolicyReads.ts';
 
@@ -23,7 +24,27 @@ describe('StalePolicyReads over a document store that goes down', () => {
     store = await openDocumentStore({ sqliteFile: join(dir, 'documents.sqlite') });
     policies = await PolicyRepository.open(store);
     time = Date.parse('2026-03-10T09:00:00Z');
-    await seedDemoPolicies(policies, await PolicyNumbers.open(store), new Date(time));
+    await policies.insert({
+      ...issuePolicy(
+        {
+          number: 'ИМУ-26-00000001',
+          product: 'PROPERTY',
+          holderId: 'holder-1',
+          insuredObject: {
+            kind: 'PROPERTY',
+            address: 'г. Тула, ул. Мира, д. 5, кв. 12',
+            propertyType: 'APARTMENT',
+          },
+          startsOn: '2026-01-01',
+          termMonths: 12,
+          coverages: [{ code: 'PROPERTY_BELONGINGS', sumInsured: rubles(500_000), deductible: zero('RUB') }],
+          instalmentCount: 1,
+        },
+        { now: () => new Date('2025-12-20T09:00:00Z'), newId: randomUUID },
+      ),
+      soldByPartnerId: null,
+      holderName: { lastName: 'Петрова', firstName: 'Анна', middleName: 'Сергеевна' },
+    });
     const cache = new PolicyReadCache<CachedRead>(
       { customers: 10, entriesPerCustomer: 10, maxStalenessMs: 6 * HOUR },
       () => new Date(time),
@@ -38,7 +59,7 @@ describe('StalePolicyReads over a document store that goes down', () => {
 
   const someHolder = async () => {
     const [policy] = await policies.endedBefore('ACTIVE', '2100-01-01', 1);
-    if (!policy) throw new Error('the demo registry seeded no active policy');
+    if (!policy) throw new Error('the store holds no active policy');
     return policy;
   };
 

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { DemoCustomer, DemoPolicy } from '@cabinet/demo-data';
+import type { ClaimCommands } from '@cabinet/claims/commands';
+import type { ClaimCommand, StaffClaimActor } from '@cabinet/claims/domain';
+import {
+  DEMO_STAFF,
+  EXISTING_CUSTOMER_ID,
+  demoCustomers,
+  demoPolicyCast,
+  type DemoCustomer,
+  type DemoPolicy,
+} from '@cabinet/demo-data';
 import { nameBasedUuid, addDays, moscowDate } from '@cabinet/kernel';
-import type { EventStore } from '@cabinet/platform/eventstore';
-import type { ClaimCommandHandler } from '../claim/application/claimCommandHandler.ts';
-import type { ClaimNumberSequence } from '../claim/application/claimNumberSequence.ts';
-import type { StaffClaimActor } from '../claim/domain/claimActor.ts';
-import type { ClaimCommand } from '../claim/domain/claimCommands.ts';
-import { claimStreamId } from '../claim/domain/claimStreamId.ts';
 
 const DEMO_CLAIM_NAMESPACE = '6f1d2c3b-4a5e-4f60-9b7c-8d9e0a1b2c3d';
 
@@ -136,13 +139,8 @@ export function demoClaimPlans(cast: DemoClaimCast, now: Date): DemoClaimPlan[] 
   });
 }
 
-/**
- * The demo registry's `existingCustomer` and the ОСАГО it keeps in force on every date. The registry
- * holds the staff's demo passwords: it is loaded only when seeding.
- */
-async function demoClaimCast(now: Date): Promise<DemoClaimCast> {
-  const { DEMO_STAFF, EXISTING_CUSTOMER_ID, demoCustomers, demoPolicyCast } =
-    await import('@cabinet/demo-data');
+/** The demo registry's `existingCustomer` and the ОСАГО it keeps in force on every date. */
+function demoClaimCast(now: Date): DemoClaimCast {
   const customers = demoCustomers();
   const customer = customers.find((candidate) => candidate.id === EXISTING_CUSTOMER_ID);
   if (!customer) throw new Error('the demo registry has no existingCustomer');
@@ -153,27 +151,18 @@ async function demoClaimCast(now: Date): Promise<DemoClaimCast> {
   };
 }
 
-export interface DemoClaimsDeps {
-  readonly events: EventStore;
-  readonly handler: ClaimCommandHandler;
-  readonly numbers: ClaimNumberSequence;
-  readonly now: () => Date;
-}
-
 /**
  * A few claims of the customer the Gosuslugi test person `existingCustomer` signs in as, in different
- * statuses, worked by the demo staff, so the embedded profile shows a cabinet and a staff queue with
- * something in them. Only for `npm start` (SEED_DEMO_CLAIMS=yes); each claim is made once, whatever
- * restarts follow. Returns how many it made.
+ * statuses, worked by the demo staff, so `npm start` shows a cabinet and a staff queue with something
+ * in them. Each claim is made once, whatever restarts follow. Returns how many it made.
  */
-export async function seedDemoClaims(deps: DemoClaimsDeps): Promise<number> {
-  const now = deps.now();
+export async function seedDemoClaims(claims: ClaimCommands, now: Date): Promise<number> {
   let made = 0;
-  for (const plan of demoClaimPlans(await demoClaimCast(now), now)) {
-    if ((await deps.events.read(claimStreamId(plan.claimId))).length > 0) continue;
-    const claimNumber = await deps.numbers.next(now.getUTCFullYear());
+  for (const plan of demoClaimPlans(demoClaimCast(now), now)) {
+    if (await claims.exists(plan.claimId)) continue;
+    const claimNumber = await claims.nextClaimNumber(now.getUTCFullYear());
     for (const command of [plan.submit(claimNumber), ...plan.steps]) {
-      await deps.handler.execute(plan.claimId, command, { correlationId: randomUUID() });
+      await claims.execute(plan.claimId, command, { correlationId: randomUUID() });
     }
     made += 1;
   }

@@ -1,0 +1,1 @@
+export { seedDemoData, type SeedOptions, type Seeded } from './seedDemoData.ts';
