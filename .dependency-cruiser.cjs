@@ -4,7 +4,7 @@
  */
 const TESTS = '[.]test[.]ts$|/testing/'; // tests and their helpers beside the code
 const DOMAIN = '^(subgraphs/[^/]+/src/.*\\bdomain)/'; // a domain folder, as $1
-const PACKAGE = '^(kernel|platform|gateway|subgraphs/[^/]+|dev/[^/]+)/'; // a workspace package, as $1
+const PACKAGE = '^(kernel|contracts|platform|gateway|subgraphs/[^/]+|dev/[^/]+)/'; // a workspace package, as $1
 
 module.exports = {
   forbidden: [
@@ -14,6 +14,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^kernel/', pathNot: TESTS },
       to: { pathNot: '^kernel/', dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'contracts-stand-alone',
+      comment:
+        'The contracts between services are types and names: they import nothing of ours but the kernel.',
+      severity: 'error',
+      from: { path: '^contracts/', pathNot: TESTS },
+      to: { pathNot: '^(contracts|kernel)/', dependencyTypesNot: ['core'] },
     },
     {
       name: 'platform-knows-no-service',
@@ -47,7 +55,7 @@ module.exports = {
       name: 'production-never-imports-dev',
       comment: 'What ships never imports dev/ companions, scripts, tests or benchmarks; tests beside it may.',
       severity: 'error',
-      from: { path: '^(kernel|platform|gateway|subgraphs)/', pathNot: TESTS },
+      from: { path: '^(kernel|contracts|platform|gateway|subgraphs)/', pathNot: TESTS },
       to: { path: '^(dev|scripts|test|bench)/' },
     },
     {

@@ -5,6 +5,7 @@ WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 COPY kernel/package.json kernel/
+COPY contracts/package.json contracts/
 COPY platform/package.json platform/
 COPY subgraphs/identity/package.json subgraphs/identity/
 COPY subgraphs/policy/package.json subgraphs/policy/

@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: [
       'kernel/src/**/*.test.ts',
+      'contracts/src/**/*.test.ts',
       'platform/src/**/*.test.ts',
       'subgraphs/*/src/**/*.test.ts',
       'gateway/src/**/*.test.ts',

@@ -5,8 +5,9 @@ import {
   activityStream,
   type ActivityOutcome,
   type ActivityRecord,
+  type ActivityService,
   type RequestClient,
-} from './activityRecord.ts';
+} from '@cabinet/contracts';
 import { currentRequestClient } from './requestClient.ts';
 
 export interface ActivityInput {
@@ -22,15 +23,15 @@ export interface ActivityInput {
 
 export interface ActivityRecorderDeps {
   readonly events: EventStore;
-  /** The service writing, e.g. `claims`. */
-  readonly service: string;
+  /** The service writing, e.g. `claims`: it writes only its own activity streams. */
+  readonly service: ActivityService;
   readonly now: () => Date;
   readonly newId: () => string;
 }
 
 /**
- * Appends to a person's activity log, which identity owns and serves as `myActivity`. Every subgraph
- * records its mutations with this, into the shared event store, stream `activity-<subjectId>`.
+ * Appends to the service's own part of a person's activity log (`<service>Activity-<subjectId>` in the
+ * shared event store), which identity assembles with the other services' parts as `myActivity`.
  */
 export class ActivityRecorder {
   constructor(private readonly deps: ActivityRecorderDeps) {}
@@ -50,7 +51,7 @@ export class ActivityRecorder {
       details: input.details ?? {},
     };
     await this.deps.events.append(
-      activityStream(subjectId),
+      activityStream(this.deps.service, subjectId),
       [
         {
           id: this.deps.newId(),

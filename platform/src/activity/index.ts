@@ -1,3 +1,2 @@
-export * from './activityRecord.ts';
 export * from './activityRecorder.ts';
 export * from './requestClient.ts';

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { RequestClient } from './activityRecord.ts';
+import type { RequestClient } from '@cabinet/contracts';
 
 const USER_AGENT_LIMIT = 512;
 

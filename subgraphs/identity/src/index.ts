@@ -2,5 +2,4 @@ export { start, type IdentityOptions } from './server.ts';
 export { loadIdentityConfig, identityConfigSpec, type IdentityConfig } from './config.ts';
 export type { CustomerRecord } from './customer/customer.ts';
 export type { CustomerRepository } from './customer/customerRepository.ts';
-export type { CustomerConsentRevoked, CustomerPersonalDataErased } from './consent/consentEvents.ts';
 export { identitySchema } from './schema.ts';

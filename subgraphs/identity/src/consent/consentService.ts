@@ -1,5 +1,6 @@
 import { CURRENT_CONSENT_VERSION } from '@cabinet/kernel';
-import type { ActivityRecorder, RequestClient } from '@cabinet/platform/activity';
+import type { RequestClient } from '@cabinet/contracts';
+import type { ActivityRecorder } from '@cabinet/platform/activity';
 import { VersionConflict } from '@cabinet/platform/documents';
 import type { EventStore } from '@cabinet/platform/eventstore';
 import type { CustomerRepository } from '../customer/customerRepository.ts';

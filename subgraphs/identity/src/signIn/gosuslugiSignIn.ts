@@ -1,5 +1,6 @@
 import { isDomainError } from '@cabinet/kernel';
-import { UNATTRIBUTED_ACTIVITY, type ActivityRecorder, type RequestClient } from '@cabinet/platform/activity';
+import { UNATTRIBUTED_ACTIVITY, type RequestClient } from '@cabinet/contracts';
+import type { ActivityRecorder } from '@cabinet/platform/activity';
 import { VersionConflict } from '@cabinet/platform/documents';
 import type { CustomerRecord } from '../customer/customer.ts';
 import type { CustomerRepository } from '../customer/customerRepository.ts';

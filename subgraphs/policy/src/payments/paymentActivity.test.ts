@@ -49,7 +49,7 @@ describe('paymentActivity', () => {
       declined,
       'customer:customer-1',
     );
-    const [entry] = await events.read('activity-customer-1');
+    const [entry] = await events.read('policyActivity-customer-1');
     expect(entry?.data).toMatchObject({
       action: 'PAYMENT_DECLINED',
       outcome: 'FAILURE',
