@@ -16,9 +16,15 @@ const PRODUCTION_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * A refused body up to this size is read and discarded so that the client, still sending it, gets
+ * the refusal instead of a broken pipe; a larger one closes the connection.
+ */
+const DRAINED_BODY_BYTES = 8 * 1024 * 1024;
+
+/**
  * Runs before the GraphQL server sees a request: puts the security headers on every response and
  * refuses a body above the limit by its declared length (413), or an undeclared one (411), before
- * a byte of it is read. Returns false when it has answered the request itself.
+ * it reaches the GraphQL server. Returns false when it has answered the request itself.
  */
 export function guardHttpRequest(
   req: IncomingMessage,
@@ -33,17 +39,33 @@ export function guardHttpRequest(
   if (req.method !== 'POST') return true;
   const declared = req.headers['content-length'];
   if (declared === undefined) {
-    refuse(res, 411, 'LENGTH_REQUIRED', 'Укажите длину тела запроса (Content-Length).');
+    refuse(res, 411, 'LENGTH_REQUIRED', 'Укажите длину тела запроса (Content-Length).', {
+      closeConnection: true,
+    });
     return false;
   }
-  if (Number(declared) > options.maxBodyBytes) {
-    refuse(res, 413, 'PAYLOAD_TOO_LARGE', `Тело запроса больше ${options.maxBodyBytes} байт.`);
+  const declaredBytes = Number(declared);
+  if (declaredBytes > options.maxBodyBytes) {
+    const drained = declaredBytes <= DRAINED_BODY_BYTES;
+    if (drained) req.resume();
+    refuse(res, 413, 'PAYLOAD_TOO_LARGE', `Тело запроса больше ${options.maxBodyBytes} байт.`, {
+      closeConnection: !drained,
+    });
     return false;
   }
   return true;
 }
 
-function refuse(res: ServerResponse, status: number, code: ErrorCode, message: string): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+function refuse(
+  res: ServerResponse,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  { closeConnection }: { readonly closeConnection: boolean },
+): void {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    ...(closeConnection ? { connection: 'close' } : {}),
+  });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
