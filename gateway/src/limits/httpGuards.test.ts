@@ -60,7 +60,8 @@ describe('guardHttpRequest', () => {
     const answer = await postInPieces(port, Buffer.alloc(200 * MAX_BODY_BYTES, 'x'));
     expect(answer.status).toBe(413);
     expect(answer.headers.connection).not.toBe('close');
-    expect(JSON.parse(answer.text).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    const refusal = JSON.parse(answer.text) as { errors: { extensions: { code: string } }[] };
+    expect(refusal.errors[0]?.extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('lets a body within the limit through', async () => {
