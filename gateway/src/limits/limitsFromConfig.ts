@@ -12,6 +12,8 @@ import { useRateLimits } from './rateLimits.ts';
 /** Header a client sends to say which app it is (`web`, `mobile`, a partner's name); also satisfies CSRF checks. */
 export const CLIENT_NAME_HEADER = 'x-client-name';
 
+export type GatewayLimits = ReturnType<typeof limitsFromConfig>;
+
 /** The gateway's abuse limits and browser protections as configured. */
 export function limitsFromConfig(config: GatewayConfig, graphqlPath: string) {
   const production = config.GATEWAY_PROFILE === 'production';

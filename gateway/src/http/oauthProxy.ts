@@ -1,6 +1,8 @@
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { REQUEST_ID_HEADER, type Logger } from '@cabinet/platform/logging';
-import { forwardedFor } from './clientHeaders.ts';
+import { forwardedFor } from '../clientHeaders.ts';
+import type { GatewayConfig } from '../config.ts';
+import type { SubgraphRoute } from '../supergraph.ts';
 
 const FORWARDED_REQUEST_HEADERS = [
   'content-type',
@@ -16,6 +18,23 @@ const FORWARDED_RESPONSE_HEADERS = [
   'pragma',
   'www-authenticate',
 ];
+
+/** The token endpoint passed through to identity's route; none when the supergraph routes to no identity. */
+export function oauthTokenProxy(
+  routes: readonly SubgraphRoute[],
+  config: GatewayConfig,
+  log: Logger,
+): ((req: IncomingMessage, res: ServerResponse) => void) | undefined {
+  const identityRoute = routes.find((route) => route.name === 'identity');
+  return (
+    identityRoute &&
+    proxyOAuthToken(
+      identityRoute.url,
+      config.SUBGRAPH_TIMEOUTS_MS.get('identity') ?? config.SUBGRAPH_TIMEOUT_MS,
+      log,
+    )
+  );
+}
 
 /**
  * Partners get their tokens at the gateway's `POST /oauth/token`: the request goes to identity's route

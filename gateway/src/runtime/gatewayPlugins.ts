@@ -1,0 +1,28 @@
+import type { AccessTokenVerifier } from '@cabinet/platform/auth';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { useAccessTokenCheck } from '../authentication.ts';
+import type { GatewayLimits } from '../limits/limitsFromConfig.ts';
+import type { GatewayMetrics } from '../metrics/gatewayMetrics.ts';
+import { useGatewayMetrics } from '../metrics/useGatewayMetrics.ts';
+import { useStaleMarker } from '../staleMarker.ts';
+import { useSubscriberIdentity } from '../subscriberIdentity.ts';
+import { useTracing } from '../telemetry/useTracing.ts';
+
+/** The runtime's plugins, in the order they see a request. */
+export function gatewayPlugins(parts: {
+  readonly verifier: AccessTokenVerifier;
+  readonly metrics: GatewayMetrics;
+  readonly limits: GatewayLimits;
+  readonly resilience: GatewayPlugin;
+}): GatewayPlugin[] {
+  return [
+    // First, so its spans wrap whatever the other plugins refuse or retry.
+    useTracing('/graphql'),
+    useGatewayMetrics(parts.metrics),
+    useAccessTokenCheck(parts.verifier, parts.limits.rememberPrincipal),
+    ...parts.limits.plugins,
+    parts.resilience,
+    useStaleMarker(),
+    useSubscriberIdentity(),
+  ];
+}

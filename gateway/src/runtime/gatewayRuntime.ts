@@ -1,0 +1,65 @@
+import type { AccessTokenVerifier } from '@cabinet/platform/auth';
+import type { Logger, LogLevel } from '@cabinet/platform/logging';
+import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { headersForSubgraphs } from '../clientHeaders.ts';
+import type { GatewayConfig } from '../config.ts';
+import { graphiqlOptions } from '../graphiql.ts';
+import type { GatewayLimits } from '../limits/limitsFromConfig.ts';
+import { loadOperationManifest, persistedDocumentsOptions } from '../limits/persistedDocuments.ts';
+import type { GatewayMetrics } from '../metrics/gatewayMetrics.ts';
+import { resilienceFromConfig } from '../resilience/resilienceFromConfig.ts';
+import type { SubgraphRoute } from '../supergraph.ts';
+import { gatewayPlugins } from './gatewayPlugins.ts';
+import { SUBGRAPH_TRANSPORTS, subgraphTransportEntries } from './subgraphTransports.ts';
+
+/**
+ * The Hive Gateway runtime serving the supergraph with the gateway's plugins, its schema loaded before
+ * it is returned, so the first WebSocket operation never meets an unloaded schema.
+ */
+export async function startRuntime(parts: {
+  readonly config: GatewayConfig;
+  readonly supergraph: string;
+  readonly routes: readonly SubgraphRoute[];
+  readonly verifier: AccessTokenVerifier;
+  readonly metrics: GatewayMetrics;
+  readonly limits: GatewayLimits;
+  readonly log: Logger;
+}): Promise<GatewayRuntime> {
+  const { config, routes, verifier, metrics, limits, log } = parts;
+  const persistedDocuments = limits.production
+    ? persistedDocumentsOptions(await loadOperationManifest(config.PERSISTED_DOCUMENTS_FILE), verifier)
+    : undefined;
+  const resilience = resilienceFromConfig(
+    config,
+    routes.map((route) => route.name),
+    metrics,
+    log,
+  );
+
+  const runtime = createGatewayRuntime({
+    supergraph: parts.supergraph,
+    logging: runtimeLogLevel(config.LOG_LEVEL),
+    landingPage: false,
+    ...limits.runtimeOptions,
+    graphiql: limits.production ? false : graphiqlOptions(config.SIGN_IN_CALLBACK_URL),
+    ...(persistedDocuments ? { persistedDocuments } : {}),
+    renderGraphiQL,
+    healthCheckEndpoint: '/healthcheck',
+    // The gateway's own /readiness also asks every subgraph; the runtime's only knows the schema.
+    readinessCheckEndpoint: '/readiness/schema',
+    transports: SUBGRAPH_TRANSPORTS,
+    transportEntries: subgraphTransportEntries(routes, config.CLAIMS_URL),
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request, context }) => headersForSubgraphs(request, context),
+    },
+    plugins: () => gatewayPlugins({ verifier, metrics, limits, resilience }),
+  });
+  await runtime.getSchema();
+  return runtime;
+}
+
+/** The runtime's own log knows no `silent` or `fatal`: it then logs errors only. */
+function runtimeLogLevel(level: LogLevel) {
+  return level === 'silent' || level === 'fatal' ? 'error' : level;
+}

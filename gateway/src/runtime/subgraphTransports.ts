@@ -1,0 +1,29 @@
+import type { GatewayConfigBase } from '@graphql-hive/gateway-runtime';
+import httpTransport from '@graphql-mesh/transport-http';
+import wsTransport from '@graphql-mesh/transport-ws';
+import type { SubgraphRoute } from '../supergraph.ts';
+
+/**
+ * Loaded here rather than on first use: a burst of first subscriptions would otherwise each load the
+ * WebSocket transport while the import is pending and open an upstream connection apiece.
+ */
+export const SUBGRAPH_TRANSPORTS = { http: httpTransport, ws: wsTransport };
+
+/** Each subgraph over HTTP at its route; claims' subscriptions over graphql-ws on its /graphql. */
+export function subgraphTransportEntries(
+  routes: readonly SubgraphRoute[],
+  claimsUrl: string | undefined,
+): NonNullable<GatewayConfigBase<Record<string, unknown>>['transportEntries']> {
+  return {
+    ...Object.fromEntries(routes.map((route) => [route.name, { location: route.url }])),
+    claims: {
+      ...(claimsUrl ? { location: claimsUrl } : {}),
+      options: {
+        subscriptions: {
+          kind: 'ws',
+          location: '/graphql',
+        },
+      },
+    },
+  };
+}

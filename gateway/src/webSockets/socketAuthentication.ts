@@ -1,0 +1,39 @@
+import { isDomainError } from '@cabinet/kernel';
+import { bearerToken, whenExpired, type AccessTokenVerifier } from '@cabinet/platform/auth';
+import { CloseCode, type ServerOptions } from 'graphql-ws';
+import type { Extra } from 'graphql-ws/use/ws';
+
+/** What a socket keeps of its caller: the verified token, and the timer that closes the socket when it expires. */
+export type SocketCaller = { authorization?: string; expiry?: NodeJS.Timeout };
+
+type SocketOptions = ServerOptions<Record<string, unknown>, Extra & Partial<SocketCaller>>;
+
+/**
+ * A socket's token comes in its `connectionParams` (`authorization` or `token`, `Bearer …` or bare) and
+ * is verified when it connects: without one the socket is anonymous, with a bad one it is refused, and
+ * when the token expires the socket is closed (4401).
+ */
+export function socketAuthentication(
+  verifier: AccessTokenVerifier,
+): Required<Pick<SocketOptions, 'onConnect' | 'onClose'>> {
+  return {
+    onConnect: async (ctx) => {
+      const raw = ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['token'];
+      if (raw === undefined || raw === null || raw === '') return true;
+      try {
+        const token = typeof raw === 'string' ? bearerToken(raw) : undefined;
+        if (token === undefined) return false;
+        const verified = await verifier.verify(token);
+        ctx.extra.authorization = token;
+        ctx.extra.expiry = whenExpired(verified, () =>
+          ctx.extra.socket.close(CloseCode.Unauthorized, 'Token expired'),
+        );
+        return true;
+      } catch (error) {
+        if (isDomainError(error)) return false;
+        throw error;
+      }
+    },
+    onClose: (ctx) => clearTimeout(ctx.extra.expiry),
+  };
+}
