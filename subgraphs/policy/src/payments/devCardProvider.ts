@@ -7,7 +7,7 @@ import {
   type ProviderAnswer,
   type ProviderLookup,
 } from './domain/index.ts';
-import type { PaymentProvider, ProviderOperation } from './paymentProvider.ts';
+import type { PaymentProvider, ProviderOperation } from './application/paymentProvider.ts';
 
 /**
  * The embedded profile's provider: it tokenises any valid card and answers by the test card's

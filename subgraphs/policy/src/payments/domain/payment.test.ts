@@ -9,7 +9,7 @@ import {
   devLookup,
   DEV_TEST_CARDS,
   type DevCardBehaviour,
-} from './devCardProvider.ts';
+} from '../application/devCardProvider.ts';
 import { decideIdempotency } from './idempotency.ts';
 import { passesLuhn } from './luhn.ts';
 import { reconcilePayment, recordProviderAnswer, startPayment, type PaymentRequest } from './payment.ts';

@@ -13,8 +13,8 @@ import {
   type RenewalQuote as DomainRenewalQuote,
   type TariffCalculation as DomainTariff,
 } from '../domain/index.ts';
-import { describeInsuredObject } from '../insuredObjectText.ts';
-import { holderFullName, type PolicyRecord } from '../policyRecord.ts';
+import { describeInsuredObject } from '../domain/insuredObjectText.ts';
+import { holderFullName, type PolicyRecord } from '../storage/policyRecord.ts';
 import { moneyOf } from './money.type.ts';
 import type {
   Coverage,

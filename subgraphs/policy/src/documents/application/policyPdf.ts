@@ -8,9 +8,9 @@ import {
   POLICY_STATUS_LABELS,
   PRODUCT_LABELS,
   statusOn,
-} from '../policy/domain/index.ts';
-import { describeInsuredObject } from '../policy/insuredObjectText.ts';
-import { holderFullName, type PolicyRecord } from '../policy/policyRecord.ts';
+} from '../../policy/domain/index.ts';
+import { describeInsuredObject } from '../../policy/domain/insuredObjectText.ts';
+import { holderFullName, type PolicyRecord } from '../../policy/storage/policyRecord.ts';
 
 const require = createRequire(import.meta.url);
 /** DejaVu Sans has full Cyrillic and the ₽ sign; it ships as an npm package, so no system font is needed. */

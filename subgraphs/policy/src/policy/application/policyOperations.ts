@@ -1,9 +1,9 @@
 import { DomainError, fromApiMoney, type Principal } from '@cabinet/kernel';
-import { declineError, type PaymentPurpose } from '../payments/domain/index.ts';
-import type { PaymentMethods } from '../payments/paymentMethods.ts';
-import type { PaymentClock, PaymentProcessor } from '../payments/paymentProcessor.ts';
-import type { PaymentRecord } from '../payments/paymentRepository.ts';
-import type { QuoteRepository, StoredQuote } from '../quotes/quoteRepository.ts';
+import { declineError, type PaymentPurpose } from '../../payments/domain/index.ts';
+import type { PaymentMethods } from '../../payments/application/paymentMethods.ts';
+import type { PaymentClock, PaymentProcessor } from '../../payments/application/paymentProcessor.ts';
+import type { PaymentRecord } from '../../payments/storage/paymentRepository.ts';
+import type { QuoteRepository, StoredQuote } from '../storage/quoteRepository.ts';
 import {
   assertInstalmentPayable,
   assertQuoteMatches,
@@ -13,10 +13,10 @@ import {
   quoteRenewal,
   type CoverageChangeRequest,
   type CoverageCode,
-} from './domain/index.ts';
-import { assertMaySeePolicy } from './policyAccess.ts';
-import type { PolicyRecord } from './policyRecord.ts';
-import type { PolicyRepository } from './policyRepository.ts';
+} from '../domain/index.ts';
+import { assertMaySeePolicy } from '../domain/policyAccess.ts';
+import type { PolicyRecord } from '../storage/policyRecord.ts';
+import type { PolicyRepository } from '../storage/policyRepository.ts';
 import { applyUnpaidCoverageChange } from './paymentEffects.ts';
 
 type Customer = Extract<Principal, { kind: 'customer' }>;

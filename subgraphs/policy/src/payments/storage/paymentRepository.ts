@@ -1,6 +1,6 @@
 import { DuplicateKey, type Collection, type DocumentStore } from '@cabinet/platform/documents';
 import type { ErrorCode } from '@cabinet/kernel';
-import type { Payment, PaymentStatus } from './domain/index.ts';
+import type { Payment, PaymentStatus } from '../domain/index.ts';
 
 /**
  * What happened to the thing a payment paid for. PENDING until the payment settles and its effect

@@ -4,8 +4,8 @@ import {
   normalizeCardNumber,
   summarizeCard,
   type PaymentMethod,
-} from './domain/index.ts';
-import type { PaymentMethodRepository } from './paymentMethodRepository.ts';
+} from '../domain/index.ts';
+import type { PaymentMethodRepository } from '../storage/paymentMethodRepository.ts';
 import type { PaymentProvider } from './paymentProvider.ts';
 import type { PaymentClock } from './paymentProcessor.ts';
 

@@ -1,7 +1,7 @@
 import { isDomainError } from '@cabinet/kernel';
 import type { Page } from '@cabinet/platform/documents';
-import type { PolicyRecord } from '../policyRecord.ts';
-import type { HolderPoliciesQuery, PolicyRepository } from '../policyRepository.ts';
+import type { PolicyRecord } from './policyRecord.ts';
+import type { HolderPoliciesQuery, PolicyRepository } from './policyRepository.ts';
 import type { PolicyReadCache } from './policyReadCache.ts';
 
 export interface HolderPolicies {

@@ -1,5 +1,5 @@
-import type { CardBrand } from './card.ts';
-import type { ProviderAnswer, ProviderLookup } from './payment.ts';
+import type { CardBrand } from '../domain/card.ts';
+import type { ProviderAnswer, ProviderLookup } from '../domain/payment.ts';
 
 /**
  * The dev card provider's behaviour, as pure data: each test card number (all pass Luhn) always

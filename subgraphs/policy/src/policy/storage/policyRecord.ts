@@ -1,4 +1,4 @@
-import type { Policy } from './domain/index.ts';
+import type { Policy } from '../domain/index.ts';
 
 /** The holder's name as printed on the policy. */
 export interface HolderName {

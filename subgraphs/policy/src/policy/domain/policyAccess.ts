@@ -1,5 +1,5 @@
 import { assertConsentAccepted, CommonErrors, DomainError, type Principal } from '@cabinet/kernel';
-import type { PolicyRecord } from './policyRecord.ts';
+import type { PolicyRecord } from '../storage/policyRecord.ts';
 
 export const policyNotFound = () => new DomainError('POLICY_NOT_FOUND', 'Полис не найден.');
 

@@ -1,9 +1,9 @@
 import { formatDecimal } from '@cabinet/kernel';
 import type { ActivityRecorder } from '@cabinet/platform/activity';
 import type { Logger } from '@cabinet/platform/logging';
-import { declineError } from './domain/index.ts';
+import { declineError } from '../domain/index.ts';
 import type { PaymentObserver } from './paymentProcessor.ts';
-import type { PaymentRecord } from './paymentRepository.ts';
+import type { PaymentRecord } from '../storage/paymentRepository.ts';
 
 function actionOf(payment: PaymentRecord): { action: string; failed: boolean; errorCode: string | null } {
   if (payment.fulfilment === 'REFUNDED' || payment.fulfilment === 'FAILED') {

@@ -1,5 +1,5 @@
 import type { Collection, DocumentStore } from '@cabinet/platform/documents';
-import type { PaymentMethod } from './domain/index.ts';
+import type { PaymentMethod } from '../domain/index.ts';
 
 const PAYMENT_METHODS = {
   name: 'paymentMethods',

@@ -1,5 +1,5 @@
 import { storeGauge, type MetricGroup } from '@cabinet/platform/metrics';
-import type { PaymentRepository } from './paymentRepository.ts';
+import type { PaymentRepository } from '../storage/paymentRepository.ts';
 
 /**
  * The payments reconciliation works through, read from the store at scrape time: charges whose

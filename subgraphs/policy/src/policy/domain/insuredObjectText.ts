@@ -4,7 +4,7 @@ import {
   PROPERTY_TYPE_LABELS,
   TRAVEL_DAILY_RATES,
   type InsuredObject,
-} from './domain/index.ts';
+} from './index.ts';
 
 /** The insured object as a policy card and the PDF print it, one line per fact. */
 export function describeInsuredObject(object: InsuredObject): string[] {

@@ -6,10 +6,10 @@ import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documen
 import { registerMetricGroups } from '@cabinet/platform/metrics';
 import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sample } from '../../../../test/support/prometheus.ts';
-import type { PaymentStatus } from './domain/index.ts';
+import { sample } from '../../../../../test/support/prometheus.ts';
+import type { PaymentStatus } from '../domain/index.ts';
 import { createPaymentMetrics } from './paymentMetrics.ts';
-import { PaymentRepository, type Fulfilment } from './paymentRepository.ts';
+import { PaymentRepository, type Fulfilment } from '../storage/paymentRepository.ts';
 
 const NOW = new Date('2026-03-01T10:00:00.000Z');
 const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000).toISOString();

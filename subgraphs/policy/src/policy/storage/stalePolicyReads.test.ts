@@ -6,7 +6,7 @@ import { rubles, zero } from '@cabinet/kernel';
 import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issuePolicy } from '../domain/index.ts';
-import { PolicyRepository } from '../policyRepository.ts';
+import { PolicyRepository } from './policyRepository.ts';
 import { PolicyReadCache } from './policyReadCache.ts';
 import { StalePolicyReads, type CachedRead } from './stalePolicyReads.ts';
 

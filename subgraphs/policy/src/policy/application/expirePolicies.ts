@@ -1,6 +1,6 @@
 import { moscowDate } from '@cabinet/kernel';
-import { expireIfEnded } from './domain/index.ts';
-import type { PolicyRepository } from './policyRepository.ts';
+import { expireIfEnded } from '../domain/index.ts';
+import type { PolicyRepository } from '../storage/policyRepository.ts';
 
 const BATCH = 200;
 

@@ -5,7 +5,7 @@ import {
   assertMaySeePersonalData,
   assertMaySeePolicy,
 } from './policyAccess.ts';
-import type { PolicyRecord } from './policyRecord.ts';
+import type { PolicyRecord } from '../storage/policyRecord.ts';
 
 const policy = { id: 'policy-1', holderId: 'holder', soldByPartnerId: 'bank' } as PolicyRecord;
 const { customer, partner } = testPrincipals;

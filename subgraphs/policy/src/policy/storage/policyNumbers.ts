@@ -4,7 +4,7 @@ import {
   type Collection,
   type DocumentStore,
 } from '@cabinet/platform/documents';
-import { osagoPolicyNumber, type Product } from './domain/index.ts';
+import { osagoPolicyNumber, type Product } from '../domain/index.ts';
 
 interface Counter {
   readonly value: number;

@@ -7,7 +7,7 @@ import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
 import { createLogger } from '@cabinet/platform/logging';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { paymentActivity } from './paymentActivity.ts';
-import type { PaymentRecord } from './paymentRepository.ts';
+import type { PaymentRecord } from '../storage/paymentRepository.ts';
 
 const declined: PaymentRecord = {
   id: 'payment-1',

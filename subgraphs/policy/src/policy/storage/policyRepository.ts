@@ -1,6 +1,6 @@
 import type { CalendarDate } from '@cabinet/kernel';
 import { VersionConflict, type Collection, type DocumentStore, type Page } from '@cabinet/platform/documents';
-import type { PolicyStatus, Product } from './domain/index.ts';
+import type { PolicyStatus, Product } from '../domain/index.ts';
 import type { PolicyRecord } from './policyRecord.ts';
 
 export const POLICIES = {

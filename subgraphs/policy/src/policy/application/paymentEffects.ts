@@ -1,8 +1,8 @@
 import { DomainError } from '@cabinet/kernel';
 import { VersionConflict } from '@cabinet/platform/documents';
-import type { PaymentEffects, PaymentClock } from '../payments/paymentProcessor.ts';
-import type { PaymentRecord } from '../payments/paymentRepository.ts';
-import type { QuoteRepository, StoredQuote } from '../quotes/quoteRepository.ts';
+import type { PaymentEffects, PaymentClock } from '../../payments/application/paymentProcessor.ts';
+import type { PaymentRecord } from '../../payments/storage/paymentRepository.ts';
+import type { QuoteRepository, StoredQuote } from '../storage/quoteRepository.ts';
 import {
   applyCoverageChange,
   applyRenewal,
@@ -10,10 +10,10 @@ import {
   recordInstalmentPaid,
   type CoverageChangeQuote,
   type RenewalQuote,
-} from './domain/index.ts';
-import type { PolicyNumbers } from './policyNumbers.ts';
-import type { PolicyRecord } from './policyRecord.ts';
-import type { PolicyRepository } from './policyRepository.ts';
+} from '../domain/index.ts';
+import type { PolicyNumbers } from '../storage/policyNumbers.ts';
+import type { PolicyRecord } from '../storage/policyRecord.ts';
+import type { PolicyRepository } from '../storage/policyRepository.ts';
 
 export interface PolicyPaymentDependencies {
   readonly policies: PolicyRepository;

@@ -1,9 +1,9 @@
 import type { SubgraphServerOptions } from '@cabinet/platform/graphql';
 import type { Logger } from '@cabinet/platform/logging';
 import { moscowDate } from '@cabinet/kernel';
-import type { PolicyRepository } from '../policy/policyRepository.ts';
-import type { DocumentLinks } from './documentLinks.ts';
-import { renderPolicyPdf } from './policyPdf.ts';
+import type { PolicyRepository } from '../../policy/storage/policyRepository.ts';
+import type { DocumentLinks } from '../application/documentLinks.ts';
+import { renderPolicyPdf } from '../application/policyPdf.ts';
 
 type App = Parameters<NonNullable<SubgraphServerOptions['routes']>>[0];
 

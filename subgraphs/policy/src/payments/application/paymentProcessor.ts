@@ -10,9 +10,9 @@ import {
   type PaymentRequest,
   type ProviderAnswer,
   type ProviderLookup,
-} from './domain/index.ts';
+} from '../domain/index.ts';
 import type { PaymentProvider, ProviderOperation } from './paymentProvider.ts';
-import type { PaymentRecord, PaymentRepository, VersionedPayment } from './paymentRepository.ts';
+import type { PaymentRecord, PaymentRepository, VersionedPayment } from '../storage/paymentRepository.ts';
 
 /** What a successful payment pays for, applied to the policy. */
 export interface PaymentEffects {

@@ -1,5 +1,5 @@
 import type { Collection, DocumentStore } from '@cabinet/platform/documents';
-import type { CoverageChangeQuote, RenewalQuote } from '../policy/domain/index.ts';
+import type { CoverageChangeQuote, RenewalQuote } from '../domain/index.ts';
 
 /** A quote as stored: the domain quote and the customer it was made for. */
 export type StoredQuote = (RenewalQuote | CoverageChangeQuote) & { readonly customerId: string };
