@@ -12,7 +12,7 @@ import { openPolicyDocuments } from './dataImport.ts';
 import { DocumentLinks } from './documents/application/documentLinks.ts';
 import { policyDocumentRoute } from './documents/http/documentRoute.ts';
 import { loadLinkSecret } from './documents/application/linkSecret.ts';
-import { createDevCardProvider } from './payments/devCardProvider.ts';
+import { createDevCardProvider } from './payments/application/devCardProvider.ts';
 import { paymentActivity } from './payments/application/paymentActivity.ts';
 import { PaymentMethodsResolver } from './payments/graphql/paymentMethods.resolver.ts';
 import { createPaymentMetrics } from './payments/application/paymentMetrics.ts';

@@ -1,8 +1,31 @@
-import type { CardBrand } from '../domain/card.ts';
-import type { ProviderAnswer, ProviderLookup } from '../domain/payment.ts';
+import type { CardBrand, ProviderAnswer, ProviderLookup } from '../domain/index.ts';
+import type { PaymentProvider, ProviderOperation } from './paymentProvider.ts';
 
 /**
- * The dev card provider's behaviour, as pure data: each test card number (all pass Luhn) always
+ * The embedded profile's provider: it tokenises any valid card and answers by the test card's
+ * behaviour (DEV_TEST_CARDS), so every payment path can be walked without a bank. It keeps no
+ * state: the token carries the behaviour, the reference is derived from our payment id.
+ */
+export function createDevCardProvider(newId: () => string): PaymentProvider {
+  const reference = (operation: ProviderOperation) => `dev-${operation.paymentId}`;
+  const isRefund = (operation: ProviderOperation) => operation.amount.minorUnits < 0;
+  return {
+    tokenizeCard(cardDigits: string): Promise<string> {
+      return Promise.resolve(devCardToken(devCardBehaviour(cardDigits), newId()));
+    },
+    charge(operation: ProviderOperation): Promise<ProviderAnswer> {
+      const behaviour = devBehaviourOfToken(operation.cardToken);
+      return Promise.resolve(devChargeAnswer(behaviour, isRefund(operation), reference(operation)));
+    },
+    lookup(operation: ProviderOperation): Promise<ProviderLookup> {
+      const behaviour = devBehaviourOfToken(operation.cardToken);
+      return Promise.resolve(devLookup(behaviour, isRefund(operation), reference(operation)));
+    },
+  };
+}
+
+/**
+ * The dev card provider's behaviour: each test card number (all pass Luhn) always
  * gets the same outcome, so tests and demos can walk every path. Any other valid card is approved.
  * Refunds are always approved.
  *

@@ -5,13 +5,8 @@ import { DomainError, rubles } from '@cabinet/kernel';
 import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
 import { createLogger } from '@cabinet/platform/logging';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDevCardProvider } from '../devCardProvider.ts';
-import {
-  devCardToken,
-  RECONCILE_AFTER_MS,
-  type DevCardBehaviour,
-  type PaymentRequest,
-} from '../domain/index.ts';
+import { RECONCILE_AFTER_MS, type PaymentRequest } from '../domain/index.ts';
+import { createDevCardProvider, devCardToken, type DevCardBehaviour } from './devCardProvider.ts';
 import type { PaymentProvider, ProviderOperation } from './paymentProvider.ts';
 import { PaymentProcessor, RECONCILIATION_ACTOR, type PaymentEffects } from './paymentProcessor.ts';
 import { PaymentRepository, type PaymentRecord } from '../storage/paymentRepository.ts';

@@ -5,7 +5,7 @@ import { CURRENT_CONSENT_VERSION, rubles, zero } from '@cabinet/kernel';
 import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
 import { createLogger } from '@cabinet/platform/logging';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDevCardProvider } from '../../payments/devCardProvider.ts';
+import { createDevCardProvider } from '../../payments/application/devCardProvider.ts';
 import { PaymentMethodRepository } from '../../payments/storage/paymentMethodRepository.ts';
 import { PaymentMethods } from '../../payments/application/paymentMethods.ts';
 import { PaymentProcessor } from '../../payments/application/paymentProcessor.ts';
