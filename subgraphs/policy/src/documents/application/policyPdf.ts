@@ -4,12 +4,12 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import {
   coverageLabel,
+  describeInsuredObject,
   instalmentStatusLabel,
   POLICY_STATUS_LABELS,
   PRODUCT_LABELS,
   statusOn,
 } from '../../policy/domain/index.ts';
-import { describeInsuredObject } from '../../policy/domain/insuredObjectText.ts';
 import { holderFullName, type PolicyRecord } from '../../policy/storage/policyRecord.ts';
 
 const require = createRequire(import.meta.url);

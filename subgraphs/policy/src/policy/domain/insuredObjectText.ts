@@ -1,10 +1,7 @@
 import { formatRussianDate } from '@cabinet/kernel';
-import {
-  OSAGO_TERRITORY_COEFFICIENTS,
-  PROPERTY_TYPE_LABELS,
-  TRAVEL_DAILY_RATES,
-  type InsuredObject,
-} from './index.ts';
+import { PROPERTY_TYPE_LABELS, type InsuredObject } from './insuredObject.ts';
+import { OSAGO_TERRITORY_COEFFICIENTS } from './tariffs/osagoCoefficients.ts';
+import { TRAVEL_DAILY_RATES } from './tariffs/travelTariff.ts';
 
 /** The insured object as a policy card and the PDF print it, one line per fact. */
 export function describeInsuredObject(object: InsuredObject): string[] {

@@ -5,9 +5,8 @@ import {
   assertMaySeePersonalData,
   assertMaySeePolicy,
 } from './policyAccess.ts';
-import type { PolicyRecord } from '../storage/policyRecord.ts';
 
-const policy = { id: 'policy-1', holderId: 'holder', soldByPartnerId: 'bank' } as PolicyRecord;
+const policy = { id: 'policy-1', holderId: 'holder', soldByPartnerId: 'bank' };
 const { customer, partner } = testPrincipals;
 const anonymous = testPrincipals.anonymous();
 const staff = testPrincipals.staff();

@@ -1,14 +1,19 @@
 import { assertConsentAccepted, CommonErrors, DomainError, type Principal } from '@cabinet/kernel';
-import type { PolicyRecord } from '../storage/policyRecord.ts';
+import type { Policy } from './policy.ts';
 
 export const policyNotFound = () => new DomainError('POLICY_NOT_FOUND', 'Полис не найден.');
+
+/** Whose a policy is: its holder, and the partner that sold it, if any. */
+export interface PolicyOwnership extends Pick<Policy, 'holderId'> {
+  readonly soldByPartnerId: string | null;
+}
 
 /**
  * The holder and staff see a policy; a partner sees the policies it sold (the claims service reads
  * only its non-personal fields for them). Anyone else gets "not found", never the policy, so ids
  * cannot be probed. A card carries personal data, so a customer needs the consent in force.
  */
-export function assertMaySeePolicy(principal: Principal, policy: PolicyRecord | null): PolicyRecord {
+export function assertMaySeePolicy<P extends PolicyOwnership>(principal: Principal, policy: P | null): P {
   if (principal.kind === 'anonymous') throw CommonErrors.unauthenticated();
   assertConsentAccepted(principal);
   if (!policy) throw policyNotFound();
