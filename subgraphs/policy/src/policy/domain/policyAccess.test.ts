@@ -44,7 +44,7 @@ describe('assertMaySeeCustomerPolicies', () => {
   it.each([
     { who: 'the customer', principal: customer('holder'), code: null },
     { who: 'staff', principal: staff, code: null },
-    { who: 'another customer', principal: customer('someone-else'), code: 'FORBIDDEN' },
+    { who: 'another customer', principal: customer('someone-else'), code: 'POLICY_NOT_FOUND' },
     { who: 'a partner', principal: partner('bank'), code: 'FORBIDDEN' },
     { who: 'the customer without consent', principal: customer('holder', null), code: 'CONSENT_REQUIRED' },
   ])('answers $who with $code', ({ principal, code }) => {

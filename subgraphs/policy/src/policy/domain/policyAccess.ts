@@ -37,13 +37,16 @@ export function assertMaySeePersonalData(principal: Principal): void {
   if (principal.kind === 'partner') throw CommonErrors.forbidden();
 }
 
-/** A customer's list of policies: the customer themselves, or staff. */
+/**
+ * A customer's list of policies: the customer themselves, or staff. Another customer's list answers
+ * "not found", as their policies do, so a customer cannot learn whose id holds policies.
+ */
 export function assertMaySeeCustomerPolicies(principal: Principal, customerId: string): void {
   switch (principal.kind) {
     case 'anonymous':
       throw CommonErrors.unauthenticated();
     case 'customer':
-      if (principal.customerId !== customerId) throw CommonErrors.forbidden();
+      if (principal.customerId !== customerId) throw policyNotFound();
       assertConsentAccepted(principal);
       return;
     case 'staff':
