@@ -4,10 +4,10 @@ import { ClaimResolver, CustomerClaimsResolver } from './claim/graphql/claim.res
 import { ClaimCardResolver } from './claim/graphql/claimCard.resolver.ts';
 import { ClaimLogResolver } from './claim/graphql/claimLog.resolver.ts';
 import { ClaimQueueResolver } from './claim/graphql/claimQueue.resolver.ts';
-import { ClaimStatusSubscription } from './claim/graphql/claimStatus.subscription.ts';
+import { ClaimStatusSubscription } from './statusFeed/graphql/claimStatus.subscription.ts';
 import { Customer } from './claim/graphql/entities.ts';
-import { DocumentResolver } from './documents/document.resolver.ts';
-import { ClaimHistoryResolver } from './history/claimHistory.resolver.ts';
+import { DocumentResolver } from './documents/graphql/document.resolver.ts';
+import { ClaimHistoryResolver } from './history/graphql/claimHistory.resolver.ts';
 
 export interface ClaimsResolvers {
   readonly claim: ClaimResolver;

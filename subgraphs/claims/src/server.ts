@@ -16,25 +16,25 @@ import { ClaimResolver, CustomerClaimsResolver } from './claim/graphql/claim.res
 import {
   ClaimStatusSubscription,
   type ClaimSubscriptionServices,
-} from './claim/graphql/claimStatus.subscription.ts';
-import { ClaimStatusHub } from './claim/statusFeed/claimStatusHub.ts';
+} from './statusFeed/graphql/claimStatus.subscription.ts';
+import { ClaimStatusHub } from './statusFeed/application/claimStatusHub.ts';
 import { ClaimCardResolver } from './claim/graphql/claimCard.resolver.ts';
 import { ClaimLogResolver } from './claim/graphql/claimLog.resolver.ts';
 import { ClaimQueueResolver } from './claim/graphql/claimQueue.resolver.ts';
-import { ClaimCardReader } from './claim/readModel/claimCardReader.ts';
-import { openClaimReadModels } from './claim/readModel/claimReadModels.ts';
-import { holdReadModelsForService } from './claim/readModel/readModelLease.ts';
-import { DocumentResolver } from './documents/document.resolver.ts';
-import { documentRoutes } from './documents/documentRoutes.ts';
-import { openDocumentService } from './documents/openDocumentService.ts';
-import { ClaimHistoryResolver } from './history/claimHistory.resolver.ts';
-import { ClaimHistoryExport } from './history/claimHistoryExport.ts';
-import { consentRevocationReaction } from './privacy/consentRevocationReaction.ts';
+import { ClaimCardReader } from './claim/storage/claimCardReader.ts';
+import { openClaimReadModels } from './claim/storage/claimReadModels.ts';
+import { holdReadModelsForService } from './claim/storage/readModelLease.ts';
+import { DocumentResolver } from './documents/graphql/document.resolver.ts';
+import { documentRoutes } from './documents/http/documentRoutes.ts';
+import { openDocumentService } from './documents/application/openDocumentService.ts';
+import { ClaimHistoryResolver } from './history/graphql/claimHistory.resolver.ts';
+import { ClaimHistoryExport } from './history/application/claimHistoryExport.ts';
+import { consentRevocationReaction } from './privacy/application/consentRevocationReaction.ts';
 import { openClaimsDocuments, openClaimsEvents } from './claimsStorage.ts';
 import type { ClaimsConfig } from './config.ts';
-import { PolicyClient } from './policyService/policyClient.ts';
-import { CustomerKeyVault } from './privacy/customerKeyVault.ts';
-import { startClaimNotifications } from './notifications/claimNotifications.ts';
+import { PolicyClient } from './claim/application/policyClient.ts';
+import { CustomerKeyVault } from './privacy/application/customerKeyVault.ts';
+import { startClaimNotifications } from './notifications/application/claimNotifications.ts';
 import { claimsSchema } from './schema.ts';
 
 export interface ClaimsDependencies {

@@ -10,5 +10,5 @@ export { claimRulesFromConfig } from './claim/application/claimRulesFromConfig.t
 export type { ClaimActor } from './claim/domain/claimActor.ts';
 export type { ClaimCommand } from './claim/domain/claimCommands.ts';
 export { formatClaimNumber } from './claim/domain/claimNumber.ts';
-export { LinkSigner } from './documents/signedLink.ts';
-export { CustomerKeyVault } from './privacy/customerKeyVault.ts';
+export { LinkSigner } from './documents/application/signedLink.ts';
+export { CustomerKeyVault } from './privacy/application/customerKeyVault.ts';

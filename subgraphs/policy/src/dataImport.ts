@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
 import type { PolicyConfig } from './config.ts';
 import { PRODUCTS, type Product } from './policy/domain/index.ts';
-import { PolicyNumbers } from './policy/policyNumbers.ts';
-import type { PolicyRecord } from './policy/policyRecord.ts';
-import { PolicyRepository } from './policy/policyRepository.ts';
+import { PolicyNumbers } from './policy/storage/policyNumbers.ts';
+import type { PolicyRecord } from './policy/storage/policyRecord.ts';
+import { PolicyRepository } from './policy/storage/policyRepository.ts';
 
 /** Where policy keeps its documents: the part of its configuration an import needs. */
 export type PolicyStorage = Pick<PolicyConfig, 'DATA_DIR' | 'MONGODB_URL'>;

@@ -13,11 +13,11 @@ import type { EventStore } from '@cabinet/platform/eventstore';
 import { LeaseHeld, type HeldLease } from '@cabinet/platform/leases';
 import { createLogger } from '@cabinet/platform/logging';
 import { runProjection } from '@cabinet/platform/projections';
-import { claimLogPositionAt, readClaimLog, type AnalystClaimEvent } from '../claim/analytics/claimLog.ts';
+import { claimLogPositionAt, readClaimLog, type AnalystClaimEvent } from '../claim/storage/claimLog.ts';
 import { claimStreamId } from '../claim/domain/claimStreamId.ts';
-import { foldClaimCard } from '../claim/readModel/claimCardFold.ts';
-import { openClaimReadModels } from '../claim/readModel/claimReadModels.ts';
-import { holdReadModelsForRebuild } from '../claim/readModel/readModelLease.ts';
+import { foldClaimCard } from '../claim/storage/claimCardFold.ts';
+import { openClaimReadModels } from '../claim/storage/claimReadModels.ts';
+import { holdReadModelsForRebuild } from '../claim/storage/readModelLease.ts';
 import { embeddedClaimsFiles, openClaimsDocuments, openClaimsEvents } from '../claimsStorage.ts';
 import { loadClaimsConfig, type ClaimsConfig } from '../config.ts';
 import {

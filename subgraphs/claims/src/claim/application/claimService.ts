@@ -1,14 +1,14 @@
 import { CommonErrors, nameBasedUuid, assertConsentAccepted } from '@cabinet/kernel';
 import type { EventStore } from '@cabinet/platform/eventstore';
 import { requireTrustedCustomer, type RequestContext } from '@cabinet/platform/graphql';
-import type { PolicyClient } from '../../policyService/policyClient.ts';
-import { assertMayReadClaim } from '../claimAccess.ts';
+import type { PolicyClient } from './policyClient.ts';
+import { assertMayReadClaim } from '../domain/claimAccess.ts';
 import { claimActorOf, type ClaimActor } from '../domain/claimActor.ts';
 import type { ClaimCommand, SubmitClaim } from '../domain/claimCommands.ts';
 import type { Claim } from '../domain/claimState.ts';
 import type { ClaimStatus } from '../domain/claimStatus.ts';
 import { ClaimErrors } from '../domain/claimErrors.ts';
-import type { ClaimSummaryRepository } from '../readModel/claimSummaryRepository.ts';
+import type { ClaimSummaryRepository } from '../storage/claimSummaryRepository.ts';
 import { loadClaim, type ClaimCommandHandler } from './claimCommandHandler.ts';
 import type { ClaimNumberSequence } from './claimNumberSequence.ts';
 import { assertPolicyCoversIncident } from './policyCoverage.ts';

@@ -1,5 +1,5 @@
 import { DomainError } from '@cabinet/kernel';
-import type { PolicyFacts } from '../../policyService/policyClient.ts';
+import type { PolicyFacts } from './policyClient.ts';
 
 /** Statuses under which a policy was in force for the whole of its period. */
 const COVERING_STATUSES = new Set(['ACTIVE', 'RENEWED', 'EXPIRED']);

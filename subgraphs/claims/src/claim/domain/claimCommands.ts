@@ -81,6 +81,9 @@ export type ClaimCommand =
 
 export type ClaimCommandType = ClaimCommand['type'];
 
+/** A command on an existing claim: every command but the submission that creates one. */
+export type ClaimChangeCommand = Exclude<ClaimCommand, SubmitClaim>;
+
 /** What each command does, in Russian, for refusal messages. */
 export const CLAIM_COMMAND_LABELS: Readonly<Record<ClaimCommandType, string>> = {
   SubmitClaim: 'подать заявление',

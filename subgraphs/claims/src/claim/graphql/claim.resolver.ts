@@ -1,7 +1,7 @@
 import { CommonErrors, nameBasedUuid, normalizePhone, parseDecimal } from '@cabinet/kernel';
 import { pageSize, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { DocumentService } from '../../documents/documentService.ts';
+import type { DocumentService } from '../../documents/application/documentService.ts';
 import type { ClaimService, ClaimView } from '../application/claimService.ts';
 import type { ClaimRefusalReason } from '../domain/claimEvents.ts';
 import type { ClaimStatus } from '../domain/claimStatus.ts';

@@ -1,12 +1,12 @@
 import { CommonErrors } from '@cabinet/kernel';
 import type { RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import type { DocumentService } from '../../documents/documentService.ts';
-import { assertMayReadClaim } from '../claimAccess.ts';
+import type { DocumentService } from '../../documents/application/documentService.ts';
+import { assertMayReadClaim } from '../domain/claimAccess.ts';
 import { claimDeadlines } from '../domain/claimDeadlines.ts';
-import type { ClaimCard } from '../readModel/claimCard.ts';
-import type { ClaimCardReader, OpenedPersonalData } from '../readModel/claimCardReader.ts';
-import { actorLabelOf, timelineDetailsOf } from '../readModel/claimTimelineText.ts';
+import type { ClaimCard } from '../storage/claimCard.ts';
+import type { ClaimCardReader, OpenedPersonalData } from '../storage/claimCardReader.ts';
+import { actorLabelOf, timelineDetailsOf } from '../storage/claimTimelineText.ts';
 import { Claim, ClaimDeadline } from './claim.type.ts';
 import { ClaimComment, ClaimDocumentFile, ClaimTimelineEntry } from './claimCard.type.ts';
 import { toClaim } from './toClaim.ts';

@@ -3,7 +3,7 @@ import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { moscowDate } from '@cabinet/kernel';
 import type { InsuranceProduct } from '../domain/claimEvents.ts';
 import type { ClaimStatus } from '../domain/claimStatus.ts';
-import type { ClaimQueueRepository } from '../readModel/claimQueueRepository.ts';
+import type { ClaimQueueRepository } from '../storage/claimQueueRepository.ts';
 import { ClaimConnection } from './claim.type.ts';
 import { ClaimStatusEnum, InsuranceProductEnum } from './enums.ts';
 import { toClaim } from './toClaim.ts';

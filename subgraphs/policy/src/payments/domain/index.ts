@@ -3,4 +3,3 @@ export * from './card.ts';
 export * from './declines.ts';
 export * from './payment.ts';
 export * from './idempotency.ts';
-export * from './devCardProvider.ts';

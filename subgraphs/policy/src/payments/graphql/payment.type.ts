@@ -7,7 +7,7 @@ import {
   PAYMENT_STATUS_LABELS,
   type PaymentMethod as DomainPaymentMethod,
 } from '../domain/index.ts';
-import type { PaymentRecord } from '../paymentRepository.ts';
+import type { PaymentRecord } from '../storage/paymentRepository.ts';
 
 @ObjectType({ description: 'A linked card: only what identifies it, never its number' })
 export class PaymentMethod {

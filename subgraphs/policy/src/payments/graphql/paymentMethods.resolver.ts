@@ -1,6 +1,6 @@
 import { requireCustomer, requireTrustedCustomer, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { PaymentMethods } from '../paymentMethods.ts';
+import type { PaymentMethods } from '../application/paymentMethods.ts';
 import { AddPaymentMethodInput, PaymentMethod, toPaymentMethod } from './payment.type.ts';
 
 @Resolver(() => PaymentMethod)

@@ -3,6 +3,7 @@ export * from './policyStatus.ts';
 export * from './vehicleIdentifiers.ts';
 export * from './policyNumber.ts';
 export * from './insuredObject.ts';
+export * from './insuredObjectText.ts';
 export * from './coverage.ts';
 export * from './period.ts';
 export * from './instalments.ts';

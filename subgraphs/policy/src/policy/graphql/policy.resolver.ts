@@ -1,17 +1,17 @@
 import { moscowDate } from '@cabinet/kernel';
 import { pageSize, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { linkSubjectOf, type DocumentLinks } from '../../documents/documentLinks.ts';
+import { linkSubjectOf, type DocumentLinks } from '../../documents/application/documentLinks.ts';
 import { Payment, toPayment } from '../../payments/graphql/payment.type.ts';
-import type { PaymentRepository } from '../../payments/paymentRepository.ts';
+import type { PaymentRepository } from '../../payments/storage/paymentRepository.ts';
 import type { PolicyStatus, Product } from '../domain/index.ts';
 import {
   assertMaySeeCustomerPolicies,
   assertMaySeePersonalData,
   assertMaySeePolicy,
-} from '../policyAccess.ts';
-import type { ReadAnswer, StalePolicyReads } from '../staleness/stalePolicyReads.ts';
-import { reportStale } from '../staleness/staleResponses.ts';
+} from '../domain/policyAccess.ts';
+import type { ReadAnswer, StalePolicyReads } from '../storage/stalePolicyReads.ts';
+import { reportStale } from './staleResponses.ts';
 import { Customer } from './customer.type.ts';
 import { toPolicy } from './policyMapping.ts';
 import {

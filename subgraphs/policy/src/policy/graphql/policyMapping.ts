@@ -1,6 +1,7 @@
 import type { CalendarDate } from '@cabinet/kernel';
 import {
   coverageLabel,
+  describeInsuredObject,
   instalmentStatusLabel,
   POLICY_STATUS_LABELS,
   PRODUCT_LABELS,
@@ -13,8 +14,7 @@ import {
   type RenewalQuote as DomainRenewalQuote,
   type TariffCalculation as DomainTariff,
 } from '../domain/index.ts';
-import { describeInsuredObject } from '../insuredObjectText.ts';
-import { holderFullName, type PolicyRecord } from '../policyRecord.ts';
+import { holderFullName, type PolicyRecord } from '../storage/policyRecord.ts';
 import { moneyOf } from './money.type.ts';
 import type {
   Coverage,

@@ -2,7 +2,7 @@ import { requireCustomer, requireTrustedCustomer, type RequestContext } from '@c
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Payment, toPayment } from '../../payments/graphql/payment.type.ts';
 import { moscowDate } from '@cabinet/kernel';
-import type { PaidOperation, PolicyOperations } from '../policyOperations.ts';
+import type { PaidOperation, PolicyOperations } from '../application/policyOperations.ts';
 import { toCoverageChangeQuote, toPolicy, toRenewalQuote } from './policyMapping.ts';
 import { Policy } from './policy.type.ts';
 import { CoverageChangeInput, CoverageChangeQuote, RenewalQuote } from './quote.type.ts';

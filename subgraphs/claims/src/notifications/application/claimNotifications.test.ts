@@ -1,0 +1,279 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
+import { openEventStore, type EventStore, type RecordedEvent } from '@cabinet/platform/eventstore';
+import { createLogger } from '@cabinet/platform/logging';
+import { registerMetricGroups } from '@cabinet/platform/metrics';
+import { Registry } from 'prom-client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sample } from '../../../../../test/support/prometheus.ts';
+import { ClaimCommandHandler } from '../../claim/application/claimCommandHandler.ts';
+import { withoutActivity } from '../../claim/application/claimActivity.ts';
+import type { ClaimCommand } from '../../claim/domain/claimCommands.ts';
+import { claimStreamId } from '../../claim/domain/claimStreamId.ts';
+import {
+  CLAIM_ID,
+  CLAIM_NUMBER,
+  RULES,
+  SUPERVISOR,
+  command,
+  submitClaim,
+} from '../../claim/domain/testing/claimFixtures.ts';
+import { CustomerKeyVault } from '../../privacy/application/customerKeyVault.ts';
+import { startClaimNotifications, type NotificationSettings } from './claimNotifications.ts';
+import { contactEmailOf } from './contactEmails.ts';
+import { mailboxMailSender, type MailSender } from './mailSender.ts';
+import { NotificationDispatcher, type AttemptOutcome } from './notificationDispatcher.ts';
+import { createNotificationMetrics } from './notificationMetrics.ts';
+import { NotificationOutbox } from '../storage/notificationOutbox.ts';
+import { notificationOutboxProjection } from '../storage/notificationOutboxProjection.ts';
+import { PushMessages } from '../storage/pushMessages.ts';
+
+const log = createLogger('claims-test', 'silent');
+const EMAIL = 'ivanov@example.ru';
+
+/** The decoded subject and body of a message nodemailer wrote (base64 body, RFC 2047 subject). */
+function readEml(raw: string): { to: string; subject: string; text: string } {
+  const [head = '', body = ''] = raw.split('\n\n');
+  const header = (name: string) => new RegExp(`^${name}: (.*(?:\\n[ \\t].*)*)`, 'mi').exec(head)?.[1] ?? '';
+  const subject = header('Subject')
+    .replace(/\n[ \t]/g, '')
+    .replace(/=\?UTF-8\?B\?([^?]*)\?=\s*/gi, (_, encoded: string) =>
+      Buffer.from(encoded, 'base64').toString('utf8'),
+    );
+  return { to: header('To'), subject, text: Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8') };
+}
+
+describe('status change notifications', () => {
+  let dataDir: string;
+  let events: EventStore;
+  let documents: DocumentStore;
+  let vault: CustomerKeyVault;
+  let handler: ClaimCommandHandler;
+  let clock: Date;
+  const now = () => clock;
+  const settings = (): NotificationSettings => ({
+    DATA_DIR: dataDir,
+    SMTP_URL: undefined,
+    MAIL_FROM: 'Страховая компания <no-reply@cabinet.example.ru>',
+    CABINET_URL: 'https://lk.example.ru/',
+    NOTIFICATION_MAX_ATTEMPTS: 3,
+    NOTIFICATION_RETRY_MS: 1_000,
+    NOTIFICATION_POLL_MS: 20,
+  });
+  const mailbox = () => join(dataDir, 'mailbox');
+  const mailFiles = async () =>
+    (await readdir(mailbox()).catch(() => [] as string[])).filter((f) => f.endsWith('.eml'));
+  const run = (claimCommand: ClaimCommand) =>
+    handler.execute(CLAIM_ID, claimCommand, { correlationId: randomUUID() });
+  const claimEvents = () => events.read(claimStreamId(CLAIM_ID));
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'claims-notifications-'));
+    events = await openEventStore({ sqliteFile: join(dataDir, 'events.sqlite') });
+    documents = await openDocumentStore({
+      database: 'claims',
+      sqliteFile: join(dataDir, 'documents.sqlite'),
+    });
+    vault = await CustomerKeyVault.open(documents, now);
+    handler = new ClaimCommandHandler(events, vault, RULES, withoutActivity);
+    clock = new Date('2026-04-13T09:00:00Z');
+    await run(submitClaim({ contact: { phone: '+79001234567', email: EMAIL } }));
+  });
+  afterEach(async () => {
+    await events.close();
+    await documents.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('sends one Russian e-mail and one push record per status change, across a restart in the middle', async () => {
+    // Given a claim submitted and accepted while notifications were running
+    let notifications = await startClaimNotifications(settings(), { events, documents, vault }, now, log);
+    await run(command('AcceptClaim', {}, SUPERVISOR));
+    await vi.waitFor(async () => expect(await mailFiles()).toHaveLength(2));
+    await notifications.stop();
+
+    // When the service is down while the claim moves on, and then starts again
+    await run(command('AssignClaim', { adjusterId: 'adjuster-1' }, SUPERVISOR));
+    await run(command('StartClaimWork', {}, SUPERVISOR));
+    notifications = await startClaimNotifications(settings(), { events, documents, vault }, now, log);
+    await vi.waitFor(async () => expect(await mailFiles()).toHaveLength(3));
+    await notifications.stop();
+
+    // Then each status change was told exactly once (assigning moved no status)
+    const recorded = await claimEvents();
+    const changeIds = [recorded[0], recorded[1], recorded[3]].map((event) => `${event?.id}.eml`);
+    expect((await mailFiles()).sort()).toEqual([...changeIds].sort());
+    const accepted = readEml(await readFile(join(mailbox(), changeIds[1] ?? ''), 'utf8'));
+    expect(accepted.to).toBe(EMAIL);
+    expect(accepted.subject).toBe(`Заявление ${CLAIM_NUMBER}: Принято`);
+    expect(accepted.text).toContain(`Статус вашего заявления № ${CLAIM_NUMBER} изменился: «Принято».`);
+    expect(accepted.text).toContain(`https://lk.example.ru/claims/${CLAIM_ID}`);
+    const pushes = await (await PushMessages.open(documents)).ofCustomer('customer-1');
+    expect(pushes.map((push) => push.body).sort()).toEqual(
+      ['Новый статус: «Подано»', 'Новый статус: «Принято»', 'Новый статус: «В работе»'].sort(),
+    );
+  });
+
+  it('keeps one outbox entry and one notice when the same event is delivered twice', async () => {
+    const outbox = await NotificationOutbox.open(documents);
+    const projection = notificationOutboxProjection(outbox, events, now, () => undefined);
+    const [submittedEvent] = (await claimEvents()) as [RecordedEvent];
+
+    await projection.apply(submittedEvent);
+    await projection.apply(submittedEvent);
+
+    expect(await outbox.entries.count()).toBe(1);
+    const dispatcher = await dispatcherWith(
+      outbox,
+      mailboxMailSender(mailbox(), 'no-reply@cabinet.example.ru'),
+    );
+    expect(await dispatcher.dispatchDue()).toBe(1);
+    expect(await dispatcher.dispatchDue()).toBe(0);
+    expect(await mailFiles()).toEqual([`${submittedEvent.id}.eml`]);
+    expect(await outbox.get(submittedEvent.id)).toMatchObject({ state: 'SENT', attempts: 1, emailed: true });
+  });
+
+  it('retries a failed send after an exponentially growing delay, without a second notice', async () => {
+    const outbox = await NotificationOutbox.open(documents);
+    const [submittedEvent] = (await claimEvents()) as [RecordedEvent];
+    await notificationOutboxProjection(outbox, events, now, () => undefined).apply(submittedEvent);
+    const mailboxSender = mailboxMailSender(mailbox(), 'no-reply@cabinet.example.ru');
+    let failuresLeft = 2;
+    const flaky: MailSender = {
+      // The message is written before the failure: the relay took it but the answer was lost.
+      async send(message) {
+        await mailboxSender.send(message);
+        if (failuresLeft-- > 0) throw new Error('SMTP 421: try again later');
+      },
+      close: () => undefined,
+    };
+    const dispatcher = await dispatcherWith(outbox, flaky);
+    const start = clock.getTime();
+
+    expect(await dispatcher.dispatchDue()).toBe(0);
+    expect(await outbox.get(submittedEvent.id)).toMatchObject({
+      state: 'PENDING',
+      attempts: 1,
+      dueAt: new Date(start + 1_000).toISOString(),
+      lastError: 'SMTP 421: try again later',
+    });
+    expect(await dispatcher.dispatchDue()).toBe(0);
+
+    clock = new Date(start + 1_000);
+    expect(await dispatcher.dispatchDue()).toBe(0);
+    expect(await outbox.get(submittedEvent.id)).toMatchObject({
+      attempts: 2,
+      dueAt: new Date(start + 3_000).toISOString(),
+    });
+
+    clock = new Date(start + 3_000);
+    expect(await dispatcher.dispatchDue()).toBe(1);
+    expect(await outbox.get(submittedEvent.id)).toMatchObject({
+      state: 'SENT',
+      attempts: 3,
+      lastError: null,
+    });
+    expect(await mailFiles()).toEqual([`${submittedEvent.id}.eml`]);
+    expect(await (await PushMessages.open(documents)).ofCustomer('customer-1')).toHaveLength(1);
+  });
+
+  it('gives up after the last attempt and keeps the entry as failed', async () => {
+    const outbox = await NotificationOutbox.open(documents);
+    const [submittedEvent] = (await claimEvents()) as [RecordedEvent];
+    await notificationOutboxProjection(outbox, events, now, () => undefined).apply(submittedEvent);
+    const broken: MailSender = {
+      send: () => Promise.reject(new Error('SMTP 550: mailbox unavailable')),
+      close: () => undefined,
+    };
+    const outcomes: AttemptOutcome[] = [];
+    const dispatcher = await dispatcherWith(outbox, broken, (outcome) => outcomes.push(outcome));
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await dispatcher.dispatchDue();
+      clock = new Date(clock.getTime() + 60_000);
+    }
+    expect(await outbox.get(submittedEvent.id)).toMatchObject({ state: 'FAILED', attempts: 3 });
+    expect(await dispatcher.dispatchDue()).toBe(0);
+    expect(outcomes).toEqual(['will_retry', 'will_retry', 'gave_up']);
+  });
+
+  it('shows the backlog, the age of its oldest change and each attempt on the metrics page', async () => {
+    // Given the submitted claim's status change in the outbox, a minute after it happened
+    const outbox = await NotificationOutbox.open(documents);
+    const [submittedEvent] = (await claimEvents()) as [RecordedEvent];
+    const metrics = createNotificationMetrics(outbox, now);
+    const registry = new Registry();
+    registerMetricGroups(registry, [metrics]);
+    await notificationOutboxProjection(outbox, events, now, metrics.enqueued).apply(submittedEvent);
+    const changedAt = Date.parse((await outbox.get(submittedEvent.id))?.change.changedAt ?? '');
+    clock = new Date(changedAt + 60_000);
+    const scrape = async (name: string, labels: Record<string, string> = {}) =>
+      sample(await registry.metrics(), name, labels);
+    expect(await scrape('notification_outbox_enqueued_total')).toBe(1);
+    expect(await scrape('notification_outbox_pending')).toBe(1);
+    expect(await scrape('notification_outbox_oldest_pending_age_seconds')).toBe(60);
+
+    // When the first attempt fails and the retry succeeds
+    let failuresLeft = 1;
+    const mailboxSender = mailboxMailSender(mailbox(), 'no-reply@cabinet.example.ru');
+    const flaky: MailSender = {
+      async send(message) {
+        if (failuresLeft-- > 0) throw new Error('SMTP 421: try again later');
+        await mailboxSender.send(message);
+      },
+      close: () => undefined,
+    };
+    const dispatcher = await dispatcherWith(outbox, flaky, metrics.attempted);
+    await dispatcher.dispatchDue();
+    expect(await scrape('notification_attempts_total', { outcome: 'will_retry' })).toBe(1);
+    expect(await scrape('notification_outbox_pending')).toBe(1);
+    clock = new Date(clock.getTime() + 1_000);
+    await dispatcher.dispatchDue();
+
+    // Then nothing waits any more, and the attempts are counted by outcome
+    expect(await scrape('notification_outbox_pending')).toBe(0);
+    expect(await scrape('notification_outbox_oldest_pending_age_seconds')).toBe(0);
+    expect(await scrape('notification_outbox_failed')).toBe(0);
+    expect(await scrape('notification_attempts_total', { outcome: 'sent' })).toBe(1);
+    expect(await scrape('notification_attempts_total', { outcome: 'gave_up' })).toBe(0);
+  });
+
+  it('sends no e-mail once the customer key is destroyed, only the push record', async () => {
+    await vault.destroy('customer-1');
+    expect(await contactEmailOf(events, vault, CLAIM_ID)).toBeNull();
+    const outbox = await NotificationOutbox.open(documents);
+    const [submittedEvent] = (await claimEvents()) as [RecordedEvent];
+    await notificationOutboxProjection(outbox, events, now, () => undefined).apply(submittedEvent);
+
+    expect(
+      await (
+        await dispatcherWith(outbox, mailboxMailSender(mailbox(), 'no-reply@cabinet.example.ru'))
+      ).dispatchDue(),
+    ).toBe(1);
+
+    expect(await mailFiles()).toEqual([]);
+    expect(await outbox.get(submittedEvent.id)).toMatchObject({ state: 'SENT', emailed: false });
+    expect(await (await PushMessages.open(documents)).ofCustomer('customer-1')).toHaveLength(1);
+  });
+
+  async function dispatcherWith(
+    outbox: NotificationOutbox,
+    mail: MailSender,
+    attempted?: (outcome: AttemptOutcome) => void,
+  ) {
+    return new NotificationDispatcher({
+      outbox,
+      mail,
+      push: await PushMessages.open(documents),
+      contactEmail: (claimId) => contactEmailOf(events, vault, claimId),
+      cabinetUrl: 'https://lk.example.ru/',
+      retry: { maxAttempts: 3, firstDelayMs: 1_000, maxDelayMs: 60_000 },
+      leaseMs: 30_000,
+      now,
+      log,
+      ...(attempted ? { attempted } : {}),
+    });
+  }
+});

@@ -1,0 +1,259 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CURRENT_CONSENT_VERSION, type Principal } from '@cabinet/kernel';
+import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
+import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
+import { createLogger } from '@cabinet/platform/logging';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CustomerKeyVault } from '../../privacy/application/customerKeyVault.ts';
+import { ClaimCommandHandler } from '../../claim/application/claimCommandHandler.ts';
+import { withoutActivity } from '../../claim/application/claimActivity.ts';
+import type { ClaimCommand } from '../../claim/domain/claimCommands.ts';
+import {
+  CUSTOMER,
+  OTHER_CUSTOMER,
+  RULES,
+  SUPERVISOR,
+  command,
+  submitClaim,
+} from '../../claim/domain/testing/claimFixtures.ts';
+import { formatClaimNumber } from '../../claim/domain/claimNumber.ts';
+import {
+  assertMayFollowClaimStatus,
+  followClaimStatus,
+  type ClaimStatusChangeRecord,
+} from './claimStatusFeed.ts';
+import { ClaimStatusHub } from './claimStatusHub.ts';
+import { comparePositions } from './logPositions.ts';
+
+const log = createLogger('claims-test', 'silent');
+const customer = (customerId: string): Principal => ({
+  kind: 'customer',
+  customerId,
+  sessionId: 's',
+  trusted: true,
+  consentVersion: CURRENT_CONSENT_VERSION,
+});
+const staff: Principal = { kind: 'staff', staffId: 'supervisor-1', sessionId: 's', roles: ['supervisor'] };
+const partner: Principal = {
+  kind: 'partner',
+  partnerId: 'partner-1',
+  clientId: 'bank',
+  scopes: ['claims:status'],
+};
+
+/** Moves through a claim's life in an order the decider accepts; all but the assignment change the status. */
+const LIFECYCLE: ClaimCommand[] = [
+  command('AcceptClaim', {}, SUPERVISOR),
+  command('AssignClaim', { adjusterId: 'supervisor-1' }, SUPERVISOR),
+  command('StartClaimWork', {}, SUPERVISOR),
+  command('RequestClaimDocuments', { message: 'Нужна справка о ДТП' }, SUPERVISOR),
+  command(
+    'ProvideClaimDocuments',
+    {
+      documents: [
+        {
+          documentId: 'document-2',
+          fileName: 'справка.pdf',
+          contentType: 'application/pdf',
+          sizeBytes: 1_000,
+          sha256: 'b'.repeat(64),
+        },
+      ],
+    },
+    CUSTOMER,
+  ),
+];
+
+describe('the shared claim status feed', () => {
+  let dataDir: string;
+  let events: EventStore;
+  let documents: DocumentStore;
+  let handler: ClaimCommandHandler;
+  let hub: ClaimStatusHub;
+  const aborts: AbortController[] = [];
+
+  let claimSequence = 0;
+  const submit = async (claimId: string, actor = CUSTOMER) =>
+    (
+      await handler.execute(
+        claimId,
+        {
+          ...submitClaim({
+            claimId,
+            claimNumber: formatClaimNumber({ year: 2026, sequence: ++claimSequence }),
+          }),
+          actor,
+        },
+        { correlationId: randomUUID() },
+      )
+    ).position as string;
+  const run = (claimId: string, claimCommand: ClaimCommand) =>
+    handler.execute(claimId, claimCommand, { correlationId: randomUUID() });
+  const follow = (principal: Principal, options: { claimId?: string; after?: string }) => {
+    const abort = new AbortController();
+    aborts.push(abort);
+    return followClaimStatus(hub, events, { principal, ...options, signal: abort.signal });
+  };
+  const take = async (feed: AsyncGenerator<ClaimStatusChangeRecord>, count: number) => {
+    const taken: ClaimStatusChangeRecord[] = [];
+    while (taken.length < count) {
+      const next = await feed.next();
+      if (next.done) break;
+      taken.push(next.value);
+    }
+    return taken;
+  };
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'claims-feed-'));
+    events = await openEventStore({ sqliteFile: join(dataDir, 'events.sqlite') });
+    documents = await openDocumentStore({
+      database: 'claims',
+      sqliteFile: join(dataDir, 'documents.sqlite'),
+    });
+    handler = new ClaimCommandHandler(
+      events,
+      await CustomerKeyVault.open(documents, () => new Date('2026-04-13T09:00:00.000Z')),
+      RULES,
+      withoutActivity,
+    );
+    hub = await ClaimStatusHub.start(events, log);
+  });
+  afterEach(async () => {
+    for (const abort of aborts.splice(0)) abort.abort();
+    await hub.stop();
+    await events.close();
+    await documents.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('hands a resuming subscriber from the log to the live feed with no gap and no duplicate', async () => {
+    // Given a claim whose first two changes happened before anyone subscribed
+    const claimId = randomUUID();
+    const submittedAt = await submit(claimId);
+    for (const move of LIFECYCLE.slice(0, 3)) await run(claimId, move);
+
+    // When its customer resumes after the submission while the claim keeps moving
+    const feed = follow(customer('customer-1'), { claimId, after: submittedAt });
+    const firstTwo = take(feed, 2);
+    for (const move of LIFECYCLE.slice(3)) await run(claimId, move);
+
+    // Then every change after the cursor arrives once, in log order
+    const received = [...(await firstTwo), ...(await take(feed, 2))];
+    expect(received.map((change) => change.status)).toEqual([
+      'ACCEPTED',
+      'IN_PROGRESS',
+      'DOCUMENTS_REQUESTED',
+      'IN_PROGRESS',
+    ]);
+    const cursors = received.map((change) => change.cursor);
+    expect([...cursors].sort(comparePositions)).toEqual(cursors);
+    expect(new Set(cursors).size).toBe(4);
+    expect(hub.subscribers).toBe(1);
+    await feed.return(undefined);
+    expect(hub.subscribers).toBe(0);
+  });
+
+  it('resumes each of many subscribers from its own cursor', async () => {
+    const claimId = randomUUID();
+    const cursors = [await submit(claimId)];
+    for (const move of LIFECYCLE) {
+      const outcome = await run(claimId, move);
+      if (move.type !== 'AssignClaim') cursors.push(outcome.position as string);
+    }
+    await run(claimId, command('ApproveClaim', { amountKopecks: 100_000_00 }, SUPERVISOR));
+    const feeds = cursors.slice(0, 4).map((after) => follow(customer('customer-1'), { claimId, after }));
+    const last = run(claimId, command('MarkClaimReadyForPayout', {}, SUPERVISOR));
+
+    const received = await Promise.all(feeds.map((feed, index) => take(feed, cursors.length - index)));
+    await last;
+
+    received.forEach((changes, index) => {
+      expect(changes.map((change) => change.cursor)).toEqual([
+        ...cursors.slice(index + 1),
+        expect.any(String),
+      ]);
+      expect(changes.at(-1)?.status).toBe('READY_FOR_PAYOUT');
+    });
+  });
+
+  it('gives staff every claim and a customer only their own when following all claims', async () => {
+    const mine = randomUUID();
+    const theirs = randomUUID();
+    const start = await submit(mine);
+    await submit(theirs, OTHER_CUSTOMER);
+    const staffFeed = follow(staff, { after: start });
+    const customerFeed = follow(customer('customer-1'), { after: start });
+    await run(theirs, LIFECYCLE[0] as ClaimCommand);
+    await run(mine, LIFECYCLE[0] as ClaimCommand);
+
+    expect((await take(staffFeed, 3)).map((change) => [change.claimId, change.status])).toEqual([
+      [theirs, 'SUBMITTED'],
+      [theirs, 'ACCEPTED'],
+      [mine, 'ACCEPTED'],
+    ]);
+    expect((await take(customerFeed, 1)).map((change) => [change.claimId, change.status])).toEqual([
+      [mine, 'ACCEPTED'],
+    ]);
+  });
+
+  it("answers CLAIM_NOT_FOUND for another customer's claim and BAD_USER_INPUT for a malformed cursor", async () => {
+    const claimId = randomUUID();
+    await submit(claimId);
+    await expect(follow(customer('customer-2'), { claimId }).next()).rejects.toMatchObject({
+      code: 'CLAIM_NOT_FOUND',
+    });
+    await expect(
+      follow(customer('customer-1'), { claimId, after: 'yesterday' }).next(),
+    ).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    expect(hub.subscribers).toBe(0);
+  });
+
+  it.each([
+    ['nobody signed in', { kind: 'anonymous' }, {}, 'UNAUTHENTICATED'],
+    [
+      'a customer without consent',
+      { ...customer('customer-1'), consentVersion: null },
+      {},
+      'CONSENT_REQUIRED',
+    ],
+    ['another customer, by claim id', customer('customer-2'), { ownClaim: true }, 'CLAIM_NOT_FOUND'],
+    ['a partner that sold nothing of it', partner, { ownClaim: true }, 'CLAIM_NOT_FOUND'],
+    ['anyone, with a malformed cursor', customer('customer-1'), { after: 'yesterday' }, 'BAD_USER_INPUT'],
+  ] as const)('refuses %s before any stream starts', async (_case, principal, options, code) => {
+    const claimId = randomUUID();
+    await submit(claimId);
+    await expect(
+      assertMayFollowClaimStatus(events, principal, {
+        ...('ownClaim' in options ? { claimId } : {}),
+        ...('after' in options ? { after: options.after } : {}),
+      }),
+    ).rejects.toMatchObject({ code });
+    expect(hub.subscribers).toBe(0);
+  });
+
+  it('lets the customer and staff follow the claim, and a partner the claims it sold', async () => {
+    const claimId = randomUUID();
+    await submit(claimId);
+    for (const principal of [customer('customer-1'), staff]) {
+      await expect(assertMayFollowClaimStatus(events, principal, { claimId })).resolves.toBeUndefined();
+    }
+    await expect(assertMayFollowClaimStatus(events, partner, {})).resolves.toBeUndefined();
+  });
+});
+
+describe('comparePositions', () => {
+  it.each([
+    ['9', '10', -1],
+    ['10', '10', 0],
+    ['C:10/P:5', 'C:10/P:4', 1],
+    ['C:9/P:99', 'C:10/P:0', -1],
+  ])('orders %s against %s as %i', (a, b, expected) => {
+    expect(comparePositions(a, b)).toBe(expected);
+  });
+});
