@@ -1,10 +1,10 @@
 import { buildFederatedSchema } from '@cabinet/platform/graphql';
 import type { GraphQLSchema } from 'graphql';
-import { ActivityResolver } from './activity/activity.resolver.ts';
-import { ConsentResolver } from './consent/consent.resolver.ts';
-import { CustomerResolver } from './customer/customer.resolver.ts';
-import { PersonalDataResolver } from './customer/personalData.resolver.ts';
-import { SessionResolver } from './session/session.resolver.ts';
+import { ActivityResolver } from './activity/graphql/activity.resolver.ts';
+import { ConsentResolver } from './consent/graphql/consent.resolver.ts';
+import { CustomerResolver } from './customer/graphql/customer.resolver.ts';
+import { PersonalDataResolver } from './customer/graphql/personalData.resolver.ts';
+import { SessionResolver } from './session/graphql/session.resolver.ts';
 
 export interface IdentityResolvers {
   readonly customer: CustomerResolver;
