@@ -7,14 +7,10 @@ import type { CustomerRepository } from '../../customer/storage/customerReposito
 import { customerNotFound } from '../../customer/domain/customerAccess.ts';
 import type { AccessGrant, SessionService } from '../../session/application/sessionService.ts';
 import { publishCustomerEvent } from './consentEvents.ts';
-import {
-  ConsentErrors,
-  erasureDates,
-  type ConsentAction,
-  type ConsentRecord,
-} from '../domain/consentRecord.ts';
+import { ConsentErrors, type ConsentAction, type ConsentRecord } from '../domain/consentRecord.ts';
+import { erasureDates, type ErasureRecord } from '../domain/erasure.ts';
 import type { ConsentRepository } from '../storage/consentRepository.ts';
-import type { ErasureRecord, ErasureRepository } from '../storage/erasureRepository.ts';
+import type { ErasureRepository } from '../storage/erasureRepository.ts';
 
 export interface ConsentServiceDeps {
   readonly customers: CustomerRepository;

@@ -4,7 +4,8 @@ import type { Logger } from '@cabinet/platform/logging';
 import type { CustomerRepository } from '../../customer/storage/customerRepository.ts';
 import type { SessionRepository } from '../../session/storage/sessionRepository.ts';
 import { publishCustomerEvent } from './consentEvents.ts';
-import { isErasurePending, type ErasureRepository } from '../storage/erasureRepository.ts';
+import { isErasurePending } from '../domain/erasure.ts';
+import type { ErasureRepository } from '../storage/erasureRepository.ts';
 
 export interface ErasureJobDeps {
   readonly erasures: ErasureRepository;

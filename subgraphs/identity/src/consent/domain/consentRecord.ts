@@ -23,13 +23,3 @@ export const ConsentErrors = {
   notGiven: () =>
     new DomainError('CONSENT_NOT_GIVEN', 'Действующего согласия на обработку персональных данных нет.'),
 } as const;
-
-/** Art. 21 ч.5: personal data is destroyed within 30 days of the revocation. */
-export const ERASURE_DEADLINE_DAYS = 30;
-
-export function erasureDates(revokedAt: Date, eraseAfterDays: number): { eraseAt: Date; dueBy: Date } {
-  const day = 24 * 60 * 60 * 1000;
-  const dueBy = new Date(revokedAt.getTime() + ERASURE_DEADLINE_DAYS * day);
-  const eraseAt = new Date(revokedAt.getTime() + Math.min(eraseAfterDays, ERASURE_DEADLINE_DAYS) * day);
-  return { eraseAt, dueBy };
-}

@@ -1,30 +1,10 @@
 import { VersionConflict, type Collection, type DocumentStore } from '@cabinet/platform/documents';
-
-/** A scheduled erasure of one customer's personal data after they revoked consent. */
-export interface ErasureRecord {
-  readonly customerId: string;
-  readonly requestedAt: string;
-  readonly eraseAt: string;
-  /** The legal deadline (30 days after revocation). */
-  readonly dueBy: string;
-  readonly erasedAt: string | null;
-  /**
-   * When the customer accepted the consent again before the erasure ran; the record stays as the
-   * proof of what happened to the revocation (Приказ РКН №179). Absent on records written before
-   * an erasure could be cancelled.
-   */
-  readonly cancelledAt?: string | null;
-}
+import { isErasurePending, type ErasureRecord } from '../domain/erasure.ts';
 
 const ERASURES = {
   name: 'erasures',
   indexes: [{ fields: ['erasedAt'] }, { fields: ['eraseAt'] }, { fields: ['cancelledAt'] }],
 } as const;
-
-/** Scheduled, and neither done nor cancelled. */
-export function isErasurePending(record: ErasureRecord): boolean {
-  return record.erasedAt === null && !record.cancelledAt;
-}
 
 export class ErasureRepository {
   private constructor(private readonly erasures: Collection<ErasureRecord>) {}

@@ -1,4 +1,11 @@
-import type { PassportData } from '../../esia/application/profileFromEsia.ts';
+export interface PassportData {
+  readonly series: string;
+  readonly number: string;
+  readonly issueDate: string | null;
+  /** `XXX-XXX`. */
+  readonly divisionCode: string | null;
+  readonly issuedBy: string | null;
+}
 
 /** The insurer's customer record as identity keeps it. Personal data: never leaves for partners. */
 export interface CustomerRecord {

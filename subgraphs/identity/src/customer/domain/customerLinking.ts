@@ -1,5 +1,5 @@
 import type { CustomerRecord } from './customer.ts';
-import type { EsiaProfile } from '../../esia/application/profileFromEsia.ts';
+import type { EsiaProfile } from './esiaProfile.ts';
 
 /** One way to find the insurer's record of a person, in the order they are tried. */
 export type CustomerLookup =

@@ -1,35 +1,6 @@
 import { normalizePhone, validateInn, validatePassport, validateSnils } from '@cabinet/kernel';
+import type { EsiaProfile } from '../../customer/domain/esiaProfile.ts';
 import type { EsiaPerson } from './person.ts';
-
-export interface PassportData {
-  readonly series: string;
-  readonly number: string;
-  readonly issueDate: string | null;
-  /** `XXX-XXX`. */
-  readonly divisionCode: string | null;
-  readonly issuedBy: string | null;
-}
-
-/** What we take from an ESIA person, in our normalised forms, with what ESIA vouches for. */
-export interface EsiaProfile {
-  readonly oid: string;
-  readonly trusted: boolean;
-  readonly lastName: string;
-  readonly firstName: string;
-  readonly middleName: string | null;
-  readonly birthDate: string;
-  readonly gender: 'M' | 'F' | null;
-  /** `XXX-XXX-XXX YY`, only when it passes the check sum. */
-  readonly snils: string | null;
-  readonly inn: string | null;
-  readonly passport: (PassportData & { readonly verified: boolean }) | null;
-  /** A verified mobile phone, +7XXXXXXXXXX. */
-  readonly phone: string | null;
-  /** A verified e-mail. */
-  readonly email: string | null;
-  /** The registration address (PRG) as ESIA writes it. */
-  readonly registrationAddress: string | null;
-}
 
 function snilsOf(raw: string | undefined): string | null {
   if (raw === undefined) return null;

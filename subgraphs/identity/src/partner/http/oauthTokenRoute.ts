@@ -3,11 +3,8 @@ import { ACCESS_TOKEN_TTL_SECONDS, type AccessTokenSigner } from '@cabinet/platf
 import type { Logger } from '@cabinet/platform/logging';
 import express, { type Express, type Response } from 'express';
 import { UNKNOWN_ACCOUNT_HASH, verifySecret } from '../../staff/application/password.ts';
-import {
-  grantedScopes,
-  parseClientCredentialsRequest,
-  type TokenRequestError,
-} from '../domain/partnerClient.ts';
+import { grantedScopes } from '../domain/partnerClient.ts';
+import { parseClientCredentialsRequest, type TokenRequestError } from './clientCredentialsRequest.ts';
 import type { PartnerRepository } from '../storage/partnerRepository.ts';
 
 export interface OauthTokenDeps {

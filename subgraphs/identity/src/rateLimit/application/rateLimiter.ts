@@ -1,20 +1,22 @@
-import { DomainError } from '@cabinet/kernel';
+import type { RequestClient } from '@cabinet/contracts';
 import {
   DuplicateKey,
   VersionConflict,
   type Collection,
   type DocumentStore,
 } from '@cabinet/platform/documents';
-import { countAttempt, isExhausted, type AttemptWindow, type WindowLimit } from '../domain/fixedWindow.ts';
-
-export const tooManyAttempts = (retryAfterSeconds: number) =>
-  new DomainError(
-    'TOO_MANY_ATTEMPTS',
-    `Слишком много попыток входа. Повторите через ${Math.ceil(retryAfterSeconds / 60)} мин.`,
-    { retryAfterSeconds },
-  );
+import {
+  countAttempt,
+  isExhausted,
+  tooManyAttempts,
+  type AttemptWindow,
+  type WindowLimit,
+} from '../domain/fixedWindow.ts';
 
 const WINDOWS = { name: 'rate_limit_windows', indexes: [] } as const;
+
+/** The key under which one client address's sign-in attempts are counted. */
+export const ipKey = (client: RequestClient) => `ip:${client.ip ?? 'unknown'}`;
 
 /**
  * Sign-in attempt limits shared by every identity instance: the windows live in the document store,

@@ -1,3 +1,5 @@
+import { DomainError } from '@cabinet/kernel';
+
 /** Attempts counted in one fixed window that starts at the first attempt. */
 export interface AttemptWindow {
   readonly startedAt: string;
@@ -30,3 +32,10 @@ export function isExhausted(window: AttemptWindow | null, limit: WindowLimit, no
   const decision = countAttempt(window, limit, now);
   return decision.allowed ? null : decision.retryAfterSeconds;
 }
+
+export const tooManyAttempts = (retryAfterSeconds: number) =>
+  new DomainError(
+    'TOO_MANY_ATTEMPTS',
+    `Слишком много попыток входа. Повторите через ${Math.ceil(retryAfterSeconds / 60)} мин.`,
+    { retryAfterSeconds },
+  );

@@ -2,7 +2,7 @@ import type { AuthenticatedPrincipal } from '@cabinet/kernel';
 import type { RequestClient } from '@cabinet/contracts';
 import { ACCESS_TOKEN_TTL_SECONDS, type AccessTokenSigner } from '@cabinet/platform/auth';
 import { VersionConflict } from '@cabinet/platform/documents';
-import { encodeRefreshToken, hashRefreshToken, REFRESH_TOKEN_BYTES } from '../domain/refreshToken.ts';
+import { encodeRefreshToken, hashRefreshToken, REFRESH_TOKEN_BYTES } from './refreshToken.ts';
 import {
   ended,
   idleDeadlineOf,

@@ -27,6 +27,13 @@ export interface SessionRecord {
   readonly userAgent: string | null;
 }
 
+/** One issued refresh token, stored under its hash. A rotated one must never come back. */
+export interface RefreshTokenRecord {
+  readonly sessionId: string;
+  readonly issuedAt: string;
+  readonly rotatedAt: string | null;
+}
+
 export type SessionStatus = 'ACTIVE' | 'IDLE_EXPIRED' | 'EXPIRED' | 'ENDED';
 
 export function subjectIdOf(subject: SessionSubject): string {

@@ -1,6 +1,5 @@
 import type { Collection, DocumentStore, StoredDocument } from '@cabinet/platform/documents';
-import type { RefreshTokenRecord } from '../domain/refreshToken.ts';
-import type { SessionRecord } from '../domain/session.ts';
+import type { RefreshTokenRecord, SessionRecord } from '../domain/session.ts';
 
 const SESSIONS = { name: 'sessions', indexes: [{ fields: ['subjectId'] }] } as const;
 const REFRESH_TOKENS = { name: 'refresh_tokens', indexes: [{ fields: ['sessionId'] }] } as const;

@@ -7,7 +7,7 @@ import type { CustomerRepository } from '../../customer/storage/customerReposito
 import type { EsiaClient } from '../../esia/application/esiaClient.ts';
 import { esiaErrorToDomainError, gosuslugiError } from '../../esia/application/errors.ts';
 import type { EsiaTokenVerifier } from '../../esia/application/tokenVerifier.ts';
-import type { RateLimiter } from '../../rateLimit/application/rateLimiter.ts';
+import { ipKey, type RateLimiter } from '../../rateLimit/application/rateLimiter.ts';
 import type { WindowLimit } from '../../rateLimit/domain/fixedWindow.ts';
 import type { IssuedSession, SessionService } from '../../session/application/sessionService.ts';
 import {
@@ -16,7 +16,8 @@ import {
   refreshedCustomer,
   type CustomerLookup,
 } from '../../customer/domain/customerLinking.ts';
-import { profileFromEsia, type EsiaProfile } from '../../esia/application/profileFromEsia.ts';
+import type { EsiaProfile } from '../../customer/domain/esiaProfile.ts';
+import { profileFromEsia } from '../../esia/application/profileFromEsia.ts';
 import { assertRedirectAllowed, newSignInAttempt, refusalOf } from '../domain/signInAttempt.ts';
 import type { SignInAttemptRepository } from '../storage/signInAttemptRepository.ts';
 
@@ -60,8 +61,6 @@ export interface CompletedSignIn extends IssuedSession {
   readonly customer: CustomerRecord;
   readonly linkedBy: LinkedBy;
 }
-
-export const ipKey = (client: RequestClient) => `ip:${client.ip ?? 'unknown'}`;
 
 /** Our side of the ESIA code flow, for web and mobile alike. */
 export class GosuslugiSignIn {

@@ -1,9 +1,8 @@
 import type { RequestClient } from '@cabinet/contracts';
 import type { ActivityRecorder } from '@cabinet/platform/activity';
-import type { RateLimiter } from '../../rateLimit/application/rateLimiter.ts';
+import { ipKey, type RateLimiter } from '../../rateLimit/application/rateLimiter.ts';
 import type { WindowLimit } from '../../rateLimit/domain/fixedWindow.ts';
 import type { IssuedSession, SessionService } from '../../session/application/sessionService.ts';
-import { ipKey } from '../../signIn/application/gosuslugiSignIn.ts';
 import { UNKNOWN_ACCOUNT_HASH, verifySecret } from './password.ts';
 import { invalidCredentials, normalizeLogin } from '../domain/staffRecord.ts';
 import type { StaffRepository } from '../storage/staffRepository.ts';

@@ -13,10 +13,3 @@ export function encodeRefreshToken(bytes: Uint8Array): string {
 export function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
-
-/** One issued refresh token, stored under its hash. A rotated one must never come back. */
-export interface RefreshTokenRecord {
-  readonly sessionId: string;
-  readonly issuedAt: string;
-  readonly rotatedAt: string | null;
-}
