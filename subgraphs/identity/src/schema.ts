@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { ActivityResolver } from './activity/graphql/activity.resolver.ts';
 import { ConsentResolver } from './consent/graphql/consent.resolver.ts';
 import { CustomerResolver } from './customer/graphql/customer.resolver.ts';
-import { PersonalDataResolver } from './customer/graphql/personalData.resolver.ts';
+import { PersonalDataResolver } from './personalData/graphql/personalData.resolver.ts';
 import { SessionResolver } from './session/graphql/session.resolver.ts';
 
 export interface IdentityResolvers {

@@ -18,8 +18,8 @@ import { runDueErasures } from './consent/application/erasureJob.ts';
 import { ErasureRepository } from './consent/storage/erasureRepository.ts';
 import { CustomerRepository } from './customer/storage/customerRepository.ts';
 import { CustomerResolver } from './customer/graphql/customer.resolver.ts';
-import { PersonalDataResolver } from './customer/graphql/personalData.resolver.ts';
-import { esiaFrom } from './esia/application/esiaSetup.ts';
+import { PersonalDataResolver } from './personalData/graphql/personalData.resolver.ts';
+import { esiaFrom } from './esia/application/esiaFromConfig.ts';
 import { jwksRoute } from './keys/http/jwksRoute.ts';
 import { KEY_RING_RELOAD_MS, SigningKeys } from './keys/application/signingKeys.ts';
 import { oauthTokenRoute } from './partner/http/oauthTokenRoute.ts';
@@ -32,7 +32,7 @@ import { SessionService } from './session/application/sessionService.ts';
 import { GosuslugiSignIn } from './signIn/application/gosuslugiSignIn.ts';
 import { SignInAttemptRepository } from './signIn/storage/signInAttemptRepository.ts';
 import { StaffRepository } from './staff/storage/staffRepository.ts';
-import { StaffSignIn } from './staff/application/staffSignIn.ts';
+import { StaffSignIn } from './signIn/application/staffSignIn.ts';
 
 export interface IdentityOptions {
   /** The clock of every rule with a deadline (sign-in attempts, sessions, limits); tests move it. */

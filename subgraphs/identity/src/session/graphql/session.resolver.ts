@@ -3,7 +3,7 @@ import { currentRequestClient, type ActivityRecorder } from '@cabinet/platform/a
 import { requireAuthenticated, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { GosuslugiSignIn } from '../../signIn/application/gosuslugiSignIn.ts';
-import type { StaffSignIn } from '../../staff/application/staffSignIn.ts';
+import type { StaffSignIn } from '../../signIn/application/staffSignIn.ts';
 import { SessionErrors } from '../domain/sessionErrors.ts';
 import type { SessionService } from '../application/sessionService.ts';
 import { GosuslugiSignInStart, Session, SessionTokens, SignOutResult } from './session.type.ts';

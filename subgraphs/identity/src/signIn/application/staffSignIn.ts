@@ -3,9 +3,9 @@ import type { ActivityRecorder } from '@cabinet/platform/activity';
 import { ipKey, type RateLimiter } from '../../rateLimit/application/rateLimiter.ts';
 import type { WindowLimit } from '../../rateLimit/domain/fixedWindow.ts';
 import type { IssuedSession, SessionService } from '../../session/application/sessionService.ts';
-import { UNKNOWN_ACCOUNT_HASH, verifySecret } from './password.ts';
-import { invalidCredentials, normalizeLogin } from '../domain/staffRecord.ts';
-import type { StaffRepository } from '../storage/staffRepository.ts';
+import { UNKNOWN_ACCOUNT_HASH, verifySecret } from '../../staff/application/password.ts';
+import { invalidCredentials, normalizeLogin } from '../../staff/domain/staffRecord.ts';
+import type { StaffRepository } from '../../staff/storage/staffRepository.ts';
 
 /** Five wrong passwords lock a login for 15 minutes (the same rule ESIA applies to people). */
 export const STAFF_LOCKOUT: WindowLimit = { max: 5, windowMs: 15 * 60 * 1000 };

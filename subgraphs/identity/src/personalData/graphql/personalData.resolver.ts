@@ -5,8 +5,8 @@ import { toConsent } from '../../consent/graphql/consent.resolver.ts';
 import type { ConsentService } from '../../consent/application/consentService.ts';
 import type { SessionService } from '../../session/application/sessionService.ts';
 import { toSession } from '../../session/graphql/toGraphql.ts';
-import { customerNotFound } from '../domain/customerAccess.ts';
-import type { CustomerRepository } from '../storage/customerRepository.ts';
+import { customerNotFound } from '../../customer/domain/customerAccess.ts';
+import type { CustomerRepository } from '../../customer/storage/customerRepository.ts';
 import { PassportType, PersonalData } from './personalData.type.ts';
 
 @Resolver()
