@@ -30,6 +30,7 @@ import { SessionRepository } from './session/storage/sessionRepository.ts';
 import { SessionResolver } from './session/graphql/session.resolver.ts';
 import { SessionService } from './session/application/sessionService.ts';
 import { GosuslugiSignIn } from './signIn/application/gosuslugiSignIn.ts';
+import { SignInResolver } from './signIn/graphql/signIn.resolver.ts';
 import { SignInAttemptRepository } from './signIn/storage/signInAttemptRepository.ts';
 import { StaffRepository } from './staff/storage/staffRepository.ts';
 import { StaffSignIn } from './signIn/application/staffSignIn.ts';
@@ -114,14 +115,8 @@ export async function start(config: IdentityConfig, options: IdentityOptions = {
 
   const schema = await identitySchema({
     customer: new CustomerResolver(customers),
-    session: new SessionResolver(
-      gosuslugi,
-      new StaffSignIn({ staff, sessions, limiter, activity, perIp }),
-      sessions,
-      activity,
-      esiaLogoutUrl,
-      now,
-    ),
+    signIn: new SignInResolver(gosuslugi, new StaffSignIn({ staff, sessions, limiter, activity, perIp })),
+    session: new SessionResolver(sessions, activity, esiaLogoutUrl, now),
     consent: new ConsentResolver(consents, sessions, esiaLogoutUrl),
     activity: new ActivityResolver(activityLog),
     personalData: new PersonalDataResolver(customers, consents, sessions, activityLog, now),

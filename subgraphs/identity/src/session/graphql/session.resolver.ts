@@ -2,11 +2,9 @@ import { CommonErrors, isDomainError } from '@cabinet/kernel';
 import { currentRequestClient, type ActivityRecorder } from '@cabinet/platform/activity';
 import { requireAuthenticated, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { GosuslugiSignIn } from '../../signIn/application/gosuslugiSignIn.ts';
-import type { StaffSignIn } from '../../signIn/application/staffSignIn.ts';
 import { SessionErrors } from '../domain/sessionErrors.ts';
 import type { SessionService } from '../application/sessionService.ts';
-import { GosuslugiSignInStart, Session, SessionTokens, SignOutResult } from './session.type.ts';
+import { Session, SessionTokens, SignOutResult } from './session.type.ts';
 import { toSession, toSessionTokens } from './toGraphql.ts';
 
 type SessionHolder =
@@ -24,60 +22,11 @@ function sessionHolder(context: RequestContext): SessionHolder & { subjectId: st
 @Resolver()
 export class SessionResolver {
   constructor(
-    private readonly gosuslugi: GosuslugiSignIn,
-    private readonly staff: StaffSignIn,
     private readonly sessions: SessionService,
     private readonly activity: ActivityRecorder,
     private readonly esiaLogoutUrl: () => string,
     private readonly now: () => Date,
   ) {}
-
-  @Mutation(() => GosuslugiSignInStart, {
-    description: 'Starts a sign-in through Gosuslugi (web and mobile)',
-  })
-  async beginGosuslugiSignIn(
-    @Arg('redirectUri', () => String) redirectUri: string,
-  ): Promise<GosuslugiSignInStart> {
-    const started = await this.gosuslugi.begin(redirectUri, currentRequestClient());
-    return Object.assign(new GosuslugiSignInStart(), started);
-  }
-
-  @Mutation(() => SessionTokens, {
-    description:
-      'Finishes the sign-in with what Gosuslugi put on the redirect URI (code and state, or error)',
-  })
-  async completeGosuslugiSignIn(
-    @Arg('attemptId', () => ID) attemptId: string,
-    @Arg('state', () => String) state: string,
-    @Arg('code', () => String, { nullable: true }) code: string | undefined,
-    @Arg('error', () => String, { nullable: true }) error: string | undefined,
-    @Arg('errorDescription', () => String, { nullable: true }) errorDescription: string | undefined,
-    @Ctx() context: RequestContext,
-  ): Promise<SessionTokens> {
-    const completed = await this.gosuslugi.complete(
-      {
-        attemptId,
-        state,
-        code: code ?? undefined,
-        error: error ?? undefined,
-        errorDescription: errorDescription ?? undefined,
-      },
-      currentRequestClient(),
-      context.requestId,
-    );
-    return toSessionTokens(completed);
-  }
-
-  @Mutation(() => SessionTokens, { description: 'Sign-in of insurer staff with login and password' })
-  async staffSignIn(
-    @Arg('login', () => String) login: string,
-    @Arg('password', () => String) password: string,
-    @Ctx() context: RequestContext,
-  ): Promise<SessionTokens> {
-    return toSessionTokens(
-      await this.staff.signIn(login, password, currentRequestClient(), context.requestId),
-    );
-  }
 
   @Mutation(() => SessionTokens, {
     description: 'Trades a refresh token for new tokens; the old one stops working',

@@ -79,15 +79,3 @@ export class SignOutResult {
   @Field(() => String, { nullable: true, description: 'Open it to end the Gosuslugi session too' })
   esiaLogoutUrl!: string | null;
 }
-
-@ObjectType({ description: 'Where to send the browser to sign in through Gosuslugi' })
-export class GosuslugiSignInStart {
-  @Field(() => ID, { description: 'Pass back to `completeGosuslugiSignIn`' })
-  attemptId!: string;
-
-  @Field(() => String)
-  authorizationUrl!: string;
-
-  @Field(() => Date)
-  expiresAt!: Date;
-}
