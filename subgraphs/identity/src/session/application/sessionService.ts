@@ -112,6 +112,11 @@ export class SessionService {
     return live.length;
   }
 
+  /** The session with this id, whoever holds it: the caller applies who may see it. */
+  async find(sessionId: string): Promise<SessionRecord | null> {
+    return (await this.deps.sessions.get(sessionId))?.data ?? null;
+  }
+
   async listFor(subjectId: string): Promise<SessionRecord[]> {
     const sessions = await this.deps.sessions.listFor(subjectId);
     return sessions.map((stored) => stored.data).sort((a, b) => b.createdAt.localeCompare(a.createdAt));

@@ -2,7 +2,7 @@ import { CommonErrors, isDomainError } from '@cabinet/kernel';
 import { currentRequestClient, type ActivityRecorder } from '@cabinet/platform/activity';
 import { requireAuthenticated, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { SessionErrors } from '../domain/sessionErrors.ts';
+import { assertOwnSession } from '../domain/sessionAccess.ts';
 import type { SessionService } from '../application/sessionService.ts';
 import { Session, SessionTokens, SignOutResult } from './session.type.ts';
 import { toSession, toSessionTokens } from './toGraphql.ts';
@@ -97,8 +97,7 @@ export class SessionResolver {
   async revokeSession(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Session> {
     const holder = sessionHolder(context);
     await this.sessions.activeSession(holder.sessionId);
-    const own = (await this.sessions.listFor(holder.subjectId)).find((session) => session.id === id);
-    if (!own) throw SessionErrors.sessionNotFound();
+    const own = assertOwnSession(await this.sessions.find(id), holder.subjectId);
     const ended = (await this.sessions.end(id, 'REVOKED')) ?? own;
     await this.activity.record(
       holder.subjectId,
