@@ -1,5 +1,5 @@
 import { env, loadConfig, optional, serviceConfigSpec, type ConfigOf } from '@cabinet/platform/config';
-import { DEFAULT_ESIA_SCOPES } from './esia/config.ts';
+import { DEFAULT_ESIA_SCOPES } from './esia/application/config.ts';
 
 export const identityConfigSpec = {
   ...serviceConfigSpec,

@@ -1,12 +1,12 @@
 import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
 import type { IdentityConfig } from './config.ts';
-import type { CustomerRecord } from './customer/customer.ts';
-import { CustomerRepository } from './customer/customerRepository.ts';
-import type { PartnerClientRecord } from './partner/partnerClient.ts';
-import { PartnerRepository } from './partner/partnerRepository.ts';
-import { hashSecret } from './staff/password.ts';
-import type { StaffRecord } from './staff/staffRecord.ts';
-import { StaffRepository } from './staff/staffRepository.ts';
+import type { CustomerRecord } from './customer/domain/customer.ts';
+import { CustomerRepository } from './customer/storage/customerRepository.ts';
+import type { PartnerClientRecord } from './partner/domain/partnerClient.ts';
+import { PartnerRepository } from './partner/storage/partnerRepository.ts';
+import { hashSecret } from './staff/application/password.ts';
+import type { StaffRecord } from './staff/domain/staffRecord.ts';
+import { StaffRepository } from './staff/storage/staffRepository.ts';
 import { join } from 'node:path';
 
 /** Where identity keeps its documents: the part of its configuration an import needs. */

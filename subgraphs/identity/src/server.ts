@@ -1,38 +1,50 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { ActivityRecorder, requestClientMiddleware } from '@cabinet/platform/activity';
-import { createAccessTokenSigner, createAccessTokenVerifier } from '@cabinet/platform/auth';
-import { instrumentEventStore, openEventStore } from '@cabinet/platform/eventstore';
+import {
+  createAccessTokenSigner,
+  createAccessTokenVerifier,
+  type AccessTokenSigner,
+  type AccessTokenVerifier,
+} from '@cabinet/platform/auth';
+import type { DocumentStore } from '@cabinet/platform/documents';
+import { instrumentEventStore, openEventStore, type EventStore } from '@cabinet/platform/eventstore';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
-import { createLogger } from '@cabinet/platform/logging';
-import { createEventStoreMetrics, registerMetricGroups } from '@cabinet/platform/metrics';
+import { createLogger, type Logger } from '@cabinet/platform/logging';
+import {
+  createEventStoreMetrics,
+  registerMetricGroups,
+  type EventStoreMetrics,
+} from '@cabinet/platform/metrics';
 import type { RunningService } from '@cabinet/platform/process';
-import { ActivityLog } from './activity/activityLog.ts';
-import { ActivityResolver } from './activity/activity.resolver.ts';
+import type { GraphQLSchema } from 'graphql';
+import { ActivityLog } from './activity/storage/activityLog.ts';
+import { ActivityResolver } from './activity/graphql/activity.resolver.ts';
 import type { IdentityConfig } from './config.ts';
 import { openIdentityDocuments } from './dataImport.ts';
-import { ConsentResolver } from './consent/consent.resolver.ts';
-import { ConsentRepository } from './consent/consentRepository.ts';
-import { ConsentService } from './consent/consentService.ts';
-import { runDueErasures } from './consent/erasureJob.ts';
-import { ErasureRepository } from './consent/erasureRepository.ts';
-import { CustomerRepository } from './customer/customerRepository.ts';
-import { CustomerResolver } from './customer/customer.resolver.ts';
-import { PersonalDataResolver } from './customer/personalData.resolver.ts';
-import { esiaFrom } from './esiaSetup.ts';
-import { jwksRoute } from './keys/jwksRoute.ts';
-import { KEY_RING_RELOAD_MS, SigningKeys } from './keys/signingKeys.ts';
-import { oauthTokenRoute } from './partner/oauthTokenRoute.ts';
-import { PartnerRepository } from './partner/partnerRepository.ts';
-import { RateLimiter } from './rateLimit/rateLimiter.ts';
+import { ConsentResolver } from './consent/graphql/consent.resolver.ts';
+import { ConsentRepository } from './consent/storage/consentRepository.ts';
+import { ConsentService } from './consent/application/consentService.ts';
+import { runDueErasures } from './consent/application/erasureJob.ts';
+import { ErasureRepository } from './consent/storage/erasureRepository.ts';
+import { CustomerRepository } from './customer/storage/customerRepository.ts';
+import { CustomerResolver } from './customer/graphql/customer.resolver.ts';
+import { PersonalDataResolver } from './personalData/graphql/personalData.resolver.ts';
+import { esiaFrom, type EsiaSetup } from './esia/application/esiaFromConfig.ts';
+import { jwksRoute } from './keys/http/jwksRoute.ts';
+import { KEY_RING_RELOAD_MS, SigningKeys } from './keys/application/signingKeys.ts';
+import { oauthTokenRoute } from './partner/http/oauthTokenRoute.ts';
+import { PartnerRepository } from './partner/storage/partnerRepository.ts';
+import { RateLimiter } from './rateLimit/application/rateLimiter.ts';
 import { identitySchema } from './schema.ts';
-import { SessionRepository } from './session/sessionRepository.ts';
-import { SessionResolver } from './session/session.resolver.ts';
-import { SessionService } from './session/sessionService.ts';
-import { GosuslugiSignIn } from './signIn/gosuslugiSignIn.ts';
-import { SignInAttemptRepository } from './signIn/signInAttemptRepository.ts';
-import { StaffRepository } from './staff/staffRepository.ts';
-import { StaffSignIn } from './staff/staffSignIn.ts';
+import { SessionRepository } from './session/storage/sessionRepository.ts';
+import { SessionResolver } from './session/graphql/session.resolver.ts';
+import { SessionService } from './session/application/sessionService.ts';
+import { GosuslugiSignIn } from './signIn/application/gosuslugiSignIn.ts';
+import { SignInResolver } from './signIn/graphql/signIn.resolver.ts';
+import { SignInAttemptRepository } from './signIn/storage/signInAttemptRepository.ts';
+import { StaffRepository } from './staff/storage/staffRepository.ts';
+import { StaffSignIn } from './signIn/application/staffSignIn.ts';
 
 export interface IdentityOptions {
   /** The clock of every rule with a deadline (sign-in attempts, sessions, limits); tests move it. */
@@ -42,16 +54,89 @@ export interface IdentityOptions {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const JOB_INTERVAL_MS = 60 * 60 * 1000;
 
+/** Opens identity's stores, builds its capabilities on them and serves; adapters are chosen here only. */
 export async function start(config: IdentityConfig, options: IdentityOptions = {}): Promise<RunningService> {
   const now = options.now ?? (() => new Date());
   const log = createLogger('identity', config.LOG_LEVEL);
+  const stores = await openStores(config, now);
+  const base: Foundation = { config, now, log, stores };
+  const tokens = await openAccessTokens(base);
+  const esia = await esiaFrom(config, now);
+  const sessions = buildSessions(base, tokens.signer);
+  const signIn = buildSignIn(base, esia, sessions);
+  const consents = buildConsent(base, sessions);
+  const schema = await buildSchema(base, { esia, sessions, signIn, consents });
+  const jobs = await scheduleJobs(base, tokens.keys);
+  return serve(base, { schema, tokens, jobs });
+}
+
+/** Identity's documents, the event store it shares with the other services, and the stores over them. */
+interface Stores {
+  readonly documents: DocumentStore;
+  /** The activity log and the customer lifecycle events. */
+  readonly events: EventStore;
+  readonly eventStoreMetrics: EventStoreMetrics;
+  /** Writes identity's entries of the activity log. */
+  readonly activity: ActivityRecorder;
+  readonly customers: CustomerRepository;
+  readonly sessions: SessionRepository;
+  readonly consents: ConsentRepository;
+  readonly erasures: ErasureRepository;
+  readonly attempts: SignInAttemptRepository;
+  readonly staff: StaffRepository;
+  readonly partners: PartnerRepository;
+  readonly limiter: RateLimiter;
+}
+
+/** What every capability is built on. */
+interface Foundation {
+  readonly config: IdentityConfig;
+  readonly now: () => Date;
+  readonly log: Logger;
+  readonly stores: Stores;
+}
+
+async function openStores(config: IdentityConfig, now: () => Date): Promise<Stores> {
   const documents = await openIdentityDocuments(config);
-  // The event store every service shares: the activity log and the customer lifecycle events.
   const eventStoreMetrics = createEventStoreMetrics();
   const events = instrumentEventStore(
     await openEventStore({ url: config.EVENTSTORE_URL, sqliteFile: join(config.DATA_DIR, 'events.sqlite') }),
     eventStoreMetrics,
   );
+  const [customers, sessions, consents, erasures, attempts, staff, partners, limiter] = await Promise.all([
+    CustomerRepository.open(documents),
+    SessionRepository.open(documents),
+    ConsentRepository.open(documents),
+    ErasureRepository.open(documents),
+    SignInAttemptRepository.open(documents),
+    StaffRepository.open(documents),
+    PartnerRepository.open(documents),
+    RateLimiter.open(documents, now),
+  ]);
+  return {
+    documents,
+    events,
+    eventStoreMetrics,
+    activity: new ActivityRecorder({ events, service: 'identity', now, newId: randomUUID }),
+    customers,
+    sessions,
+    consents,
+    erasures,
+    attempts,
+    staff,
+    partners,
+    limiter,
+  };
+}
+
+/** The signing key ring every identity instance shares, and the signer and verifier of access tokens over it. */
+interface AccessTokens {
+  readonly keys: SigningKeys;
+  readonly signer: AccessTokenSigner;
+  readonly verifier: AccessTokenVerifier;
+}
+
+async function openAccessTokens({ config, now, log }: Foundation): Promise<AccessTokens> {
   const keys = await SigningKeys.open(
     config.SIGNING_KEYS_FILE,
     config.SIGNING_KEY_MAX_AGE_DAYS * DAY_MS,
@@ -59,88 +144,111 @@ export async function start(config: IdentityConfig, options: IdentityOptions = {
     log,
   );
   const audience = { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE };
-  const signer = createAccessTokenSigner(keys.current, audience);
-  const esia = await esiaFrom(config, now);
+  return {
+    keys,
+    signer: createAccessTokenSigner(keys.current, audience),
+    verifier: createAccessTokenVerifier({ keyRing: keys.current }, audience),
+  };
+}
 
-  const [customers, sessionStore, consentStore, erasures, attempts, staff, partners, limiter] =
-    await Promise.all([
-      CustomerRepository.open(documents),
-      SessionRepository.open(documents),
-      ConsentRepository.open(documents),
-      ErasureRepository.open(documents),
-      SignInAttemptRepository.open(documents),
-      StaffRepository.open(documents),
-      PartnerRepository.open(documents),
-      RateLimiter.open(documents, now),
-    ]);
-
-  const activity = new ActivityRecorder({ events, service: 'identity', now, newId: randomUUID });
-  const sessions = new SessionService({
-    sessions: sessionStore,
+function buildSessions({ stores, now }: Foundation, signer: AccessTokenSigner): SessionService {
+  return new SessionService({
+    sessions: stores.sessions,
     signer,
-    consentVersionOf: async (customerId) => (await customers.get(customerId))?.consentVersion ?? null,
+    consentVersionOf: async (customerId) => (await stores.customers.get(customerId))?.consentVersion ?? null,
     now,
     newId: randomUUID,
     randomBytes: (size) => new Uint8Array(randomBytes(size)),
   });
+}
+
+interface SignIns {
+  readonly gosuslugi: GosuslugiSignIn;
+  readonly staff: StaffSignIn;
+}
+
+function buildSignIn(base: Foundation, esia: EsiaSetup, sessions: SessionService): SignIns {
+  const { config, stores, now } = base;
   const windowMs = config.SIGN_IN_LIMIT_WINDOW_SECONDS * 1000;
   const perIp = { max: config.SIGN_IN_LIMIT_PER_IP, windowMs };
-  const gosuslugi = new GosuslugiSignIn({
-    esia: esia.client,
-    verifier: esia.verifier,
-    attempts,
-    customers,
+  return {
+    gosuslugi: new GosuslugiSignIn({
+      esia: esia.client,
+      verifier: esia.verifier,
+      attempts: stores.attempts,
+      customers: stores.customers,
+      sessions,
+      limiter: stores.limiter,
+      activity: stores.activity,
+      redirectUris: config.ESIA_REDIRECT_URIS,
+      limits: { perIp, perPerson: { max: config.SIGN_IN_LIMIT_PER_PERSON, windowMs } },
+      now,
+      newId: randomUUID,
+    }),
+    staff: new StaffSignIn({
+      staff: stores.staff,
+      sessions,
+      limiter: stores.limiter,
+      activity: stores.activity,
+      perIp,
+    }),
+  };
+}
+
+function buildConsent({ config, stores, now }: Foundation, sessions: SessionService): ConsentService {
+  return new ConsentService({
+    customers: stores.customers,
+    consents: stores.consents,
+    erasures: stores.erasures,
     sessions,
-    limiter,
-    activity,
-    redirectUris: config.ESIA_REDIRECT_URIS,
-    limits: { perIp, perPerson: { max: config.SIGN_IN_LIMIT_PER_PERSON, windowMs } },
-    now,
-    newId: randomUUID,
-  });
-  const consents = new ConsentService({
-    customers,
-    consents: consentStore,
-    erasures,
-    sessions,
-    events,
-    activity,
+    events: stores.events,
+    activity: stores.activity,
     eraseAfterDays: config.ERASURE_AFTER_DAYS,
     now,
     newId: randomUUID,
   });
-  const activityLog = new ActivityLog(events);
-  const esiaLogoutUrl = () => esia.client.logoutUrl(config.ESIA_LOGOUT_REDIRECT_URL);
+}
 
-  const schema = await identitySchema({
-    customer: new CustomerResolver(customers),
-    session: new SessionResolver(
-      gosuslugi,
-      new StaffSignIn({ staff, sessions, limiter, activity, perIp }),
-      sessions,
-      activity,
-      esiaLogoutUrl,
-      now,
-    ),
+function buildSchema(
+  { config, stores, now }: Foundation,
+  built: { esia: EsiaSetup; sessions: SessionService; signIn: SignIns; consents: ConsentService },
+): Promise<GraphQLSchema> {
+  const { esia, sessions, signIn, consents } = built;
+  const activityLog = new ActivityLog(stores.events);
+  const esiaLogoutUrl = () => esia.client.logoutUrl(config.ESIA_LOGOUT_REDIRECT_URL);
+  return identitySchema({
+    customer: new CustomerResolver(stores.customers),
+    signIn: new SignInResolver(signIn.gosuslugi, signIn.staff),
+    session: new SessionResolver(sessions, stores.activity, esiaLogoutUrl, now),
     consent: new ConsentResolver(consents, sessions, esiaLogoutUrl),
     activity: new ActivityResolver(activityLog),
-    personalData: new PersonalDataResolver(customers, consents, sessions, activityLog, now),
+    personalData: new PersonalDataResolver(stores.customers, consents, sessions, activityLog, now),
   });
-  const verifier = createAccessTokenVerifier({ keyRing: keys.current }, audience);
+}
 
+interface ScheduledJobs {
+  stop(): void;
+}
+
+/**
+ * Identity's background work, run once before serving and then on timers: re-reading (and, when due,
+ * rotating) the signing keys, erasing personal data whose erasure is due, deleting expired sign-in attempts.
+ */
+async function scheduleJobs(base: Foundation, keys: SigningKeys): Promise<ScheduledJobs> {
+  const { stores, log, now } = base;
   const runJobs = async () => {
     await keys.refresh();
     await runDueErasures({
-      erasures,
-      customers,
-      sessions: sessionStore,
-      events,
-      activity,
+      erasures: stores.erasures,
+      customers: stores.customers,
+      sessions: stores.sessions,
+      events: stores.events,
+      activity: stores.activity,
       log,
       now,
       newId: randomUUID,
     });
-    await attempts.deleteExpired(now(), 500);
+    await stores.attempts.deleteExpired(now(), 500);
   };
   const jobFailed = (error: unknown) => log.error({ err: error }, 'identity background job failed');
   await runJobs();
@@ -148,25 +256,43 @@ export async function start(config: IdentityConfig, options: IdentityOptions = {
   const jobs = setInterval(() => void runJobs().catch(jobFailed), JOB_INTERVAL_MS);
   reload.unref();
   jobs.unref();
+  return {
+    stop: () => {
+      clearInterval(reload);
+      clearInterval(jobs);
+    },
+  };
+}
 
+function serve(
+  { config, stores, log, now }: Foundation,
+  ready: { schema: GraphQLSchema; tokens: AccessTokens; jobs: ScheduledJobs },
+): Promise<RunningService> {
+  const { schema, tokens, jobs } = ready;
   return startSubgraphServer({
     name: 'identity',
     schema,
     port: config.PORT,
     host: config.HOST,
     log,
-    verifier,
-    registerMetrics: (registry) => registerMetricGroups(registry, [eventStoreMetrics]),
+    verifier: tokens.verifier,
+    registerMetrics: (registry) => registerMetricGroups(registry, [stores.eventStoreMetrics]),
     routes: (app) => {
       app.use(requestClientMiddleware());
-      jwksRoute(keys.current)(app);
-      oauthTokenRoute({ partners, signer, activity, log, now, newId: randomUUID })(app);
+      jwksRoute(tokens.keys.current)(app);
+      oauthTokenRoute({
+        partners: stores.partners,
+        signer: tokens.signer,
+        activity: stores.activity,
+        log,
+        now,
+        newId: randomUUID,
+      })(app);
     },
     onStop: async () => {
-      clearInterval(reload);
-      clearInterval(jobs);
-      await documents.close();
-      await events.close();
+      jobs.stop();
+      await stores.documents.close();
+      await stores.events.close();
     },
   });
 }

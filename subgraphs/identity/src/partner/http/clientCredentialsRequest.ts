@@ -1,0 +1,51 @@
+export type TokenRequestError =
+  'invalid_request' | 'invalid_client' | 'unsupported_grant_type' | 'invalid_scope';
+
+export type ClientCredentialsRequest =
+  | {
+      readonly ok: true;
+      readonly clientId: string;
+      readonly clientSecret: string;
+      readonly scope: string | undefined;
+    }
+  | { readonly ok: false; readonly error: TokenRequestError; readonly description: string };
+
+/**
+ * RFC 6749 §4.4 / §2.3.1: the client authenticates with HTTP Basic or with `client_id` and
+ * `client_secret` in the form, never both.
+ */
+export function parseClientCredentialsRequest(
+  form: Readonly<Record<string, unknown>>,
+  authorization: string | undefined,
+): ClientCredentialsRequest {
+  if (form['grant_type'] !== 'client_credentials') {
+    return {
+      ok: false,
+      error: 'unsupported_grant_type',
+      description: 'only client_credentials is supported',
+    };
+  }
+  const scope = typeof form['scope'] === 'string' ? form['scope'] : undefined;
+  const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization ?? '')?.[1];
+  const inForm = typeof form['client_id'] === 'string' || typeof form['client_secret'] === 'string';
+  if (basic !== undefined && inForm) {
+    return { ok: false, error: 'invalid_request', description: 'use one client authentication method' };
+  }
+  if (basic !== undefined) {
+    const decoded = Buffer.from(basic, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 1) return { ok: false, error: 'invalid_client', description: 'malformed Basic credentials' };
+    return {
+      ok: true,
+      clientId: decodeURIComponent(decoded.slice(0, colon)),
+      clientSecret: decodeURIComponent(decoded.slice(colon + 1)),
+      scope,
+    };
+  }
+  const clientId = form['client_id'];
+  const clientSecret = form['client_secret'];
+  if (typeof clientId !== 'string' || typeof clientSecret !== 'string' || clientId === '') {
+    return { ok: false, error: 'invalid_client', description: 'client authentication is required' };
+  }
+  return { ok: true, clientId, clientSecret, scope };
+}

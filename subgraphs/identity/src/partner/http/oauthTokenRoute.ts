@@ -1,0 +1,81 @@
+import type { ActivityRecorder } from '@cabinet/platform/activity';
+import { ACCESS_TOKEN_TTL_SECONDS, type AccessTokenSigner } from '@cabinet/platform/auth';
+import type { Logger } from '@cabinet/platform/logging';
+import express, { type Express, type Response } from 'express';
+import { UNKNOWN_ACCOUNT_HASH, verifySecret } from '../../staff/application/password.ts';
+import { grantedScopes } from '../domain/partnerClient.ts';
+import { parseClientCredentialsRequest, type TokenRequestError } from './clientCredentialsRequest.ts';
+import type { PartnerRepository } from '../storage/partnerRepository.ts';
+
+export interface OauthTokenDeps {
+  readonly partners: PartnerRepository;
+  readonly signer: AccessTokenSigner;
+  readonly activity: ActivityRecorder;
+  readonly log: Logger;
+  readonly now: () => Date;
+  readonly newId: () => string;
+}
+
+function refuse(response: Response, error: TokenRequestError, description: string): void {
+  const status = error === 'invalid_client' ? 401 : 400;
+  if (status === 401) response.set('www-authenticate', 'Basic realm="partners"');
+  response.status(status).set('cache-control', 'no-store').json({ error, error_description: description });
+}
+
+/** `POST /oauth/token`: OAuth 2.0 client credentials for partner apps (scope `claims:status`). */
+export function oauthTokenRoute(deps: OauthTokenDeps) {
+  return (app: Express) => {
+    app.post('/oauth/token', express.urlencoded({ extended: false, limit: '8kb' }), (request, response) => {
+      void (async () => {
+        const parsed = parseClientCredentialsRequest(
+          (request.body ?? {}) as Record<string, unknown>,
+          request.headers.authorization,
+        );
+        if (!parsed.ok) return refuse(response, parsed.error, parsed.description);
+        const client = await deps.partners.get(parsed.clientId);
+        // A missing client costs a hash too, so response time does not tell which client ids exist.
+        const genuine = await verifySecret(parsed.clientSecret, client?.secretHash ?? UNKNOWN_ACCOUNT_HASH);
+        if (!client || !client.active || !genuine) {
+          await deps.activity.record(
+            `partner-${parsed.clientId}`,
+            {
+              action: 'PARTNER_TOKEN',
+              outcome: 'FAILURE',
+              actor: `partner:${parsed.clientId}`,
+              errorCode: 'invalid_client',
+            },
+            deps.newId(),
+          );
+          return refuse(response, 'invalid_client', 'client authentication failed');
+        }
+        const scopes = grantedScopes(parsed.scope, client.scopes);
+        if (!scopes) return refuse(response, 'invalid_scope', `allowed scopes: ${client.scopes.join(' ')}`);
+        const accessToken = await deps.signer.sign(
+          { kind: 'partner', partnerId: client.partnerId, clientId: client.clientId, scopes },
+          { now: deps.now() },
+        );
+        await deps.activity.record(
+          `partner-${client.clientId}`,
+          {
+            action: 'PARTNER_TOKEN',
+            actor: `partner:${client.clientId}`,
+            details: { scope: scopes.join(' ') },
+          },
+          deps.newId(),
+        );
+        response
+          .set('cache-control', 'no-store')
+          .set('pragma', 'no-cache')
+          .json({
+            access_token: accessToken,
+            token_type: 'Bearer',
+            expires_in: ACCESS_TOKEN_TTL_SECONDS,
+            scope: scopes.join(' '),
+          });
+      })().catch((error: unknown) => {
+        deps.log.error({ err: error }, 'partner token request failed');
+        response.status(500).json({ error: 'server_error' });
+      });
+    });
+  };
+}
