@@ -6,7 +6,14 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { launch, waitUntilOk, type LineSink, type ServiceProcess, type ServiceSpec } from './launcher.ts';
+import {
+  launch,
+  waitUntilOk,
+  type LineSink,
+  type ServiceProcess,
+  type ServiceSpec,
+  type SpawnObserver,
+} from './launcher.ts';
 
 /** The redirect URIs the embedded profile registers in ESIA and allows in identity: web and mobile. */
 export const EMBEDDED_REDIRECT_URIS = [
@@ -42,6 +49,10 @@ export interface SystemOptions {
   readonly startIdentity?: (
     env: Readonly<Record<string, string>>,
   ) => Promise<{ url: string; stop(): Promise<void> }>;
+  /** How long the whole start may take, every service one after another, until the gateway is ready. */
+  readonly startupTimeoutMs?: number;
+  /** Told of every process the system spawns, restarts included, the moment it is spawned. */
+  readonly onSpawn?: SpawnObserver;
 }
 
 type ServiceName = 'esia' | 'identity' | 'policy' | 'claims' | 'gateway';
@@ -69,6 +80,9 @@ export interface RunningSystem {
 }
 
 const FIXED_PORTS = { gateway: 4000, identity: 4001, policy: 4002, claims: 4003, esia: 4010 } as const;
+
+/** Five processes started one after another take about half a minute on an idle two-core machine. */
+export const DEFAULT_SYSTEM_STARTUP_TIMEOUT_MS = 150_000;
 
 interface EsiaClientKeyFiles {
   /** identity signs `client_secret` with it (ESIA_CLIENT_KEY_FILE). */
@@ -115,11 +129,22 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     DATA_DIR: options.dataDir,
     SEED_DEMO_DATA: options.seedDemoData ? 'yes' : 'no',
   };
+  const startupTimeoutMs = options.startupTimeoutMs ?? DEFAULT_SYSTEM_STARTUP_TIMEOUT_MS;
+  const deadline = Date.now() + startupTimeoutMs;
+  let startingUp = true;
+  /** During start-up, what is left of its time; afterwards (restarts) each launch's own default. */
+  const timeLeft = () => {
+    if (!startingUp) return undefined;
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`the system did not start within ${startupTimeoutMs} ms`);
+    return left;
+  };
+  const onSpawn = options.onSpawn;
   const started: RunningPart[] = [];
   const specs = new Map<RestartableService, ServiceSpec>();
   const launched = async (name: RestartableService, spec: ServiceSpec) => {
     specs.set(name, spec);
-    const service = await launch(spec, options.sink);
+    const service = await launch(spec, options.sink, { startupTimeoutMs: timeLeft(), onSpawn });
     started.push(service);
     return service;
   };
@@ -163,6 +188,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       : await launch(
           { name: 'identity', entry: 'subgraphs/identity/src/main.ts', env: identityEnv },
           options.sink,
+          { startupTimeoutMs: timeLeft(), onSpawn },
         );
     started.push(identity);
     const jwksUrl = `${baseOf(identity.url)}/.well-known/jwks.json`;
@@ -189,7 +215,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         CLAIMS_URL: claims.url,
       },
     });
-    await waitUntilOk(`${baseOf(gateway.url)}/readiness`);
+    await waitUntilOk(`${baseOf(gateway.url)}/readiness`, timeLeft());
+    startingUp = false;
     const services = { esia, identity, policy, claims, gateway };
     return {
       gatewayUrl: gateway.url,
@@ -203,6 +230,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
             env: { ...identityEnv, PORT: '0' },
           },
           options.sink,
+          { onSpawn },
         );
         started.push(instance);
         return instance;
