@@ -8,6 +8,7 @@ import { REPO_ROOT } from '../../scripts/launcher.ts';
 import { claimsCast } from '../support/claimsCast.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { graphql } from '../support/graphqlClient.ts';
+import { recordProcess } from '../support/processRegistry.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const run = promisify(execFile);
@@ -62,7 +63,9 @@ describe('the analysts’ command line over a running system’s data', () => {
     ] as const;
     const options = { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: system.dataDir } };
     try {
-      const { stdout, stderr } = await run(command[0], command[1], options);
+      const running = run(command[0], command[1], options);
+      recordProcess('claims-cli', running.child);
+      const { stdout, stderr } = await running;
       return { code: 0, stdout, stderr };
     } catch (failure) {
       const { code, stdout, stderr } = failure as { code: number; stdout: string; stderr: string };

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../scripts/launcher.ts';
+import { recordProcess } from '../support/processRegistry.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 interface ProbeRun {
@@ -17,6 +18,7 @@ function probeOnce(env: Record<string, string>): Promise<ProbeRun> {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  recordProcess('probe', child);
   const timer = setTimeout(() => child.pid !== undefined && process.kill(child.pid, 'SIGKILL'), 30_000);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
