@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { claimsCast } from '../support/claimsCast.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
-import { eventually, metricsOf, sample } from '../support/prometheus.ts';
+import { eventually } from '../support/eventually.ts';
+import { metricsOf, sample } from '../support/prometheus.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const { own, other } = claimsCast();
@@ -114,13 +115,12 @@ describe('subscribers share one upstream connection and are each still verified'
       claimId: ownClaimId,
     });
     await intruder.until(0);
-    await eventually(() => Promise.resolve(intruder.completed), 'the intruder refused');
+    await eventually(() => intruder.completed, { what: 'the intruder refused' });
     expect(JSON.stringify(intruder.errors)).toContain('CLAIM_NOT_FOUND');
 
-    await eventually(
-      async () => (await claimsGauge('subgraph_active_subscriptions')) === 2,
-      'two subscriptions',
-    );
+    await eventually(async () => (await claimsGauge('subgraph_active_subscriptions')) === 2, {
+      what: 'two subscriptions',
+    });
     expect(await claimsGauge('subgraph_websocket_connections')).toBe(1);
 
     const accepted = await graphql(
@@ -164,10 +164,9 @@ describe('subscribers share one upstream connection and are each still verified'
       variables: { claimId: ownClaimId },
       extensions: { authorization: `Bearer ${ownToken}` },
     });
-    await eventually(
-      async () => (await claimsGauge('subgraph_active_subscriptions')) === 1,
-      'one subscription',
-    );
+    await eventually(async () => (await claimsGauge('subgraph_active_subscriptions')) === 1, {
+      what: 'one subscription',
+    });
     const staffActs = async (mutation: string) => {
       const response = await graphql(system.gatewayUrl, mutation, {
         token: staffToken,
@@ -200,7 +199,9 @@ describe('subscribers share one upstream connection and are each still verified'
       variables: { claimId: ownClaimId },
       extensions: { authorization: `Bearer ${shortLived}` },
     });
-    await eventually(async () => (await claimsGauge('subgraph_active_subscriptions')) === 2, 'both running');
+    await eventually(async () => (await claimsGauge('subgraph_active_subscriptions')) === 2, {
+      what: 'both running',
+    });
     const connections = await claimsGauge('subgraph_websocket_connections');
     expect(await expiring.next()).toEqual({ done: true, value: undefined });
     expect(await claimsGauge('subgraph_active_subscriptions')).toBe(1);

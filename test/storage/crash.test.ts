@@ -54,6 +54,7 @@ describe('SQLite event store killed with SIGKILL while appending (synchronous FU
       for (let kill = 1; kill <= KILLS; kill += 1) {
         running = startChild(appender, [file, String(STREAMS)]);
         await running.waitForLine((line) => line.startsWith('ack '));
+        // Not a wait for anything: the kill lands at a random moment among the appends.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 150));
         running.process.kill('SIGKILL');
         const { signal } = await running.exited;
