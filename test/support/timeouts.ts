@@ -10,6 +10,13 @@ export const SYSTEM_START_MS = 150_000;
 /** One observable signal inside a test: a subscription payload, a metric, a log line, a projection. */
 export const SIGNAL_MS = 30_000;
 
+/**
+ * The gateway's limit on one call to a subgraph, in the test system. Production's 3 s would be a timing
+ * assertion on every request: on a busy machine a staff sign-in's scrypt alone can take longer.
+ * resilience.e2e sets a short one of its own to see the limit work.
+ */
+export const SUBGRAPH_CALL_MS = 20_000;
+
 /** A service restarted inside a test: the launcher's start-up limit, then the gateway's readiness. */
 export const RESTART_MS = DEFAULT_STARTUP_TIMEOUT_MS + 30_000;
 
