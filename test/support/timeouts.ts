@@ -17,8 +17,11 @@ export const SIGNAL_MS = 30_000;
  */
 export const SUBGRAPH_CALL_MS = 20_000;
 
-/** A service restarted inside a test: the launcher's start-up limit, then the gateway's readiness. */
-export const RESTART_MS = DEFAULT_STARTUP_TIMEOUT_MS + 30_000;
+/** One more process launched inside a test or hook: the launcher's start-up limit. */
+export const LAUNCH_MS = DEFAULT_STARTUP_TIMEOUT_MS;
+
+/** A service restarted inside a test: launched, then (the gateway) ready. */
+export const RESTART_MS = LAUNCH_MS + 30_000;
 
 export const TIER_TIMEOUTS = {
   unit: { testTimeout: 30_000, hookTimeout: 30_000 },
