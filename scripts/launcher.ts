@@ -37,7 +37,7 @@ export interface LaunchOptions {
   readonly onSpawn?: SpawnObserver;
 }
 
-export const DEFAULT_STARTUP_TIMEOUT_MS = 60_000;
+const DEFAULT_STARTUP_TIMEOUT_MS = 60_000;
 
 export function launch(
   spec: ServiceSpec,

@@ -51,6 +51,8 @@ export interface SystemOptions {
   ) => Promise<{ url: string; stop(): Promise<void> }>;
   /** How long the whole start may take, every service one after another, until the gateway is ready. */
   readonly startupTimeoutMs?: number;
+  /** How long a service restarted or added after the start may take to listen (the launcher's default). */
+  readonly launchTimeoutMs?: number;
   /** Told of every process the system spawns, restarts included, the moment it is spawned. */
   readonly onSpawn?: SpawnObserver;
 }
@@ -82,7 +84,7 @@ export interface RunningSystem {
 const FIXED_PORTS = { gateway: 4000, identity: 4001, policy: 4002, claims: 4003, esia: 4010 } as const;
 
 /** Five processes started one after another take about half a minute on an idle two-core machine. */
-export const DEFAULT_SYSTEM_STARTUP_TIMEOUT_MS = 150_000;
+const DEFAULT_SYSTEM_STARTUP_TIMEOUT_MS = 150_000;
 
 interface EsiaClientKeyFiles {
   /** identity signs `client_secret` with it (ESIA_CLIENT_KEY_FILE). */
@@ -132,9 +134,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const startupTimeoutMs = options.startupTimeoutMs ?? DEFAULT_SYSTEM_STARTUP_TIMEOUT_MS;
   const deadline = Date.now() + startupTimeoutMs;
   let startingUp = true;
-  /** During start-up, what is left of its time; afterwards (restarts) each launch's own default. */
+  /** During start-up, what is left of its time; afterwards (restarts, added instances) a launch's own. */
   const timeLeft = () => {
-    if (!startingUp) return undefined;
+    if (!startingUp) return options.launchTimeoutMs;
     const left = deadline - Date.now();
     if (left <= 0) throw new Error(`the system did not start within ${startupTimeoutMs} ms`);
     return left;
@@ -230,7 +232,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
             env: { ...identityEnv, PORT: '0' },
           },
           options.sink,
-          { onSpawn },
+          { startupTimeoutMs: timeLeft(), onSpawn },
         );
         started.push(instance);
         return instance;

@@ -11,7 +11,7 @@ interface ProbeRun {
   readonly lines: { level: string; msg: string; operation?: string; durationMs?: number; problem?: string }[];
 }
 
-/** `npm run probe -- --once` as its own process; stopped by its PID if it outlives the test. */
+/** `npm run probe -- --once` as its own process; the file's teardown kills it if it outlives the test. */
 function probeOnce(env: Record<string, string>): Promise<ProbeRun> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/probe.ts', '--once'], {
     cwd: REPO_ROOT,
@@ -19,12 +19,10 @@ function probeOnce(env: Record<string, string>): Promise<ProbeRun> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   recordProcess('probe', child);
-  const timer = setTimeout(() => child.pid !== undefined && process.kill(child.pid, 'SIGKILL'), 30_000);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve) =>
     child.once('close', (exitCode) => {
-      clearTimeout(timer);
       const lines = output
         .split('\n')
         .filter((line) => line.startsWith('{'))

@@ -11,7 +11,7 @@ import {
 import { startSystem, type RunningSystem, type SystemOptions } from '../../scripts/system.ts';
 import { eventually } from './eventually.ts';
 import { recordProcess } from './processRegistry.ts';
-import { SUBGRAPH_CALL_MS, SYSTEM_START_MS } from './timeouts.ts';
+import { LAUNCH_MS, SUBGRAPH_CALL_MS, SYSTEM_START_MS } from './timeouts.ts';
 
 /** A principal as tests write it: a customer's consent defaults to the version in force. */
 export type TestPrincipal =
@@ -63,6 +63,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     seedDemoData: options.seedDemoData ?? true,
     env: { SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_CALL_MS), ...options.env },
     startupTimeoutMs: SYSTEM_START_MS,
+    launchTimeoutMs: LAUNCH_MS,
     onSpawn: recordProcess,
     sink: (service, line) => {
       const lines = logs.get(service) ?? [];
