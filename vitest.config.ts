@@ -20,7 +20,7 @@ function tier(
       pool: 'forks',
       maxWorkers: WORKERS,
       sequence: { groupOrder: order },
-      setupFiles: ['test/support/processTeardown.ts'],
+      setupFiles: ['test/support/reflectMetadata.ts', 'test/support/processTeardown.ts'],
       ...TIER_TIMEOUTS[name],
     },
   };
@@ -31,6 +31,7 @@ export default defineConfig({
     globalSetup: ['test/support/leftoverProcesses.ts'],
     projects: [
       tier('unit', 0, [
+        'kernel/src/**/*.test.ts',
         'platform/src/**/*.test.ts',
         'subgraphs/*/src/**/*.test.ts',
         'gateway/src/**/*.test.ts',
@@ -41,7 +42,7 @@ export default defineConfig({
         'test/storage/**/*.test.ts',
         'test/startup/**/*.test.ts',
       ]),
-      tier('e2e', 2, ['test/e2e/**/*.e2e.test.ts']),
+      tier('e2e', 2, ['test/e2e/**/*.e2e.test.ts', 'test/browser/**/*.browser.test.ts']),
     ],
   },
 });

@@ -9,10 +9,16 @@ import { fileURLToPath } from 'node:url';
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const wanted = process.argv.slice(2);
 const entries = await readdir(benchDir, { withFileTypes: true });
-const benches = entries
-  .filter((entry) => entry.isDirectory() && (wanted.length === 0 || wanted.includes(entry.name)))
+const available = entries
+  .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name)
   .sort();
+const unknown = wanted.filter((name) => !available.includes(name));
+if (unknown.length > 0) {
+  process.stderr.write(`no benchmark ${unknown.join(', ')}; there are: ${available.join(', ')}\n`);
+  process.exit(2);
+}
+const benches = available.filter((name) => wanted.length === 0 || wanted.includes(name));
 
 let failed = 0;
 for (const name of benches) {

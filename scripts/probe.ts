@@ -6,16 +6,8 @@
  * to it. The probe checks availability, not access: without PROBE_TOKEN the subgraphs answer
  * UNAUTHENTICATED, which proves they are up. `--once` exits 1 when the run raised an alert.
  */
-import {
-  createLogger,
-  env,
-  loadConfig,
-  LOG_LEVELS,
-  optional,
-  REQUEST_ID_HEADER,
-  type ConfigOf,
-  type Logger,
-} from '@cabinet/platform';
+import { env, loadConfig, optional, type ConfigOf } from '@cabinet/platform/config';
+import { createLogger, LOG_LEVELS, REQUEST_ID_HEADER, type Logger } from '@cabinet/platform/logging';
 
 const probeConfigSpec = {
   PROBE_GATEWAY_URL: env.url('http://localhost:4000/graphql'),

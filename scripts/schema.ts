@@ -4,6 +4,8 @@
  * (`check`). Also writes (or checks) schema/persisted-operations.json, the registered operations of
  * schema/operations/*.graphql by the sha256 of their text, each validated against the supergraph's API.
  */
+// First of all: type-graphql's decorators use the Reflect metadata API as the schema classes load.
+import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { printSubgraphSchema } from '@apollo/subgraph';

@@ -1,11 +1,12 @@
 /**
- * The whole embedded system as separate processes: the ESIA emulator first (identity talks to it),
- * then identity (it publishes the JWKS everyone verifies against), policy and claims, then the
- * gateway routed to wherever they listen.
+ * The whole embedded system as separate processes: the sign-in page first (its URL is the web
+ * redirect URI), the ESIA emulator (identity talks to it), then identity (it publishes the JWKS
+ * everyone verifies against), policy and claims, then the gateway routed to wherever they listen.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { SIGN_IN_CALLBACK_PATH } from '@cabinet/signin-page';
 import {
   launch,
   waitUntilOk,
@@ -15,11 +16,8 @@ import {
   type SpawnObserver,
 } from './launcher.ts';
 
-/** The redirect URIs the embedded profile registers in ESIA and allows in identity: web and mobile. */
-export const EMBEDDED_REDIRECT_URIS = [
-  'http://localhost:3000/auth/esia/callback',
-  'ru.insurer.cabinet://auth/esia/callback',
-] as const;
+/** The mobile app's redirect URI, registered in ESIA and allowed in identity beside the sign-in page's. */
+export const MOBILE_REDIRECT_URI = 'ru.insurer.cabinet://auth/esia/callback';
 
 export const ESIA_CLIENT_ID = 'INSURER_CABINET';
 
@@ -33,10 +31,12 @@ export interface RunningPart {
 export interface SystemOptions {
   /** Where the services keep their SQLite files, keys and blobs. */
   readonly dataDir: string;
-  /** `fixed`: the documented ports (4000-4003, 4010); `free`: whatever the OS gives (tests). */
+  /** `fixed`: the documented ports (3000, 4000-4003, 4010); `free`: whatever the OS gives (tests). */
   readonly ports: 'fixed' | 'free';
   readonly sink: LineSink;
   readonly seedDemoData: boolean;
+  /** The moment the demo data is seeded as of (tests pin it); unset: each service's start. */
+  readonly demoDataAsOf?: Date;
   /** `info` or more verbose: the launcher learns each URL from the service's info-level "listening" line. */
   readonly logLevel?: 'info' | 'debug' | 'trace';
   /** Extra environment for every service (tests point them at an OTLP collector with it). */
@@ -45,6 +45,11 @@ export interface SystemOptions {
   readonly identityEnv?: Readonly<Record<string, string>>;
   /** Tests only: the origin identity uses for ESIA instead of the emulator's, e.g. a tampering proxy. */
   readonly esiaOriginFor?: (emulatorUrl: string) => Promise<string>;
+  /**
+   * Abandons the start-up: once the service being started is up (or has failed), what has started is
+   * stopped and the start rejects. `npm start` aborts it on Ctrl-C before the system is up.
+   */
+  readonly signal?: AbortSignal;
   /** Tests only: runs identity inside the caller (with an injected clock) instead of as a process. */
   readonly startIdentity?: (
     env: Readonly<Record<string, string>>,
@@ -57,7 +62,7 @@ export interface SystemOptions {
   readonly onSpawn?: SpawnObserver;
 }
 
-type ServiceName = 'esia' | 'identity' | 'policy' | 'claims' | 'gateway';
+type ServiceName = 'signin' | 'esia' | 'identity' | 'policy' | 'claims' | 'gateway';
 
 /** Services the system launched as processes (identity may run inside a test, see `startIdentity`). */
 export type RestartableService = Exclude<ServiceName, 'identity'>;
@@ -65,6 +70,10 @@ export type RestartableService = Exclude<ServiceName, 'identity'>;
 export interface RunningSystem {
   readonly gatewayUrl: string;
   readonly esiaUrl: string;
+  /** The sign-in page (dev/signin-page): a person signs in there in a browser. */
+  readonly signInPageUrl: string;
+  /** The redirect URIs registered in ESIA and allowed in identity; `web` is the sign-in page's. */
+  readonly redirectUris: { readonly web: string; readonly mobile: string };
   readonly services: Readonly<Record<Exclude<ServiceName, 'identity'>, ServiceProcess>> & {
     readonly identity: ServiceProcess | RunningPart;
   };
@@ -81,9 +90,16 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-const FIXED_PORTS = { gateway: 4000, identity: 4001, policy: 4002, claims: 4003, esia: 4010 } as const;
+const FIXED_PORTS = {
+  signin: 3000,
+  gateway: 4000,
+  identity: 4001,
+  policy: 4002,
+  claims: 4003,
+  esia: 4010,
+} as const;
 
-/** Five processes started one after another take about half a minute on an idle two-core machine. */
+/** Six processes started one after another take about half a minute on an idle two-core machine. */
 const DEFAULT_SYSTEM_STARTUP_TIMEOUT_MS = 150_000;
 
 interface EsiaClientKeyFiles {
@@ -115,6 +131,17 @@ export async function ensureEsiaClientKeys(files: EsiaClientKeyFiles): Promise<v
   await writeFile(files.publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
 }
 
+/** Settles as `work` does, or rejects as soon as the signal aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason as Error);
+    if (signal.aborted) abort();
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
 function portOf(url: string): string {
   return new URL(url).port;
 }
@@ -130,6 +157,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     LOG_LEVEL: options.logLevel ?? 'info',
     DATA_DIR: options.dataDir,
     SEED_DEMO_DATA: options.seedDemoData ? 'yes' : 'no',
+    ...(options.demoDataAsOf ? { DEMO_DATA_AS_OF: options.demoDataAsOf.toISOString() } : {}),
   };
   const startupTimeoutMs = options.startupTimeoutMs ?? DEFAULT_SYSTEM_STARTUP_TIMEOUT_MS;
   const deadline = Date.now() + startupTimeoutMs;
@@ -146,8 +174,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const specs = new Map<RestartableService, ServiceSpec>();
   const launched = async (name: RestartableService, spec: ServiceSpec) => {
     specs.set(name, spec);
+    options.signal?.throwIfAborted();
     const service = await launch(spec, options.sink, { startupTimeoutMs: timeLeft(), onSpawn });
     started.push(service);
+    options.signal?.throwIfAborted();
     return service;
   };
   let extraIdentities = 0;
@@ -161,6 +191,24 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       publicKeyFile: join(options.dataDir, 'esia', 'client-public-key.pem'),
     };
     await ensureEsiaClientKeys(keyFiles);
+    // The page starts before everything that must know its URL and learns the gateway's, which
+    // starts last, from this file; a file left by an earlier run would point at a gateway not yet up.
+    const gatewayUrlFile = join(options.dataDir, 'signin-page', 'gateway-url');
+    await rm(gatewayUrlFile, { force: true });
+    const signin = await launched('signin', {
+      name: 'signin',
+      entry: 'dev/signin-page/src/main.ts',
+      env: {
+        ...options.env,
+        LOG_LEVEL: common.LOG_LEVEL,
+        PORT: port('signin'),
+        SIGN_IN_PAGE_GATEWAY_URL_FILE: gatewayUrlFile,
+      },
+    });
+    const redirectUris = {
+      web: new URL(SIGN_IN_CALLBACK_PATH, signin.url).toString(),
+      mobile: MOBILE_REDIRECT_URI,
+    };
     const esia = await launched('esia', {
       name: 'esia',
       entry: 'dev/esia-emulator/src/main.ts',
@@ -170,7 +218,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         PORT: port('esia'),
         ESIA_EMULATOR_CLIENT_ID: ESIA_CLIENT_ID,
         ESIA_EMULATOR_CLIENT_CERT_FILE: keyFiles.publicKeyFile,
-        ESIA_EMULATOR_REDIRECT_URIS: EMBEDDED_REDIRECT_URIS.join(','),
+        ESIA_EMULATOR_REDIRECT_URIS: Object.values(redirectUris).join(','),
       },
     });
     const esiaOrigin = options.esiaOriginFor ? await options.esiaOriginFor(esia.url) : esia.url;
@@ -182,7 +230,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       ESIA_BASE_URL: esiaOrigin,
       ESIA_CLIENT_ID,
       ESIA_CLIENT_KEY_FILE: keyFiles.privateKeyFile,
-      ESIA_REDIRECT_URIS: EMBEDDED_REDIRECT_URIS.join(','),
+      ESIA_REDIRECT_URIS: Object.values(redirectUris).join(','),
       ...options.identityEnv,
     };
     const identity = options.startIdentity
@@ -193,6 +241,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           { startupTimeoutMs: timeLeft(), onSpawn },
         );
     started.push(identity);
+    options.signal?.throwIfAborted();
     const jwksUrl = `${baseOf(identity.url)}/.well-known/jwks.json`;
     const policy = await launched('policy', {
       name: 'policy',
@@ -215,14 +264,19 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         IDENTITY_URL: identity.url,
         POLICY_URL: policy.url,
         CLAIMS_URL: claims.url,
+        SIGN_IN_CALLBACK_URL: redirectUris.web,
       },
     });
-    await waitUntilOk(`${baseOf(gateway.url)}/readiness`, timeLeft());
+    await untilAborted(waitUntilOk(`${baseOf(gateway.url)}/readiness`, timeLeft()), options.signal);
+    await mkdir(dirname(gatewayUrlFile), { recursive: true });
+    await writeFile(gatewayUrlFile, gateway.url);
     startingUp = false;
-    const services = { esia, identity, policy, claims, gateway };
+    const services = { signin, esia, identity, policy, claims, gateway };
     return {
       gatewayUrl: gateway.url,
       esiaUrl: esia.url,
+      signInPageUrl: signin.url,
+      redirectUris,
       services,
       async addIdentityInstance() {
         const instance = await launch(

@@ -5,7 +5,7 @@ import {
   sqliteConnection,
   type SQLiteConnection,
 } from '@event-driven-io/emmett-sqlite';
-import { SqliteEventStore } from '../../platform/src/eventstore/index.ts';
+import { SqliteEventStore } from '@cabinet/platform/eventstore';
 import type { BenchEvent } from './workload.ts';
 
 export type Synchronous = 'FULL' | 'NORMAL';

@@ -4,7 +4,7 @@
  * each of the `expected` events that carry a `sentAt`.
  */
 import { getSQLiteEventStore } from '@event-driven-io/emmett-sqlite';
-import { SqliteEventStore } from '../../platform/src/eventstore/index.ts';
+import { SqliteEventStore } from '@cabinet/platform/eventstore';
 import { wallClockMs } from './workload.ts';
 
 const [kind, file, expectedArgument] = process.argv.slice(2);

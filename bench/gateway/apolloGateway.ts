@@ -8,7 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { createLogger, env, loadConfig, optional, runService } from '@cabinet/platform';
+import { env, loadConfig, optional } from '@cabinet/platform/config';
+import { createLogger } from '@cabinet/platform/logging';
+import { runService } from '@cabinet/platform/process';
 
 interface CallerContext {
   readonly authorization: string | undefined;

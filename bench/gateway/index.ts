@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { launch, type ServiceProcess } from '../../scripts/launcher.ts';
-import { demoCast } from '../../test/support/demoRegistry.ts';
+import { demoCast } from '../../test/support/demoCast.ts';
 import { startTestSystem, type TestSystem } from '../../test/support/testSystem.ts';
 import { median, type LoadJob, type LoadResult } from './loadJob.ts';
 import { processCpuMs } from './processCpu.ts';

@@ -12,16 +12,19 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDocumentStore, openEventStore } from '@cabinet/platform';
+import {
+  ClaimCommandHandler,
+  claimRulesFromConfig,
+  CustomerKeyVault,
+  formatClaimNumber,
+  loadClaimsConfig,
+  withoutActivity,
+  type ClaimActor,
+  type ClaimCommand,
+} from '@cabinet/claims/testing';
+import { openDocumentStore } from '@cabinet/platform/documents';
+import { openEventStore } from '@cabinet/platform/eventstore';
 import type { Client } from 'graphql-ws';
-import { withoutActivity } from '../../subgraphs/claims/src/claim/application/claimActivity.ts';
-import { ClaimCommandHandler } from '../../subgraphs/claims/src/claim/application/claimCommandHandler.ts';
-import { claimRulesFromConfig } from '../../subgraphs/claims/src/claim/application/claimRulesFromConfig.ts';
-import type { ClaimActor } from '../../subgraphs/claims/src/claim/domain/claimActor.ts';
-import type { ClaimCommand } from '../../subgraphs/claims/src/claim/domain/claimCommands.ts';
-import { formatClaimNumber } from '../../subgraphs/claims/src/claim/domain/claimNumber.ts';
-import { loadClaimsConfig } from '../../subgraphs/claims/src/config.ts';
-import { CustomerKeyVault } from '../../subgraphs/claims/src/privacy/customerKeyVault.ts';
 import { wsClient } from '../../test/support/graphqlClient.ts';
 import { startTestSystem } from '../../test/support/testSystem.ts';
 import { launch, type ServiceProcess } from '../../scripts/launcher.ts';

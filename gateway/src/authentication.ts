@@ -1,10 +1,5 @@
-import {
-  AUTHENTICATION_UNAVAILABLE,
-  bearerToken,
-  isDomainError,
-  type AccessTokenVerifier,
-  type Principal,
-} from '@cabinet/platform';
+import { isDomainError, type Principal } from '@cabinet/kernel';
+import { AUTHENTICATION_UNAVAILABLE, bearerToken, type AccessTokenVerifier } from '@cabinet/platform/auth';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 
 /**

@@ -1,4 +1,4 @@
-import { ConfigError } from '@cabinet/platform';
+import { ConfigError } from '@cabinet/platform/config';
 import { describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from './config.ts';
 

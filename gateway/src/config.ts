@@ -2,11 +2,11 @@ import {
   ConfigError,
   env,
   loadConfig,
-  LOG_LEVELS,
   optional,
   type ConfigOf,
   type Setting,
-} from '@cabinet/platform';
+} from '@cabinet/platform/config';
+import { LOG_LEVELS } from '@cabinet/platform/logging';
 
 export const gatewayConfigSpec = {
   PORT: env.port(4000),
@@ -54,8 +54,13 @@ export const gatewayConfigSpec = {
     partner: 1_200,
     ip: 1_200,
   }),
-  /** Browser origins allowed to call the graph, comma-separated. */
-  CORS_ORIGINS: env.string('http://localhost:3000,http://localhost:5173'),
+  /** Browser origins allowed to call the graph, comma-separated (by default a local web frontend's dev server). */
+  CORS_ORIGINS: env.string('http://localhost:5173'),
+  /**
+   * Embedded profile only: the sign-in page's redirect URI (dev/signin-page, set by `npm start`). Its
+   * origin may call the graph, and GraphiQL's sign-in example uses it.
+   */
+  SIGN_IN_CALLBACK_URL: optional(env.url()),
 };
 
 function perKeyNumbers<K extends string>(

@@ -1,4 +1,4 @@
-import { runService } from '@cabinet/platform';
+import { runService } from '@cabinet/platform/process';
 import { loadGatewayConfig } from './config.ts';
 import { startGateway } from './server.ts';
 

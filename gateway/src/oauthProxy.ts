@@ -1,5 +1,5 @@
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import { REQUEST_ID_HEADER, type Logger } from '@cabinet/platform';
+import { REQUEST_ID_HEADER, type Logger } from '@cabinet/platform/logging';
 import { forwardedFor } from './clientHeaders.ts';
 
 const FORWARDED_REQUEST_HEADERS = [

@@ -1,16 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  bearerToken,
-  createAccessTokenVerifier,
-  createLogger,
-  isDomainError,
-  REQUEST_ID_HEADER,
-  requestIdFrom,
-  whenExpired,
-  type RunningService,
-} from '@cabinet/platform';
+import { isDomainError } from '@cabinet/kernel';
+import { bearerToken, createAccessTokenVerifier, whenExpired } from '@cabinet/platform/auth';
+import { createLogger, REQUEST_ID_HEADER, requestIdFrom } from '@cabinet/platform/logging';
+import type { RunningService } from '@cabinet/platform/process';
 import { createGatewayRuntime, getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import wsTransport from '@graphql-mesh/transport-ws';
@@ -22,6 +16,7 @@ import { WebSocketServer } from 'ws';
 import { useAccessTokenCheck } from './authentication.ts';
 import { forwardedFor, peerAddressOf } from './clientHeaders.ts';
 import type { GatewayConfig } from './config.ts';
+import { graphiqlOptions } from './graphiql.ts';
 import { limitsFromConfig } from './limits/limitsFromConfig.ts';
 import { loadOperationManifest, persistedDocumentsOptions } from './limits/persistedDocuments.ts';
 import { createGatewayMetrics } from './metrics/gatewayMetrics.ts';
@@ -100,6 +95,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     logging: config.LOG_LEVEL === 'silent' || config.LOG_LEVEL === 'fatal' ? 'error' : config.LOG_LEVEL,
     landingPage: false,
     ...limits.runtimeOptions,
+    graphiql: limits.production ? false : graphiqlOptions(config.SIGN_IN_CALLBACK_URL),
     ...(persistedDocuments ? { persistedDocuments } : {}),
     renderGraphiQL,
     healthCheckEndpoint: '/healthcheck',

@@ -1,4 +1,5 @@
-import { DomainError, type AccessTokenVerifier, type VerifiedToken } from '@cabinet/platform';
+import { DomainError } from '@cabinet/kernel';
+import type { AccessTokenVerifier, VerifiedToken } from '@cabinet/platform/auth';
 import { describe, expect, it } from 'vitest';
 import { cacheVerifiedTokens } from './verifiedTokenCache.ts';
 

@@ -1,10 +1,6 @@
-import {
-  ANONYMOUS,
-  bearerToken,
-  LruMap,
-  type AccessTokenVerifier,
-  type VerifiedToken,
-} from '@cabinet/platform';
+import { ANONYMOUS } from '@cabinet/kernel';
+import { bearerToken, type AccessTokenVerifier, type VerifiedToken } from '@cabinet/platform/auth';
+import { LruMap } from '@cabinet/platform/collections';
 
 export interface VerifiedTokenCacheOptions {
   /** Tokens remembered at most; the least recently used one goes first. */

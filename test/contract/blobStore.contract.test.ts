@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BlobStore } from '../../platform/src/blobs/index.ts';
-import { BlobTooLarge } from '../../platform/src/blobs/index.ts';
+import type { BlobStore } from '@cabinet/platform/blobs';
+import { BlobTooLarge } from '@cabinet/platform/blobs';
 import { blobStoreAdapters } from './support/blobStoreAdapters.ts';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Collection, DocumentStore, FindQuery } from '../../platform/src/documents/index.ts';
-import { DuplicateKey, VersionConflict } from '../../platform/src/documents/index.ts';
-import { DomainError } from '../../platform/src/errors/domainError.ts';
+import type { Collection, DocumentStore, FindQuery } from '@cabinet/platform/documents';
+import { DuplicateKey, VersionConflict } from '@cabinet/platform/documents';
+import { DomainError } from '@cabinet/kernel';
 import { documentStoreAdapters, freshCollectionName } from './support/documentStoreAdapters.ts';
 
 interface PolicyDoc {

@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DomainError } from '../../platform/src/errors/domainError.ts';
+import { DomainError } from '@cabinet/kernel';
 import type {
   EventStore,
   ExpectedRevision,
   RecordedEvent,
   SubscribeOptions,
   SubscriptionMessage,
-} from '../../platform/src/eventstore/index.ts';
-import { UpcasterRegistry, WrongExpectedRevision } from '../../platform/src/eventstore/index.ts';
+} from '@cabinet/platform/eventstore';
+import { UpcasterRegistry, WrongExpectedRevision } from '@cabinet/platform/eventstore';
 import { eventStoreAdapters, freshCategory, newEvent } from './support/eventStoreAdapters.ts';
 
 for (const adapter of eventStoreAdapters()) {

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CURRENT_CONSENT_VERSION } from '@cabinet/kernel';
 import {
   ACCESS_TOKEN_ALG,
   claimsFor,
-  CURRENT_CONSENT_VERSION,
   createAccessTokenSigner,
   loadOrCreateKeyRing,
-} from '@cabinet/platform';
+} from '@cabinet/platform/auth';
 import {
   buildASTSchema,
   getNamedType,
@@ -27,7 +27,8 @@ import {
 import { base64url, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, graphql, wsClient, type GraphQLResponse } from '../support/graphqlClient.ts';
-import { demoCast } from '../support/demoRegistry.ts';
+import { demoCast, SEEDED_AT } from '../support/demoCast.ts';
+import { systemClock } from '../support/systemClock.ts';
 import { startTestSystem, type TestPrincipal, type TestSystem } from '../support/testSystem.ts';
 
 const { customer: victim, policy: victimPolicy, stranger } = demoCast();
@@ -100,7 +101,7 @@ function valueFor(field: string, name: string, type: GraphQLInputType): unknown 
     case 'Boolean':
       return false;
     case 'DateTimeISO':
-      return new Date().toISOString();
+      return SEEDED_AT.toISOString();
     case 'JSONObject':
       return {};
     case 'String':
@@ -279,9 +280,12 @@ describe('the authorization matrix over every root field of the supergraph', () 
       return reencode(copy);
     };
     const outsider = await generateKeyPair(ACCESS_TOKEN_ALG);
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(systemClock().getTime() / 1000);
     return {
-      expired: await genuine.sign(asVictim, { now: new Date(Date.now() - 3_600_000), ttlSeconds: 60 }),
+      expired: await genuine.sign(asVictim, {
+        now: new Date(systemClock().getTime() - 3_600_000),
+        ttlSeconds: 60,
+      }),
       'wrong issuer': await createAccessTokenSigner(ring, {
         issuer: 'someone-else',
         audience: 'cabinet',

@@ -2,10 +2,12 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { acquireLease, openDocumentStore } from '@cabinet/platform';
+import { openDocumentStore } from '@cabinet/platform/documents';
+import { acquireLease } from '@cabinet/platform/leases';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../scripts/launcher.ts';
-import { claimsCast } from '../support/claimsCast.ts';
+import { claimsCast } from '../support/demoCast.ts';
+import { systemClock } from '../support/systemClock.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { graphql } from '../support/graphqlClient.ts';
 import { recordProcess } from '../support/processRegistry.ts';
@@ -123,7 +125,7 @@ describe('the analysts’ command line over a running system’s data', () => {
       const rebuild = await acquireLease(documents, 'claims-read-models', {
         holder: 'a rebuild in this test',
         ttlMs: 60_000,
-        now: () => new Date(),
+        now: systemClock,
       });
       await expect(system.restart('claims')).rejects.toThrow(/exited/);
       expect(system.logs.get('claims')?.join('\n')).toContain(

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoCast } from '../support/demoRegistry.ts';
+import { demoCast, seededDay } from '../support/demoCast.ts';
 import { graphql } from '../support/graphqlClient.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
@@ -97,7 +97,7 @@ describe('claims with documents through the gateway', () => {
             policyId: policy.id,
             documentIds: [documentId],
             incident: {
-              occurredOn: new Date().toISOString().slice(0, 10),
+              occurredOn: seededDay(),
               kind: 'ДТП',
               place: 'Москва',
               description: DESCRIPTION,

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { LinkSigner } from '@cabinet/claims/testing';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LinkSigner } from '../../subgraphs/claims/src/documents/signedLink.ts';
-import { claimsCast } from '../support/claimsCast.ts';
+import { claimsCast } from '../support/demoCast.ts';
+import { systemClock } from '../support/systemClock.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
 import { pdfText } from '../support/pdfText.ts';
@@ -436,7 +437,7 @@ describe('a claim’s life through the gateway: live status, resumption, partner
       purpose: 'history',
       customerId: own.customer.id,
       claimId: paid.id,
-      expiresAt: Date.now() - 60_000,
+      expiresAt: systemClock().getTime() - 60_000,
     });
     const expired = new URL(link);
     expired.searchParams.set('token', stale);

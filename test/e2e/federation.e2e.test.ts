@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
-import { demoCast } from '../support/demoRegistry.ts';
+import { demoCast, seededDay } from '../support/demoCast.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const { customer, policy, stranger } = demoCast();
@@ -143,7 +143,7 @@ describe('the federated graph through the gateway', () => {
         input: {
           policyId: policy.id,
           incident: {
-            occurredOn: new Date().toISOString().slice(0, 10),
+            occurredOn: seededDay(),
             kind: 'ДТП',
             place: 'Москва, Тверская ул.',
             description: 'Столкновение на перекрёстке',

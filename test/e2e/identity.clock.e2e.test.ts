@@ -1,12 +1,14 @@
 import { loadIdentityConfig, start } from '@cabinet/identity';
 import { ManualClock } from '@cabinet/esia-emulator/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEEDED_AT } from '../support/demoCast.ts';
 import { beginSignIn, callbackOf, completeSignIn, passEsia } from '../support/gosuslugi.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 /** Identity runs inside the test here, on a clock the test moves; everything else is its own process. */
 describe('sign-in deadlines through the gateway', () => {
-  const clock = new ManualClock(new Date());
+  // Starts where the other processes' clocks stand: the emulator checks our timestamps against its own.
+  const clock = new ManualClock(SEEDED_AT);
   let system: TestSystem;
 
   beforeAll(async () => {

@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
-import { openEventStore } from '@cabinet/platform';
-import { demoCustomers, demoPolicies } from '@cabinet/demo-data';
+import { openEventStore } from '@cabinet/platform/eventstore';
+import { demoCustomers, demoPolicyCast } from '@cabinet/demo-data';
 import { ESIA_TEST_PERSONS, EXISTING_INSURER_CUSTOMER } from '@cabinet/esia-emulator/seed';
 import { EsiaBrowser } from '@cabinet/esia-emulator/testing';
 import { DEMO_PARTNER_CLIENTS } from '@cabinet/identity/demo';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEEDED_AT } from '../support/demoCast.ts';
 import { startEsiaProxy, type EsiaProxy } from '../support/esiaProxy.ts';
 import {
   acceptConsent,
@@ -67,7 +68,7 @@ describe('identity through the gateway, against the ESIA emulator', () => {
       fullName: 'Смирнова Ольга Викторовна',
       phone: '+79031234567',
     });
-    const expected = demoPolicies(demoCustomers(), new Date()).policies.filter(
+    const expected = Object.values(demoPolicyCast(demoCustomers(), SEEDED_AT)).filter(
       (p) => p.holderId === existing.id,
     );
     expect(me.data?.me.policies.nodes.map((p) => p.id).sort()).toEqual(expected.map((p) => p.id).sort());

@@ -3,7 +3,7 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceProcess } from '../../scripts/launcher.ts';
 import { DEMO_PARTNER_CLIENTS } from '@cabinet/identity/demo';
-import { demoCast } from '../support/demoRegistry.ts';
+import { demoCast } from '../support/demoCast.ts';
 import { graphql } from '../support/graphqlClient.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 import { LAUNCH_MS, TIER_TIMEOUTS } from '../support/timeouts.ts';

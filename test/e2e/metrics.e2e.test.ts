@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoCast } from '../support/demoRegistry.ts';
+import { demoCast } from '../support/demoCast.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
 import { eventually } from '../support/eventually.ts';
 import { metricsOf, sample } from '../support/prometheus.ts';

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, wsClient } from '../support/graphqlClient.ts';
-import { demoCast } from '../support/demoRegistry.ts';
+import { demoCast } from '../support/demoCast.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const { customer, policy } = demoCast();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, type GraphQLResponse } from '../support/graphqlClient.ts';
 import { pdfText } from '../support/pdfText.ts';
-import { policyCast } from '../support/policyCast.ts';
+import { policyCast } from '../support/demoCast.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const cast = policyCast();

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../support/graphqlClient.ts';
-import { policyCast } from '../support/policyCast.ts';
+import { policyCast } from '../support/demoCast.ts';
+import { systemClock } from '../support/systemClock.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const { renewing, stranger } = policyCast();
@@ -74,7 +75,7 @@ describe('policy reads through the gateway while the policy document store is do
       graphql(system.gatewayUrl, CARD, { token, variables: { id: renewing.policy.id } });
 
     // Given the holder read the list and the card while the store was up
-    const readBefore = Date.now();
+    const readBefore = systemClock().getTime();
     const freshList = await list();
     const freshCard = await card(holderToken);
     expect(freshList.errors).toBeUndefined();
@@ -97,7 +98,9 @@ describe('policy reads through the gateway while the policy document store is do
     // The client learns through the gateway that it is looking at cached data, and since when.
     for (const answer of [staleList, staleCard]) {
       expect(answer.extensions).toMatchObject({ stale: true });
-      expect(Date.parse(String(answer.extensions?.['staleSince']))).toBeLessThanOrEqual(Date.now());
+      expect(Date.parse(String(answer.extensions?.['staleSince']))).toBeLessThanOrEqual(
+        systemClock().getTime(),
+      );
     }
     expect(freshList.extensions?.['stale']).toBeUndefined();
 
@@ -122,7 +125,7 @@ describe('policy reads through the gateway while the policy document store is do
       expect(answer.extensions).toMatchObject({ stale: true });
       const staleSince = Date.parse(String(answer.extensions?.['staleSince']));
       expect(staleSince).toBeGreaterThanOrEqual(readBefore);
-      expect(staleSince).toBeLessThanOrEqual(Date.now());
+      expect(staleSince).toBeLessThanOrEqual(systemClock().getTime());
     }
 
     // And a cached card is still only its holder's

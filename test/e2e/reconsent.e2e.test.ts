@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { ActivityRecorder, createLogger, openDocumentStore, openEventStore } from '@cabinet/platform';
-import { demoCustomers, demoPolicies } from '@cabinet/demo-data';
-import { EXISTING_INSURER_CUSTOMER } from '@cabinet/esia-emulator/seed';
+import {
+  CustomerRepository,
+  ErasureRepository,
+  runDueErasures,
+  SessionRepository,
+} from '@cabinet/identity/testing';
+import { ActivityRecorder } from '@cabinet/platform/activity';
+import { openDocumentStore } from '@cabinet/platform/documents';
+import { openEventStore } from '@cabinet/platform/eventstore';
+import { createLogger } from '@cabinet/platform/logging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDueErasures } from '../../subgraphs/identity/src/consent/erasureJob.ts';
-import { ErasureRepository } from '../../subgraphs/identity/src/consent/erasureRepository.ts';
-import { CustomerRepository } from '../../subgraphs/identity/src/customer/customerRepository.ts';
-import { SessionRepository } from '../../subgraphs/identity/src/session/sessionRepository.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
+import { demoCast, SEEDED_AT } from '../support/demoCast.ts';
 import { eventually } from '../support/eventually.ts';
 import { acceptConsent, signInAs } from '../support/gosuslugi.ts';
 import { graphql, type GraphQLResponse } from '../support/graphqlClient.ts';
@@ -16,15 +20,8 @@ import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const WAIT_MS = 30_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const customer = demoCustomers().find((candidate) => candidate.inn === EXISTING_INSURER_CUSTOMER.inn)!;
-const today = new Date().toISOString().slice(0, 10);
-const policy = demoPolicies(demoCustomers(), new Date()).policies.find(
-  (candidate) =>
-    candidate.holderId === customer.id &&
-    candidate.status === 'ACTIVE' &&
-    candidate.period.startsOn < today &&
-    today < candidate.period.endsOn,
-)!;
+/** The Gosuslugi person `existingCustomer` and their ОСАГО in force. */
+const { customer, policy } = demoCast();
 const supervisor = {
   kind: 'staff',
   staffId: randomUUID(),
@@ -148,7 +145,7 @@ describe('a customer who revokes consent and accepts it again', () => {
     });
     const events = await openEventStore({ sqliteFile: join(system.dataDir, 'events.sqlite') });
     try {
-      const later = new Date(Date.now() + 31 * DAY_MS);
+      const later = new Date(SEEDED_AT.getTime() + 31 * DAY_MS);
       const erased = await runDueErasures({
         erasures: await ErasureRepository.open(documents),
         customers: await CustomerRepository.open(documents),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../support/graphqlClient.ts';
-import { demoCast } from '../support/demoRegistry.ts';
+import { demoCast } from '../support/demoCast.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const { customer } = demoCast();

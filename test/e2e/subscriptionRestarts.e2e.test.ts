@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RestartableService } from '../../scripts/system.ts';
-import { claimsCast } from '../support/claimsCast.ts';
+import { claimsCast } from '../support/demoCast.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { eventually } from '../support/eventually.ts';
 import { collect, wsClient } from '../support/graphqlClient.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { SqliteEventStore } from '../../platform/src/eventstore/index.ts';
+import { SqliteEventStore } from '@cabinet/platform/eventstore';
 import { tempDirectory } from '../contract/support/tempDirectory.ts';
 import { startChild, stopChild, type Child } from './children/childProcess.ts';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { RecordedEvent } from '../../platform/src/eventstore/index.ts';
-import { SqliteEventStore } from '../../platform/src/eventstore/index.ts';
+import type { RecordedEvent } from '@cabinet/platform/eventstore';
+import { SqliteEventStore } from '@cabinet/platform/eventstore';
 import { tempDirectory } from '../contract/support/tempDirectory.ts';
 import { startChild, stopChild, type Child } from './children/childProcess.ts';
 

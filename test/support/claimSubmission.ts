@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { seededDay } from './demoCast.ts';
 import { graphql, type GraphQLResponse } from './graphqlClient.ts';
 
 export const SUBMIT_CLAIM = /* GraphQL */ `
@@ -43,7 +44,7 @@ export function submitClaim(
       input: {
         policyId,
         incident: {
-          occurredOn: new Date().toISOString().slice(0, 10),
+          occurredOn: seededDay(),
           kind: 'Залив',
           place: 'Москва, ул. Примерная, 1',
           description: submission.description ?? 'Протечка с верхнего этажа',

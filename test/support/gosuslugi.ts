@@ -1,11 +1,11 @@
 import { ESIA_TEST_PERSONS } from '@cabinet/esia-emulator/seed';
 import { signInThroughEsia } from '@cabinet/esia-emulator/testing';
-import { EMBEDDED_REDIRECT_URIS } from '../../scripts/system.ts';
 import { graphql, type GraphQLResponse } from './graphqlClient.ts';
 import type { TestSystem } from './testSystem.ts';
 
 export type EsiaPersonKey = keyof typeof ESIA_TEST_PERSONS;
-export const WEB_REDIRECT_URI = EMBEDDED_REDIRECT_URIS[0];
+/** Whatever the calls go through: a test system, or a system `npm start` started. */
+type Gateway = Pick<TestSystem, 'gatewayUrl'>;
 
 export interface SessionTokens {
   sessionId: string;
@@ -18,7 +18,11 @@ export interface SessionTokens {
 const SESSION_FIELDS =
   'sessionId accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt consentRequired trusted';
 
-export async function beginSignIn(system: TestSystem, redirectUri: string = WEB_REDIRECT_URI) {
+export async function beginSignIn(
+  system: Gateway & Partial<Pick<TestSystem, 'redirectUris'>>,
+  redirectUri: string | undefined = system.redirectUris?.web,
+) {
+  if (redirectUri === undefined) throw new Error('name the redirect URI the sign-in returns to');
   return graphql<{ beginGosuslugiSignIn: { attemptId: string; authorizationUrl: string } }>(
     system.gatewayUrl,
     /* GraphQL */ `
@@ -35,7 +39,7 @@ export async function beginSignIn(system: TestSystem, redirectUri: string = WEB_
 }
 
 export function completeSignIn(
-  system: TestSystem,
+  system: Gateway,
   variables: {
     attemptId: string;
     state: string;
@@ -92,7 +96,7 @@ export async function signInAs(
   return completeSignIn(system, { attemptId: start.attemptId, ...callbackOf(landing) });
 }
 
-export async function acceptConsent(system: TestSystem, token: string): Promise<string> {
+export async function acceptConsent(system: Gateway, token: string): Promise<string> {
   const response = await graphql<{ acceptConsent: { access: { accessToken: string } } }>(
     system.gatewayUrl,
     /* GraphQL */ `
@@ -115,7 +119,7 @@ export async function acceptConsent(system: TestSystem, token: string): Promise<
   return accessToken;
 }
 
-export async function consentVersion(system: TestSystem): Promise<string> {
+export async function consentVersion(system: Gateway): Promise<string> {
   const response = await graphql<{ consentDocument: { version: string } }>(
     system.gatewayUrl,
     '{ consentDocument { version } }',

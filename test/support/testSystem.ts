@@ -1,14 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CURRENT_CONSENT_VERSION,
-  createAccessTokenSigner,
-  loadOrCreateKeyRing,
-  type AccessTokenSigner,
-  type AuthenticatedPrincipal,
-} from '@cabinet/platform';
+import { CURRENT_CONSENT_VERSION, type AuthenticatedPrincipal } from '@cabinet/kernel';
+import { createAccessTokenSigner, loadOrCreateKeyRing, type AccessTokenSigner } from '@cabinet/platform/auth';
 import { startSystem, type RunningSystem, type SystemOptions } from '../../scripts/system.ts';
+import { SEEDED_AT } from './demoCast.ts';
 import { eventually } from './eventually.ts';
 import { recordProcess } from './processRegistry.ts';
 import { LAUNCH_MS, SUBGRAPH_CALL_MS, SYSTEM_START_MS } from './timeouts.ts';
@@ -37,7 +33,10 @@ export interface TestSystem extends RunningSystem {
 }
 
 export type TestSystemOptions = Partial<
-  Pick<SystemOptions, 'seedDemoData' | 'env' | 'identityEnv' | 'esiaOriginFor' | 'startIdentity'>
+  Pick<
+    SystemOptions,
+    'seedDemoData' | 'demoDataAsOf' | 'env' | 'identityEnv' | 'esiaOriginFor' | 'startIdentity'
+  >
 >;
 
 function smsCodesIn(lines: readonly string[], oid: number): string[] {
@@ -61,6 +60,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     dataDir,
     ports: 'free',
     seedDemoData: options.seedDemoData ?? true,
+    demoDataAsOf: options.demoDataAsOf ?? SEEDED_AT,
     env: { SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_CALL_MS), ...options.env },
     startupTimeoutMs: SYSTEM_START_MS,
     launchTimeoutMs: LAUNCH_MS,

@@ -1,5 +1,5 @@
-import { EXISTING_INSURER_CUSTOMER } from '@cabinet/esia-emulator/seed';
-import { formatSnils, normalizePhone, snilsCheckSum, validateInn } from '@cabinet/platform';
+import { EXISTING_INSURER_CUSTOMER, SECOND_INSURER_CUSTOMER } from '@cabinet/esia-emulator/seed';
+import { formatSnils, normalizePhone, snilsCheckSum, validateInn } from '@cabinet/kernel';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PATRONYMIC_STEMS, SURNAMES } from './names.ts';
 import { SeededRandom } from './random.ts';
 
@@ -29,11 +29,14 @@ export interface DemoPassport {
 
 /** The insurer's record of the ESIA test person `existingCustomer`: signing in as them links here. */
 export const EXISTING_CUSTOMER_ID = '5d1e3c9a-2b4f-4e8a-9c7d-1f0e2a3b4c5d';
+/** The insurer's record of the ESIA test person `secondCustomer`. */
+export const SECOND_CUSTOMER_ID = '8e2f4d6b-3c5a-4b7e-8d9f-2a1b3c4d5e6f';
 
-function existingInsurerCustomer(): DemoCustomer {
-  const person = EXISTING_INSURER_CUSTOMER;
+type InsurerRecord = typeof EXISTING_INSURER_CUSTOMER | typeof SECOND_INSURER_CUSTOMER;
+
+function insurerCustomer(id: string, person: InsurerRecord, createdAt: string): DemoCustomer {
   return {
-    id: EXISTING_CUSTOMER_ID,
+    id,
     lastName: person.lastName,
     firstName: person.firstName,
     middleName: person.middleName,
@@ -44,7 +47,7 @@ function existingInsurerCustomer(): DemoCustomer {
     phone: person.phone,
     email: person.email,
     passport: { ...person.passport, issuedBy: null },
-    createdAt: '2019-04-12T09:00:00.000Z',
+    createdAt,
   };
 }
 
@@ -74,8 +77,8 @@ function phone(random: SeededRandom): string {
 
 /**
  * The demo registry's customers: the same list on every machine and every run, ending with the
- * record that the ESIA emulator's `existingCustomer` links to (after the generated ones, so adding
- * it left every generated customer and policy as it was).
+ * records that the ESIA emulator's `existingCustomer` and `secondCustomer` link to (after the
+ * generated ones, so adding them left every generated customer as it was).
  */
 export function demoCustomers(count = DEMO_CUSTOMER_COUNT): DemoCustomer[] {
   const random = new SeededRandom(SEED);
@@ -101,5 +104,9 @@ export function demoCustomers(count = DEMO_CUSTOMER_COUNT): DemoCustomer[] {
       createdAt: `20${String(random.integer(15, 25)).padStart(2, '0')}-0${random.integer(1, 9)}-1${random.integer(0, 9)}T09:00:00.000Z`,
     };
   });
-  return [...generated, existingInsurerCustomer()];
+  return [
+    ...generated,
+    insurerCustomer(EXISTING_CUSTOMER_ID, EXISTING_INSURER_CUSTOMER, '2019-04-12T09:00:00.000Z'),
+    insurerCustomer(SECOND_CUSTOMER_ID, SECOND_INSURER_CUSTOMER, '2021-08-30T09:00:00.000Z'),
+  ];
 }

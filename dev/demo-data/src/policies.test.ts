@@ -1,4 +1,5 @@
-import { POLICY_STATUSES, PRODUCTS, statusOn, moscowDate } from '@cabinet/policy/domain';
+import { moscowDate } from '@cabinet/kernel';
+import { POLICY_STATUSES, PRODUCTS, statusOn } from '@cabinet/policy/domain';
 import { describe, expect, it } from 'vitest';
 import { demoCustomers } from './customers.ts';
 import { demoPolicies } from './policies.ts';

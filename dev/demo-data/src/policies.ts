@@ -1,11 +1,17 @@
-import { rubles, euros, zero } from '@cabinet/platform';
 import {
+  nameBasedUuid,
+  rubles,
+  euros,
+  zero,
   addDays,
   addMonths,
   compareDates,
+  moscowDate,
+  type CalendarDate,
+} from '@cabinet/kernel';
+import {
   expireIfEnded,
   issuePolicy,
-  moscowDate,
   newPolicyNumber,
   prolongedPolicyNumber,
   quoteRenewal,
@@ -13,7 +19,6 @@ import {
   applyRenewal,
   osagoPolicyNumber,
   PRODUCTS,
-  type CalendarDate,
   type Coverage,
   type DomainContext,
   type InsuredObject,
@@ -24,7 +29,9 @@ import {
   type Product,
   type TravelTerritory,
 } from '@cabinet/policy/domain';
-import type { DemoCustomer } from './customers.ts';
+import { scriptedPolicies, type CastRole, type ScriptedPolicy } from './cast.ts';
+import { EXISTING_CUSTOMER_ID, SECOND_CUSTOMER_ID, type DemoCustomer } from './customers.ts';
+import { DEMO_PARTNERS } from './partners.ts';
 import { SeededRandom } from './random.ts';
 
 /** The holder's name as printed on the policy; the policy service stores it when a policy is issued. */
@@ -43,13 +50,9 @@ export interface DemoPolicyRegistry {
   readonly policies: DemoPolicy[];
   /** The last sequence each product's numbers used: new policies continue from there. */
   readonly sequences: Readonly<Record<Product, number>>;
+  /** The policies the demo promises on every date (see cast.ts), by role. */
+  readonly cast: Readonly<Record<CastRole, DemoPolicy>>;
 }
-
-/** Partners that sold some of the demo policies (a bank and a car dealer). */
-export const DEMO_PARTNERS = [
-  { id: 'b1c5a3f0-6f1e-4c52-9b0e-2f8e0d7a4a11', name: 'Банк «Пример»' },
-  { id: 'c2d6b4e1-7a2f-4d63-8c1f-3a9f1e8b5b22', name: 'Автосалон «Демо»' },
-] as const;
 
 const PRODUCT_WEIGHTS: readonly Product[] = [...PRODUCTS, 'OSAGO', 'OSAGO', 'KASKO', 'PROPERTY'];
 const SEED = 4_002;
@@ -104,6 +107,8 @@ const SCENARIOS: readonly Scenario[] = [
   'CANCELLED',
 ];
 
+const CAST_HOLDERS = new Set([EXISTING_CUSTOMER_ID, SECOND_CUSTOMER_ID]);
+
 function fullName(customer: DemoCustomer): string {
   return `${customer.lastName} ${customer.firstName} ${customer.middleName}`;
 }
@@ -117,14 +122,23 @@ function plate(random: SeededRandom, region: string): string {
   return `${letter()}${random.digits(3)}${letter()}${letter()}${region}`;
 }
 
-function insuredObjectFor(product: Product, customer: DemoCustomer, random: SeededRandom): InsuredObject {
+function insuredObjectFor(
+  product: Product,
+  customer: DemoCustomer,
+  startsOn: CalendarDate,
+  random: SeededRandom,
+): InsuredObject {
   const holder = { fullName: fullName(customer), birthDate: customer.birthDate };
   switch (product) {
     case 'OSAGO':
     case 'KASKO': {
       const car = random.pick(CARS);
       const place = random.pick(TERRITORIES);
-      const licensedYear = Math.min(2023, Number(customer.birthDate.slice(0, 4)) + random.integer(18, 30));
+      // Licensed at 18 to 30, and at the latest the year before the term starts, whatever the date.
+      const licensedYear = Math.min(
+        Number(startsOn.slice(0, 4)) - 1,
+        Number(customer.birthDate.slice(0, 4)) + random.integer(18, 30),
+      );
       return {
         kind: 'VEHICLE',
         vehicle: {
@@ -246,13 +260,13 @@ const INSTALMENT_CHOICES: Readonly<Record<Product, readonly number[]>> = {
   ACCIDENT: [1],
 };
 
-/** A clock for one moment of a policy's history: ids come from the registry's one seeded sequence. */
-function at(day: CalendarDate, random: SeededRandom): DomainContext {
-  return { now: () => new Date(`${day}T07:00:00.000Z`), newId: () => random.uuid() };
+/** A clock for one moment of a policy's history, ids drawn from `newId`. */
+function at(day: CalendarDate, newId: () => string): DomainContext {
+  return { now: () => new Date(`${day}T07:00:00.000Z`), newId };
 }
 
 /** Instalments due by `today` are paid on their due day, as a customer who keeps up would. */
-function payDueInstalments(policy: Policy, today: CalendarDate, random: SeededRandom): Policy {
+function payDueInstalments(policy: Policy, today: CalendarDate, newId: () => string): Policy {
   return policy.instalments
     .filter((i) => i.status === 'DUE' && compareDates(i.dueOn, today) <= 0)
     .reduce(
@@ -260,7 +274,7 @@ function payDueInstalments(policy: Policy, today: CalendarDate, random: SeededRa
         recordInstalmentPaid(
           paid,
           instalment.id,
-          random.uuid(),
+          newId(),
           new Date(`${laterDay(instalment.dueOn, paid.issuedAt)}T09:00:00.000Z`),
         ),
       policy,
@@ -295,6 +309,18 @@ function startFor(scenario: Scenario, today: CalendarDate, random: SeededRandom)
   }
 }
 
+/** Scripted policies' ids are named after their role, so they are the same on every date. */
+const CAST_ID_NAMESPACE = '3b0f5a7e-9c14-4d2b-a6e8-51f7c2d90b34';
+
+function namedIds(role: CastRole): () => string {
+  let count = 0;
+  return () => nameBasedUuid(CAST_ID_NAMESPACE, `${role}#${(count += 1)}`);
+}
+
+function holderNameOf(customer: DemoCustomer): DemoHolderName {
+  return { lastName: customer.lastName, firstName: customer.firstName, middleName: customer.middleName };
+}
+
 class DemoRegistryBuilder {
   readonly policies: DemoPolicy[] = [];
   readonly sequences: Record<Product, number> = {
@@ -317,8 +343,36 @@ class DemoRegistryBuilder {
     return newPolicyNumber(product, issuedOn, this.sequences[product]);
   }
 
+  /** One of the cast's policies, as its script places it relative to today. */
+  addScripted(script: ScriptedPolicy, holder: DemoCustomer): DemoPolicy {
+    const newId = namedIds(script.role);
+    const issuedOn = addDays(script.startsOn, -7);
+    const issued = issuePolicy(
+      {
+        number: this.nextNumber(script.product, issuedOn),
+        product: script.product,
+        holderId: script.holderId,
+        insuredObject: script.insuredObject,
+        startsOn: script.startsOn,
+        termMonths: script.termMonths,
+        coverages: script.coverages,
+        instalmentCount: script.instalmentCount,
+      },
+      at(issuedOn, newId),
+    );
+    const policy: DemoPolicy = {
+      ...expireIfEnded(payDueInstalments(issued, this.today, newId), new Date(`${this.today}T12:00:00.000Z`)),
+      soldByPartnerId: script.soldByPartnerId,
+      holderName: holderNameOf(holder),
+    };
+    this.policies.push(policy);
+    return policy;
+  }
+
+  /** One to three policies of a random product and situation, for the crowd around the cast. */
   add(customer: DemoCustomer): void {
     const random = this.random;
+    const newId = () => random.uuid();
     const product = random.pick(PRODUCT_WEIGHTS);
     const scenario = random.pick(SCENARIOS);
     const startsOn = startFor(scenario, this.today, random);
@@ -328,29 +382,26 @@ class DemoRegistryBuilder {
         number: this.nextNumber(product, issuedOn),
         product,
         holderId: customer.id,
-        insuredObject: insuredObjectFor(product, customer, random),
+        insuredObject: insuredObjectFor(product, customer, startsOn, random),
         startsOn,
         termMonths: 12,
         coverages: coveragesFor(product, random),
         instalmentCount: random.pick(INSTALMENT_CHOICES[product]),
       },
-      at(issuedOn, random),
+      at(issuedOn, newId),
     );
     const extra = {
       soldByPartnerId: random.next() < 0.2 ? random.pick(DEMO_PARTNERS).id : null,
-      holderName: {
-        lastName: customer.lastName,
-        firstName: customer.firstName,
-        middleName: customer.middleName,
-      },
+      holderName: holderNameOf(customer),
     };
     for (const term of this.history(policy, scenario)) this.policies.push({ ...term, ...extra });
   }
 
   private history(issued: Policy, scenario: Scenario): Policy[] {
     const random = this.random;
+    const newId = () => random.uuid();
     const today = this.today;
-    const paid = payDueInstalments(issued, today, random);
+    const paid = payDueInstalments(issued, today, newId);
     switch (scenario) {
       case 'IN_FORCE':
       case 'RENEWAL_DUE':
@@ -360,7 +411,7 @@ class DemoRegistryBuilder {
       case 'CANCELLED':
         return [withStatus(paid, scenario)];
       case 'RENEWED': {
-        const clock = at(earlierOf(addDays(issued.period.endsOn, -10), today), random);
+        const clock = at(earlierOf(addDays(issued.period.endsOn, -10), today), newId);
         const quote = quoteRenewal(paid, paid.termMonths, clock);
         const successorNumber =
           paid.product === 'OSAGO'
@@ -372,7 +423,7 @@ class DemoRegistryBuilder {
           { paymentId: random.uuid(), successorNumber },
           clock,
         );
-        return [renewed, payDueInstalments(successor, today, random)];
+        return [renewed, payDueInstalments(successor, today, newId)];
       }
       default: {
         const _exhaustive: never = scenario;
@@ -390,17 +441,45 @@ function withStatus(policy: Policy, status: Extract<PolicyStatus, 'SUSPENDED' | 
   return { ...policy, status, revision: policy.revision + 1 };
 }
 
+function addCast(
+  builder: DemoRegistryBuilder,
+  customers: readonly DemoCustomer[],
+  today: CalendarDate,
+): Record<CastRole, DemoPolicy> {
+  const byId = new Map(customers.map((customer) => [customer.id, customer]));
+  const cast = {} as Record<CastRole, DemoPolicy>;
+  for (const script of scriptedPolicies(customers, today)) {
+    const holder = byId.get(script.holderId);
+    if (!holder) throw new Error(`no demo customer ${script.holderId}`);
+    cast[script.role] = builder.addScripted(script, holder);
+  }
+  return cast;
+}
+
 /**
- * The demo registry's policies, built by the policy domain itself: one to three per customer, every
- * product and every status, priced by the real tariffs, with instalments due so far paid. The same
- * customers and the same day give the same registry.
+ * The demo registry's policies, built by the policy domain itself: first the cast's, which the demo
+ * promises on every date (see cast.ts), then one to three for every other customer, every product and
+ * every status, priced by the real tariffs, with instalments due so far paid. The same customers and
+ * the same day give the same registry.
  */
 export function demoPolicies(customers: readonly DemoCustomer[], now: Date): DemoPolicyRegistry {
+  const today = moscowDate(now);
   const random = new SeededRandom(SEED);
-  const builder = new DemoRegistryBuilder(random, moscowDate(now));
+  const builder = new DemoRegistryBuilder(random, today);
+  const cast = addCast(builder, customers, today);
   for (const customer of customers) {
+    if (CAST_HOLDERS.has(customer.id)) continue;
     const count = random.integer(1, 3);
     for (let i = 0; i < count; i += 1) builder.add(customer);
   }
-  return { policies: builder.policies, sequences: { ...builder.sequences } };
+  return { policies: builder.policies, sequences: { ...builder.sequences }, cast };
+}
+
+/**
+ * Only the cast's policies, exactly as `demoPolicies` makes them (they come first there): cheap
+ * enough to build for every day of several years.
+ */
+export function demoPolicyCast(customers: readonly DemoCustomer[], now: Date): Record<CastRole, DemoPolicy> {
+  const today = moscowDate(now);
+  return addCast(new DemoRegistryBuilder(new SeededRandom(SEED), today), customers, today);
 }

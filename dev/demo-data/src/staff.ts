@@ -1,4 +1,4 @@
-import type { StaffRole } from '@cabinet/platform';
+import type { StaffRole } from '@cabinet/kernel';
 
 /**
  * The embedded profile's insurer staff, with their demo passwords: printed by `npm start`, seeded by

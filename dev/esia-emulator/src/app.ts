@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
-import type { Logger } from '@cabinet/platform';
+import type { Logger } from '@cabinet/platform/logging';
 import { RedirectableRejection, checkAuthorizationRequest } from './authorizeRequest.ts';
 import type { ClientCredentials } from './clients.ts';
 import { EsiaRejection } from './esiaErrors.ts';

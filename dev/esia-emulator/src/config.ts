@@ -1,4 +1,4 @@
-import type { Logger } from '@cabinet/platform';
+import type { Logger } from '@cabinet/platform/logging';
 import type { RegisteredClient } from './clients.ts';
 import type { EsiaTestPerson } from './persons.ts';
 import type { SmsMessage } from './signInFlow.ts';

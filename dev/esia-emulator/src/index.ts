@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
-import { createLogger, type RunningService } from '@cabinet/platform';
+import { createLogger } from '@cabinet/platform/logging';
+import type { RunningService } from '@cabinet/platform/process';
 import { createApp } from './app.ts';
 import { credentialsOf, type ClientCredentials } from './clients.ts';
 import { DEFAULT_TIMESTAMP_TOLERANCE_SECONDS, type EmulatorOptions } from './config.ts';
@@ -14,7 +15,7 @@ export type { RegisteredClient } from './clients.ts';
 export type { EsiaTestPerson, EsiaTestContact, EsiaTestDocument, EsiaTestAddress } from './persons.ts';
 export type { SmsMessage } from './signInFlow.ts';
 export { SIGN_IN_LIMITS } from './signInFlow.ts';
-export { ESIA_TEST_PERSONS, EXISTING_INSURER_CUSTOMER } from './seed.ts';
+export { ESIA_TEST_PERSONS, EXISTING_INSURER_CUSTOMER, SECOND_INSURER_CUSTOMER } from './seed.ts';
 export { ESIA_ISSUER, TOKEN_TTL_SECONDS } from './tokenKeys.ts';
 export { generateClientKeyPair } from './clientKeys.ts';
 

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { LOG_LEVELS, createLogger, env, loadConfig, optional, runService } from '@cabinet/platform';
+import { env, loadConfig, optional } from '@cabinet/platform/config';
+import { LOG_LEVELS, createLogger } from '@cabinet/platform/logging';
+import { runService } from '@cabinet/platform/process';
 import { start } from './index.ts';
 
 const spec = {

@@ -134,6 +134,53 @@ export const ESIA_TEST_PERSONS = {
       },
     ],
   },
+  /**
+   * A second confirmed account of someone who holds policies of their own (see SECOND_INSURER_CUSTOMER):
+   * two customers side by side show that each sees only their own.
+   */
+  secondCustomer: {
+    oid: 1000100005,
+    password: 'Second-2026',
+    trusted: true,
+    firstName: 'Алексей',
+    lastName: 'Волков',
+    middleName: 'Дмитриевич',
+    birthDate: '17.03.1985',
+    birthPlace: 'г. Тверь',
+    gender: 'M',
+    snils: '162-418-735 63',
+    inn: '772451839692',
+    contacts: [
+      { id: 54001, type: 'MBT', value: '+7(915)2345678', vrfStu: 'VERIFIED' },
+      { id: 54002, type: 'EML', value: 'volkov.test@example.ru', vrfStu: 'VERIFIED' },
+    ],
+    documents: [
+      {
+        id: 55001,
+        type: 'RF_PASSPORT',
+        series: '4510',
+        number: '246810',
+        issueDate: '02.04.2005',
+        issueId: '770093',
+        issuedBy: 'ОВД района Хамовники гор. Москвы',
+        vrfStu: 'VERIFIED',
+      },
+    ],
+    addresses: [
+      {
+        id: 56001,
+        type: 'PRG',
+        addressStr: 'г. Москва, Комсомольский пр-т, д. 28, кв. 64',
+        zipCode: '119146',
+        countryId: 'RUS',
+        region: 'Москва',
+        city: 'Москва',
+        street: 'Комсомольский проспект',
+        house: '28',
+        flat: '64',
+      },
+    ],
+  },
   /** A confirmed account the insurer has never seen: the first sign-in creates a customer. */
   newcomer: {
     oid: 1000100004,
@@ -196,4 +243,19 @@ export const EXISTING_INSURER_CUSTOMER = {
   passport: { series: '4508', number: '123456', issueDate: '2003-10-15', divisionCode: '772-001' },
   phone: '+79031234567',
   email: 'olga.smirnova@example.ru',
+} as const;
+
+/** The insurer's own record of the `secondCustomer` person, in our normalised forms. */
+export const SECOND_INSURER_CUSTOMER = {
+  esiaOid: '1000100005',
+  lastName: 'Волков',
+  firstName: 'Алексей',
+  middleName: 'Дмитриевич',
+  birthDate: '1985-03-17',
+  gender: 'M',
+  snils: '16241873563',
+  inn: '772451839692',
+  passport: { series: '4510', number: '246810', issueDate: '2005-04-02', divisionCode: '770-093' },
+  phone: '+79152345678',
+  email: 'volkov.test@example.ru',
 } as const;

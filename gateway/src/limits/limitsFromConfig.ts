@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Principal } from '@cabinet/platform';
+import type { Principal } from '@cabinet/kernel';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { GatewayConfig } from '../config.ts';
@@ -21,6 +21,9 @@ export function limitsFromConfig(config: GatewayConfig, graphqlPath: string) {
       .map((origin) => origin.trim())
       .filter(Boolean),
   );
+  // The dev-only sign-in page of the embedded profile calls the graph from its own origin.
+  if (!production && config.SIGN_IN_CALLBACK_URL)
+    allowedOrigins.add(new URL(config.SIGN_IN_CALLBACK_URL).origin);
   const perMinute = (value: number) => ({ burst: value, perMinute: value });
   const plugins: GatewayPlugin[] = [
     useRateLimits({
@@ -53,7 +56,6 @@ export function limitsFromConfig(config: GatewayConfig, graphqlPath: string) {
     guardHttp: (req: IncomingMessage, res: ServerResponse) =>
       guardHttpRequest(req, res, { maxBodyBytes: config.MAX_BODY_BYTES, production }),
     runtimeOptions: {
-      graphiql: production ? (false as const) : { title: 'Личный кабинет — GraphQL' },
       disableIntrospection: production ? { disableIf: () => true } : undefined,
       csrfPrevention: { requestHeaders: [CLIENT_NAME_HEADER] },
       cors: (request: Request) => {

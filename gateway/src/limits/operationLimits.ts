@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@cabinet/kernel';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
@@ -13,7 +14,7 @@ export interface OperationLimits {
   readonly assumedListSize: number;
 }
 
-const limitError = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
+const limitError = (code: ErrorCode, message: string) => new GraphQLError(message, { extensions: { code } });
 
 /**
  * Refuses operations that are too long, too deep or too wide before anything is planned: the token
@@ -22,7 +23,7 @@ const limitError = (code: string, message: string) => new GraphQLError(message, 
  * Each refusal has its own stable code and a message people can read.
  */
 export function useOperationLimits(limits: OperationLimits): GatewayPlugin {
-  const reportAs = (code: string, message: string) => [
+  const reportAs = (code: ErrorCode, message: string) => [
     (context: ValidationContext | null) => context?.reportError(limitError(code, message)),
   ];
   const depthRule = maxDepthRule({

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { AccessTokenVerifier } from '@cabinet/platform';
+import type { ErrorCode } from '@cabinet/kernel';
+import type { AccessTokenVerifier } from '@cabinet/platform/auth';
 import type { GatewayConfigSupergraph } from '@graphql-hive/gateway-runtime';
 import { CLIENT_NAME_HEADER } from './limitsFromConfig.ts';
 
-export const PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND';
-export const PERSISTED_QUERY_ONLY = 'PERSISTED_QUERY_ONLY';
+export const PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND' satisfies ErrorCode;
+export const PERSISTED_QUERY_ONLY = 'PERSISTED_QUERY_ONLY' satisfies ErrorCode;
 
 /** Client apps that may only run registered operations (by their `x-client-name`). */
 const RESTRICTED_CLIENT_NAMES: ReadonlySet<string> = new Set(['mobile']);

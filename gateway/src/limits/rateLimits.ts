@@ -1,4 +1,4 @@
-import type { Principal } from '@cabinet/platform';
+import type { Principal } from '@cabinet/kernel';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { RateBudget, RateLimiter } from './rateLimiter.ts';
 

@@ -1,4 +1,4 @@
-import type { Logger } from '@cabinet/platform';
+import type { Logger } from '@cabinet/platform/logging';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { GatewayConfig } from '../config.ts';
 import { CIRCUIT_STATE_VALUE, type GatewayMetrics } from '../metrics/gatewayMetrics.ts';

@@ -1,4 +1,4 @@
-import { createLogger } from '@cabinet/platform';
+import { createLogger } from '@cabinet/platform/logging';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError, parse, type ExecutionResult } from 'graphql';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '@cabinet/platform';
+import type { ErrorCode } from '@cabinet/kernel';
+import type { Logger } from '@cabinet/platform/logging';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError, OperationTypeNode, type ExecutionResult } from 'graphql';
 import { operationType } from '../operationType.ts';
@@ -11,7 +12,7 @@ type Executor = SubgraphExecutePayload['executor'];
 type ExecutionRequest = SubgraphExecutePayload['executionRequest'];
 type ExecutorResult = Awaited<ReturnType<Executor>>;
 
-export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
+export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE' satisfies ErrorCode;
 
 /** One shared reason: aborting a finished attempt must not build an exception with a stack each time. */
 const ATTEMPT_ENDED = new Error('subgraph call attempt ended');

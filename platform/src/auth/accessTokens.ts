@@ -7,9 +7,15 @@ import {
   type JWK,
   type JWTVerifyGetKey,
 } from 'jose';
-import { CommonErrors, DomainError } from '../errors/domainError.ts';
+import {
+  ANONYMOUS,
+  CommonErrors,
+  DomainError,
+  type AuthenticatedPrincipal,
+  type ErrorCode,
+  type Principal,
+} from '@cabinet/kernel';
 import { ACCESS_TOKEN_ALG, publicJwks, type KeyRing } from './keyRing.ts';
-import { ANONYMOUS, type AuthenticatedPrincipal, type Principal } from './principal.ts';
 import { claimsFor, principalFrom } from './tokenClaims.ts';
 
 export interface TokenAudience {
@@ -90,7 +96,7 @@ export type KeySource =
   | { keyRing: () => KeyRing };
 
 /** Identity's keys could never be fetched: no token can be checked, good or bad. */
-export const AUTHENTICATION_UNAVAILABLE = 'AUTHENTICATION_UNAVAILABLE';
+export const AUTHENTICATION_UNAVAILABLE = 'AUTHENTICATION_UNAVAILABLE' satisfies ErrorCode;
 
 const authenticationUnavailable = () =>
   new DomainError(

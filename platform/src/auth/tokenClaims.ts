@@ -5,7 +5,7 @@ import {
   type AuthenticatedPrincipal,
   type PartnerScope,
   type StaffRole,
-} from './principal.ts';
+} from '@cabinet/kernel';
 
 /** The claims our access tokens carry besides the registered ones (iss, aud, exp, iat, jti). */
 export interface AccessTokenClaims extends JWTPayload {

@@ -78,6 +78,16 @@ export const env = {
       }
     }, fallback);
   },
+  /** A moment as an ISO 8601 date-time with its offset, e.g. `2026-12-05T12:00:00Z`. */
+  instant(fallback?: Date): Setting<Date> {
+    return required((variable, raw) => {
+      const moment = new Date(raw);
+      if (!/^\d{4}-\d{2}-\d{2}T.+(Z|[+-]\d{2}:\d{2})$/.test(raw) || Number.isNaN(moment.getTime())) {
+        throw new ConfigError(variable, `must be an ISO 8601 date-time with an offset, got "${raw}"`);
+      }
+      return moment;
+    }, fallback);
+  },
   oneOf<const T extends string>(choices: readonly T[], fallback?: T): Setting<T> {
     return required((variable, raw) => {
       if (!(choices as readonly string[]).includes(raw)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../errors/domainError.ts';
+import { DomainError } from '@cabinet/kernel';
 import { decodeCursor, encodeCursor } from './pageCursor.ts';
 
 describe('page cursors', () => {

@@ -1,4 +1,4 @@
-import { CommonErrors } from '../errors/domainError.ts';
+import { CommonErrors } from '@cabinet/kernel';
 import type { Scalar } from './port.ts';
 
 /**

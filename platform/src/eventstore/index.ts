@@ -2,3 +2,4 @@ export * from './port.ts';
 export * from './upcasting.ts';
 export * from './openEventStore.ts';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqliteEventStore.ts';
+export * from './instrumentedEventStore.ts';

@@ -1,4 +1,4 @@
-import { CommonErrors } from '../errors/domainError.ts';
+import { CommonErrors } from '@cabinet/kernel';
 import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 
 @ObjectType({ description: 'Relay-style paging state' })

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AccessTokenVerifier } from '../auth/accessTokens.ts';
-import type { Principal } from '../auth/principal.ts';
+import type { Principal } from '@cabinet/kernel';
 import type { Logger } from '../logging/logger.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../logging/requestId.ts';
 

@@ -7,8 +7,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { AUTHENTICATION_UNAVAILABLE, type AccessTokenVerifier } from '../auth/accessTokens.ts';
-import { isDomainError } from '../errors/domainError.ts';
-import { createErrorFormatter } from '../errors/formatError.ts';
+import { isDomainError } from '@cabinet/kernel';
+import { createErrorFormatter } from './formatError.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Registry } from 'prom-client';
 import { createSubgraphMetrics } from '../metrics/subgraphMetrics.ts';
@@ -73,6 +73,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     formatError: createErrorFormatter(log),
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // runService owns SIGTERM/SIGINT: Apollo's own handler (on unless NODE_ENV=test) would stop only
+    // Apollo and then kill the process by the signal again, before the service's stores and leases close.
+    stopOnTerminationSignals: false,
     // No Apollo Studio here: inline tracing would only add bytes to every subgraph response.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -12,10 +12,9 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { bearerToken, whenExpired, type AccessTokenVerifier } from '../auth/accessTokens.ts';
-import { ANONYMOUS, type Principal } from '../auth/principal.ts';
+import { ANONYMOUS, isDomainError, type ErrorCode, type Principal } from '@cabinet/kernel';
 import { LruMap } from '../collections/lruMap.ts';
-import { isDomainError } from '../errors/domainError.ts';
-import { createErrorFormatter } from '../errors/formatError.ts';
+import { createErrorFormatter } from './formatError.ts';
 import type { Logger } from '../logging/logger.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../logging/requestId.ts';
 import type { SubgraphMetrics } from '../metrics/subgraphMetrics.ts';
@@ -114,7 +113,7 @@ export function serveSubscriptions(options: {
       // Everything that can refuse an operation happens here, before it counts as running: graphql-ws
       // would otherwise close the whole socket on a syntax error, taking every subscriber on it along.
       onSubscribe: async (ctx, id, payload) => {
-        const refusal = (message: string, code: string) => [
+        const refusal = (message: string, code: ErrorCode) => [
           new GraphQLError(message, { extensions: { code } }),
         ];
         const prepared = prepare(payload.query);
@@ -193,7 +192,7 @@ function parseAndValidate(schema: GraphQLSchema, query: string): PreparedDocumen
   return { document };
 }
 
-function withCode(error: GraphQLError, code: string): GraphQLError {
+function withCode(error: GraphQLError, code: ErrorCode): GraphQLError {
   return new GraphQLError(error.message, { nodes: error.nodes, extensions: { code } });
 }
 

@@ -1,4 +1,4 @@
-import { env, loadConfig, optional, serviceConfigSpec, type ConfigOf } from '@cabinet/platform';
+import { env, loadConfig, optional, serviceConfigSpec, type ConfigOf } from '@cabinet/platform/config';
 
 export const claimsConfigSpec = {
   ...serviceConfigSpec,
@@ -32,6 +32,8 @@ export const claimsConfigSpec = {
   DOCUMENT_LINK_KEY_FILE: optional(env.string()),
   /** `npm start` only: a few claims of the demo customer in different statuses, made once. */
   SEED_DEMO_CLAIMS: env.oneOf(['yes', 'no'] as const, 'no'),
+  /** The moment the demo claims are made as of; unset: when the service starts. Tests pin it. */
+  DEMO_DATA_AS_OF: optional(env.instant()),
 };
 
 export type ClaimsConfig = ConfigOf<typeof claimsConfigSpec>;

@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@cabinet/platform';
+import { buildFederatedSchema } from '@cabinet/platform/graphql';
 import type { GraphQLSchema } from 'graphql';
 import { ClaimResolver, CustomerClaimsResolver } from './claim/graphql/claim.resolver.ts';
 import { ClaimCardResolver } from './claim/graphql/claimCard.resolver.ts';

@@ -1,19 +1,14 @@
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import {
-  ActivityRecorder,
-  requestClientMiddleware,
-  createAccessTokenVerifier,
-  createLogger,
-  createStoreMetrics,
-  instrumentEventStore,
-  openDocumentStore,
-  openEventStore,
-  registerMetricGroups,
-  runProjection,
-  startSubgraphServer,
-  type RunningService,
-} from '@cabinet/platform';
+import { ActivityRecorder, requestClientMiddleware } from '@cabinet/platform/activity';
+import { createAccessTokenVerifier } from '@cabinet/platform/auth';
+import { openDocumentStore } from '@cabinet/platform/documents';
+import { instrumentEventStore, openEventStore } from '@cabinet/platform/eventstore';
+import { startSubgraphServer } from '@cabinet/platform/graphql';
+import { createLogger } from '@cabinet/platform/logging';
+import { createStoreMetrics, registerMetricGroups } from '@cabinet/platform/metrics';
+import type { RunningService } from '@cabinet/platform/process';
+import { runProjection } from '@cabinet/platform/projections';
 import { claimActivity } from './claim/application/claimActivity.ts';
 import { ClaimCommandHandler } from './claim/application/claimCommandHandler.ts';
 import { ClaimNumberSequence } from './claim/application/claimNumberSequence.ts';
@@ -101,7 +96,8 @@ export async function start(
   );
   const numbers = await ClaimNumberSequence.open(documents);
   if (config.SEED_DEMO_CLAIMS === 'yes') {
-    const seeded = await seedDemoClaims({ events, handler, numbers, now: deps.now });
+    const asOf = config.DEMO_DATA_AS_OF;
+    const seeded = await seedDemoClaims({ events, handler, numbers, now: asOf ? () => asOf : deps.now });
     if (seeded > 0) log.info({ claims: seeded }, 'seeded demo claims');
   }
   const service = new ClaimService(

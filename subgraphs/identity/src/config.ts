@@ -1,4 +1,4 @@
-import { env, loadConfig, optional, serviceConfigSpec, type ConfigOf } from '@cabinet/platform';
+import { env, loadConfig, optional, serviceConfigSpec, type ConfigOf } from '@cabinet/platform/config';
 import { DEFAULT_ESIA_SCOPES } from './esia/config.ts';
 
 export const identityConfigSpec = {

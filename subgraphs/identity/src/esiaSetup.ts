@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { ConfigError } from '@cabinet/platform';
+import { ConfigError } from '@cabinet/platform/config';
 import type { IdentityConfig } from './config.ts';
 import { createEsiaClient, type EsiaClient } from './esia/client.ts';
 import { createCommandSigner } from './esia/commandSigner.ts';

@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@cabinet/platform';
+import { buildFederatedSchema } from '@cabinet/platform/graphql';
 import type { GraphQLSchema } from 'graphql';
 import { ActivityResolver } from './activity/activity.resolver.ts';
 import { ConsentResolver } from './consent/consent.resolver.ts';

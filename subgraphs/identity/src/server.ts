@@ -1,19 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import {
-  ActivityRecorder,
-  createAccessTokenSigner,
-  createAccessTokenVerifier,
-  createEventStoreMetrics,
-  createLogger,
-  instrumentEventStore,
-  openDocumentStore,
-  openEventStore,
-  registerMetricGroups,
-  requestClientMiddleware,
-  startSubgraphServer,
-  type RunningService,
-} from '@cabinet/platform';
+import { ActivityRecorder, requestClientMiddleware } from '@cabinet/platform/activity';
+import { createAccessTokenSigner, createAccessTokenVerifier } from '@cabinet/platform/auth';
+import { openDocumentStore } from '@cabinet/platform/documents';
+import { instrumentEventStore, openEventStore } from '@cabinet/platform/eventstore';
+import { startSubgraphServer } from '@cabinet/platform/graphql';
+import { createLogger } from '@cabinet/platform/logging';
+import { createEventStoreMetrics, registerMetricGroups } from '@cabinet/platform/metrics';
+import type { RunningService } from '@cabinet/platform/process';
 import { ActivityLog } from './activity/activityLog.ts';
 import { ActivityResolver } from './activity/activity.resolver.ts';
 import type { IdentityConfig } from './config.ts';

@@ -1,10 +1,12 @@
-import { env, loadConfig, optional, serviceConfigSpec, type ConfigOf } from '@cabinet/platform';
+import { env, loadConfig, optional, serviceConfigSpec, type ConfigOf } from '@cabinet/platform/config';
 
 export const policyConfigSpec = {
   ...serviceConfigSpec,
   PORT: env.port(4002),
   /** Seed the embedded profile's demo registry on an empty store. */
   SEED_DEMO_DATA: env.oneOf(['yes', 'no'] as const, 'no'),
+  /** The moment the demo registry is built as of; unset: when the service starts. Tests pin it. */
+  DEMO_DATA_AS_OF: optional(env.instant()),
   /** Where clients reach this service for policy PDFs; unset: http://localhost:<port it listens on>. */
   PUBLIC_URL: optional(env.url()),
   /** The key policy PDF links are signed with, the same on every instance; unset: a key in DATA_DIR. */

@@ -1,4 +1,6 @@
-import { runService } from '@cabinet/platform';
+// First of all: type-graphql's decorators use the Reflect metadata API as the schema classes load.
+import 'reflect-metadata';
+import { runService } from '@cabinet/platform/process';
 import { loadPolicyConfig } from './config.ts';
 import { start } from './server.ts';
 

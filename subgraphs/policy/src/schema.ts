@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@cabinet/platform';
+import { buildFederatedSchema } from '@cabinet/platform/graphql';
 import type { GraphQLSchema } from 'graphql';
 import { PaymentMethodsResolver } from './payments/graphql/paymentMethods.resolver.ts';
 import { Customer } from './policy/graphql/customer.type.ts';

@@ -1,18 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import {
-  ActivityRecorder,
-  createAccessTokenVerifier,
-  createEventStoreMetrics,
-  createLogger,
-  instrumentEventStore,
-  openDocumentStore,
-  openEventStore,
-  registerMetricGroups,
-  requestClientMiddleware,
-  startSubgraphServer,
-  type RunningService,
-} from '@cabinet/platform';
+import { ActivityRecorder, requestClientMiddleware } from '@cabinet/platform/activity';
+import { createAccessTokenVerifier } from '@cabinet/platform/auth';
+import { openDocumentStore } from '@cabinet/platform/documents';
+import { instrumentEventStore, openEventStore } from '@cabinet/platform/eventstore';
+import { startSubgraphServer } from '@cabinet/platform/graphql';
+import { createLogger } from '@cabinet/platform/logging';
+import { createEventStoreMetrics, registerMetricGroups } from '@cabinet/platform/metrics';
+import type { RunningService } from '@cabinet/platform/process';
 import type { PolicyConfig } from './config.ts';
 import { DocumentLinks } from './documents/documentLinks.ts';
 import { policyDocumentRoute } from './documents/documentRoute.ts';
@@ -58,7 +53,7 @@ export async function start(
   const policies = await PolicyRepository.open(documents);
   const numbers = await PolicyNumbers.open(documents);
   if (config.SEED_DEMO_DATA === 'yes') {
-    const seeded = await seedDemoPolicies(policies, numbers, deps.now());
+    const seeded = await seedDemoPolicies(policies, numbers, config.DEMO_DATA_AS_OF ?? deps.now());
     if (seeded > 0) log.info({ policies: seeded }, 'seeded demo policies');
   }
   // The event store every service shares; this service writes only the customers' activity log to it.

@@ -1,4 +1,6 @@
-import type { DocumentStore, Logger, SubgraphServerOptions } from '@cabinet/platform';
+import type { DocumentStore } from '@cabinet/platform/documents';
+import type { SubgraphServerOptions } from '@cabinet/platform/graphql';
+import type { Logger } from '@cabinet/platform/logging';
 
 type App = Parameters<NonNullable<SubgraphServerOptions['routes']>>[0];
 

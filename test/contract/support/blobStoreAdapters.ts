@@ -1,10 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BlobStore } from '../../../platform/src/blobs/index.ts';
-import { LocalBlobStore } from '../../../platform/src/blobs/index.ts';
+import type { BlobStore } from '@cabinet/platform/blobs';
+import { LocalBlobStore } from '@cabinet/platform/blobs';
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { GridFsBlobStore } from '../../../platform/src/blobs/gridfs/gridFsBlobStore.ts';
+import { GridFsBlobStore } from '@cabinet/platform/blobs/gridfs';
 import { tempDirectory } from './tempDirectory.ts';
 
 export interface BlobStoreAdapter {

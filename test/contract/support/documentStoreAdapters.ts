@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DocumentStore } from '../../../platform/src/documents/index.ts';
-import { SqliteDocumentStore } from '../../../platform/src/documents/index.ts';
+import type { DocumentStore } from '@cabinet/platform/documents';
+import { SqliteDocumentStore } from '@cabinet/platform/documents';
 import { MongoClient } from 'mongodb';
-import { MongoDocumentStore } from '../../../platform/src/documents/mongodb/mongoDocumentStore.ts';
+import { MongoDocumentStore } from '@cabinet/platform/documents/mongodb';
 import { tempDirectory } from './tempDirectory.ts';
 
 export interface DocumentStoreAdapter {

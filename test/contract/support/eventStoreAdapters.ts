@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore, NewEvent, UpcasterRegistry } from '../../../platform/src/eventstore/index.ts';
-import { SqliteEventStore } from '../../../platform/src/eventstore/index.ts';
-import { EventStoreDbEventStore } from '../../../platform/src/eventstore/eventstoredb/eventStoreDbEventStore.ts';
+import type { EventStore, NewEvent, UpcasterRegistry } from '@cabinet/platform/eventstore';
+import { SqliteEventStore } from '@cabinet/platform/eventstore';
+import { EventStoreDbEventStore } from '@cabinet/platform/eventstore/eventstoredb';
 import { tempDirectory } from './tempDirectory.ts';
 
 export interface EventStoreAdapter {

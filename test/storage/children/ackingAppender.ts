@@ -4,7 +4,7 @@
  * to a pipe synchronously, so every printed line reached the parent before a SIGKILL can land.
  */
 import { randomUUID } from 'node:crypto';
-import { SqliteEventStore } from '../../../platform/src/eventstore/index.ts';
+import { SqliteEventStore } from '@cabinet/platform/eventstore';
 
 const [file, streamCount] = process.argv.slice(2);
 if (file === undefined || streamCount === undefined)

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { SqliteEventStore, WrongExpectedRevision } from '../../../platform/src/eventstore/index.ts';
+import { SqliteEventStore, WrongExpectedRevision } from '@cabinet/platform/eventstore';
 
 const WORKERS = 5;
 const [file, name, countArgument, streamCount] = process.argv.slice(2);

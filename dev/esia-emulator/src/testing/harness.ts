@@ -1,4 +1,4 @@
-import { createLogger } from '@cabinet/platform';
+import { createLogger } from '@cabinet/platform/logging';
 import { generateClientKeyPair } from '../clientKeys.ts';
 import { start, type RunningEmulator } from '../index.ts';
 import type { SmsMessage } from '../signInFlow.ts';

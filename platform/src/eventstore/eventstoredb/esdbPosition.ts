@@ -1,5 +1,5 @@
 import type { Position as EsdbPosition } from '@eventstore/db-client';
-import { CommonErrors } from '../../errors/domainError.ts';
+import { CommonErrors } from '@cabinet/kernel';
 import type { Position } from '../port.ts';
 
 /** EventStoreDB's own notation for a transaction-log position, `C:<commit>/P:<prepare>`. */

@@ -1,4 +1,4 @@
-import { CommonErrors } from '../../errors/domainError.ts';
+import { CommonErrors } from '@cabinet/kernel';
 import type { Position } from '../port.ts';
 
 /** In SQLite a position is the AUTOINCREMENT row id, written as a decimal string. */

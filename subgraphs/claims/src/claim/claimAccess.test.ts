@@ -1,4 +1,4 @@
-import { testPrincipals } from '@cabinet/platform/testing';
+import { testPrincipals } from '@cabinet/kernel/testing';
 import { describe, expect, it } from 'vitest';
 import { assertMayReadClaim, mayFollowStatus } from './claimAccess.ts';
 

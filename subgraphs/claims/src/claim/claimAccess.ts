@@ -1,4 +1,4 @@
-import { assertConsentAccepted, CommonErrors, type Principal } from '@cabinet/platform';
+import { assertConsentAccepted, CommonErrors, type Principal } from '@cabinet/kernel';
 import { ClaimErrors } from './domain/claimErrors.ts';
 
 interface ClaimOwnership {

@@ -1,27 +1,30 @@
 /**
- * Analysts' command line over the claim log (no personal data is ever printed):
- *   replay <claim number|id> [--as-of <ISO time>]   the timeline and the resulting state
- *   export --since <cursor|ISO time> --format jsonl|csv   the log from there on
- *   rebuild   every claim read model from the start of the log, with counts and time (refused while the
- *             claims service runs: its projections would write beside the rebuild)
+ * Analysts' command line over the claim log (no personal data is ever printed); see CLAIMS_CLI_USAGE.
+ * `rebuild` is refused while the claims service runs: its projections would write beside the rebuild.
+ * The arguments are checked before any store is opened, and an embedded store is only read where
+ * `npm start` made one: the command line never creates a data directory.
  */
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import {
-  createLogger,
-  LeaseHeld,
-  openDocumentStore,
-  openEventStore,
-  runProjection,
-  type HeldLease,
-} from '@cabinet/platform';
+import { join, resolve } from 'node:path';
+import { ConfigError } from '@cabinet/platform/config';
+import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
+import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
+import { LeaseHeld, type HeldLease } from '@cabinet/platform/leases';
+import { createLogger } from '@cabinet/platform/logging';
+import { runProjection } from '@cabinet/platform/projections';
 import { claimLogPositionAt, readClaimLog, type AnalystClaimEvent } from '../claim/analytics/claimLog.ts';
 import { claimStreamId } from '../claim/domain/claimStreamId.ts';
 import { foldClaimCard } from '../claim/readModel/claimCardFold.ts';
 import { openClaimReadModels } from '../claim/readModel/claimReadModels.ts';
 import { holdReadModelsForRebuild } from '../claim/readModel/readModelLease.ts';
-import { loadClaimsConfig } from '../config.ts';
+import { loadClaimsConfig, type ClaimsConfig } from '../config.ts';
+import {
+  CLAIMS_CLI_USAGE,
+  parseClaimsCliArguments,
+  UsageError,
+  type ClaimsCliCommand,
+} from './claimsCliArguments.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CSV_COLUMNS = [
@@ -38,17 +41,7 @@ const CSV_COLUMNS = [
 /** The platform runner's checkpoint collection: a rebuild drops a projection's checkpoint to start over. */
 const CHECKPOINTS = { name: 'projection_checkpoints', indexes: [] } as const;
 
-const config = loadClaimsConfig();
 const log = createLogger('claims-cli', 'warn');
-const events = await openEventStore({
-  url: config.EVENTSTORE_URL,
-  sqliteFile: join(config.DATA_DIR, 'events.sqlite'),
-});
-const documents = await openDocumentStore({
-  mongodbUrl: config.MONGODB_URL,
-  database: 'claims',
-  sqliteFile: join(config.DATA_DIR, 'claims', 'documents.sqlite'),
-});
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
 function csvField(value: unknown): string {
@@ -56,7 +49,11 @@ function csvField(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-async function replay(reference: string, asOf: Date | undefined): Promise<number> {
+async function replay(
+  { events, documents }: Stores,
+  reference: string,
+  asOf: Date | undefined,
+): Promise<number> {
   const readModels = await openClaimReadModels(documents);
   let claimId = UUID.test(reference) ? reference : undefined;
   if (!claimId) {
@@ -86,17 +83,12 @@ async function replay(reference: string, asOf: Date | undefined): Promise<number
   return 0;
 }
 
-async function exportLog(since: string | undefined, format: string): Promise<number> {
-  if (format !== 'jsonl' && format !== 'csv') {
-    process.stderr.write('--format is jsonl or csv\n');
-    return 2;
-  }
-  const time = since && /^\d{4}-\d{2}-\d{2}/.test(since) ? new Date(since) : undefined;
-  if (time && Number.isNaN(time.getTime())) {
-    process.stderr.write(`--since: not a time: ${since}\n`);
-    return 2;
-  }
-  let after = time ? await claimLogPositionAt(events, time) : since;
+async function exportLog(
+  { events }: Stores,
+  since: Date | string | undefined,
+  format: 'jsonl' | 'csv',
+): Promise<number> {
+  let after = since instanceof Date ? await claimLogPositionAt(events, since) : since;
   const write = (event: AnalystClaimEvent) =>
     out(
       format === 'jsonl'
@@ -112,7 +104,7 @@ async function exportLog(since: string | undefined, format: string): Promise<num
   }
 }
 
-async function rebuild(): Promise<number> {
+async function rebuild({ events, documents }: Stores): Promise<number> {
   let lease: HeldLease;
   try {
     lease = await holdReadModelsForRebuild(
@@ -153,31 +145,75 @@ async function rebuild(): Promise<number> {
   }
 }
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    'as-of': { type: 'string' },
-    since: { type: 'string' },
-    format: { type: 'string', default: 'jsonl' },
-  },
-});
-const [commandName, reference] = positionals;
-let exitCode: number;
-try {
-  if (commandName === 'replay' && reference) {
-    exitCode = await replay(reference, values['as-of'] ? new Date(values['as-of']) : undefined);
-  } else if (commandName === 'export') {
-    exitCode = await exportLog(values.since, values.format);
-  } else if (commandName === 'rebuild') {
-    exitCode = await rebuild();
-  } else {
-    process.stderr.write(
-      'usage: claims replay <claim number|id> [--as-of <ISO time>] | export --since <cursor|time> --format jsonl|csv | rebuild\n',
-    );
-    exitCode = 2;
-  }
-} finally {
-  await events.close();
-  await documents.close();
+interface Stores {
+  readonly events: EventStore;
+  readonly documents: DocumentStore;
 }
-process.exitCode = exitCode;
+
+/** The stores `npm start` (or production) filled; undefined when the embedded ones were never made. */
+async function openStores(config: ClaimsConfig): Promise<Stores | undefined> {
+  const eventsFile = join(config.DATA_DIR, 'events.sqlite');
+  const documentsFile = join(config.DATA_DIR, 'claims', 'documents.sqlite');
+  if (
+    (!config.EVENTSTORE_URL && !existsSync(eventsFile)) ||
+    (!config.MONGODB_URL && !existsSync(documentsFile))
+  ) {
+    return undefined;
+  }
+  const events = await openEventStore({ url: config.EVENTSTORE_URL, sqliteFile: eventsFile });
+  const documents = await openDocumentStore({
+    mongodbUrl: config.MONGODB_URL,
+    database: 'claims',
+    sqliteFile: documentsFile,
+  });
+  return { events, documents };
+}
+
+async function run(stores: Stores, command: Exclude<ClaimsCliCommand, { kind: 'help' }>): Promise<number> {
+  switch (command.kind) {
+    case 'replay':
+      return replay(stores, command.reference, command.asOf);
+    case 'export':
+      return exportLog(stores, command.since, command.format);
+    case 'rebuild':
+      return rebuild(stores);
+  }
+}
+
+async function main(args: readonly string[]): Promise<number> {
+  let command: ClaimsCliCommand;
+  try {
+    command = parseClaimsCliArguments(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`claims: ${error.message}\n${CLAIMS_CLI_USAGE}\n`);
+    return 2;
+  }
+  if (command.kind === 'help') {
+    out(CLAIMS_CLI_USAGE);
+    return 0;
+  }
+  const config = loadClaimsConfig();
+  const stores = await openStores(config);
+  if (!stores) {
+    process.stderr.write(
+      `claims: no claims data in ${resolve(config.DATA_DIR)} (DATA_DIR): start the system once (npm start), or set DATA_DIR to its data\n`,
+    );
+    return 1;
+  }
+  try {
+    return await run(stores, command);
+  } finally {
+    await stores.events.close();
+    await stores.documents.close();
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  process.stderr.write(
+    `claims: ${error instanceof ConfigError ? error.message : `failed: ${error instanceof Error ? error.message : String(error)}`}\n`,
+  );
+  process.exitCode = 1;
+}

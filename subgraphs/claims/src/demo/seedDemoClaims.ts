@@ -1,19 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { nameBasedUuid, type EventStore } from '@cabinet/platform';
+import type { DemoCustomer, DemoPolicy } from '@cabinet/demo-data';
+import { nameBasedUuid, addDays, moscowDate } from '@cabinet/kernel';
+import type { EventStore } from '@cabinet/platform/eventstore';
 import type { ClaimCommandHandler } from '../claim/application/claimCommandHandler.ts';
 import type { ClaimNumberSequence } from '../claim/application/claimNumberSequence.ts';
-import type { ClaimActor, StaffClaimActor } from '../claim/domain/claimActor.ts';
+import type { StaffClaimActor } from '../claim/domain/claimActor.ts';
 import type { ClaimCommand } from '../claim/domain/claimCommands.ts';
 import { claimStreamId } from '../claim/domain/claimStreamId.ts';
 
 const DEMO_CLAIM_NAMESPACE = '6f1d2c3b-4a5e-4f60-9b7c-8d9e0a1b2c3d';
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Role = 'adjuster' | 'supervisor';
 type Step = Omit<ClaimCommand, 'metadata' | 'actor'> & { readonly by: Role };
 
 interface DemoClaimScenario {
   readonly key: string;
+  /** How long before the seeding day the incident happened. */
+  readonly daysAgo: number;
   readonly incident: { readonly kind: string; readonly place: string; readonly description: string };
   /** What staff did after the customer submitted it, in order. */
   readonly steps: readonly Step[];
@@ -29,35 +32,39 @@ function scenarios(adjusterId: string): readonly DemoClaimScenario[] {
   return [
     {
       key: 'demo-claim-submitted',
+      daysAgo: 3,
       incident: {
-        kind: 'Повреждение имущества',
+        kind: 'ДТП',
         place: 'Москва, ул. Летниковская, 10',
-        description: 'Во дворе упало дерево и повредило застрахованное имущество.',
+        description:
+          'На парковке у дома в стоящий автомобиль въехал другой автомобиль, повреждён задний бампер.',
       },
       steps: [],
     },
     {
       key: 'demo-claim-documents-requested',
+      daysAgo: 12,
       incident: {
-        kind: 'Залив',
-        place: 'Москва, ул. Летниковская, 10, кв. 15',
-        description: 'Протечка с верхнего этажа, повреждены потолок и обои в комнате.',
+        kind: 'ДТП',
+        place: 'Москва, Садовое кольцо, у д. 5 по ул. Земляной Вал',
+        description: 'Столкновение при перестроении, повреждены переднее крыло и фара.',
       },
       steps: [
         ...workStarted,
         {
           by: 'adjuster',
           type: 'RequestClaimDocuments',
-          data: { message: 'Приложите акт управляющей компании о заливе и фотографии повреждений.' },
+          data: { message: 'Приложите извещение о ДТП (европротокол) и фотографии повреждений.' },
         },
       ],
     },
     {
       key: 'demo-claim-paid',
+      daysAgo: 60,
       incident: {
-        kind: 'Повреждение имущества',
+        kind: 'ДТП',
         place: 'Москва, Садовническая наб., 71',
-        description: 'Разбито стекло при попытке проникновения.',
+        description: 'Наезд на препятствие при объезде ямы, повреждён передний бампер.',
       },
       steps: [
         ...workStarted,
@@ -67,6 +74,83 @@ function scenarios(adjusterId: string): readonly DemoClaimScenario[] {
       ],
     },
   ];
+}
+
+/** A demo claim as the commands that make it, in order, the first one submitting it. */
+export interface DemoClaimPlan {
+  readonly claimId: string;
+  readonly submit: (claimNumber: string) => ClaimCommand;
+  readonly steps: readonly ClaimCommand[];
+}
+
+/** Who the demo claims are about and who works them, from the demo registry. */
+export interface DemoClaimCast {
+  readonly customer: DemoCustomer;
+  /** A policy of the customer in force since well before the earliest incident. */
+  readonly policy: DemoPolicy;
+  readonly staff: readonly { readonly id: string; readonly roles: readonly string[] }[];
+}
+
+/**
+ * The demo claims as commands, their incidents a few days to two months before `now`, filed on the
+ * cast's policy and worked by its staff.
+ */
+export function demoClaimPlans(cast: DemoClaimCast, now: Date): DemoClaimPlan[] {
+  const staffActor = (role: Role): StaffClaimActor => {
+    const person = cast.staff.find((candidate) => candidate.roles.includes(role));
+    if (!person) throw new Error(`the demo registry has no ${role}`);
+    return { kind: 'staff', staffId: person.id, role };
+  };
+  const actors: Record<Role, StaffClaimActor> = {
+    adjuster: staffActor('adjuster'),
+    supervisor: staffActor('supervisor'),
+  };
+  const { customer, policy } = cast;
+  const metadata = { now };
+  return scenarios(actors.adjuster.staffId).map((scenario) => {
+    const claimId = nameBasedUuid(DEMO_CLAIM_NAMESPACE, scenario.key);
+    return {
+      claimId,
+      submit: (claimNumber) => ({
+        type: 'SubmitClaim',
+        actor: { kind: 'customer', customerId: customer.id },
+        metadata,
+        data: {
+          claimId,
+          claimNumber,
+          policy: {
+            policyId: policy.id,
+            policyNumber: policy.number,
+            product: policy.product,
+            soldByPartnerId: policy.soldByPartnerId,
+          },
+          incident: { occurredOn: addDays(moscowDate(now), -scenario.daysAgo), ...scenario.incident },
+          contact: { phone: customer.phone, email: customer.email },
+          documents: [],
+        },
+      }),
+      steps: scenario.steps.map(
+        ({ by, ...step }) => ({ ...step, actor: actors[by], metadata }) as ClaimCommand,
+      ),
+    };
+  });
+}
+
+/**
+ * The demo registry's `existingCustomer` and the ОСАГО it keeps in force on every date. The registry
+ * holds the staff's demo passwords: it is loaded only when seeding.
+ */
+async function demoClaimCast(now: Date): Promise<DemoClaimCast> {
+  const { DEMO_STAFF, EXISTING_CUSTOMER_ID, demoCustomers, demoPolicyCast } =
+    await import('@cabinet/demo-data');
+  const customers = demoCustomers();
+  const customer = customers.find((candidate) => candidate.id === EXISTING_CUSTOMER_ID);
+  if (!customer) throw new Error('the demo registry has no existingCustomer');
+  return {
+    customer,
+    policy: demoPolicyCast(customers, now)['existingCustomer.osagoInForce'],
+    staff: DEMO_STAFF,
+  };
 }
 
 export interface DemoClaimsDeps {
@@ -83,59 +167,14 @@ export interface DemoClaimsDeps {
  * restarts follow. Returns how many it made.
  */
 export async function seedDemoClaims(deps: DemoClaimsDeps): Promise<number> {
-  // The demo registry holds the staff's demo passwords: it is loaded only when seeding.
-  const { DEMO_STAFF, EXISTING_CUSTOMER_ID, demoCustomers, demoPolicies } =
-    await import('@cabinet/demo-data');
-  const today = deps.now();
-  const occurredOn = new Date(today.getTime() - 3 * DAY_MS).toISOString().slice(0, 10);
-  const customers = demoCustomers();
-  const customer = customers.find((candidate) => candidate.id === EXISTING_CUSTOMER_ID);
-  const policy = demoPolicies(customers, today).policies.find(
-    (candidate) =>
-      candidate.holderId === EXISTING_CUSTOMER_ID &&
-      candidate.status === 'ACTIVE' &&
-      candidate.period.startsOn <= occurredOn &&
-      occurredOn <= candidate.period.endsOn,
-  );
-  const staff = (role: Role): StaffClaimActor => {
-    const person = DEMO_STAFF.find((candidate) => candidate.roles.includes(role));
-    if (!person) throw new Error(`the demo registry has no ${role}`);
-    return { kind: 'staff', staffId: person.id, role };
-  };
-  if (!customer || !policy) throw new Error('the demo registry has no policy in force for the demo claims');
-  const actors: Record<Role, StaffClaimActor> = {
-    adjuster: staff('adjuster'),
-    supervisor: staff('supervisor'),
-  };
-
+  const now = deps.now();
   let made = 0;
-  for (const scenario of scenarios(actors.adjuster.staffId)) {
-    const claimId = nameBasedUuid(DEMO_CLAIM_NAMESPACE, scenario.key);
-    if ((await deps.events.read(claimStreamId(claimId))).length > 0) continue;
-    const act = (actor: ClaimActor, step: Omit<ClaimCommand, 'metadata' | 'actor'>) =>
-      deps.handler.execute(claimId, { ...step, actor, metadata: { now: deps.now() } } as ClaimCommand, {
-        correlationId: randomUUID(),
-      });
-    await act(
-      { kind: 'customer', customerId: customer.id },
-      {
-        type: 'SubmitClaim',
-        data: {
-          claimId,
-          claimNumber: await deps.numbers.next(today.getUTCFullYear()),
-          policy: {
-            policyId: policy.id,
-            policyNumber: policy.number,
-            product: policy.product,
-            soldByPartnerId: policy.soldByPartnerId,
-          },
-          incident: { occurredOn, ...scenario.incident },
-          contact: { phone: customer.phone, email: customer.email },
-          documents: [],
-        },
-      },
-    );
-    for (const { by, ...step } of scenario.steps) await act(actors[by], step);
+  for (const plan of demoClaimPlans(await demoClaimCast(now), now)) {
+    if ((await deps.events.read(claimStreamId(plan.claimId))).length > 0) continue;
+    const claimNumber = await deps.numbers.next(now.getUTCFullYear());
+    for (const command of [plan.submit(claimNumber), ...plan.steps]) {
+      await deps.handler.execute(plan.claimId, command, { correlationId: randomUUID() });
+    }
     made += 1;
   }
   return made;

@@ -4,7 +4,7 @@ import {
   type Collection,
   type DocumentStore,
   type StoredDocument,
-} from '@cabinet/platform';
+} from '@cabinet/platform/documents';
 import type { PersonalData } from '../claim/domain/personalDataForm.ts';
 import type { DocumentContentType } from './fileSignature.ts';
 

@@ -1,4 +1,5 @@
-import { CommonErrors, type Principal, type RequestContext } from '@cabinet/platform';
+import { CommonErrors, type Principal } from '@cabinet/kernel';
+import type { RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { ClaimService } from '../claim/application/claimService.ts';
 import { Claim } from '../claim/graphql/claim.type.ts';

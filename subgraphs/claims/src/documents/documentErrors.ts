@@ -1,4 +1,4 @@
-import { DomainError } from '@cabinet/platform';
+import { DomainError } from '@cabinet/kernel';
 import { ALLOWED_DOCUMENT_TYPES } from './fileSignature.ts';
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;

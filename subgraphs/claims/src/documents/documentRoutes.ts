@@ -1,5 +1,6 @@
 import type { Express, Request, Response } from 'express';
-import { isDomainError, type Logger } from '@cabinet/platform';
+import { isDomainError } from '@cabinet/kernel';
+import type { Logger } from '@cabinet/platform/logging';
 import type { ClaimHistoryExport } from '../history/claimHistoryExport.ts';
 import type { DocumentService } from './documentService.ts';
 

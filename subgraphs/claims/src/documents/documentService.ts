@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
-import { BlobTooLarge, CommonErrors, nameBasedUuid, type BlobStore } from '@cabinet/platform';
+import { CommonErrors, nameBasedUuid } from '@cabinet/kernel';
+import { BlobTooLarge, type BlobStore } from '@cabinet/platform/blobs';
 import type { AttachedDocument } from '../claim/domain/claimCommands.ts';
 import {
   ERASED_PERSONAL_DATA,

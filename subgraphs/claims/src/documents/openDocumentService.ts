@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { openBlobStore, type BlobStore, type DocumentStore } from '@cabinet/platform';
+import { openBlobStore, type BlobStore } from '@cabinet/platform/blobs';
+import type { DocumentStore } from '@cabinet/platform/documents';
 import type { ClaimsConfig } from '../config.ts';
 import type { CustomerKeyVault } from '../privacy/customerKeyVault.ts';
 import { ClaimDocumentRepository } from './claimDocumentRepository.ts';

@@ -1,4 +1,4 @@
-import { isDomainError } from '@cabinet/platform';
+import { isDomainError } from '@cabinet/kernel';
 import { describe, expect, it } from 'vitest';
 import { LinkSigner, type LinkGrant } from './signedLink.ts';
 

@@ -1,4 +1,4 @@
-import type { RequestContext } from '@cabinet/platform';
+import type { RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { ClaimHistoryExport } from './claimHistoryExport.ts';
 import { ClaimHistoryLink } from './claimHistoryLink.type.ts';

@@ -1,15 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CURRENT_CONSENT_VERSION,
-  isDomainError,
-  openDocumentStore,
-  openEventStore,
-  type DocumentStore,
-  type EventStore,
-  type Principal,
-} from '@cabinet/platform';
+import { CURRENT_CONSENT_VERSION, isDomainError, type Principal } from '@cabinet/kernel';
+import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
+import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pdfText } from '../../../../test/support/pdfText.ts';
 import { ClaimCommandHandler } from '../claim/application/claimCommandHandler.ts';

@@ -1,4 +1,4 @@
-import { assertConsentAccepted, CommonErrors, type Principal } from '@cabinet/platform';
+import { assertConsentAccepted, CommonErrors, type Principal } from '@cabinet/kernel';
 import { assertMayReadClaim } from '../claim/claimAccess.ts';
 import { ClaimErrors } from '../claim/domain/claimErrors.ts';
 import type { ClaimCard } from '../claim/readModel/claimCard.ts';

@@ -1,4 +1,4 @@
-import { formatForPeople, kopecks } from '@cabinet/platform';
+import { formatForPeople, kopecks } from '@cabinet/kernel';
 import type { InsuranceProduct } from '../claim/domain/claimEvents.ts';
 import { claimStatusOf } from '../claim/domain/claimState.ts';
 import { CLAIM_RESOLUTION_LABELS, CLAIM_STATUS_LABELS } from '../claim/domain/claimStatus.ts';

@@ -2,15 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createLogger,
-  registerMetricGroups,
-  openDocumentStore,
-  openEventStore,
-  type DocumentStore,
-  type EventStore,
-  type RecordedEvent,
-} from '@cabinet/platform';
+import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
+import { openEventStore, type EventStore, type RecordedEvent } from '@cabinet/platform/eventstore';
+import { createLogger } from '@cabinet/platform/logging';
+import { registerMetricGroups } from '@cabinet/platform/metrics';
 import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sample } from '../../../../test/support/prometheus.ts';

@@ -1,12 +1,9 @@
 import { join } from 'node:path';
-import {
-  runProjection,
-  type DocumentStore,
-  type EventStore,
-  type Logger,
-  type MetricGroup,
-  type ProjectionMonitor,
-} from '@cabinet/platform';
+import type { DocumentStore } from '@cabinet/platform/documents';
+import type { EventStore } from '@cabinet/platform/eventstore';
+import type { Logger } from '@cabinet/platform/logging';
+import type { MetricGroup } from '@cabinet/platform/metrics';
+import { runProjection, type ProjectionMonitor } from '@cabinet/platform/projections';
 import type { CustomerKeyVault } from '../privacy/customerKeyVault.ts';
 import { contactEmailOf } from './contactEmails.ts';
 import { mailboxMailSender, smtpMailSender } from './mailSender.ts';

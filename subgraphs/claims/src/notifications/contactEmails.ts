@@ -1,4 +1,4 @@
-import type { EventStore } from '@cabinet/platform';
+import type { EventStore } from '@cabinet/platform/eventstore';
 import { claimEventOf } from '../claim/application/claimEventCodec.ts';
 import { claimStreamId } from '../claim/domain/claimStreamId.ts';
 import { unsealPersonalData } from '../claim/domain/personalData.ts';

@@ -1,4 +1,5 @@
-import type { Logger, StoredDocument } from '@cabinet/platform';
+import type { StoredDocument } from '@cabinet/platform/documents';
+import type { Logger } from '@cabinet/platform/logging';
 import type { MailSender } from './mailSender.ts';
 import type { NotificationOutbox, OutboxEntry } from './notificationOutbox.ts';
 import type { PushMessages } from './pushMessages.ts';

@@ -1,4 +1,4 @@
-import { Counter, storeGauge, type MetricGroup } from '@cabinet/platform';
+import { Counter, storeGauge, type MetricGroup } from '@cabinet/platform/metrics';
 import type { AttemptOutcome } from './notificationDispatcher.ts';
 import type { NotificationOutbox } from './notificationOutbox.ts';
 

@@ -4,7 +4,7 @@ import {
   type Collection,
   type DocumentStore,
   type StoredDocument,
-} from '@cabinet/platform';
+} from '@cabinet/platform/documents';
 import type { ClaimStatusChangeRecord } from '../claim/statusFeed/statusChange.ts';
 
 export type OutboxState = 'PENDING' | 'SENT' | 'FAILED';

@@ -1,4 +1,5 @@
-import type { EventStore, Projection, RecordedEvent } from '@cabinet/platform';
+import type { EventStore, RecordedEvent } from '@cabinet/platform/eventstore';
+import type { Projection } from '@cabinet/platform/projections';
 import { claimEventOf } from '../claim/application/claimEventCodec.ts';
 import { evolve } from '../claim/domain/claimState.ts';
 import { CLAIM_STREAM_CATEGORY } from '../claim/domain/claimStreamId.ts';

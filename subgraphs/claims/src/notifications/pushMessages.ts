@@ -1,4 +1,4 @@
-import { DuplicateKey, type Collection, type DocumentStore } from '@cabinet/platform';
+import { DuplicateKey, type Collection, type DocumentStore } from '@cabinet/platform/documents';
 
 /** A push notice for the customer's devices, kept as a record the mobile apps fetch. */
 export interface PushMessage {

@@ -1,4 +1,5 @@
-import { DomainError, GuardErrors, REQUEST_ID_HEADER } from '@cabinet/platform';
+import { DomainError, GuardErrors } from '@cabinet/kernel';
+import { REQUEST_ID_HEADER } from '@cabinet/platform/logging';
 import { endingAttempt, httpClientTracer, startHttpAttempt } from '@cabinet/platform/telemetry';
 import type { InsuranceProduct } from '../claim/domain/claimEvents.ts';
 

@@ -1,4 +1,6 @@
-import type { Logger, Projection, RecordedEvent } from '@cabinet/platform';
+import type { RecordedEvent } from '@cabinet/platform/eventstore';
+import type { Logger } from '@cabinet/platform/logging';
+import type { Projection } from '@cabinet/platform/projections';
 import type { ClaimCardRepository } from '../claim/readModel/claimCardRepository.ts';
 import type { DocumentService } from '../documents/documentService.ts';
 import type { CustomerKeyVault } from './customerKeyVault.ts';

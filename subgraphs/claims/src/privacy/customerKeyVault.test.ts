@@ -1,13 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  isDomainError,
-  openDocumentStore,
-  openEventStore,
-  type DocumentStore,
-  type EventStore,
-} from '@cabinet/platform';
+import { isDomainError } from '@cabinet/kernel';
+import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
+import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClaimCommandHandler } from '../claim/application/claimCommandHandler.ts';
 import { withoutActivity } from '../claim/application/claimActivity.ts';

@@ -5,7 +5,7 @@ import {
   type Collection,
   type DocumentStore,
   type StoredDocument,
-} from '@cabinet/platform';
+} from '@cabinet/platform/documents';
 import type { SealedPersonalData } from '../claim/domain/personalDataForm.ts';
 import { customerKeyId } from './customerKeyId.ts';
 import { PrivacyErrors } from './privacyErrors.ts';

@@ -1,4 +1,4 @@
-import { DomainError } from '@cabinet/platform';
+import { DomainError } from '@cabinet/kernel';
 
 export const PrivacyErrors = {
   /** The customer revoked consent and their key is gone: nothing personal of theirs may be recorded any more. */

@@ -1,10 +1,10 @@
+import { CommonErrors } from '@cabinet/kernel';
 import {
-  CommonErrors,
   pageSize,
   requireAuthenticated,
   requireCustomer,
   type RequestContext,
-} from '@cabinet/platform';
+} from '@cabinet/platform/graphql';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { ActivityEntry, ActivityLog } from './activityLog.ts';
 import { ActivityConnection, ActivityEntryType, ActivityOutcomeType } from './activity.type.ts';

@@ -1,4 +1,4 @@
-import { Connection } from '@cabinet/platform';
+import { Connection } from '@cabinet/platform/graphql';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum ActivityOutcomeType {

@@ -1,4 +1,6 @@
-import { activityStream, CommonErrors, type ActivityRecord, type EventStore } from '@cabinet/platform';
+import { CommonErrors } from '@cabinet/kernel';
+import { activityStream, type ActivityRecord } from '@cabinet/platform/activity';
+import type { EventStore } from '@cabinet/platform/eventstore';
 
 export interface ActivityEntry extends ActivityRecord {
   readonly id: string;

@@ -1,9 +1,6 @@
-import {
-  CURRENT_CONSENT_VERSION,
-  currentRequestClient,
-  requireCustomerSession,
-  type RequestContext,
-} from '@cabinet/platform';
+import { CURRENT_CONSENT_VERSION } from '@cabinet/kernel';
+import { currentRequestClient } from '@cabinet/platform/activity';
+import { requireCustomerSession, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { SessionService } from '../session/sessionService.ts';
 import { toAccessToken } from '../session/toGraphql.ts';

@@ -1,4 +1,4 @@
-import { CURRENT_CONSENT_VERSION } from '@cabinet/platform';
+import { CURRENT_CONSENT_VERSION } from '@cabinet/kernel';
 
 /** The consent text a customer accepts (152-ФЗ art. 9 ч.4): what, why, who, how long, how to revoke. */
 export interface ConsentDocument {

@@ -1,4 +1,4 @@
-import type { EventStore } from '@cabinet/platform';
+import type { EventStore } from '@cabinet/platform/eventstore';
 
 /** Other services' view of a customer's lifecycle: the shared event store, stream `customer-<id>`. */
 export const customerStream = (customerId: string) => `customer-${customerId}`;

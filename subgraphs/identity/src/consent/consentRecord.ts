@@ -1,4 +1,4 @@
-import { DomainError } from '@cabinet/platform';
+import { DomainError } from '@cabinet/kernel';
 
 export type ConsentAction = 'ACCEPTED' | 'REVOKED';
 

@@ -1,4 +1,4 @@
-import type { Collection, DocumentStore } from '@cabinet/platform';
+import type { Collection, DocumentStore } from '@cabinet/platform/documents';
 import type { ConsentRecord } from './consentRecord.ts';
 
 const CONSENTS = { name: 'consents', indexes: [{ fields: ['customerId'] }, { fields: ['at'] }] } as const;

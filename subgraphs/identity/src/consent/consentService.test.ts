@@ -2,17 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  ActivityRecorder,
-  createAccessTokenSigner,
-  createLogger,
-  CURRENT_CONSENT_VERSION,
-  loadOrCreateKeyRing,
-  openDocumentStore,
-  openEventStore,
-  type DocumentStore,
-  type EventStore,
-} from '@cabinet/platform';
+import { CURRENT_CONSENT_VERSION } from '@cabinet/kernel';
+import { ActivityRecorder } from '@cabinet/platform/activity';
+import { createAccessTokenSigner, loadOrCreateKeyRing } from '@cabinet/platform/auth';
+import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
+import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
+import { createLogger } from '@cabinet/platform/logging';
 import { demoCustomers } from '@cabinet/demo-data';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActivityLog } from '../activity/activityLog.ts';

@@ -1,10 +1,7 @@
-import {
-  CURRENT_CONSENT_VERSION,
-  VersionConflict,
-  type ActivityRecorder,
-  type EventStore,
-  type RequestClient,
-} from '@cabinet/platform';
+import { CURRENT_CONSENT_VERSION } from '@cabinet/kernel';
+import type { ActivityRecorder, RequestClient } from '@cabinet/platform/activity';
+import { VersionConflict } from '@cabinet/platform/documents';
+import type { EventStore } from '@cabinet/platform/eventstore';
 import type { CustomerRepository } from '../customer/customerRepository.ts';
 import { customerNotFound } from '../customer/customerAccess.ts';
 import type { AccessGrant, SessionService } from '../session/sessionService.ts';

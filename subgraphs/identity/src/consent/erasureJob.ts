@@ -1,4 +1,6 @@
-import type { ActivityRecorder, EventStore, Logger } from '@cabinet/platform';
+import type { ActivityRecorder } from '@cabinet/platform/activity';
+import type { EventStore } from '@cabinet/platform/eventstore';
+import type { Logger } from '@cabinet/platform/logging';
 import type { CustomerRepository } from '../customer/customerRepository.ts';
 import type { SessionRepository } from '../session/sessionRepository.ts';
 import { publishCustomerEvent } from './consentEvents.ts';

@@ -1,4 +1,4 @@
-import { VersionConflict, type Collection, type DocumentStore } from '@cabinet/platform';
+import { VersionConflict, type Collection, type DocumentStore } from '@cabinet/platform/documents';
 
 /** A scheduled erasure of one customer's personal data after they revoked consent. */
 export interface ErasureRecord {

@@ -1,4 +1,4 @@
-import { requireCustomer, type RequestContext } from '@cabinet/platform';
+import { requireCustomer, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { fullNameOf, type CustomerRecord } from './customer.ts';
 import { assertMaySeeCustomer, customerNotFound } from './customerAccess.ts';

@@ -1,4 +1,4 @@
-import { assertConsentAccepted, CommonErrors, DomainError, type Principal } from '@cabinet/platform';
+import { assertConsentAccepted, CommonErrors, DomainError, type Principal } from '@cabinet/kernel';
 
 export const customerNotFound = () => new DomainError('CUSTOMER_NOT_FOUND', 'Клиент не найден.');
 

@@ -1,4 +1,4 @@
-import type { Collection, DocumentStore, StoredDocument } from '@cabinet/platform';
+import type { Collection, DocumentStore, StoredDocument } from '@cabinet/platform/documents';
 import type { CustomerLookup } from '../signIn/customerLinking.ts';
 import type { CustomerRecord } from './customer.ts';
 

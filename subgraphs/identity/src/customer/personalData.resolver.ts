@@ -1,4 +1,4 @@
-import { requireCustomer, type RequestContext } from '@cabinet/platform';
+import { requireCustomer, type RequestContext } from '@cabinet/platform/graphql';
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { ActivityLog } from '../activity/activityLog.ts';
 import { toConsent } from '../consent/consent.resolver.ts';

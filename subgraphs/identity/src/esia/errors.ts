@@ -1,4 +1,4 @@
-import { DomainError } from '@cabinet/platform';
+import { DomainError } from '@cabinet/kernel';
 
 /** Our stable codes for what went wrong at Gosuslugi, grouped by what the customer can do about it. */
 export type GosuslugiErrorCode =

@@ -1,4 +1,4 @@
-import { publicJwks, type KeyRing } from '@cabinet/platform';
+import { publicJwks, type KeyRing } from '@cabinet/platform/auth';
 import type { Express } from 'express';
 
 /** Publishes every key of the ring, so tokens signed by a retired key still verify until they expire. */

@@ -4,8 +4,8 @@ import {
   rotateKeyRing,
   rotationDue,
   type KeyRing,
-  type Logger,
-} from '@cabinet/platform';
+} from '@cabinet/platform/auth';
+import type { Logger } from '@cabinet/platform/logging';
 
 /** How often an instance re-reads the shared ring, so a rotation by another instance reaches it. */
 export const KEY_RING_RELOAD_MS = 5 * 60 * 1000;

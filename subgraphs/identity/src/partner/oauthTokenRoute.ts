@@ -1,9 +1,6 @@
-import {
-  ACCESS_TOKEN_TTL_SECONDS,
-  type AccessTokenSigner,
-  type ActivityRecorder,
-  type Logger,
-} from '@cabinet/platform';
+import type { ActivityRecorder } from '@cabinet/platform/activity';
+import { ACCESS_TOKEN_TTL_SECONDS, type AccessTokenSigner } from '@cabinet/platform/auth';
+import type { Logger } from '@cabinet/platform/logging';
 import express, { type Express, type Response } from 'express';
 import { UNKNOWN_ACCOUNT_HASH, verifySecret } from '../staff/password.ts';
 import { grantedScopes, parseClientCredentialsRequest, type TokenRequestError } from './partnerClient.ts';

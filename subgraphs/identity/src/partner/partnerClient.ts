@@ -1,4 +1,4 @@
-import type { PartnerScope } from '@cabinet/platform';
+import type { PartnerScope } from '@cabinet/kernel';
 
 /** A partner application registered for OAuth 2.0 client credentials; its secret is kept hashed. */
 export interface PartnerClientRecord {

@@ -1,4 +1,4 @@
-import type { Collection, DocumentStore } from '@cabinet/platform';
+import type { Collection, DocumentStore } from '@cabinet/platform/documents';
 import type { PartnerClientRecord } from './partnerClient.ts';
 
 const PARTNER_CLIENTS = { name: 'partner_clients', indexes: [] } as const;

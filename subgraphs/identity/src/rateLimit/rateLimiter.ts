@@ -1,10 +1,10 @@
+import { DomainError } from '@cabinet/kernel';
 import {
-  DomainError,
   DuplicateKey,
   VersionConflict,
   type Collection,
   type DocumentStore,
-} from '@cabinet/platform';
+} from '@cabinet/platform/documents';
 import { countAttempt, isExhausted, type AttemptWindow, type WindowLimit } from './fixedWindow.ts';
 
 export const tooManyAttempts = (retryAfterSeconds: number) =>

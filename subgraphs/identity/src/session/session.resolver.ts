@@ -1,11 +1,6 @@
-import {
-  CommonErrors,
-  currentRequestClient,
-  isDomainError,
-  requireAuthenticated,
-  type ActivityRecorder,
-  type RequestContext,
-} from '@cabinet/platform';
+import { CommonErrors, isDomainError } from '@cabinet/kernel';
+import { currentRequestClient, type ActivityRecorder } from '@cabinet/platform/activity';
+import { requireAuthenticated, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { GosuslugiSignIn } from '../signIn/gosuslugiSignIn.ts';
 import type { StaffSignIn } from '../staff/staffSignIn.ts';

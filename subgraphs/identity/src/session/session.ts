@@ -1,4 +1,4 @@
-import type { StaffRole } from '@cabinet/platform';
+import type { StaffRole } from '@cabinet/kernel';
 
 /** NIST 800-63B AAL2: re-authenticate after 30 minutes idle and every 12 hours. */
 export const SESSION_IDLE_TIMEOUT_MS = 30 * 60 * 1000;

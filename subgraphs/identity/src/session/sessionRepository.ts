@@ -1,4 +1,4 @@
-import type { Collection, DocumentStore, StoredDocument } from '@cabinet/platform';
+import type { Collection, DocumentStore, StoredDocument } from '@cabinet/platform/documents';
 import type { RefreshTokenRecord } from './refreshToken.ts';
 import type { SessionRecord } from './session.ts';
 

@@ -1,10 +1,7 @@
-import {
-  ACCESS_TOKEN_TTL_SECONDS,
-  VersionConflict,
-  type AccessTokenSigner,
-  type AuthenticatedPrincipal,
-  type RequestClient,
-} from '@cabinet/platform';
+import type { AuthenticatedPrincipal } from '@cabinet/kernel';
+import type { RequestClient } from '@cabinet/platform/activity';
+import { ACCESS_TOKEN_TTL_SECONDS, type AccessTokenSigner } from '@cabinet/platform/auth';
+import { VersionConflict } from '@cabinet/platform/documents';
 import { encodeRefreshToken, hashRefreshToken, REFRESH_TOKEN_BYTES } from './refreshToken.ts';
 import {
   ended,

@@ -1,4 +1,4 @@
-import { CURRENT_CONSENT_VERSION } from '@cabinet/platform';
+import { CURRENT_CONSENT_VERSION } from '@cabinet/kernel';
 import { idleDeadlineOf, statusOf, type SessionRecord } from './session.ts';
 import type { AccessGrant, IssuedSession } from './sessionService.ts';
 import { AccessToken, Session, SessionTokens, SignInMethodType } from './session.type.ts';

@@ -1,4 +1,4 @@
-import { normalizePhone, validateInn, validatePassport, validateSnils } from '@cabinet/platform';
+import { normalizePhone, validateInn, validatePassport, validateSnils } from '@cabinet/kernel';
 import type { EsiaPerson } from '../esia/person.ts';
 
 export interface PassportData {

@@ -1,10 +1,6 @@
-import {
-  isDomainError,
-  UNATTRIBUTED_ACTIVITY,
-  VersionConflict,
-  type ActivityRecorder,
-  type RequestClient,
-} from '@cabinet/platform';
+import { isDomainError } from '@cabinet/kernel';
+import { UNATTRIBUTED_ACTIVITY, type ActivityRecorder, type RequestClient } from '@cabinet/platform/activity';
+import { VersionConflict } from '@cabinet/platform/documents';
 import type { CustomerRecord } from '../customer/customer.ts';
 import type { CustomerRepository } from '../customer/customerRepository.ts';
 import type { EsiaClient } from '../esia/client.ts';

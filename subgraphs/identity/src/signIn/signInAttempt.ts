@@ -1,4 +1,4 @@
-import { DomainError } from '@cabinet/platform';
+import { DomainError } from '@cabinet/kernel';
 
 /** How long a started Gosuslugi sign-in may take before its `state` stops being accepted. */
 export const SIGN_IN_ATTEMPT_TTL_MS = 10 * 60 * 1000;

@@ -1,4 +1,4 @@
-import type { Collection, DocumentStore, StoredDocument } from '@cabinet/platform';
+import type { Collection, DocumentStore, StoredDocument } from '@cabinet/platform/documents';
 import type { SignInAttempt } from './signInAttempt.ts';
 
 const ATTEMPTS = { name: 'sign_in_attempts', indexes: [{ fields: ['expiresAt'] }] } as const;

@@ -1,4 +1,4 @@
-import { DomainError, type StaffRole } from '@cabinet/platform';
+import { DomainError, type StaffRole } from '@cabinet/kernel';
 
 export interface StaffRecord {
   readonly id: string;

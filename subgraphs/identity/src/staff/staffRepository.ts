@@ -1,4 +1,4 @@
-import type { Collection, DocumentStore } from '@cabinet/platform';
+import type { Collection, DocumentStore } from '@cabinet/platform/documents';
 import type { StaffRecord } from './staffRecord.ts';
 
 const STAFF = { name: 'staff', indexes: [{ fields: ['login'], unique: true }] } as const;

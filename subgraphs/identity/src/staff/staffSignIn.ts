@@ -1,4 +1,4 @@
-import type { ActivityRecorder, RequestClient } from '@cabinet/platform';
+import type { ActivityRecorder, RequestClient } from '@cabinet/platform/activity';
 import type { RateLimiter } from '../rateLimit/rateLimiter.ts';
 import type { WindowLimit } from '../rateLimit/fixedWindow.ts';
 import type { IssuedSession, SessionService } from '../session/sessionService.ts';

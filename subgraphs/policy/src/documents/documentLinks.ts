@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Principal } from '@cabinet/platform';
+import type { Principal } from '@cabinet/kernel';
 
 /** A policy PDF link works for 5 minutes: long enough to click, too short to be worth sharing. */
 export const DOCUMENT_LINK_TTL_MS = 5 * 60 * 1000;

@@ -1,5 +1,6 @@
-import type { Logger, SubgraphServerOptions } from '@cabinet/platform';
-import { moscowDate } from '../policy/domain/index.ts';
+import type { SubgraphServerOptions } from '@cabinet/platform/graphql';
+import type { Logger } from '@cabinet/platform/logging';
+import { moscowDate } from '@cabinet/kernel';
 import type { PolicyRepository } from '../policy/policyRepository.ts';
 import type { DocumentLinks } from './documentLinks.ts';
 import { renderPolicyPdf } from './policyPdf.ts';

@@ -1,4 +1,4 @@
-import { rubles, zero } from '@cabinet/platform';
+import { rubles, zero } from '@cabinet/kernel';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';

@@ -1,15 +1,13 @@
 import { createRequire } from 'node:module';
-import { formatForPeople } from '@cabinet/platform';
+import { formatForPeople, formatRussianDate, type CalendarDate } from '@cabinet/kernel';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import {
   coverageLabel,
-  formatRussianDate,
   instalmentStatusLabel,
   POLICY_STATUS_LABELS,
   PRODUCT_LABELS,
   statusOn,
-  type CalendarDate,
 } from '../policy/domain/index.ts';
 import { describeInsuredObject } from '../policy/insuredObjectText.ts';
 import { holderFullName, type PolicyRecord } from '../policy/policyRecord.ts';

@@ -1,7 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ActivityRecorder, createLogger, openEventStore, rubles, type EventStore } from '@cabinet/platform';
+import { rubles } from '@cabinet/kernel';
+import { ActivityRecorder } from '@cabinet/platform/activity';
+import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
+import { createLogger } from '@cabinet/platform/logging';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { paymentActivity } from './paymentActivity.ts';
 import type { PaymentRecord } from './paymentRepository.ts';

@@ -1,4 +1,6 @@
-import { formatDecimal, type ActivityRecorder, type Logger } from '@cabinet/platform';
+import { formatDecimal } from '@cabinet/kernel';
+import type { ActivityRecorder } from '@cabinet/platform/activity';
+import type { Logger } from '@cabinet/platform/logging';
 import { declineError } from './domain/index.ts';
 import type { PaymentObserver } from './paymentProcessor.ts';
 import type { PaymentRecord } from './paymentRepository.ts';

@@ -1,4 +1,4 @@
-import type { Collection, DocumentStore } from '@cabinet/platform';
+import type { Collection, DocumentStore } from '@cabinet/platform/documents';
 import type { PaymentMethod } from './domain/index.ts';
 
 const PAYMENT_METHODS = {

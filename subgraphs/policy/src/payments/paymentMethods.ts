@@ -1,11 +1,10 @@
-import { DomainError } from '@cabinet/platform';
+import { DomainError, moscowDate } from '@cabinet/kernel';
 import {
   assertPaymentMethodUsable,
   normalizeCardNumber,
   summarizeCard,
   type PaymentMethod,
 } from './domain/index.ts';
-import { moscowDate } from '../policy/domain/index.ts';
 import type { PaymentMethodRepository } from './paymentMethodRepository.ts';
 import type { PaymentProvider } from './paymentProvider.ts';
 import type { PaymentClock } from './paymentProcessor.ts';

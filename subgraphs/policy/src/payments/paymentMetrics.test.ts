@@ -1,7 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDocumentStore, registerMetricGroups, rubles, type DocumentStore } from '@cabinet/platform';
+import { rubles } from '@cabinet/kernel';
+import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
+import { registerMetricGroups } from '@cabinet/platform/metrics';
 import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sample } from '../../../../test/support/prometheus.ts';

@@ -1,4 +1,4 @@
-import { storeGauge, type MetricGroup } from '@cabinet/platform';
+import { storeGauge, type MetricGroup } from '@cabinet/platform/metrics';
 import type { PaymentRepository } from './paymentRepository.ts';
 
 /**

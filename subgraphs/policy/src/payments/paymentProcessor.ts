@@ -1,4 +1,6 @@
-import { isDomainError, negate, VersionConflict, type Logger } from '@cabinet/platform';
+import { isDomainError, negate } from '@cabinet/kernel';
+import { VersionConflict } from '@cabinet/platform/documents';
+import type { Logger } from '@cabinet/platform/logging';
 import {
   decideIdempotency,
   reconcilePayment,

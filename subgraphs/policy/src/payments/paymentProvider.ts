@@ -1,4 +1,4 @@
-import type { Money } from '@cabinet/platform';
+import type { Money } from '@cabinet/kernel';
 import type { ProviderAnswer, ProviderLookup } from './domain/index.ts';
 
 /** One operation at the provider: a charge (amount > 0) or a refund (amount < 0) on a tokenised card. */

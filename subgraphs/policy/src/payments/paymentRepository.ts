@@ -1,4 +1,5 @@
-import { DuplicateKey, type Collection, type DocumentStore } from '@cabinet/platform';
+import { DuplicateKey, type Collection, type DocumentStore } from '@cabinet/platform/documents';
+import type { ErrorCode } from '@cabinet/kernel';
 import type { Payment, PaymentStatus } from './domain/index.ts';
 
 /**
@@ -14,7 +15,7 @@ export interface PaymentRecord extends Payment {
   readonly cardToken: string;
   readonly fulfilment: Fulfilment;
   /** Why the effect could not be applied: the DomainError a client is shown. */
-  readonly fulfilmentError?: { readonly code: string; readonly message: string };
+  readonly fulfilmentError?: { readonly code: ErrorCode; readonly message: string };
 }
 
 export interface VersionedPayment {

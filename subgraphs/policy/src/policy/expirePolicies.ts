@@ -1,4 +1,5 @@
-import { expireIfEnded, moscowDate } from './domain/index.ts';
+import { moscowDate } from '@cabinet/kernel';
+import { expireIfEnded } from './domain/index.ts';
 import type { PolicyRepository } from './policyRepository.ts';
 
 const BATCH = 200;

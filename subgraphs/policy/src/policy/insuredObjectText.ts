@@ -1,5 +1,5 @@
+import { formatRussianDate } from '@cabinet/kernel';
 import {
-  formatRussianDate,
   OSAGO_TERRITORY_COEFFICIENTS,
   PROPERTY_TYPE_LABELS,
   TRAVEL_DAILY_RATES,

@@ -1,4 +1,5 @@
-import { DomainError, VersionConflict } from '@cabinet/platform';
+import { DomainError } from '@cabinet/kernel';
+import { VersionConflict } from '@cabinet/platform/documents';
 import type { PaymentEffects, PaymentClock } from '../payments/paymentProcessor.ts';
 import type { PaymentRecord } from '../payments/paymentRepository.ts';
 import type { QuoteRepository, StoredQuote } from '../quotes/quoteRepository.ts';

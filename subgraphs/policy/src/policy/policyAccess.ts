@@ -1,4 +1,4 @@
-import { assertConsentAccepted, CommonErrors, DomainError, type Principal } from '@cabinet/platform';
+import { assertConsentAccepted, CommonErrors, DomainError, type Principal } from '@cabinet/kernel';
 import type { PolicyRecord } from './policyRecord.ts';
 
 export const policyNotFound = () => new DomainError('POLICY_NOT_FOUND', 'Полис не найден.');

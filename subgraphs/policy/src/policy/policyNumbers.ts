@@ -1,4 +1,9 @@
-import { DuplicateKey, VersionConflict, type Collection, type DocumentStore } from '@cabinet/platform';
+import {
+  DuplicateKey,
+  VersionConflict,
+  type Collection,
+  type DocumentStore,
+} from '@cabinet/platform/documents';
 import { osagoPolicyNumber, type Product } from './domain/index.ts';
 
 interface Counter {

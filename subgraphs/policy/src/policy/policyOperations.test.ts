@@ -1,14 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createLogger,
-  CURRENT_CONSENT_VERSION,
-  openDocumentStore,
-  rubles,
-  zero,
-  type DocumentStore,
-} from '@cabinet/platform';
+import { CURRENT_CONSENT_VERSION, rubles, zero } from '@cabinet/kernel';
+import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
+import { createLogger } from '@cabinet/platform/logging';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDevCardProvider } from '../payments/devCardProvider.ts';
 import { PaymentMethodRepository } from '../payments/paymentMethodRepository.ts';

@@ -1,4 +1,4 @@
-import { DomainError, fromApiMoney, type Principal } from '@cabinet/platform';
+import { DomainError, fromApiMoney, type Principal } from '@cabinet/kernel';
 import { declineError, type PaymentPurpose } from '../payments/domain/index.ts';
 import type { PaymentMethods } from '../payments/paymentMethods.ts';
 import type { PaymentClock, PaymentProcessor } from '../payments/paymentProcessor.ts';

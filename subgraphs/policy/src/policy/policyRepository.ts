@@ -1,5 +1,6 @@
-import { VersionConflict, type Collection, type DocumentStore, type Page } from '@cabinet/platform';
-import type { CalendarDate, PolicyStatus, Product } from './domain/index.ts';
+import type { CalendarDate } from '@cabinet/kernel';
+import { VersionConflict, type Collection, type DocumentStore, type Page } from '@cabinet/platform/documents';
+import type { PolicyStatus, Product } from './domain/index.ts';
 import type { PolicyRecord } from './policyRecord.ts';
 
 export const POLICIES = {

@@ -1,4 +1,4 @@
-import type { Collection, DocumentStore } from '@cabinet/platform';
+import type { Collection, DocumentStore } from '@cabinet/platform/documents';
 import type { CoverageChangeQuote, RenewalQuote } from '../policy/domain/index.ts';
 
 /** A quote as stored: the domain quote and the customer it was made for. */

@@ -1,4 +1,4 @@
-import type { EventStore, Position, RecordedEvent } from '@cabinet/platform';
+import type { EventStore, Position, RecordedEvent } from '@cabinet/platform/eventstore';
 import { claimEventOf } from '../application/claimEventCodec.ts';
 import type { ClaimEventType } from '../domain/claimEvents.ts';
 import { CLAIM_STREAM_CATEGORY } from '../domain/claimStreamId.ts';

@@ -1,4 +1,5 @@
-import type { ActivityRecorder, Logger } from '@cabinet/platform';
+import type { ActivityRecorder } from '@cabinet/platform/activity';
+import type { Logger } from '@cabinet/platform/logging';
 import { claimActorReference } from '../domain/claimActor.ts';
 import type { ClaimCommand } from '../domain/claimCommands.ts';
 import type { ClaimEvent } from '../domain/claimEvents.ts';

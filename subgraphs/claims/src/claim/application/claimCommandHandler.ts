@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DomainError,
-  nameBasedUuid,
-  WrongExpectedRevision,
-  type EventStore,
-  type Position,
-} from '@cabinet/platform';
+import { DomainError, nameBasedUuid } from '@cabinet/kernel';
+import { WrongExpectedRevision, type EventStore, type Position } from '@cabinet/platform/eventstore';
 import type { ClaimObserver } from './claimActivity.ts';
 import type { CustomerKeyVault } from '../../privacy/customerKeyVault.ts';
 import { claimActorReference } from '../domain/claimActor.ts';

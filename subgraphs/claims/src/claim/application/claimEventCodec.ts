@@ -1,4 +1,4 @@
-import type { EventMetadata, NewEvent, RecordedEvent } from '@cabinet/platform';
+import type { EventMetadata, NewEvent, RecordedEvent } from '@cabinet/platform/eventstore';
 import type { CustomerKeyVault } from '../../privacy/customerKeyVault.ts';
 import { isClaimEventType, type ClaimEvent } from '../domain/claimEvents.ts';
 import { isErasedPersonalData, isSealedPersonalData } from '../domain/personalDataForm.ts';

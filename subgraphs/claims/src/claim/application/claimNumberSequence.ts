@@ -1,4 +1,9 @@
-import { DuplicateKey, VersionConflict, type Collection, type DocumentStore } from '@cabinet/platform';
+import {
+  DuplicateKey,
+  VersionConflict,
+  type Collection,
+  type DocumentStore,
+} from '@cabinet/platform/documents';
 import { formatClaimNumber } from '../domain/claimNumber.ts';
 
 interface YearCounter {

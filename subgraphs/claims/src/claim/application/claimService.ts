@@ -1,11 +1,6 @@
-import {
-  CommonErrors,
-  nameBasedUuid,
-  assertConsentAccepted,
-  requireTrustedCustomer,
-  type EventStore,
-  type RequestContext,
-} from '@cabinet/platform';
+import { CommonErrors, nameBasedUuid, assertConsentAccepted } from '@cabinet/kernel';
+import type { EventStore } from '@cabinet/platform/eventstore';
+import { requireTrustedCustomer, type RequestContext } from '@cabinet/platform/graphql';
 import type { PolicyClient } from '../../policyService/policyClient.ts';
 import { assertMayReadClaim } from '../claimAccess.ts';
 import { claimActorOf, type ClaimActor } from '../domain/claimActor.ts';

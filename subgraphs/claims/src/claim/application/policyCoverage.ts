@@ -1,4 +1,4 @@
-import { DomainError } from '@cabinet/platform';
+import { DomainError } from '@cabinet/kernel';
 import type { PolicyFacts } from '../../policyService/policyClient.ts';
 
 /** Statuses under which a policy was in force for the whole of its period. */

@@ -1,4 +1,4 @@
-import type { Principal } from '@cabinet/platform';
+import type { Principal } from '@cabinet/kernel';
 
 /** Staff roles that may act on a claim; analysts only read. */
 export type ClaimStaffRole = 'adjuster' | 'supervisor';

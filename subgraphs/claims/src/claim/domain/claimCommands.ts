@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../calendar/index.ts';
+import type { CalendarDate } from '@cabinet/kernel';
 import type { ClaimActor } from './claimActor.ts';
 import type { ClaimDocument, ClaimPolicy, ClaimRefusalReason } from './claimEvents.ts';
 
@@ -25,7 +25,7 @@ export type SubmitClaim = ClaimCommandBase<
     readonly claimNumber: string;
     readonly policy: ClaimPolicy;
     readonly incident: {
-      readonly occurredOn: IsoDate;
+      readonly occurredOn: CalendarDate;
       readonly kind: string;
       readonly place: string;
       readonly description: string;

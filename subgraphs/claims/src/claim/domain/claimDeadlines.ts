@@ -1,4 +1,4 @@
-import { moscowDateOf, type IsoDate } from '../../calendar/index.ts';
+import { moscowDate, type CalendarDate } from '@cabinet/kernel';
 import type { ClaimState } from './claimState.ts';
 
 export type ClaimDeadlineKind = 'DECISION' | 'CLARIFICATION_ANSWER';
@@ -6,7 +6,7 @@ export type ClaimDeadlineKind = 'DECISION' | 'CLARIFICATION_ANSWER';
 export interface ClaimDeadline {
   readonly kind: ClaimDeadlineKind;
   /** The last day (Moscow) on which the insurer is still in time. */
-  readonly dueOn: IsoDate;
+  readonly dueOn: CalendarDate;
 }
 
 /** The insurer's running deadlines on a claim, earliest first; a paused or stopped clock has none. */
@@ -28,6 +28,6 @@ export function nextClaimDeadline(state: ClaimState): ClaimDeadline | null {
 
 /** Whether a deadline's last day has ended (in Moscow) without the insurer acting. */
 export function isOverdue(state: ClaimState, now: Date): boolean {
-  const today = moscowDateOf(now);
+  const today = moscowDate(now);
   return claimDeadlines(state).some((deadline) => deadline.dueOn < today);
 }

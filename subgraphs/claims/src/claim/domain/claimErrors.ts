@@ -1,4 +1,4 @@
-import { CommonErrors, DomainError } from '@cabinet/platform';
+import { CommonErrors, DomainError } from '@cabinet/kernel';
 import { CLAIM_COMMAND_LABELS, type ClaimCommandType } from './claimCommands.ts';
 import { claimStatusOf, type Claim } from './claimState.ts';
 import { CLAIM_STATUS_LABELS } from './claimStatus.ts';

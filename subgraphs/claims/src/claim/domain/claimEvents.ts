@@ -1,4 +1,4 @@
-import type { DayCounting, IsoDate } from '../../calendar/index.ts';
+import type { DayCounting, CalendarDate } from '@cabinet/kernel';
 import type { ClaimStaffRole } from './claimActor.ts';
 import type { PersonalData } from './personalDataForm.ts';
 
@@ -35,15 +35,15 @@ export type DecisionClock =
       readonly state: 'RUNNING';
       readonly counting: DayCounting;
       /** Counting starts the day after this date. */
-      readonly countingFrom: IsoDate;
+      readonly countingFrom: CalendarDate;
       readonly days: number;
       /** The last day for the decision: the counted end, moved to a working day (ГК РФ ст. 193). */
-      readonly dueOn: IsoDate;
+      readonly dueOn: CalendarDate;
     }
   | {
       readonly state: 'PAUSED';
       readonly counting: DayCounting;
-      readonly pausedOn: IsoDate;
+      readonly pausedOn: CalendarDate;
       readonly remainingDays: number;
     };
 
@@ -65,7 +65,7 @@ export type ClaimSubmitted = ClaimEventBase<
     readonly claimNumber: string;
     readonly customerId: string;
     readonly policy: ClaimPolicy;
-    readonly incident: { readonly occurredOn: IsoDate; readonly kind: string };
+    readonly incident: { readonly occurredOn: CalendarDate; readonly kind: string };
     readonly documents: readonly ClaimDocument[];
     readonly personal: PersonalData<{
       readonly incidentPlace: string;
@@ -79,7 +79,7 @@ export type ClaimSubmitted = ClaimEventBase<
 
 export type ClaimAccepted = ClaimEventBase<
   'ClaimAccepted',
-  { readonly acceptedOn: IsoDate; readonly decisionClock: DecisionClock & { state: 'RUNNING' } }
+  { readonly acceptedOn: CalendarDate; readonly decisionClock: DecisionClock & { state: 'RUNNING' } }
 >;
 
 export type ClaimAssigned = ClaimEventBase<'ClaimAssigned', { readonly adjusterId: string }>;
@@ -91,7 +91,7 @@ export type ClaimClarificationRequested = ClaimEventBase<
   'ClaimClarificationRequested',
   {
     readonly clarificationId: string;
-    readonly answerDueOn: IsoDate;
+    readonly answerDueOn: CalendarDate;
     readonly personal: PersonalData<{ readonly question: string }>;
   }
 >;

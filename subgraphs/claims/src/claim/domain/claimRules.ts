@@ -1,4 +1,4 @@
-import type { DayCounting } from '../../calendar/index.ts';
+import type { DayCounting } from '@cabinet/kernel';
 import type { InsuranceProduct } from './claimEvents.ts';
 
 export interface DecisionDeadlineRule {

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../calendar/index.ts';
+import type { CalendarDate } from '@cabinet/kernel';
 import type { ClaimEvent, ClaimPolicy, DecisionClock } from './claimEvents.ts';
 import type { ClaimResolution, ClaimStatus } from './claimStatus.ts';
 
@@ -7,7 +7,7 @@ export type ClaimPhase = 'SUBMITTED' | 'ACCEPTED' | 'IN_PROGRESS' | 'READY_FOR_P
 
 export interface OpenClarification {
   readonly clarificationId: string;
-  readonly answerDueOn: IsoDate;
+  readonly answerDueOn: CalendarDate;
 }
 
 /** A claim's state holds no personal data, so it folds the same after crypto-shredding. */

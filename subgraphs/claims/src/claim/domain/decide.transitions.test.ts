@@ -1,4 +1,4 @@
-import { isDomainError } from '@cabinet/platform';
+import { isDomainError } from '@cabinet/kernel';
 import { describe, expect, it } from 'vitest';
 import type { ClaimActor } from './claimActor.ts';
 import type { ClaimCommand, ClaimCommandType } from './claimCommands.ts';

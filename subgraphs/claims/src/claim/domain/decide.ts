@@ -1,4 +1,4 @@
-import { addWorkingDays, isIsoDate, moscowDateOf } from '../../calendar/index.ts';
+import { addWorkingDays, isCalendarDate, moscowDate } from '@cabinet/kernel';
 import type { ClaimActor, StaffClaimActor } from './claimActor.ts';
 import type {
   AttachedDocument,
@@ -79,7 +79,7 @@ export function decide(command: ClaimCommand, state: ClaimState, rules: ClaimRul
 
   const claimId = state.claimId;
   const occurredAt = command.metadata.now.toISOString();
-  const today = moscowDateOf(command.metadata.now);
+  const today = moscowDate(command.metadata.now);
   switch (command.type) {
     case 'AcceptClaim': {
       const rule = decisionDeadlineRule(state.policy.product, rules);
@@ -236,8 +236,8 @@ function submit(command: SubmitClaim): ClaimEvent {
   if (parseClaimNumber(data.claimNumber) === null) {
     throw ClaimErrors.badInput('claimNumber', 'Неверный номер заявления.');
   }
-  const today = moscowDateOf(command.metadata.now);
-  if (!isIsoDate(data.incident.occurredOn) || data.incident.occurredOn > today) {
+  const today = moscowDate(command.metadata.now);
+  if (!isCalendarDate(data.incident.occurredOn) || data.incident.occurredOn > today) {
     throw ClaimErrors.badInput('incident.occurredOn', 'Дата события должна быть не позже сегодняшней.');
   }
   const kind = requiredText('incident.kind', data.incident.kind, 'Укажите вид события.');
@@ -283,7 +283,7 @@ function requestClarification(
   rules: ClaimRules,
 ): ClaimEvent[] {
   const question = requiredText('question', command.data.question, 'Напишите вопрос.');
-  const today = moscowDateOf(command.metadata.now);
+  const today = moscowDate(command.metadata.now);
   return [
     {
       type: 'ClaimClarificationRequested',

@@ -3,13 +3,17 @@ import {
   countCountedDays,
   workingDayOnOrAfter,
   type DayCounting,
-  type IsoDate,
-} from '../../calendar/index.ts';
+  type CalendarDate,
+} from '@cabinet/kernel';
 import type { DecisionClock } from './claimEvents.ts';
 
 type RunningClock = Extract<DecisionClock, { state: 'RUNNING' }>;
 
-export function startDecisionClock(countingFrom: IsoDate, days: number, counting: DayCounting): RunningClock {
+export function startDecisionClock(
+  countingFrom: CalendarDate,
+  days: number,
+  counting: DayCounting,
+): RunningClock {
   return {
     state: 'RUNNING',
     counting,
@@ -23,7 +27,7 @@ export function startDecisionClock(countingFrom: IsoDate, days: number, counting
  * Stops the clock while the customer gathers documents. A request made after the due date has passed
  * does not stop it: the deadline was already missed and stays missed.
  */
-export function pauseDecisionClock(clock: DecisionClock, on: IsoDate): DecisionClock {
+export function pauseDecisionClock(clock: DecisionClock, on: CalendarDate): DecisionClock {
   if (clock.state === 'PAUSED' || on > clock.dueOn) return clock;
   const used = countCountedDays(clock.countingFrom, on, clock.counting);
   return {
@@ -35,6 +39,6 @@ export function pauseDecisionClock(clock: DecisionClock, on: IsoDate): DecisionC
 }
 
 /** Restarts a paused clock with the days that were left when it stopped. */
-export function resumeDecisionClock(clock: DecisionClock, on: IsoDate): DecisionClock {
+export function resumeDecisionClock(clock: DecisionClock, on: CalendarDate): DecisionClock {
   return clock.state === 'PAUSED' ? startDecisionClock(on, clock.remainingDays, clock.counting) : clock;
 }

@@ -1,11 +1,5 @@
-import {
-  CommonErrors,
-  nameBasedUuid,
-  normalizePhone,
-  pageSize,
-  parseDecimal,
-  type RequestContext,
-} from '@cabinet/platform';
+import { CommonErrors, nameBasedUuid, normalizePhone, parseDecimal } from '@cabinet/kernel';
+import { pageSize, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { DocumentService } from '../../documents/documentService.ts';
 import type { ClaimService, ClaimView } from '../application/claimService.ts';

@@ -1,4 +1,4 @@
-import { Connection } from '@cabinet/platform';
+import { Connection } from '@cabinet/platform/graphql';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { ClaimDeadlineKind } from '../domain/claimDeadlines.ts';
 import type { ClaimResolution, ClaimStatus } from '../domain/claimStatus.ts';

@@ -1,4 +1,5 @@
-import { CommonErrors, type RequestContext } from '@cabinet/platform';
+import { CommonErrors } from '@cabinet/kernel';
+import type { RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { DocumentService } from '../../documents/documentService.ts';
 import { assertMayReadClaim } from '../claimAccess.ts';

@@ -1,6 +1,7 @@
-import { CommonErrors, pageSize, requireStaff, type RequestContext } from '@cabinet/platform';
+import { CommonErrors } from '@cabinet/kernel';
+import { pageSize, requireStaff, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import type { EventStore } from '@cabinet/platform';
+import type { EventStore } from '@cabinet/platform/eventstore';
 import { readClaimLog } from '../analytics/claimLog.ts';
 import { isClaimEventType, type ClaimEventType } from '../domain/claimEvents.ts';
 import { ClaimLogEvent, ClaimLogPage } from './claimLog.type.ts';

@@ -1,4 +1,4 @@
-import { PageInfo } from '@cabinet/platform';
+import { PageInfo } from '@cabinet/platform/graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 

@@ -1,6 +1,6 @@
-import { pageSize, requireStaff, type RequestContext } from '@cabinet/platform';
+import { pageSize, requireStaff, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { moscowDateOf } from '../../calendar/index.ts';
+import { moscowDate } from '@cabinet/kernel';
 import type { InsuranceProduct } from '../domain/claimEvents.ts';
 import type { ClaimStatus } from '../domain/claimStatus.ts';
 import type { ClaimQueueRepository } from '../readModel/claimQueueRepository.ts';
@@ -37,7 +37,7 @@ export class ClaimQueueResolver {
         product: product ?? undefined,
         adjusterId: adjusterId ?? undefined,
         overdue: overdue ?? undefined,
-        today: moscowDateOf(now),
+        today: moscowDate(now),
       },
       { first: pageSize(first), after: after ?? undefined },
     );

@@ -1,4 +1,5 @@
-import type { EventStore, RequestContext } from '@cabinet/platform';
+import type { EventStore } from '@cabinet/platform/eventstore';
+import type { RequestContext } from '@cabinet/platform/graphql';
 import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { CLAIM_STATUS_LABELS } from '../domain/claimStatus.ts';
 import { abortable } from '../statusFeed/abortable.ts';

@@ -1,4 +1,4 @@
-import { formatDecimal, kopecks } from '@cabinet/platform';
+import { formatDecimal, kopecks } from '@cabinet/kernel';
 import { isOverdue, nextClaimDeadline } from '../domain/claimDeadlines.ts';
 import { claimStatusOf, type Claim as ClaimState } from '../domain/claimState.ts';
 import { CLAIM_RESOLUTION_LABELS, CLAIM_STATUS_LABELS } from '../domain/claimStatus.ts';

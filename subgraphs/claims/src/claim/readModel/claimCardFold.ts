@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@cabinet/platform';
+import type { RecordedEvent } from '@cabinet/platform/eventstore';
 import { claimEventOf } from '../application/claimEventCodec.ts';
 import { personalDataOf } from '../domain/personalData.ts';
 import { claimStatusOf, evolve, initialState } from '../domain/claimState.ts';

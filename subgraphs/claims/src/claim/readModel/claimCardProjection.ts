@@ -1,4 +1,6 @@
-import { clearCollection, type Projection, type RecordedEvent } from '@cabinet/platform';
+import { clearCollection } from '@cabinet/platform/documents';
+import type { RecordedEvent } from '@cabinet/platform/eventstore';
+import type { Projection } from '@cabinet/platform/projections';
 import { CLAIM_STREAM_CATEGORY, claimIdOfStream } from '../domain/claimStreamId.ts';
 import { evolveClaimCard } from './claimCardFold.ts';
 import type { ClaimCardRepository } from './claimCardRepository.ts';

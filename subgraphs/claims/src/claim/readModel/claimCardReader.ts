@@ -1,4 +1,4 @@
-import type { EventStore } from '@cabinet/platform';
+import type { EventStore } from '@cabinet/platform/eventstore';
 import type { CustomerKeyVault } from '../../privacy/customerKeyVault.ts';
 import { claimStreamId } from '../domain/claimStreamId.ts';
 import { isSealedPersonalData, plainPersonalData } from '../domain/personalDataForm.ts';

@@ -1,4 +1,4 @@
-import { idsWhere, VersionConflict, type Collection, type DocumentStore } from '@cabinet/platform';
+import { idsWhere, VersionConflict, type Collection, type DocumentStore } from '@cabinet/platform/documents';
 import { ERASED_PERSONAL_DATA } from '../domain/personalDataForm.ts';
 import type { ClaimCard } from './claimCard.ts';
 

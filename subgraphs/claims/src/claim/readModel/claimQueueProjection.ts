@@ -1,4 +1,6 @@
-import { clearCollection, type Projection, type RecordedEvent } from '@cabinet/platform';
+import { clearCollection } from '@cabinet/platform/documents';
+import type { RecordedEvent } from '@cabinet/platform/eventstore';
+import type { Projection } from '@cabinet/platform/projections';
 import { claimEventOf } from '../application/claimEventCodec.ts';
 import { nextClaimDeadline } from '../domain/claimDeadlines.ts';
 import { claimStatusOf, evolve, initialState } from '../domain/claimState.ts';

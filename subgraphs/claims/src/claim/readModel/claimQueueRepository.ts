@@ -1,5 +1,5 @@
-import type { Collection, Condition, DocumentStore, Page } from '@cabinet/platform';
-import type { IsoDate } from '../../calendar/index.ts';
+import type { Collection, Condition, DocumentStore, Page } from '@cabinet/platform/documents';
+import type { CalendarDate } from '@cabinet/kernel';
 import type { InsuranceProduct } from '../domain/claimEvents.ts';
 import type { ClaimStatus } from '../domain/claimStatus.ts';
 import type { ClaimQueueRow } from './claimQueue.ts';
@@ -20,7 +20,7 @@ export interface ClaimQueueFilter {
   readonly adjusterId?: string | undefined;
   /** true: a deadline's day is before `today`; false: none is. */
   readonly overdue?: boolean | undefined;
-  readonly today: IsoDate;
+  readonly today: CalendarDate;
 }
 
 export class ClaimQueueRepository {

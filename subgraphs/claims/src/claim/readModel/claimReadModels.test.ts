@@ -2,17 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import {
-  createLogger,
-  openBlobStore,
-  openDocumentStore,
-  openEventStore,
-  runProjection,
-  type Collection,
-  type DocumentStore,
-  type EventStore,
-  type Projection,
-} from '@cabinet/platform';
+import { openBlobStore } from '@cabinet/platform/blobs';
+import { openDocumentStore, type Collection, type DocumentStore } from '@cabinet/platform/documents';
+import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
+import { createLogger } from '@cabinet/platform/logging';
+import { runProjection, type Projection } from '@cabinet/platform/projections';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClaimDocumentRepository } from '../../documents/claimDocumentRepository.ts';
 import { DocumentService } from '../../documents/documentService.ts';

@@ -1,4 +1,5 @@
-import type { DocumentStore, Projection } from '@cabinet/platform';
+import type { DocumentStore } from '@cabinet/platform/documents';
+import type { Projection } from '@cabinet/platform/projections';
 import { claimCardProjection } from './claimCardProjection.ts';
 import { ClaimCardRepository } from './claimCardRepository.ts';
 import { claimQueueProjection } from './claimQueueProjection.ts';

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../calendar/index.ts';
+import type { CalendarDate } from '@cabinet/kernel';
 import type { InsuranceProduct } from '../domain/claimEvents.ts';
 import type { Claim } from '../domain/claimState.ts';
 import type { ClaimStatus } from '../domain/claimStatus.ts';
@@ -16,7 +16,7 @@ export interface ClaimSummary {
   readonly submittedAt: string;
   readonly updatedAt: string;
   /** The insurer's earliest running deadline; null when none runs. */
-  readonly nextDeadlineOn: IsoDate | null;
+  readonly nextDeadlineOn: CalendarDate | null;
   /** Log position of the last applied event: subscribe after it to get the claim's next change. */
   readonly cursor: string;
   /** Stream revision of the last applied event: replays of older events are ignored. */

@@ -1,4 +1,4 @@
-import type { Collection, DocumentStore, FindQuery, Page } from '@cabinet/platform';
+import type { Collection, DocumentStore, FindQuery, Page } from '@cabinet/platform/documents';
 import type { ClaimStatus } from '../domain/claimStatus.ts';
 import type { ClaimSummary } from './claimSummary.ts';
 

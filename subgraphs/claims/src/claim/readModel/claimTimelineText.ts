@@ -1,4 +1,4 @@
-import { formatForPeople, kopecks } from '@cabinet/platform';
+import { formatForPeople, kopecks } from '@cabinet/kernel';
 import type { ClaimEvent, ClaimRefusalReason } from '../domain/claimEvents.ts';
 
 const REFUSAL_REASONS: Readonly<Record<ClaimRefusalReason, string>> = {

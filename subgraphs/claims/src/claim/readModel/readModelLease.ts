@@ -1,4 +1,6 @@
-import { acquireLease, LeaseHeld, type DocumentStore, type HeldLease, type Logger } from '@cabinet/platform';
+import type { DocumentStore } from '@cabinet/platform/documents';
+import { acquireLease, LeaseHeld, type HeldLease } from '@cabinet/platform/leases';
+import type { Logger } from '@cabinet/platform/logging';
 
 const READ_MODEL_LEASE = 'claims-read-models';
 /** Every claims instance holds it under this one name, so one restarted after a crash takes it back at once. */

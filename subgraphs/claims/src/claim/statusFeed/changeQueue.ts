@@ -1,4 +1,4 @@
-import { DomainError } from '@cabinet/platform';
+import { DomainError } from '@cabinet/kernel';
 import type { ClaimStatusChangeRecord } from './statusChange.ts';
 
 /** Changes a subscriber may fall behind by before it is cut off (it resumes with its last cursor). */

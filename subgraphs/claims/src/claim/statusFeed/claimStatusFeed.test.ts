@@ -2,15 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  CURRENT_CONSENT_VERSION,
-  createLogger,
-  openDocumentStore,
-  openEventStore,
-  type DocumentStore,
-  type EventStore,
-  type Principal,
-} from '@cabinet/platform';
+import { CURRENT_CONSENT_VERSION, type Principal } from '@cabinet/kernel';
+import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
+import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
+import { createLogger } from '@cabinet/platform/logging';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CustomerKeyVault } from '../../privacy/customerKeyVault.ts';
 import { ClaimCommandHandler } from '../application/claimCommandHandler.ts';
@@ -121,7 +116,7 @@ describe('the shared claim status feed', () => {
     });
     handler = new ClaimCommandHandler(
       events,
-      await CustomerKeyVault.open(documents, () => new Date()),
+      await CustomerKeyVault.open(documents, () => new Date('2026-04-13T09:00:00.000Z')),
       RULES,
       withoutActivity,
     );

@@ -1,10 +1,5 @@
-import {
-  assertConsentAccepted,
-  CommonErrors,
-  type EventStore,
-  type Position,
-  type Principal,
-} from '@cabinet/platform';
+import { assertConsentAccepted, CommonErrors, type Principal } from '@cabinet/kernel';
+import type { EventStore, Position } from '@cabinet/platform/eventstore';
 import { claimEventOf } from '../application/claimEventCodec.ts';
 import { mayFollowStatus } from '../claimAccess.ts';
 import { ClaimErrors } from '../domain/claimErrors.ts';

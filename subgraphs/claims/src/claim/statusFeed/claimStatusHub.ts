@@ -1,11 +1,7 @@
-import type {
-  EventStore,
-  Logger,
-  Position,
-  Principal,
-  RecordedEvent,
-  SubscriptionDeliveryMetrics,
-} from '@cabinet/platform';
+import type { Principal } from '@cabinet/kernel';
+import type { EventStore, Position, RecordedEvent } from '@cabinet/platform/eventstore';
+import type { Logger } from '@cabinet/platform/logging';
+import type { SubscriptionDeliveryMetrics } from '@cabinet/platform/metrics';
 import { claimEventOf } from '../application/claimEventCodec.ts';
 import { mayFollowStatus } from '../claimAccess.ts';
 import { evolve, type ClaimState } from '../domain/claimState.ts';

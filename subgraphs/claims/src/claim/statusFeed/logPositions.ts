@@ -1,4 +1,5 @@
-import { CommonErrors, type Position } from '@cabinet/platform';
+import { CommonErrors } from '@cabinet/kernel';
+import type { Position } from '@cabinet/platform/eventstore';
 
 /**
  * Orders two positions of the claim log. The event store port keeps positions opaque, so this relies

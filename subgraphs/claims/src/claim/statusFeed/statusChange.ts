@@ -1,4 +1,4 @@
-import type { EventStore, Position, RecordedEvent } from '@cabinet/platform';
+import type { EventStore, Position, RecordedEvent } from '@cabinet/platform/eventstore';
 import { claimEventOf } from '../application/claimEventCodec.ts';
 import { claimStatusOf, evolve, initialState, type Claim, type ClaimState } from '../domain/claimState.ts';
 import type { ClaimResolution, ClaimStatus } from '../domain/claimStatus.ts';

@@ -1,5 +1,4 @@
-import { DomainError } from '@cabinet/platform';
-import type { CalendarDate } from '../../policy/domain/calendarDate.ts';
+import { DomainError, type CalendarDate } from '@cabinet/kernel';
 import { passesLuhn } from './luhn.ts';
 
 export const CARD_BRANDS = ['MIR', 'VISA', 'MASTERCARD', 'UNIONPAY', 'JCB'] as const;

@@ -1,10 +1,10 @@
-import { DomainError } from '@cabinet/platform';
+import { DomainError, type ErrorCode } from '@cabinet/kernel';
 
 export const DECLINE_REASONS = ['INSUFFICIENT_FUNDS', 'DECLINED_BY_BANK', 'PROVIDER_UNAVAILABLE'] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
 /** Each decline tells the customer what to do next; the code is what a frontend switches on. */
-const DECLINES: Readonly<Record<DeclineReason, { code: string; message: string }>> = {
+const DECLINES: Readonly<Record<DeclineReason, { code: ErrorCode; message: string }>> = {
   INSUFFICIENT_FUNDS: {
     code: 'INSUFFICIENT_FUNDS',
     message: 'Недостаточно средств на карте. Пополните карту или выберите другую и повторите оплату.',

@@ -1,4 +1,4 @@
-import { DomainError } from '@cabinet/platform';
+import { DomainError } from '@cabinet/kernel';
 import { paymentRequestFingerprint, type Payment, type PaymentRequest } from './payment.ts';
 
 /**

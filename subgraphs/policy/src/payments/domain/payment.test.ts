@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kopecks, rubles } from '@cabinet/platform';
+import { kopecks, rubles } from '@cabinet/kernel';
 import { declineError } from './declines.ts';
 import {
   devBehaviourOfToken,

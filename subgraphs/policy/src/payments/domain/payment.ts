@@ -1,4 +1,4 @@
-import type { Money } from '@cabinet/platform';
+import type { Money } from '@cabinet/kernel';
 import type { DeclineReason } from './declines.ts';
 
 /** What a payment pays for; refunds of coverage changes are payments with a negative amount. */

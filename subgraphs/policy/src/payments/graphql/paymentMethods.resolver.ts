@@ -1,4 +1,4 @@
-import { requireCustomer, requireTrustedCustomer, type RequestContext } from '@cabinet/platform';
+import { requireCustomer, requireTrustedCustomer, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { PaymentMethods } from '../paymentMethods.ts';
 import { AddPaymentMethodInput, PaymentMethod, toPaymentMethod } from './payment.type.ts';

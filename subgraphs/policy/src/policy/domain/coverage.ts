@@ -10,7 +10,7 @@ import {
   rubles,
   toApiMoney,
   zero,
-} from '@cabinet/platform';
+} from '@cabinet/kernel';
 import type { Product } from './product.ts';
 
 export const COVERAGE_CODES = [

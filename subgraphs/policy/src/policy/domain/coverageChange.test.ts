@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { euros, kopecks, rubles, zero } from '@cabinet/platform';
+import { euros, kopecks, rubles, zero } from '@cabinet/kernel';
 import { applyCoverageChange, quoteCoverageChange, type CoverageChangeRequest } from './coverageChange.ts';
 import {
   issuePolicy,

@@ -9,15 +9,13 @@ import {
   ratio,
   subtract,
   zero,
-} from '@cabinet/platform';
-import {
   addDays,
   daysBetween,
   laterOf,
   moscowDate,
   compareDates,
   type CalendarDate,
-} from './calendarDate.ts';
+} from '@cabinet/kernel';
 import { assertCoverageAllowed, coverageLabel, type Coverage, type CoverageCode } from './coverage.ts';
 import type { Instalment } from './instalments.ts';
 import type { DomainContext, Policy } from './policy.ts';

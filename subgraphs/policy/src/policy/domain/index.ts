@@ -1,4 +1,3 @@
-export * from './calendarDate.ts';
 export * from './product.ts';
 export * from './policyStatus.ts';
 export * from './vehicleIdentifiers.ts';

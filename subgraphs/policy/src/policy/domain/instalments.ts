@@ -1,5 +1,4 @@
-import { DomainError, type Money, splitEvenly } from '@cabinet/platform';
-import { addMonths, type CalendarDate } from './calendarDate.ts';
+import { DomainError, type Money, splitEvenly, addMonths, type CalendarDate } from '@cabinet/kernel';
 import type { PolicyPeriod } from './period.ts';
 import { PRODUCT_TERMS, PRODUCT_LABELS, type Product } from './product.ts';
 

@@ -1,6 +1,5 @@
-import type { CalendarDate } from './calendarDate.ts';
+import type { CalendarDate } from '@cabinet/kernel';
 import type { KbmClass, OsagoTerritory } from './tariffs/osagoCoefficients.ts';
-import type { TravelTerritory } from './tariffs/travelTariff.ts';
 import type { Product } from './product.ts';
 
 export interface Driver {
@@ -36,6 +35,9 @@ export interface InsuredPerson {
   readonly fullName: string;
   readonly birthDate: CalendarDate;
 }
+
+export const TRAVEL_TERRITORIES = ['RUSSIA', 'CIS', 'EUROPE', 'ASIA', 'WORLD_EXCEPT_USA', 'WORLD'] as const;
+export type TravelTerritory = (typeof TRAVEL_TERRITORIES)[number];
 
 /** What a policy insures; which kind a product takes is fixed by INSURED_OBJECT_KIND. */
 export type InsuredObject =

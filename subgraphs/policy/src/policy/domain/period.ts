@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, type CalendarDate } from './calendarDate.ts';
+import { addDays, addMonths, daysBetween, type CalendarDate } from '@cabinet/kernel';
 
 /** Both days included: a year from 1 February 2025 ends on 31 January 2026. */
 export interface PolicyPeriod {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kopecks, rubles, zero } from '@cabinet/platform';
+import { kopecks, rubles, zero } from '@cabinet/kernel';
 import { instalmentStatusLabel } from './instalments.ts';
 import {
   assertInstalmentPayable,
@@ -105,8 +105,8 @@ describe('instalments', () => {
       paidAt: '2025-03-01T10:00:00.000Z',
     });
     expect(instalmentStatusLabel(paid.instalments[0]!)).toBe('оплачено');
-    expect(recordInstalmentPaid(paid, first.id, 'payment-1', new Date())).toBe(paid);
-    expect(() => recordInstalmentPaid(paid, first.id, 'payment-2', new Date())).toThrow(
+    expect(recordInstalmentPaid(paid, first.id, 'payment-1', new Date('2025-03-02T10:00:00Z'))).toBe(paid);
+    expect(() => recordInstalmentPaid(paid, first.id, 'payment-2', new Date('2025-03-02T10:00:00Z'))).toThrow(
       expect.objectContaining({ code: 'INSTALMENT_ALREADY_PAID' }),
     );
     expect(() => assertInstalmentPayable(paid, first.id)).toThrow(

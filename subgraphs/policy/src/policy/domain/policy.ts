@@ -1,5 +1,4 @@
-import { DomainError, type Money } from '@cabinet/platform';
-import { compareDates, moscowDate, type CalendarDate } from './calendarDate.ts';
+import { DomainError, type Money, compareDates, moscowDate, type CalendarDate } from '@cabinet/kernel';
 import { assertCoverageAllowed, type Coverage } from './coverage.ts';
 import {
   assertInstalmentCountAllowed,

@@ -1,4 +1,4 @@
-import type { CalendarDate } from './calendarDate.ts';
+import type { CalendarDate } from '@cabinet/kernel';
 import type { Product } from './product.ts';
 
 /**

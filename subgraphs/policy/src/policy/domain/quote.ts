@@ -1,4 +1,4 @@
-import { DomainError } from '@cabinet/platform';
+import { DomainError } from '@cabinet/kernel';
 
 /** A quote holds its price for 24 hours; after that the customer asks for a new one. */
 export const QUOTE_VALIDITY_MS = 24 * 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kopecks, rubles, zero } from '@cabinet/platform';
+import { kopecks, rubles, zero } from '@cabinet/kernel';
 import { issuePolicy, type DomainContext, type Policy, type PolicyDraft } from './policy.ts';
 import { osagoPolicyNumber, prolongedPolicyNumber } from './policyNumber.ts';
 import { assertQuoteOpen } from './quote.ts';

@@ -1,12 +1,13 @@
-import { DomainError, type Money } from '@cabinet/platform';
 import {
+  DomainError,
+  type Money,
   addDays,
   compareDates,
   formatRussianDate,
   laterOf,
   moscowDate,
   type CalendarDate,
-} from './calendarDate.ts';
+} from '@cabinet/kernel';
 import type { Coverage } from './coverage.ts';
 import type { Instalment } from './instalments.ts';
 import { issuePolicy, type DomainContext, type Policy, assertTermAllowed } from './policy.ts';

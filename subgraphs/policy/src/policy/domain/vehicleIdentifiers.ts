@@ -1,4 +1,4 @@
-import { DomainError } from '@cabinet/platform';
+import { DomainError } from '@cabinet/kernel';
 
 /**
  * A VIN is 17 characters of A–Z and 0–9 without I, O and Q (ISO 3779), so they cannot be confused

@@ -1,4 +1,4 @@
-import { toApiMoney, type Money as DomainMoney } from '@cabinet/platform';
+import { toApiMoney, type Money as DomainMoney } from '@cabinet/kernel';
 import { Directive, Field, InputType, ObjectType } from 'type-graphql';
 
 @ObjectType({

@@ -1,9 +1,10 @@
-import { pageSize, type RequestContext } from '@cabinet/platform';
+import { moscowDate } from '@cabinet/kernel';
+import { pageSize, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { linkSubjectOf, type DocumentLinks } from '../../documents/documentLinks.ts';
 import { Payment, toPayment } from '../../payments/graphql/payment.type.ts';
 import type { PaymentRepository } from '../../payments/paymentRepository.ts';
-import { moscowDate, type PolicyStatus, type Product } from '../domain/index.ts';
+import type { PolicyStatus, Product } from '../domain/index.ts';
 import {
   assertMaySeeCustomerPolicies,
   assertMaySeePersonalData,

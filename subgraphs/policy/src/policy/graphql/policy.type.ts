@@ -1,4 +1,4 @@
-import { Connection } from '@cabinet/platform';
+import { Connection } from '@cabinet/platform/graphql';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   COVERAGE_CODES,

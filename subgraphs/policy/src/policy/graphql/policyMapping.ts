@@ -1,3 +1,4 @@
+import type { CalendarDate } from '@cabinet/kernel';
 import {
   coverageLabel,
   instalmentStatusLabel,
@@ -5,7 +6,6 @@ import {
   PRODUCT_LABELS,
   renewalWindow,
   statusOn,
-  type CalendarDate,
   type Coverage as DomainCoverage,
   type CoverageChangeQuote as DomainCoverageChangeQuote,
   type Instalment as DomainInstalment,

@@ -1,7 +1,7 @@
-import { requireCustomer, requireTrustedCustomer, type RequestContext } from '@cabinet/platform';
+import { requireCustomer, requireTrustedCustomer, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Payment, toPayment } from '../../payments/graphql/payment.type.ts';
-import { moscowDate } from '../domain/index.ts';
+import { moscowDate } from '@cabinet/kernel';
 import type { PaidOperation, PolicyOperations } from '../policyOperations.ts';
 import { toCoverageChangeQuote, toPolicy, toRenewalQuote } from './policyMapping.ts';
 import { Policy } from './policy.type.ts';

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDocumentStore, type DocumentStore } from '@cabinet/platform';
+import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PolicyNumbers } from '../policyNumbers.ts';
 import { PolicyRepository } from '../policyRepository.ts';

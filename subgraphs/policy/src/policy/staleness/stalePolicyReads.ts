@@ -1,4 +1,5 @@
-import { isDomainError, type Page } from '@cabinet/platform';
+import { isDomainError } from '@cabinet/kernel';
+import type { Page } from '@cabinet/platform/documents';
 import type { PolicyRecord } from '../policyRecord.ts';
 import type { HolderPoliciesQuery, PolicyRepository } from '../policyRepository.ts';
 import type { PolicyReadCache } from './policyReadCache.ts';

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { SubgraphServerOptions } from '@cabinet/platform';
+import type { SubgraphServerOptions } from '@cabinet/platform/graphql';
 
 type App = Parameters<NonNullable<SubgraphServerOptions['routes']>>[0];
 

@@ -1,4 +1,4 @@
-import { isDomainError, type DomainError } from '@cabinet/platform';
+import { isDomainError, type DomainError } from '@cabinet/kernel';
 import { expect } from 'vitest';
 import type { Decider } from '../claimDecider.ts';
 

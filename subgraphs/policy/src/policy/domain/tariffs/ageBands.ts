@@ -1,4 +1,4 @@
-import { fullYearsBetween, type CalendarDate } from '../calendarDate.ts';
+import { fullYearsBetween, type CalendarDate } from '@cabinet/kernel';
 
 export interface AgeBand<T> {
   /** Full years on the first day of the term, inclusive. */

@@ -1,5 +1,5 @@
 import { coverageLabel, type Coverage } from '../coverage.ts';
-import type { CalendarDate } from '../calendarDate.ts';
+import type { CalendarDate } from '@cabinet/kernel';
 import type { InsuredPerson } from '../insuredObject.ts';
 import { ageBandOf, type AgeBand } from './ageBands.ts';
 import { calculation, component, rate, type TariffCalculation } from './tariffCalculation.ts';

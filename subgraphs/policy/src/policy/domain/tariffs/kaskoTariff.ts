@@ -1,7 +1,6 @@
-import { factor } from '@cabinet/platform';
+import { factor, type CalendarDate } from '@cabinet/kernel';
 import type { Coverage } from '../coverage.ts';
 import { coverageLabel } from '../coverage.ts';
-import type { CalendarDate } from '../calendarDate.ts';
 import { calculation, component, rate, type TariffCalculation } from './tariffCalculation.ts';
 import { termFraction } from './termFraction.ts';
 

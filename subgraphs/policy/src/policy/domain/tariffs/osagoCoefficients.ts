@@ -1,4 +1,4 @@
-import { rubles } from '@cabinet/platform';
+import { rubles } from '@cabinet/kernel';
 
 /**
  * ОСАГО tariff data: Указание Банка России от 08.12.2021 № 6007-У «О страховых тарифах по

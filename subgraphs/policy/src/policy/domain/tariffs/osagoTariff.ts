@@ -1,5 +1,11 @@
-import { DomainError, factor, formatForPeople, multiply } from '@cabinet/platform';
-import { fullYearsBetween, type CalendarDate } from '../calendarDate.ts';
+import {
+  DomainError,
+  factor,
+  formatForPeople,
+  multiply,
+  fullYearsBetween,
+  type CalendarDate,
+} from '@cabinet/kernel';
 import type { Driver, DriverList, Vehicle } from '../insuredObject.ts';
 import {
   KBM_BY_CLASS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { euros, kopecks, rubles, zero } from '@cabinet/platform';
+import { euros, kopecks, rubles, zero } from '@cabinet/kernel';
 import type { Coverage } from '../coverage.ts';
 import type { Driver, InsuredObject, Vehicle } from '../insuredObject.ts';
 import { periodOfMonths } from '../period.ts';

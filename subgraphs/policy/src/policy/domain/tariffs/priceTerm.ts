@@ -1,4 +1,4 @@
-import { DomainError } from '@cabinet/platform';
+import { DomainError } from '@cabinet/kernel';
 import type { Coverage } from '../coverage.ts';
 import { INSURED_OBJECT_KIND, type InsuredObject } from '../insuredObject.ts';
 import { periodDays, type PolicyPeriod } from '../period.ts';

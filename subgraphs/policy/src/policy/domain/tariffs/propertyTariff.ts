@@ -1,4 +1,4 @@
-import { factor } from '@cabinet/platform';
+import { factor } from '@cabinet/kernel';
 import { coverageLabel, type Coverage, type CoverageCode } from '../coverage.ts';
 import { calculation, component, rate, type TariffCalculation } from './tariffCalculation.ts';
 import { termFraction } from './termFraction.ts';

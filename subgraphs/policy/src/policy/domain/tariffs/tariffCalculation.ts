@@ -1,4 +1,4 @@
-import { factor, multiply, sum, type Factor, type Money } from '@cabinet/platform';
+import { factor, multiply, sum, type Factor, type Money } from '@cabinet/kernel';
 
 /** One multiplier as a premium breakdown shows it: "КТ", "Коэффициент территории", "1.87". */
 export interface AppliedFactor {

@@ -1,4 +1,4 @@
-import { ratio, type Factor } from '@cabinet/platform';
+import { ratio, type Factor } from '@cabinet/kernel';
 import type { NamedFactor } from './tariffCalculation.ts';
 
 /**

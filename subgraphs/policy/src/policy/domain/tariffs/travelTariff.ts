@@ -1,12 +1,8 @@
-import { equals, euros, factor, rubles, type Money } from '@cabinet/platform';
-import type { CalendarDate } from '../calendarDate.ts';
+import { equals, euros, factor, rubles, type CalendarDate, type Money } from '@cabinet/kernel';
 import type { Coverage } from '../coverage.ts';
-import type { InsuredPerson } from '../insuredObject.ts';
+import type { InsuredPerson, TravelTerritory } from '../insuredObject.ts';
 import { ageBandOf, type AgeBand } from './ageBands.ts';
 import { calculation, component, type TariffCalculation } from './tariffCalculation.ts';
-
-export const TRAVEL_TERRITORIES = ['RUSSIA', 'CIS', 'EUROPE', 'ASIA', 'WORLD_EXCEPT_USA', 'WORLD'] as const;
-export type TravelTerritory = (typeof TRAVEL_TERRITORIES)[number];
 
 /**
  * ВЗР, our insurer's rates: roubles per person per day of cover by territory, for the basic medical

@@ -1,0 +1,80 @@
+/**
+ * The architecture: who may import whom. `npm run lint` checks every import against these rules
+ * (imports of types count too); docs/architecture.md explains them and draws the graph.
+ */
+const TESTS = '[.]test[.]ts$|/testing/'; // tests and their helpers beside the code
+const DOMAIN = '^(subgraphs/[^/]+/src/.*\\bdomain)/'; // a domain folder, as $1
+const PACKAGE = '^(kernel|platform|gateway|subgraphs/[^/]+|dev/[^/]+)/'; // a workspace package, as $1
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'kernel-stands-alone',
+      comment: 'The kernel is pure and side-effect free: it imports Node built-ins and itself, nothing else.',
+      severity: 'error',
+      from: { path: '^kernel/', pathNot: TESTS },
+      to: { pathNot: '^kernel/', dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'platform-knows-no-service',
+      comment: 'Platform is shared machinery: it builds on the kernel and knows no service.',
+      severity: 'error',
+      from: { path: '^platform/' },
+      to: { path: '^(gateway|subgraphs)/' },
+    },
+    {
+      name: 'domain-on-kernel-only',
+      comment: 'Domain code is pure: its own domain folder and the kernel, no framework, no platform.',
+      severity: 'error',
+      from: { path: DOMAIN, pathNot: TESTS },
+      to: { pathNot: '^($1/|kernel/src/(?!testing/))' },
+    },
+    {
+      name: 'subgraphs-apart',
+      comment: 'A subgraph never imports another subgraph or the gateway: they meet only in the graph.',
+      severity: 'error',
+      from: { path: '^subgraphs/([^/]+)/' },
+      to: { path: '^(gateway|subgraphs/(?!$1/))' },
+    },
+    {
+      name: 'gateway-knows-no-subgraph',
+      comment: 'The gateway knows subgraphs only through the supergraph SDL, never through their code.',
+      severity: 'error',
+      from: { path: '^gateway/' },
+      to: { path: '^subgraphs/' },
+    },
+    {
+      name: 'production-never-imports-dev',
+      comment: 'What ships never imports dev/ companions, scripts, tests or benchmarks; tests beside it may.',
+      severity: 'error',
+      from: { path: '^(kernel|platform|gateway|subgraphs)/', pathNot: TESTS },
+      to: { path: '^(dev|scripts|test|bench)/' },
+    },
+    {
+      name: 'packages-through-their-entry-points',
+      comment:
+        'Outside code (another package, test/, bench/) imports a package by name, never by a path into it.',
+      severity: 'error',
+      from: { path: `${PACKAGE}|^(test|bench)/` },
+      to: { path: PACKAGE, pathNot: '^$1/', dependencyTypesNot: ['aliased-workspace'] },
+    },
+    {
+      name: 'no-circular',
+      comment: 'No import loops: every module stands on what it imports.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    combinedDependencies: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'node', 'default'],
+      extensions: ['.ts', '.js', '.json'],
+    },
+  },
+};

@@ -1,0 +1,4 @@
+import { describe } from 'vitest';
+import { sweepRegistryOver } from './sweepRegistry.ts';
+
+describe('the demo registry on every day of 2026', () => sweepRegistryOver(2026));

@@ -1,0 +1,1 @@
+export { SIGN_IN_CALLBACK_PATH } from './server.ts';

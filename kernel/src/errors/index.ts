@@ -1,0 +1,2 @@
+export * from './errorCode.ts';
+export * from './domainError.ts';

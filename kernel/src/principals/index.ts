@@ -1,0 +1,3 @@
+export * from './principal.ts';
+export * from './consent.ts';
+export * from './principalGuards.ts';

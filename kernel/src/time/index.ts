@@ -1,0 +1,5 @@
+export * from './calendarDate.ts';
+export * from './productionCalendarYear.ts';
+export * from './productionCalendar.ts';
+export * from './dayCounting.ts';
+export { publicHolidaysOf, labourCodeCalendarYear } from './labourCode.ts';

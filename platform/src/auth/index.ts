@@ -1,0 +1,3 @@
+export * from './keyRing.ts';
+export * from './tokenClaims.ts';
+export * from './accessTokens.ts';

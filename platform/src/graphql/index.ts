@@ -1,0 +1,5 @@
+export * from './federatedSchema.ts';
+export * from './context.ts';
+export * from './guards.ts';
+export * from './connection.ts';
+export * from './subgraphServer.ts';

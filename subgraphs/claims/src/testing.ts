@@ -1,0 +1,14 @@
+/**
+ * What tests and benchmarks reach inside claims without going through the graph: the command handler
+ * (to write claim events in bulk) and the document link signer (to forge a stale link). Nothing here
+ * loads the GraphQL layer.
+ */
+export { loadClaimsConfig } from './config.ts';
+export { withoutActivity } from './claim/application/claimActivity.ts';
+export { ClaimCommandHandler } from './claim/application/claimCommandHandler.ts';
+export { claimRulesFromConfig } from './claim/application/claimRulesFromConfig.ts';
+export type { ClaimActor } from './claim/domain/claimActor.ts';
+export type { ClaimCommand } from './claim/domain/claimCommands.ts';
+export { formatClaimNumber } from './claim/domain/claimNumber.ts';
+export { LinkSigner } from './documents/signedLink.ts';
+export { CustomerKeyVault } from './privacy/customerKeyVault.ts';

@@ -1,0 +1,121 @@
+import { ESIA_TEST_PERSONS } from '@cabinet/esia-emulator/seed';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorsOn, launchChromium, watch, type PageWatch } from '../support/browser.ts';
+import type { EsiaPersonKey } from '../support/gosuslugi.ts';
+import { graphql } from '../support/graphqlClient.ts';
+import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+
+/** What the person's browser shows from the moment they press the button until a page waits on them. */
+const STEP_MS = 20_000;
+const TEST_MS = 8 * STEP_MS;
+
+describe('the sign-in page, in a real browser', () => {
+  let system: TestSystem;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    system = await startTestSystem();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await system?.shutdown();
+  });
+
+  async function openSignInPage(): Promise<{ page: Page; watched: PageWatch }> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(STEP_MS);
+    const watched = watch(page);
+    await page.goto(system.signInPageUrl);
+    return { page, watched };
+  }
+
+  /** The person presses the button and goes through the emulator's pages: login, SMS code, access. */
+  async function throughGosuslugi(page: Page, key: EsiaPersonKey, decision: 'Предоставить' | 'Отказать') {
+    const person = ESIA_TEST_PERSONS[key];
+    const smsBefore = system.smsCount(person.oid);
+    await page.getByRole('button', { name: 'Войти через Госуслуги' }).click();
+    await page.waitForURL((url) => url.origin === new URL(system.esiaUrl).origin);
+    await page.getByLabel('Телефон, почта или СНИЛС').fill(person.snils);
+    await page.getByLabel('Пароль').fill(person.password);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByLabel('Код из СМС').fill(await system.nextSmsCode(person.oid, smsBefore));
+    await page.getByRole('button', { name: 'Продолжить' }).click();
+    await page.getByRole('button', { name: decision }).click();
+    await page.waitForURL((url) => url.href.startsWith(system.redirectUris.web));
+  }
+
+  it(
+    'signs existingCustomer in through Gosuslugi, takes the consent and shows who signed in, working tokens and the next steps',
+    async () => {
+      const { page, watched } = await openSignInPage();
+      await throughGosuslugi(page, 'existingCustomer', 'Предоставить');
+
+      // Back on the page: the code has left the address bar, and the first sign-in asks for the consent.
+      expect(new URL(page.url()).search).toBe('');
+      await page.getByRole('button', { name: 'Принимаю' }).click();
+      await expect
+        .poll(() => page.getByRole('heading', { level: 2 }).first().textContent(), { timeout: STEP_MS })
+        .toBe('Вы вошли как Смирнова Ольга Викторовна');
+
+      const accessToken = await page.locator('#access-token').inputValue();
+      const me = await graphql<{ me: { fullName: string } }>(system.gatewayUrl, '{ me { fullName } }', {
+        token: accessToken,
+      });
+      expect(me.data?.me.fullName).toBe('Смирнова Ольга Викторовна');
+      const refreshed = await graphql<{ refreshSession: { accessToken: string } }>(
+        system.gatewayUrl,
+        'mutation ($t: String!) { refreshSession(refreshToken: $t) { accessToken } }',
+        { variables: { t: await page.locator('#refresh-token').inputValue() } },
+      );
+      expect(refreshed.errors).toBeUndefined();
+      expect(JSON.parse(await page.locator('#headers').inputValue())).toEqual({
+        authorization: `Bearer ${accessToken}`,
+      });
+
+      expect(await page.getByRole('link', { name: 'GraphiQL' }).getAttribute('href')).toBe(system.gatewayUrl);
+      const nextSteps = await page.getByRole('list').last().innerText();
+      expect(nextSteps).toContain('MyPolicies');
+      expect(nextSteps).toContain('ClaimStatusChanged');
+      expect(nextSteps).toContain('RefreshSession');
+      expect(await page.locator('#untrusted').isHidden()).toBe(true);
+      expect(watched.externalRequests).toEqual([]);
+      expect(errorsOn(watched, new URL(system.signInPageUrl).origin)).toEqual([]);
+      await page.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    'tells the person in Russian when they refuse access at Gosuslugi',
+    async () => {
+      const { page, watched } = await openSignInPage();
+      await throughGosuslugi(page, 'confirmed', 'Отказать');
+
+      const problem = page.getByRole('alert');
+      await problem.waitFor();
+      expect(await problem.innerText()).toMatch(/GOSUSLUGI_ACCESS_DENIED/);
+      expect(await problem.innerText()).toMatch(/[а-яё]/i);
+      expect(await page.locator('#session').isHidden()).toBe(true);
+      expect(watched.externalRequests).toEqual([]);
+      await page.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    'shows the code and state of a sign-in begun elsewhere (in GraphiQL, say) for completing it by hand',
+    async () => {
+      const page = await browser.newPage();
+      page.setDefaultTimeout(STEP_MS);
+      await page.goto(`${system.redirectUris.web}?code=a-code&state=a-state`);
+
+      await page.getByRole('heading', { name: 'Вход начат не на этой странице' }).waitFor();
+      expect(await page.locator('#foreign-code').innerText()).toBe('a-code');
+      expect(await page.locator('#foreign-state').innerText()).toBe('a-state');
+      await page.close();
+    },
+    TEST_MS,
+  );
+});
