@@ -43,7 +43,7 @@ describe.runIf(process.platform === 'linux')('processes a failed suite started (
     const plain = stripVTControlCharacters(output);
     expect(code, plain).toBe(1);
     expect(plain).toContain('Hook timed out in 5000ms');
-    expect(plain).toMatch(/the file left processes running, killed them: esia \(\d+\)/);
+    expect(plain).toMatch(/the file left processes running, killed them: [\w-]+ \(\d+\)/);
     expect(plain).toMatch(/global teardown: killed processes the tests left running: idler \(\d+\)/);
     await eventually(() => processesMarked(marker), {
       what: 'no process of the failed suites left',
