@@ -28,16 +28,29 @@ export interface ServiceProcess {
 
 export type LineSink = (service: string, line: string, stream: 'stdout' | 'stderr') => void;
 
+/** Told of each process the moment it is spawned, before it listens: a test run records its PID here. */
+export type SpawnObserver = (name: string, child: ChildProcess) => void;
+
+export interface LaunchOptions {
+  /** How long the process may take to print its "listening" line before it is killed. */
+  readonly startupTimeoutMs?: number;
+  readonly onSpawn?: SpawnObserver;
+}
+
+const DEFAULT_STARTUP_TIMEOUT_MS = 60_000;
+
 export function launch(
   spec: ServiceSpec,
   sink: LineSink,
-  startupTimeoutMs = 60_000,
+  options: LaunchOptions = {},
 ): Promise<ServiceProcess> {
+  const startupTimeoutMs = options.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...spec.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  options.onSpawn?.(spec.name, child);
   const pid = child.pid;
   const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? signal)),

@@ -8,7 +8,14 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SIGN_IN_CALLBACK_PATH } from '@cabinet/signin-page';
 import { seedDemoData } from '@cabinet/seed';
-import { launch, waitUntilOk, type LineSink, type ServiceProcess, type ServiceSpec } from './launcher.ts';
+import {
+  launch,
+  waitUntilOk,
+  type LineSink,
+  type ServiceProcess,
+  type ServiceSpec,
+  type SpawnObserver,
+} from './launcher.ts';
 
 /** The mobile app's redirect URI, registered in ESIA and allowed in identity beside the sign-in page's. */
 export const MOBILE_REDIRECT_URI = 'ru.insurer.cabinet://auth/esia/callback';
@@ -51,6 +58,12 @@ export interface SystemOptions {
   readonly startIdentity?: (
     env: Readonly<Record<string, string>>,
   ) => Promise<{ url: string; stop(): Promise<void> }>;
+  /** How long the whole start may take, every service one after another, until the gateway is ready. */
+  readonly startupTimeoutMs?: number;
+  /** How long a service restarted or added after the start may take to listen (the launcher's default). */
+  readonly launchTimeoutMs?: number;
+  /** Told of every process the system spawns, restarts included, the moment it is spawned. */
+  readonly onSpawn?: SpawnObserver;
 }
 
 type ServiceName = 'signin' | 'esia' | 'identity' | 'policy' | 'claims' | 'gateway';
@@ -89,6 +102,9 @@ const FIXED_PORTS = {
   claims: 4003,
   esia: 4010,
 } as const;
+
+/** Six processes started one after another take about half a minute on an idle two-core machine. */
+const DEFAULT_SYSTEM_STARTUP_TIMEOUT_MS = 150_000;
 
 interface EsiaClientKeyFiles {
   /** identity signs `client_secret` with it (ESIA_CLIENT_KEY_FILE). */
@@ -163,12 +179,23 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     LOG_LEVEL: options.logLevel ?? 'info',
     DATA_DIR: options.dataDir,
   };
+  const startupTimeoutMs = options.startupTimeoutMs ?? DEFAULT_SYSTEM_STARTUP_TIMEOUT_MS;
+  const deadline = Date.now() + startupTimeoutMs;
+  let startingUp = true;
+  /** During start-up, what is left of its time; afterwards (restarts, added instances) a launch's own. */
+  const timeLeft = () => {
+    if (!startingUp) return options.launchTimeoutMs;
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`the system did not start within ${startupTimeoutMs} ms`);
+    return left;
+  };
+  const onSpawn = options.onSpawn;
   const started: RunningPart[] = [];
   const specs = new Map<RestartableService, ServiceSpec>();
   const launched = async (name: RestartableService, spec: ServiceSpec) => {
     specs.set(name, spec);
     options.signal?.throwIfAborted();
-    const service = await launch(spec, options.sink);
+    const service = await launch(spec, options.sink, { startupTimeoutMs: timeLeft(), onSpawn });
     started.push(service);
     options.signal?.throwIfAborted();
     return service;
@@ -232,6 +259,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       : await launch(
           { name: 'identity', entry: 'subgraphs/identity/src/main.ts', env: identityEnv },
           options.sink,
+          { startupTimeoutMs: timeLeft(), onSpawn },
         );
     started.push(identity);
     options.signal?.throwIfAborted();
@@ -260,9 +288,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         SIGN_IN_CALLBACK_URL: redirectUris.web,
       },
     });
-    await untilAborted(waitUntilOk(`${baseOf(gateway.url)}/readiness`), options.signal);
+    await untilAborted(waitUntilOk(`${baseOf(gateway.url)}/readiness`, timeLeft()), options.signal);
     await mkdir(dirname(gatewayUrlFile), { recursive: true });
     await writeFile(gatewayUrlFile, gateway.url);
+    startingUp = false;
     const services = { signin, esia, identity, policy, claims, gateway };
     return {
       gatewayUrl: gateway.url,
@@ -278,6 +307,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
             env: { ...identityEnv, PORT: '0' },
           },
           options.sink,
+          { startupTimeoutMs: timeLeft(), onSpawn },
         );
         started.push(instance);
         return instance;

@@ -10,12 +10,16 @@ import { claimsCast } from '../support/demoCast.ts';
 import { systemClock } from '../support/systemClock.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { graphql } from '../support/graphqlClient.ts';
+import { recordProcess } from '../support/processRegistry.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+import { LAUNCH_MS, SIGNAL_MS } from '../support/timeouts.ts';
 
 const run = promisify(execFile);
 const { own } = claimsCast();
 const PHONE = '+7 916 765-43-21';
 const DESCRIPTION = 'Протечка с верхнего этажа, повреждён потолок';
+/** Two processes started one after another (the command line, or claims, each time), and a request. */
+const TWO_LAUNCHES_MS = 2 * LAUNCH_MS + SIGNAL_MS;
 
 interface CliOutcome {
   readonly code: number;
@@ -64,7 +68,9 @@ describe('the analysts’ command line over a running system’s data', () => {
     ] as const;
     const options = { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: system.dataDir } };
     try {
-      const { stdout, stderr } = await run(command[0], command[1], options);
+      const running = run(command[0], command[1], options);
+      recordProcess('claims-cli', running.child);
+      const { stdout, stderr } = await running;
       return { code: 0, stdout, stderr };
     } catch (failure) {
       const { code, stdout, stderr } = failure as { code: number; stdout: string; stderr: string };
@@ -92,48 +98,56 @@ describe('the analysts’ command line over a running system’s data', () => {
     expect(exported.stdout).not.toContain(DESCRIPTION);
   });
 
-  it('refuses to rebuild beside the running service, and rebuilds once it stopped', async () => {
-    const refused = await cli('rebuild');
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('the claims service is using the read models');
+  it(
+    'refuses to rebuild beside the running service, and rebuilds once it stopped',
+    async () => {
+      const refused = await cli('rebuild');
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('the claims service is using the read models');
 
-    await system.services.claims.stop();
-    const rebuilt = await cli('rebuild');
-    expect(rebuilt.code).toBe(0);
-    expect(rebuilt.stdout).toMatch(/^claim-summaries: [1-9]\d* documents in \d+ ms$/m);
-    expect(rebuilt.stdout).toMatch(/^claim-cards: [1-9]\d* documents in \d+ ms$/m);
-    expect(rebuilt.stdout).toMatch(/^claim-queue: [1-9]\d* documents in \d+ ms$/m);
-  });
+      await system.services.claims.stop();
+      const rebuilt = await cli('rebuild');
+      expect(rebuilt.code).toBe(0);
+      expect(rebuilt.stdout).toMatch(/^claim-summaries: [1-9]\d* documents in \d+ ms$/m);
+      expect(rebuilt.stdout).toMatch(/^claim-cards: [1-9]\d* documents in \d+ ms$/m);
+      expect(rebuilt.stdout).toMatch(/^claim-queue: [1-9]\d* documents in \d+ ms$/m);
+    },
+    TWO_LAUNCHES_MS,
+  );
 
-  it('keeps the service from starting while a rebuild holds the read models, and serves the rebuilt ones after', async () => {
-    const documents = await openDocumentStore({
-      database: 'claims',
-      sqliteFile: join(system.dataDir, 'claims', 'documents.sqlite'),
-    });
-    const rebuild = await acquireLease(documents, 'claims-read-models', {
-      holder: 'a rebuild in this test',
-      ttlMs: 60_000,
-      now: systemClock,
-    });
-    await expect(system.restart('claims')).rejects.toThrow(/exited/);
-    expect(system.logs.get('claims')?.join('\n')).toContain(
-      'the read models are being rebuilt by a rebuild in this test',
-    );
-    await rebuild.release();
-    await documents.close();
+  it(
+    'keeps the service from starting while a rebuild holds the read models, and serves the rebuilt ones after',
+    async () => {
+      const documents = await openDocumentStore({
+        database: 'claims',
+        sqliteFile: join(system.dataDir, 'claims', 'documents.sqlite'),
+      });
+      const rebuild = await acquireLease(documents, 'claims-read-models', {
+        holder: 'a rebuild in this test',
+        ttlMs: 60_000,
+        now: systemClock,
+      });
+      await expect(system.restart('claims')).rejects.toThrow(/exited/);
+      expect(system.logs.get('claims')?.join('\n')).toContain(
+        'the read models are being rebuilt by a rebuild in this test',
+      );
+      await rebuild.release();
+      await documents.close();
 
-    await system.restart('claims');
-    const staff = await system.token({
-      kind: 'staff',
-      staffId: randomUUID(),
-      sessionId: randomUUID(),
-      roles: ['supervisor'],
-    });
-    const card = await graphql<{ claim: { number: string; status: string } }>(
-      system.gatewayUrl,
-      'query ($id: ID!) { claim(id: $id) { number status } }',
-      { token: staff, variables: { id: claim.id } },
-    );
-    expect(card.data?.claim).toEqual({ number: claim.number, status: 'ACCEPTED' });
-  });
+      await system.restart('claims');
+      const staff = await system.token({
+        kind: 'staff',
+        staffId: randomUUID(),
+        sessionId: randomUUID(),
+        roles: ['supervisor'],
+      });
+      const card = await graphql<{ claim: { number: string; status: string } }>(
+        system.gatewayUrl,
+        'query ($id: ID!) { claim(id: $id) { number status } }',
+        { token: staff, variables: { id: claim.id } },
+      );
+      expect(card.data?.claim).toEqual({ number: claim.number, status: 'ACCEPTED' });
+    },
+    TWO_LAUNCHES_MS,
+  );
 });

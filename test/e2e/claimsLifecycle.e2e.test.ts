@@ -86,8 +86,6 @@ describe('a claim’s life through the gateway: live status, resumption, partner
   let staffToken: string;
   let partnerToken: string;
   let otherPartnerToken: string;
-  /** The paid claim and the customer's second claim, once the lifecycle test has made them. */
-  let made: { paid: { id: string; number: string }; second: { id: string; number: string } } | undefined;
 
   beforeAll(async () => {
     system = await startTestSystem();
@@ -139,6 +137,63 @@ describe('a claim’s life through the gateway: live status, resumption, partner
     return documentId;
   }
 
+  /**
+   * Takes a submitted claim of the customer's to a payout through every status of LIFECYCLE, in three
+   * legs a test may act between: up to the customer's question, up to the documents given, paid.
+   */
+  function payout(claimId: string) {
+    return {
+      async untilQuestionAsked() {
+        await act(staffToken, `mutation ($id: ID!) { acceptClaim(id: $id) { status } }`, { id: claimId });
+        await act(
+          staffToken,
+          `mutation ($id: ID!, $a: ID!) { assignClaim(id: $id, adjusterId: $a) { status } }`,
+          { id: claimId, a: supervisor.staffId },
+        );
+        await act(staffToken, `mutation ($id: ID!) { startClaimWork(id: $id) { status } }`, { id: claimId });
+        await act(
+          customerToken,
+          `mutation ($id: ID!, $q: String!, $key: String!) { askClaimQuestion(id: $id, question: $q, idempotencyKey: $key) { status } }`,
+          { id: claimId, q: QUESTION, key: `ask-${randomUUID()}` },
+        );
+      },
+      async untilDocumentsProvided() {
+        await act(
+          staffToken,
+          `mutation ($id: ID!) { answerClaimQuestion(id: $id, answer: "Да, приложите акт") { status } }`,
+          { id: claimId },
+        );
+        await act(
+          staffToken,
+          `mutation ($id: ID!) { requestClaimDocuments(id: $id, message: "Приложите акт") { status } }`,
+          { id: claimId },
+        );
+        await act(
+          customerToken,
+          `mutation ($id: ID!, $docs: [ID!]!, $key: String!) { provideClaimDocuments(id: $id, documentIds: $docs, idempotencyKey: $key) { status } }`,
+          { id: claimId, docs: [await uploadedDocument()], key: `provide-${randomUUID()}` },
+        );
+      },
+      async untilPaid() {
+        await act(
+          staffToken,
+          `mutation ($id: ID!) { approveClaim(id: $id, amount: "87000.00") { status } }`,
+          {
+            id: claimId,
+          },
+        );
+        await act(staffToken, `mutation ($id: ID!) { markClaimReadyForPayout(id: $id) { status } }`, {
+          id: claimId,
+        });
+        await act(
+          staffToken,
+          `mutation ($id: ID!) { payOutClaim(id: $id, paymentReference: "PP-77") { status } }`,
+          { id: claimId },
+        );
+      },
+    };
+  }
+
   it('delivers every change in order with the policy resolved, resumes without gap or duplicate, and shows partners only their claims', async () => {
     // A claim before anyone subscribes: its cursor is where every subscription below starts from,
     // so none of them depends on when its socket happens to open.
@@ -158,21 +213,8 @@ describe('a claim’s life through the gateway: live status, resumption, partner
     const strangers = follow(strangerToken, baseline.cursor).changes;
 
     const claim = await submitted(customerToken, own.policy.id);
-    await act(staffToken, `mutation ($id: ID!) { acceptClaim(id: $id) { status } }`, { id: claim.id });
-    await act(
-      staffToken,
-      `mutation ($id: ID!, $a: ID!) { assignClaim(id: $id, adjusterId: $a) { status } }`,
-      {
-        id: claim.id,
-        a: supervisor.staffId,
-      },
-    );
-    await act(staffToken, `mutation ($id: ID!) { startClaimWork(id: $id) { status } }`, { id: claim.id });
-    await act(
-      customerToken,
-      `mutation ($id: ID!, $q: String!, $key: String!) { askClaimQuestion(id: $id, question: $q, idempotencyKey: $key) { status } }`,
-      { id: claim.id, q: QUESTION, key: `ask-${randomUUID()}` },
-    );
+    const toPayout = payout(claim.id);
+    await toPayout.untilQuestionAsked();
 
     // The resuming subscriber has seen the first four changes; its connection drops.
     const seenBeforeDrop = (await resuming.until(4, WAIT_MS)).map((payload) => payload.claimStatusChanged);
@@ -180,47 +222,16 @@ describe('a claim’s life through the gateway: live status, resumption, partner
     resuming.unsubscribe();
     await dropping.client.dispose();
 
-    await act(
-      staffToken,
-      `mutation ($id: ID!) { answerClaimQuestion(id: $id, answer: "Да, приложите акт") { status } }`,
-      {
-        id: claim.id,
-      },
-    );
-    await act(
-      staffToken,
-      `mutation ($id: ID!) { requestClaimDocuments(id: $id, message: "Приложите акт") { status } }`,
-      {
-        id: claim.id,
-      },
-    );
-    await act(
-      customerToken,
-      `mutation ($id: ID!, $docs: [ID!]!, $key: String!) { provideClaimDocuments(id: $id, documentIds: $docs, idempotencyKey: $key) { status } }`,
-      { id: claim.id, docs: [await uploadedDocument()], key: `provide-${randomUUID()}` },
-    );
+    await toPayout.untilDocumentsProvided();
 
     // It comes back with the cursor of the last change it saw, while the claim keeps moving.
     const resumed = follow(customerToken, seenBeforeDrop.at(-1)!.cursor).changes;
-    await act(staffToken, `mutation ($id: ID!) { approveClaim(id: $id, amount: "87000.00") { status } }`, {
-      id: claim.id,
-    });
-    await act(staffToken, `mutation ($id: ID!) { markClaimReadyForPayout(id: $id) { status } }`, {
-      id: claim.id,
-    });
-    await act(
-      staffToken,
-      `mutation ($id: ID!) { payOutClaim(id: $id, paymentReference: "PP-77") { status } }`,
-      {
-        id: claim.id,
-      },
-    );
+    await toPayout.untilPaid();
 
     // Markers: a claim the other partner and the stranger follow, then one the partner and the
     // customer follow. Arriving in log order, each proves nothing else came before it.
     const strangersMarker = await submitted(strangerToken, other.policy.id);
     const customersMarker = await submitted(customerToken, own.policy.id);
-    made = { paid: claim, second: customersMarker };
 
     const changesOf = async (subscription: typeof everyOwn, count: number) =>
       (await subscription.until(count, WAIT_MS)).map((payload) => payload.claimStatusChanged);
@@ -340,8 +351,12 @@ describe('a claim’s life through the gateway: live status, resumption, partner
   });
 
   it('saves the history as a PDF behind a short-lived signed link that opens nothing else', async () => {
-    expect(made, 'the lifecycle test made the claims').toBeDefined();
-    const { paid, second } = made!;
+    const paid = await submitted(customerToken, own.policy.id);
+    const toPayout = payout(paid.id);
+    await toPayout.untilQuestionAsked();
+    await toPayout.untilDocumentsProvided();
+    await toPayout.untilPaid();
+    const second = await submitted(customerToken, own.policy.id);
     const linkFor = async (token: string, claimId?: string) => {
       const response = await graphql<{ exportClaimHistory: { url: string; expiresAt: string } }>(
         system.gatewayUrl,

@@ -6,6 +6,7 @@ import { DEMO_PARTNER_CLIENTS } from '@cabinet/demo-data';
 import { demoCast } from '../support/demoCast.ts';
 import { graphql } from '../support/graphqlClient.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+import { LAUNCH_MS, TIER_TIMEOUTS } from '../support/timeouts.ts';
 
 const { customer, policy } = demoCast();
 const POLICY_NUMBER = /* GraphQL */ `
@@ -43,7 +44,7 @@ describe('an identity outage', () => {
     identity.kill('SIGKILL');
     await identity.exited;
     await expect(fetch(new URL('/.well-known/jwks.json', identity.url))).rejects.toThrow();
-  });
+  }, TIER_TIMEOUTS.e2e.hookTimeout + LAUNCH_MS);
   afterAll(async () => {
     await system?.shutdown();
   });

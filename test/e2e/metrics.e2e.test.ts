@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCast } from '../support/demoCast.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
-import { eventually, metricsOf, sample } from '../support/prometheus.ts';
+import { eventually } from '../support/eventually.ts';
+import { metricsOf, sample } from '../support/prometheus.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const { customer, stranger, policy } = demoCast();
@@ -87,10 +88,10 @@ describe('Prometheus metrics', () => {
         }
       `,
     );
-    await eventually(async () => (await gauge()) === 1, 'one open subscription');
+    await eventually(async () => (await gauge()) === 1, { what: 'one open subscription' });
 
     changes.unsubscribe();
     await client.dispose();
-    await eventually(async () => (await gauge()) === 0, 'the subscription closed');
+    await eventually(async () => (await gauge()) === 0, { what: 'the subscription closed' });
   });
 });

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../scripts/launcher.ts';
+import { recordProcess } from '../support/processRegistry.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 interface ProbeRun {
@@ -10,19 +11,18 @@ interface ProbeRun {
   readonly lines: { level: string; msg: string; operation?: string; durationMs?: number; problem?: string }[];
 }
 
-/** `npm run probe -- --once` as its own process; stopped by its PID if it outlives the test. */
+/** `npm run probe -- --once` as its own process; the file's teardown kills it if it outlives the test. */
 function probeOnce(env: Record<string, string>): Promise<ProbeRun> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/probe.ts', '--once'], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const timer = setTimeout(() => child.pid !== undefined && process.kill(child.pid, 'SIGKILL'), 30_000);
+  recordProcess('probe', child);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve) =>
     child.once('close', (exitCode) => {
-      clearTimeout(timer);
       const lines = output
         .split('\n')
         .filter((line) => line.startsWith('{'))

@@ -13,6 +13,7 @@ import { createLogger } from '@cabinet/platform/logging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { demoCast, SEEDED_AT } from '../support/demoCast.ts';
+import { eventually } from '../support/eventually.ts';
 import { acceptConsent, signInAs } from '../support/gosuslugi.ts';
 import { graphql, type GraphQLResponse } from '../support/graphqlClient.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
@@ -40,16 +41,6 @@ const CARD = /* GraphQL */ `
 `;
 
 const codeOf = (response: GraphQLResponse<unknown>) => response.errors?.[0]?.extensions?.['code'];
-
-/** Retries `attempt` until `done` holds: the claims service follows identity's events asynchronously. */
-async function eventually<T>(attempt: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const value = await attempt();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('a customer who revokes consent and accepts it again', () => {
   let system: TestSystem;
@@ -94,11 +85,13 @@ describe('a customer who revokes consent and accepts it again', () => {
       token: first,
     });
     expect(revoked.errors).toBeUndefined();
+    // The claims service follows identity's events asynchronously.
     expect(
-      await eventually(
-        () => submissionDetails(oldClaimId),
-        (details) => details === null,
-      ),
+      await eventually(() => submissionDetails(oldClaimId), {
+        what: 'the old claim’s personal data shredded',
+        until: (details) => details === null,
+        timeoutMs: WAIT_MS,
+      }),
     ).toBeNull();
 
     // When they sign in again within the grace period and accept the consent
@@ -106,10 +99,11 @@ describe('a customer who revokes consent and accepts it again', () => {
 
     // Then they file a new claim (once claims has seen the consent given again) and its personal data reads back
     const key = randomUUID();
-    const refiled = await eventually(
-      () => submit(again, 'Протечка после нового согласия', key),
-      (response) => codeOf(response) !== 'PERSONAL_DATA_ERASED',
-    );
+    const refiled = await eventually(() => submit(again, 'Протечка после нового согласия', key), {
+      what: 'claims to see the consent given again',
+      until: (response) => codeOf(response) !== 'PERSONAL_DATA_ERASED',
+      timeoutMs: WAIT_MS,
+    });
     expect(refiled.errors).toBeUndefined();
     expect(await submissionDetails(refiled.data!.submitClaim.id)).toContain('Протечка после нового согласия');
     // And they may announce a document for it

@@ -39,8 +39,7 @@ describe('the gateway when a subgraph stops answering', () => {
   let claimsFrozen = false;
 
   beforeAll(async () => {
-    Object.assign(process.env, GATEWAY_SETTINGS);
-    system = await startTestSystem();
+    system = await startTestSystem({ env: GATEWAY_SETTINGS });
     token = await system.token({
       kind: 'customer',
       customerId: customer.id,

@@ -3,6 +3,8 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { demoCast } from '../support/demoCast.ts';
+import { eventually } from '../support/eventually.ts';
+import { metricsOf, sample } from '../support/prometheus.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 describe('graceful shutdown', () => {
@@ -37,7 +39,11 @@ describe('graceful shutdown', () => {
         payload: { query: 'subscription { claimStatusChanged { status } }' },
       }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await eventually(
+      async () =>
+        sample(await metricsOf(system.gatewayUrl), 'gateway_active_subscriptions', { transport: 'ws' }),
+      { what: 'the subscription open at the gateway', until: (open) => open === 1 },
+    );
 
     const closed = new Promise<{ code: number }>((resolve) =>
       socket.once('close', (code) => resolve({ code })),

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsCast } from '../support/demoCast.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
-import { eventually, metricsOf, sample } from '../support/prometheus.ts';
+import { eventually } from '../support/eventually.ts';
+import { metricsOf, sample } from '../support/prometheus.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const { own } = claimsCast();
@@ -57,14 +58,17 @@ describe('event store, projection, outbox and payment reconciliation metrics', (
     expect(valueIn(after, 'eventstore_append_duration_seconds_count')).toBeGreaterThan(0);
 
     // And every projection applies it and is no longer behind the log
-    await eventually(async () => {
-      const text = await claims();
-      return CLAIM_PROJECTIONS.every(
-        (projection) =>
-          sample(text, 'projection_lag_events', { service: 'claims', projection }) === 0 &&
-          sample(text, 'projection_lag_seconds', { service: 'claims', projection }) === 0,
-      );
-    }, 'every claims projection caught up');
+    await eventually(
+      async () => {
+        const text = await claims();
+        return CLAIM_PROJECTIONS.every(
+          (projection) =>
+            sample(text, 'projection_lag_events', { service: 'claims', projection }) === 0 &&
+            sample(text, 'projection_lag_seconds', { service: 'claims', projection }) === 0,
+        );
+      },
+      { what: 'every claims projection caught up' },
+    );
     const caughtUp = await claims();
     expect(
       valueIn(caughtUp, 'projection_events_applied_total', { projection: 'claim-summaries' }),
@@ -76,18 +80,21 @@ describe('event store, projection, outbox and payment reconciliation metrics', (
         valueIn(await claims(), 'eventstore_subscription_delivery_lag_seconds_count', {
           subscriber: 'claim-status-hub',
         }) > hubBefore,
-      'the status hub delivery observed',
+      { what: 'the status hub delivery observed' },
     );
 
     // And the notice of the new status goes through the outbox and out, leaving nothing waiting
-    await eventually(async () => {
-      const text = await claims();
-      return (
-        valueIn(text, 'notification_outbox_enqueued_total') > enqueuedBefore &&
-        valueIn(text, 'notification_attempts_total', { outcome: 'sent' }) > sentBefore &&
-        sample(text, 'notification_outbox_pending', { service: 'claims' }) === 0
-      );
-    }, 'the notification sent and the outbox empty');
+    await eventually(
+      async () => {
+        const text = await claims();
+        return (
+          valueIn(text, 'notification_outbox_enqueued_total') > enqueuedBefore &&
+          valueIn(text, 'notification_attempts_total', { outcome: 'sent' }) > sentBefore &&
+          sample(text, 'notification_outbox_pending', { service: 'claims' }) === 0
+        );
+      },
+      { what: 'the notification sent and the outbox empty' },
+    );
     const sent = await claims();
     expect(sample(sent, 'notification_outbox_oldest_pending_age_seconds', { service: 'claims' })).toBe(0);
     expect(sample(sent, 'notification_outbox_failed', { service: 'claims' })).toBe(0);

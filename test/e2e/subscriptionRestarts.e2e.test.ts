@@ -3,11 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RestartableService } from '../../scripts/system.ts';
 import { claimsCast } from '../support/demoCast.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
+import { eventually } from '../support/eventually.ts';
 import { collect, wsClient } from '../support/graphqlClient.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+import { RESTART_MS } from '../support/timeouts.ts';
 
 const { own } = claimsCast();
 const WAIT_MS = 60_000;
+/** One attempt at resuming: a subscription the restarted service does not serve yet is tried again. */
+const RESUME_ATTEMPT_MS = 5_000;
 /** Claims the driver submits: each submission is one status change (none → SUBMITTED) in the feed. */
 const CHANGES_PER_RUN = 12;
 /** The driver is this far into its changes when the process is killed. */
@@ -28,8 +32,6 @@ const FOLLOW = /* GraphQL */ `
     }
   }
 `;
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('claim status subscriptions across restarts of the claims service and the gateway', () => {
   let system: TestSystem;
@@ -55,15 +57,15 @@ describe('claim status subscriptions across restarts of the claims service and t
    */
   async function submitUntilAccepted(): Promise<{ id: string; cursor: string }> {
     const key = `restart-${randomUUID()}`;
-    const deadline = Date.now() + WAIT_MS;
-    for (;;) {
-      const answer = await submitClaim(system.gatewayUrl, customerToken, own.policy.id, { key }).catch(
-        () => undefined,
-      );
-      if (answer?.data?.submitClaim) return answer.data.submitClaim;
-      if (Date.now() > deadline) throw new Error(`no claim made: ${JSON.stringify(answer)}`);
-      await pause(100);
-    }
+    const answer = await eventually(
+      () => submitClaim(system.gatewayUrl, customerToken, own.policy.id, { key }),
+      {
+        what: `the claim with idempotency key ${key} made`,
+        until: (response) => Boolean(response.data?.submitClaim),
+        timeoutMs: WAIT_MS,
+      },
+    );
+    return answer.data!.submitClaim;
   }
 
   function follow(after: string) {
@@ -73,24 +75,27 @@ describe('claim status subscriptions across restarts of the claims service and t
 
   /** Subscribes from `after` until the subscription delivers the first change (the service may still be starting). */
   async function resumeFrom(after: string, firstExpected: number) {
-    const deadline = Date.now() + WAIT_MS;
-    for (;;) {
-      const attempt = follow(after);
-      try {
-        await attempt.changes.until(firstExpected, 5_000);
-        if (attempt.changes.errors.length === 0) return attempt;
-      } catch {
-        // not delivered yet: the service is still coming up
-      }
-      attempt.changes.unsubscribe();
-      await attempt.client.dispose();
-      if (Date.now() > deadline) throw new Error(`could not resume after ${after}`);
-      await pause(200);
-    }
+    return eventually(
+      async () => {
+        const attempt = follow(after);
+        try {
+          await attempt.changes.until(firstExpected, RESUME_ATTEMPT_MS);
+          if (attempt.changes.errors.length === 0) return attempt;
+        } catch {
+          // not delivered yet: the service is still coming up
+        }
+        attempt.changes.unsubscribe();
+        await attempt.client.dispose();
+        return undefined;
+      },
+      { what: `a subscription resumed after ${after}`, timeoutMs: WAIT_MS, intervalMs: 200 },
+    );
   }
 
   it.each<RestartableService>(['claims', 'gateway'])(
     'a subscriber that reconnects with its last cursor after %s is killed misses no change and sees none twice',
+    // A restart, and the waits for the subscription before and after it.
+    { timeout: RESTART_MS + 2 * WAIT_MS },
     async (restarted) => {
       const baseline = await submitUntilAccepted();
       const first = follow(baseline.cursor);

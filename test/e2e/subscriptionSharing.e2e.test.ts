@@ -5,7 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { claimsCast } from '../support/demoCast.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
-import { eventually, metricsOf, sample } from '../support/prometheus.ts';
+import { eventually } from '../support/eventually.ts';
+import { metricsOf, sample } from '../support/prometheus.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const { own, other } = claimsCast();
@@ -82,8 +83,12 @@ describe('subscribers share one upstream connection and are each still verified'
     ownClaimId = await submitted(ownToken, own.policy.id);
     otherClaimId = await submitted(otherToken, other.policy.id);
   });
-  afterEach(() => {
-    for (const made of clients.splice(0)) void made.dispose();
+  // Each test counts the subscriptions open at claims: it starts once the last test's have closed.
+  afterEach(async () => {
+    for (const made of clients.splice(0)) await made.dispose();
+    await eventually(async () => (await claimsGauge('subgraph_active_subscriptions')) === 0, {
+      what: 'every subscription of the test closed at claims',
+    });
   });
   afterAll(async () => {
     await system?.shutdown();
@@ -114,13 +119,12 @@ describe('subscribers share one upstream connection and are each still verified'
       claimId: ownClaimId,
     });
     await intruder.until(0);
-    await eventually(() => Promise.resolve(intruder.completed), 'the intruder refused');
+    await eventually(() => intruder.completed, { what: 'the intruder refused' });
     expect(JSON.stringify(intruder.errors)).toContain('CLAIM_NOT_FOUND');
 
-    await eventually(
-      async () => (await claimsGauge('subgraph_active_subscriptions')) === 2,
-      'two subscriptions',
-    );
+    await eventually(async () => (await claimsGauge('subgraph_active_subscriptions')) === 2, {
+      what: 'two subscriptions',
+    });
     expect(await claimsGauge('subgraph_websocket_connections')).toBe(1);
 
     const accepted = await graphql(
@@ -145,15 +149,24 @@ describe('subscribers share one upstream connection and are each still verified'
   });
 
   it('verifies the subscriber each operation names on a shared connection, not the connection', async () => {
+    const claimId = await submitted(ownToken, own.policy.id);
+    const staffActs = async (mutation: string) => {
+      const response = await graphql(system.gatewayUrl, mutation, {
+        token: staffToken,
+        variables: { id: claimId, adjuster: staff.staffId },
+      });
+      expect(response.errors).toBeUndefined();
+    };
+    await staffActs(`mutation ($id: ID!) { acceptClaim(id: $id) { id } }`);
     const shared = client(system.services.claims.url);
     const forged = `${otherToken.slice(0, -4)}AAAA`;
-    expect(codesOf(await firstResult(shared, FOLLOW, { claimId: ownClaimId }, `Bearer ${forged}`))).toEqual([
+    expect(codesOf(await firstResult(shared, FOLLOW, { claimId }, `Bearer ${forged}`))).toEqual([
       'UNAUTHENTICATED',
     ]);
-    expect(
-      codesOf(await firstResult(shared, FOLLOW, { claimId: ownClaimId }, `Bearer ${otherToken}`)),
-    ).toEqual(['CLAIM_NOT_FOUND']);
-    expect(codesOf(await firstResult(shared, FOLLOW, { claimId: ownClaimId }))).toEqual(['UNAUTHENTICATED']);
+    expect(codesOf(await firstResult(shared, FOLLOW, { claimId }, `Bearer ${otherToken}`))).toEqual([
+      'CLAIM_NOT_FOUND',
+    ]);
+    expect(codesOf(await firstResult(shared, FOLLOW, { claimId }))).toEqual(['UNAUTHENTICATED']);
     expect(codesOf(await firstResult(shared, 'subscription {', {}, `Bearer ${ownToken}`))).toEqual([
       'GRAPHQL_PARSE_FAILED',
     ]);
@@ -161,27 +174,19 @@ describe('subscribers share one upstream connection and are each still verified'
     // None of the refusals took the connection down: the rightful subscriber is served on it.
     const follower = shared.iterate<Followed>({
       query: FOLLOW,
-      variables: { claimId: ownClaimId },
+      variables: { claimId },
       extensions: { authorization: `Bearer ${ownToken}` },
     });
-    await eventually(
-      async () => (await claimsGauge('subgraph_active_subscriptions')) === 1,
-      'one subscription',
-    );
-    const staffActs = async (mutation: string) => {
-      const response = await graphql(system.gatewayUrl, mutation, {
-        token: staffToken,
-        variables: { id: ownClaimId, adjuster: staff.staffId },
-      });
-      expect(response.errors).toBeUndefined();
-    };
+    await eventually(async () => (await claimsGauge('subgraph_active_subscriptions')) === 1, {
+      what: 'one subscription',
+    });
     await staffActs(
       `mutation ($id: ID!, $adjuster: ID!) { assignClaim(id: $id, adjusterId: $adjuster) { id } }`,
     );
     await staffActs(`mutation ($id: ID!) { startClaimWork(id: $id) { id } }`);
     const next = await follower.next();
     expect((next.value as ExecutionResult<Followed>).data?.claimStatusChanged).toEqual({
-      claimId: ownClaimId,
+      claimId,
       status: 'IN_PROGRESS',
     });
     await follower.return?.();
@@ -200,10 +205,14 @@ describe('subscribers share one upstream connection and are each still verified'
       variables: { claimId: ownClaimId },
       extensions: { authorization: `Bearer ${shortLived}` },
     });
-    await eventually(async () => (await claimsGauge('subgraph_active_subscriptions')) === 2, 'both running');
+    await eventually(async () => (await claimsGauge('subgraph_active_subscriptions')) === 2, {
+      what: 'both running',
+    });
     const connections = await claimsGauge('subgraph_websocket_connections');
     expect(await expiring.next()).toEqual({ done: true, value: undefined });
-    expect(await claimsGauge('subgraph_active_subscriptions')).toBe(1);
+    await eventually(async () => (await claimsGauge('subgraph_active_subscriptions')) === 1, {
+      what: 'the expired operation ended at claims',
+    });
     expect(await claimsGauge('subgraph_websocket_connections')).toBe(connections);
     await lasting.return?.();
   });

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { claimsCast, demoCast } from '../support/demoCast.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
-import { eventually } from '../support/prometheus.ts';
+import { eventually } from '../support/eventually.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 /** A span as OTLP/JSON carries it, with the service that sent it. */
@@ -161,16 +161,16 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
   const traceOf = async (operation: string, services: readonly string[]): Promise<ExportedSpan[]> => {
     const root = () => collector.spans.find((span) => span.service === 'gateway' && span.name === operation);
     const spansOf = (traceId: string) => collector.spans.filter((span) => span.traceId === traceId);
-    await eventually(
-      async () => {
+    const traceId = await eventually(
+      () => {
         const found = root();
-        if (!found) return false;
+        if (!found) return undefined;
         const seen = new Set(spansOf(found.traceId).map((span) => span.service));
-        return Promise.resolve(services.every((service) => seen.has(service)));
+        return services.every((service) => seen.has(service)) ? found.traceId : undefined;
       },
-      `the trace of ${operation} from ${services.join(', ')}`,
+      { what: `the trace of ${operation} from ${services.join(', ')}` },
     );
-    return spansOf(root()?.traceId ?? '');
+    return spansOf(traceId);
   };
 
   it('one trace per operation starts at the gateway and continues in every subgraph it calls', async () => {
@@ -305,7 +305,7 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
       collector.spans.some(
         (span) => span.service === 'claims' && span.name === 'subscription FollowOwnClaim',
       );
-    await eventually(() => Promise.resolve(claimsSetUp()), 'claims set the subscription up');
+    await eventually(claimsSetUp, { what: 'claims set the subscription up' });
     expect(follower.errors).toEqual([]);
     // The gateway's span ends with the first event or when the client leaves.
     follower.unsubscribe();
@@ -322,7 +322,7 @@ describe('OpenTelemetry traces across the gateway and the subgraphs', () => {
     const claimId = await submitted(claimantToken, own.policy.id, 'SubmitForeignClaim');
     const intruder = follow(otherClaimantToken, 'FollowForeignClaim', claimId);
     await intruder.until(0);
-    await eventually(() => Promise.resolve(intruder.completed), 'the intruder refused');
+    await eventually(() => intruder.completed, { what: 'the intruder refused' });
     expect(JSON.stringify(intruder.errors)).toContain('CLAIM_NOT_FOUND');
 
     const spans = await traceOf('subscription FollowForeignClaim', ['gateway', 'claims']);

@@ -17,12 +17,3 @@ export async function metricsOf(graphqlUrl: string): Promise<string> {
   expect(response.headers.get('content-type')).toContain('text/plain');
   return response.text();
 }
-
-/** Waits until `check` holds; a metric follows what happened a moment later. */
-export async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`never saw ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

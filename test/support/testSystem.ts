@@ -5,6 +5,9 @@ import { CURRENT_CONSENT_VERSION, type AuthenticatedPrincipal } from '@cabinet/k
 import { createAccessTokenSigner, loadOrCreateKeyRing, type AccessTokenSigner } from '@cabinet/platform/auth';
 import { startSystem, type RunningSystem, type SystemOptions } from '../../scripts/system.ts';
 import { SEEDED_AT } from './demoCast.ts';
+import { eventually } from './eventually.ts';
+import { recordProcess } from './processRegistry.ts';
+import { LAUNCH_MS, SUBGRAPH_CALL_MS, SYSTEM_START_MS } from './timeouts.ts';
 
 /** A principal as tests write it: a customer's consent defaults to the version in force. */
 export type TestPrincipal =
@@ -44,9 +47,11 @@ function smsCodesIn(lines: readonly string[], oid: number): string[] {
     .map((entry) => entry.code as string);
 }
 
-const SMS_WAIT_MS = 5_000;
-
-/** The whole system as real processes on free ports, with its own data directory. */
+/**
+ * The whole system as real processes on free ports, with its own data directory. Each process is
+ * recorded the moment it is spawned (processRegistry.ts): a hook that times out while this runs
+ * leaves nothing behind, whoever was meant to call `shutdown`.
+ */
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cabinet-e2e-'));
   const logs = new Map<string, string[]>();
@@ -56,12 +61,19 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     ports: 'free',
     seedDemoData: options.seedDemoData ?? true,
     demoDataAsOf: options.demoDataAsOf ?? SEEDED_AT,
+    env: { SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_CALL_MS), ...options.env },
+    startupTimeoutMs: SYSTEM_START_MS,
+    launchTimeoutMs: LAUNCH_MS,
+    onSpawn: recordProcess,
     sink: (service, line) => {
       const lines = logs.get(service) ?? [];
       lines.push(line);
       logs.set(service, lines);
       if (process.env['E2E_LOGS']) process.stderr.write(`[${service}] ${line}\n`);
     },
+  }).catch(async (error: unknown) => {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
   });
   let signer: AccessTokenSigner | undefined;
   return {
@@ -89,13 +101,12 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     },
     smsCount: (oid) => smsCodesIn(logs.get('esia') ?? [], oid).length,
     async nextSmsCode(oid, seenBefore) {
-      const deadline = Date.now() + SMS_WAIT_MS;
-      for (;;) {
-        const code = smsCodesIn(logs.get('esia') ?? [], oid)[seenBefore];
-        if (code !== undefined) return code;
-        if (Date.now() > deadline) throw new Error(`the ESIA emulator printed no SMS code for ${oid}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      const codes = await eventually(() => smsCodesIn(logs.get('esia') ?? [], oid), {
+        what: `SMS code number ${seenBefore + 1} the ESIA emulator prints for ${oid}`,
+        until: (printed) => printed.length > seenBefore,
+        intervalMs: 20,
+      });
+      return codes[seenBefore]!;
     },
     async shutdown() {
       await system.stop();

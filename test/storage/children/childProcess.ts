@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { recordProcess } from '../../support/processRegistry.ts';
 
 /** A TypeScript child script started with tsx, its stdout split into lines. */
 export interface Child {
@@ -15,6 +16,7 @@ export interface Child {
 
 export function startChild(script: string, args: readonly string[]): Child {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: 'pipe' });
+  recordProcess(script, child);
   const lines: string[] = [];
   const waiters: { predicate: (line: string) => boolean; resolve: (line: string) => void }[] = [];
   let stderr = '';
