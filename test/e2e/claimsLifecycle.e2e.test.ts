@@ -8,7 +8,7 @@ import { claimsCast } from '../support/demoCast.ts';
 import { systemClock } from '../support/systemClock.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
-import { pdfText } from '../support/pdfText.ts';
+import { pdfText } from '@cabinet/platform/testing';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const { own, other } = claimsCast();

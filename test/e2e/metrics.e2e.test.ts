@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCast } from '../support/demoCast.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
 import { eventually } from '../support/eventually.ts';
-import { metricsOf, sample } from '../support/prometheus.ts';
+import { metricsOf, sample } from '@cabinet/platform/testing';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const { customer, stranger, policy } = demoCast();

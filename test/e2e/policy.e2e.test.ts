@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, type GraphQLResponse } from '../support/graphqlClient.ts';
-import { pdfText } from '../support/pdfText.ts';
+import { pdfText } from '@cabinet/platform/testing';
 import { policyCast } from '../support/demoCast.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { demoCast } from '../support/demoCast.ts';
 import { eventually } from '../support/eventually.ts';
-import { metricsOf, sample } from '../support/prometheus.ts';
+import { metricsOf, sample } from '@cabinet/platform/testing';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 describe('graceful shutdown', () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsCast } from '../support/demoCast.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { eventually } from '../support/eventually.ts';
-import { metricsOf, sample } from '../support/prometheus.ts';
+import { metricsOf, sample } from '@cabinet/platform/testing';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const { own } = claimsCast();

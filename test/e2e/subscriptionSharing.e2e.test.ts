@@ -6,7 +6,7 @@ import { claimsCast } from '../support/demoCast.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
 import { eventually } from '../support/eventually.ts';
-import { metricsOf, sample } from '../support/prometheus.ts';
+import { metricsOf, sample } from '@cabinet/platform/testing';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const { own, other } = claimsCast();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sample } from '../../../test/support/prometheus.ts';
+import { sample } from '../testing/prometheus.ts';
 import { createEventStoreMetrics } from '../metrics/eventStoreMetrics.ts';
 import { registerMetricGroups } from '../metrics/deferredRegistration.ts';
 import { instrumentEventStore } from './instrumentedEventStore.ts';

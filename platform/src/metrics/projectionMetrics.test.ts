@@ -1,6 +1,6 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { sample } from '../../../test/support/prometheus.ts';
+import { sample } from '../testing/prometheus.ts';
 import { registerMetricGroups } from './deferredRegistration.ts';
 import { createStoreMetrics } from './storeMetrics.ts';
 

@@ -5,7 +5,7 @@ import { CURRENT_CONSENT_VERSION, isDomainError, type Principal } from '@cabinet
 import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
 import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pdfText } from '../../../../../test/support/pdfText.ts';
+import { pdfText } from '@cabinet/platform/testing';
 import { ClaimCommandHandler } from '../../claim/application/claimCommandHandler.ts';
 import { withoutActivity } from '../../claim/application/claimActivity.ts';
 import { CLAIM_STREAM_CATEGORY } from '../../claim/domain/claimStreamId.ts';

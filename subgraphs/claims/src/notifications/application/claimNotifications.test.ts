@@ -8,7 +8,7 @@ import { createLogger } from '@cabinet/platform/logging';
 import { registerMetricGroups } from '@cabinet/platform/metrics';
 import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sample } from '../../../../../test/support/prometheus.ts';
+import { sample } from '@cabinet/platform/testing';
 import { ClaimCommandHandler } from '../../claim/application/claimCommandHandler.ts';
 import { withoutActivity } from '../../claim/application/claimActivity.ts';
 import type { ClaimCommand } from '../../claim/domain/claimCommands.ts';

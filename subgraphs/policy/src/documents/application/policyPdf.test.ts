@@ -2,7 +2,7 @@ import { rubles, zero } from '@cabinet/kernel';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { pdfText } from '../../../../../test/support/pdfText.ts';
+import { pdfText } from '@cabinet/platform/testing';
 import { issuePolicy } from '../../policy/domain/index.ts';
 import type { PolicyRecord } from '../../policy/storage/policyRecord.ts';
 import { renderPolicyPdf } from './policyPdf.ts';

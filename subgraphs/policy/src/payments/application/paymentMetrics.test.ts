@@ -6,7 +6,7 @@ import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documen
 import { registerMetricGroups } from '@cabinet/platform/metrics';
 import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sample } from '../../../../../test/support/prometheus.ts';
+import { sample } from '@cabinet/platform/testing';
 import type { PaymentStatus } from '../domain/index.ts';
 import { createPaymentMetrics } from './paymentMetrics.ts';
 import { PaymentRepository, type Fulfilment } from '../storage/paymentRepository.ts';

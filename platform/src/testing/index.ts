@@ -1,0 +1,2 @@
+export { metricsOf, sample } from './prometheus.ts';
+export { pdfText } from './pdfText.ts';
