@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { LinkSigner } from '@cabinet/claims/testing';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimsCast } from '../support/demoCast.ts';
+import { claimsCast, demoStaffMember } from '../support/demoCast.ts';
 import { systemClock } from '../support/systemClock.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
@@ -148,7 +148,7 @@ describe('a claim’s life through the gateway: live status, resumption, partner
         await act(
           staffToken,
           `mutation ($id: ID!, $a: ID!) { assignClaim(id: $id, adjusterId: $a) { status } }`,
-          { id: claimId, a: supervisor.staffId },
+          { id: claimId, a: demoStaffMember('adjuster').id },
         );
         await act(staffToken, `mutation ($id: ID!) { startClaimWork(id: $id) { status } }`, { id: claimId });
         await act(

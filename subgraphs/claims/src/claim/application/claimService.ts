@@ -2,6 +2,7 @@ import { CommonErrors, nameBasedUuid, assertConsentAccepted } from '@cabinet/ker
 import type { EventStore } from '@cabinet/platform/eventstore';
 import { requireTrustedCustomer, type RequestContext } from '@cabinet/platform/graphql';
 import type { PolicyClient } from './policyClient.ts';
+import type { StaffRegisterClient } from './staffRegisterClient.ts';
 import { assertMayReadClaim } from '../domain/claimAccess.ts';
 import { claimActorOf, type ClaimActor } from '../domain/claimActor.ts';
 import type { ClaimCommand, SubmitClaim } from '../domain/claimCommands.ts';
@@ -64,6 +65,7 @@ export class ClaimService {
     private readonly summaries: ClaimSummaryRepository,
     private readonly numbers: ClaimNumberSequence,
     private readonly policies: PolicyClient,
+    private readonly staffRegister: StaffRegisterClient,
     private readonly now: () => Date,
   ) {}
 
@@ -123,6 +125,16 @@ export class ClaimService {
       },
     );
     return viewOf(outcome);
+  }
+
+  /** Assigns an adjuster, as identity's staff register knows them (asked only for staff callers). */
+  async assign(context: RequestContext, claimId: string, adjusterId: string): Promise<ClaimView> {
+    const actor = this.actorOf(context);
+    const registered =
+      actor.kind === 'staff' && adjusterId.trim() !== ''
+        ? await this.staffRegister.member(adjusterId.trim(), context.authorization, context.requestId)
+        : null;
+    return this.act(context, claimId, 'AssignClaim', { adjusterId, registered });
   }
 
   /** A claim card straight from its stream, so a claim is readable the moment it is written. */
