@@ -292,7 +292,7 @@ describe('a claim’s life through the gateway: live status, resumption, partner
         variables: { id: claim.id },
       },
     );
-    expect(card.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(card.errors?.[0]?.extensions?.['code']).toBe('CLAIM_NOT_FOUND');
 
     // The policy it sold: the number and status, but not who holds it or what is insured.
     const soldPolicy = await graphql<{ policy: { number: string } }>(
@@ -309,7 +309,11 @@ describe('a claim’s life through the gateway: live status, resumption, partner
     );
     expect(soldPolicy.errors).toBeUndefined();
     expect(soldPolicy.data?.policy.number).toBe(own.policy.number);
-    for (const personalField of ['holder { fullName }', 'insuredObject { description }']) {
+    for (const personalField of [
+      'holder { fullName }',
+      'insuredObject { description }',
+      'tariff { notes }',
+    ]) {
       const refused = await graphql(
         system.gatewayUrl,
         /* GraphQL */ `query ($id: ID!) { policy(id: $id) { number ${personalField} } }`,
@@ -401,7 +405,7 @@ describe('a claim’s life through the gateway: live status, resumption, partner
 
     for (const [token, code] of [
       [strangerToken, 'CLAIM_NOT_FOUND'],
-      [partnerToken, 'FORBIDDEN'],
+      [partnerToken, 'CLAIM_NOT_FOUND'],
     ] as const) {
       const refused = await graphql(system.gatewayUrl, EXPORT, { token, variables: { claimId: paid.id } });
       expect(refused.errors?.[0]?.extensions?.['code']).toBe(code);

@@ -1,4 +1,4 @@
-import { moscowDate } from '@cabinet/kernel';
+import { isUuid, moscowDate } from '@cabinet/kernel';
 import { pageSize, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { linkSubjectOf, type DocumentLinks } from '../../documents/application/documentLinks.ts';
@@ -45,7 +45,9 @@ export class PolicyResolver {
   }
 
   async resolveReference(reference: { id: string }, context: RequestContext): Promise<Policy> {
-    const record = assertMaySeePolicy(context.principal, served(await this.deps.reads.get(reference.id)));
+    // An id that is not a UUID names no policy: the store is not asked.
+    const stored = isUuid(reference.id) ? served(await this.deps.reads.get(reference.id)) : null;
+    const record = assertMaySeePolicy(context.principal, stored);
     return toPolicy(record, moscowDate(this.deps.now()));
   }
 
