@@ -22,6 +22,7 @@ import {
   PolicyDocument,
   PolicyProductEnum,
   PolicyStatusEnum,
+  TariffCalculation,
 } from './policy.type.ts';
 
 /** A policy's payment history is short: its instalments, renewal and changes, and their retries. */
@@ -63,6 +64,12 @@ export class PolicyResolver {
   insuredObject(@Root() policy: Policy, @Ctx() context: RequestContext): InsuredObject {
     assertMaySeePersonalData(context.principal);
     return policy.insuredObject;
+  }
+
+  @FieldResolver(() => TariffCalculation)
+  tariff(@Root() policy: Policy, @Ctx() context: RequestContext): TariffCalculation {
+    assertMaySeePersonalData(context.principal);
+    return policy.tariff;
   }
 
   @FieldResolver(() => [Payment], { description: 'Payments for this term, newest first, declined ones too' })
