@@ -1,6 +1,7 @@
 import { CommonErrors, nameBasedUuid, assertConsentAccepted } from '@cabinet/kernel';
 import type { EventStore } from '@cabinet/platform/eventstore';
 import { requireTrustedCustomer, type RequestContext } from '@cabinet/platform/graphql';
+import { contactEmail } from './contactEmail.ts';
 import type { PolicyClient } from './policyClient.ts';
 import type { StaffRegisterClient } from './staffRegisterClient.ts';
 import { assertMayReadClaim } from '../domain/claimAccess.ts';
@@ -73,6 +74,7 @@ export class ClaimService {
     requireTrustedCustomer(context);
     const actor = this.actorOf(context);
     if (actor.kind !== 'customer') throw CommonErrors.forbidden();
+    const contact = { phone: input.contact.phone, email: contactEmail(input.contact.email) };
     const claimId = nameBasedUuid(CLAIM_ID_NAMESPACE, `${actor.customerId}:${idempotencyKey}`);
     const existing = await loadClaim(this.events, claimId);
     if (existing.state.kind === 'claim') return viewOf({ ...existing, claim: existing.state });
@@ -94,7 +96,7 @@ export class ClaimService {
           soldByPartnerId: policy.soldByPartnerId,
         },
         incident: input.incident,
-        contact: input.contact,
+        contact,
         documents: input.documents,
       },
     };
