@@ -1,5 +1,5 @@
 /** Control characters (C0, DEL, C1) and the bidirectional overrides that make `gpj.exe` read as `exe.jpg`. */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 const SEPARATORS = /[/\\]/;
 export const MAX_FILE_NAME_LENGTH = 255;
 
