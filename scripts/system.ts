@@ -272,7 +272,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const claims = await launched('claims', {
       name: 'claims',
       entry: 'subgraphs/claims/src/main.ts',
-      env: { ...common, PORT: port('claims'), JWKS_URL: jwksUrl, POLICY_URL: policy.url },
+      env: {
+        ...common,
+        PORT: port('claims'),
+        JWKS_URL: jwksUrl,
+        POLICY_URL: policy.url,
+        IDENTITY_URL: identity.url,
+      },
     });
     const gateway = await launched('gateway', {
       name: 'gateway',

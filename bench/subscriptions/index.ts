@@ -146,7 +146,10 @@ try {
       await run(claim, {
         type: 'AssignClaim',
         actor: STAFF,
-        data: { adjusterId: 'bench-supervisor' },
+        data: {
+          adjusterId: 'bench-supervisor',
+          registered: { staffId: 'bench-supervisor', roles: ['adjuster', 'supervisor'] },
+        },
       });
       await run(claim, { type: 'StartClaimWork', actor: STAFF, data: {} });
       prepared.push(claim);

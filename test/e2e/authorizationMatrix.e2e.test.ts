@@ -27,11 +27,13 @@ import {
 import { base64url, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, graphql, wsClient, type GraphQLResponse } from '../support/graphqlClient.ts';
-import { demoCast, SEEDED_AT } from '../support/demoCast.ts';
+import { claimsCast, demoCast, SEEDED_AT } from '../support/demoCast.ts';
 import { systemClock } from '../support/systemClock.ts';
 import { startTestSystem, type TestPrincipal, type TestSystem } from '../support/testSystem.ts';
 
 const { customer: victim, policy: victimPolicy, stranger } = demoCast();
+/** The partner that sold the victim's policy. */
+const sellingPartnerId = claimsCast().own.partnerId;
 
 /**
  * Root fields a caller without a token may be answered on: signing in and what must be read before it.
@@ -47,6 +49,34 @@ const PUBLIC_FIELDS = new Set([
 
 /** Root fields a partner may be answered on besides the public ones: the status of claims on policies it sold. */
 const PARTNER_FIELDS = new Set(['claimStatusChanged']);
+
+/**
+ * Fields of a policy the partner that sold it is answered on, and those it is refused: who holds it,
+ * what is insured and how the premium was priced from the holder's facts. Reviewed by hand: a new
+ * field of Policy fails this suite until it is put in one of the two.
+ */
+const PARTNER_POLICY_FIELDS = new Set([
+  'id',
+  'number',
+  'product',
+  'productLabel',
+  'status',
+  'statusLabel',
+  'periodStart',
+  'periodEnd',
+  'termMonths',
+  'coverages',
+  'premium',
+  'instalments',
+  'renewalWindow',
+  'renewalOf',
+  'renewedBy',
+  'issuedAt',
+  'payments',
+  'documentUrl',
+  'documents',
+]);
+const PARTNER_REFUSED_POLICY_FIELDS = new Set(['holder', 'insuredObject', 'tariff']);
 
 /** Run last: they end the caller's session or consent, which later calls would otherwise trip over. */
 const SESSION_ENDING = new Set(['signOut', 'revokeSession', 'revokeConsent']);
@@ -361,6 +391,33 @@ describe('the authorization matrix over every root field of the supergraph', () 
     for (const field of PUBLIC_FIELDS)
       expect(OPERATIONS.map((operation) => operation.field)).toContain(field);
   });
+
+  const policyType = supergraph.getType('Policy');
+  if (!isObjectType(policyType)) throw new Error('the supergraph has no Policy type');
+  it.each(Object.values(policyType.getFields()).filter(accessible))(
+    'Policy.$name for the partner that sold the policy: answered without the holder’s data, or refused',
+    async (field) => {
+      const token = await system.token({
+        ...PRINCIPALS.partner(),
+        partnerId: sellingPartnerId,
+      } as TestPrincipal);
+      const response = await graphql(
+        system.gatewayUrl,
+        `query ($id: ID!) { policy(id: $id) { ${field.name}${selectionOf(field)} } }`,
+        { token, variables: { id: victimPolicy.id } },
+      );
+      const visible = PARTNER_POLICY_FIELDS.has(field.name);
+      expect(
+        visible || PARTNER_REFUSED_POLICY_FIELDS.has(field.name),
+        `Policy.${field.name}: classify it for partners`,
+      ).toBe(true);
+      if (visible) expect(response.errors, field.name).toBeUndefined();
+      else expect(response.errors?.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN']);
+      for (const marker of VICTIM_MARKERS.filter((marker) => marker !== victimPolicy.number)) {
+        expect(JSON.stringify(response)).not.toContain(marker);
+      }
+    },
+  );
 
   it.each(OPERATIONS)('$kind $field: anonymous is refused unless the field is public', async (operation) => {
     const outcome = await outcomeFor(operation, 'anonymous');

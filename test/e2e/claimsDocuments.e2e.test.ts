@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoCast, seededDay } from '../support/demoCast.ts';
+import { demoCast, demoStaffMember, seededDay } from '../support/demoCast.ts';
 import { graphql } from '../support/graphqlClient.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
@@ -114,7 +114,7 @@ describe('claims with documents through the gateway', () => {
       [`mutation ($id: ID!) { acceptClaim(id: $id) { status } }`, { id }],
       [
         `mutation ($id: ID!, $a: ID!) { assignClaim(id: $id, adjusterId: $a) { status } }`,
-        { id, a: supervisor.staffId },
+        { id, a: demoStaffMember('adjuster').id },
       ],
       [`mutation ($id: ID!) { startClaimWork(id: $id) { status } }`, { id }],
       [

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { LinkSigner } from '@cabinet/claims/testing';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimsCast } from '../support/demoCast.ts';
+import { claimsCast, demoStaffMember } from '../support/demoCast.ts';
 import { systemClock } from '../support/systemClock.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
@@ -148,7 +148,7 @@ describe('a claim’s life through the gateway: live status, resumption, partner
         await act(
           staffToken,
           `mutation ($id: ID!, $a: ID!) { assignClaim(id: $id, adjusterId: $a) { status } }`,
-          { id: claimId, a: supervisor.staffId },
+          { id: claimId, a: demoStaffMember('adjuster').id },
         );
         await act(staffToken, `mutation ($id: ID!) { startClaimWork(id: $id) { status } }`, { id: claimId });
         await act(
@@ -292,7 +292,7 @@ describe('a claim’s life through the gateway: live status, resumption, partner
         variables: { id: claim.id },
       },
     );
-    expect(card.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(card.errors?.[0]?.extensions?.['code']).toBe('CLAIM_NOT_FOUND');
 
     // The policy it sold: the number and status, but not who holds it or what is insured.
     const soldPolicy = await graphql<{ policy: { number: string } }>(
@@ -309,7 +309,11 @@ describe('a claim’s life through the gateway: live status, resumption, partner
     );
     expect(soldPolicy.errors).toBeUndefined();
     expect(soldPolicy.data?.policy.number).toBe(own.policy.number);
-    for (const personalField of ['holder { fullName }', 'insuredObject { description }']) {
+    for (const personalField of [
+      'holder { fullName }',
+      'insuredObject { description }',
+      'tariff { notes }',
+    ]) {
       const refused = await graphql(
         system.gatewayUrl,
         /* GraphQL */ `query ($id: ID!) { policy(id: $id) { number ${personalField} } }`,
@@ -401,7 +405,7 @@ describe('a claim’s life through the gateway: live status, resumption, partner
 
     for (const [token, code] of [
       [strangerToken, 'CLAIM_NOT_FOUND'],
-      [partnerToken, 'FORBIDDEN'],
+      [partnerToken, 'CLAIM_NOT_FOUND'],
     ] as const) {
       const refused = await graphql(system.gatewayUrl, EXPORT, { token, variables: { claimId: paid.id } });
       expect(refused.errors?.[0]?.extensions?.['code']).toBe(code);

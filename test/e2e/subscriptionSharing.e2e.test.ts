@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { claimsCast } from '../support/demoCast.ts';
+import { claimsCast, demoStaffMember } from '../support/demoCast.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
 import { eventually } from '../support/eventually.ts';
@@ -153,7 +153,7 @@ describe('subscribers share one upstream connection and are each still verified'
     const staffActs = async (mutation: string) => {
       const response = await graphql(system.gatewayUrl, mutation, {
         token: staffToken,
-        variables: { id: claimId, adjuster: staff.staffId },
+        variables: { id: claimId, adjuster: demoStaffMember('adjuster').id },
       });
       expect(response.errors).toBeUndefined();
     };

@@ -1,6 +1,8 @@
 import { addDays, moscowDate } from '@cabinet/kernel';
+import type { StaffRole } from '@cabinet/kernel';
 import {
   DEMO_PARTNERS,
+  DEMO_STAFF,
   EXISTING_CUSTOMER_ID,
   SECOND_CUSTOMER_ID,
   demoCustomers,
@@ -104,4 +106,11 @@ export function policyCast(now = SEEDED_AT): PolicyCast {
     },
     stranger: crowdCustomer,
   };
+}
+
+/** A demo staff member holding `role`, as the seeding step registers them in identity. */
+export function demoStaffMember(role: StaffRole): (typeof DEMO_STAFF)[number] {
+  const found = DEMO_STAFF.find((candidate) => candidate.roles.includes(role));
+  if (!found) throw new Error(`the demo staff has no ${role}`);
+  return found;
 }

@@ -29,7 +29,11 @@ interface DemoClaimScenario {
 function scenarios(adjusterId: string): readonly DemoClaimScenario[] {
   const workStarted: readonly Step[] = [
     { by: 'supervisor', type: 'AcceptClaim', data: {} },
-    { by: 'supervisor', type: 'AssignClaim', data: { adjusterId } },
+    {
+      by: 'supervisor',
+      type: 'AssignClaim',
+      data: { adjusterId, registered: { staffId: adjusterId, roles: ['adjuster'] } },
+    },
     { by: 'adjuster', type: 'StartClaimWork', data: {} },
   ];
   return [

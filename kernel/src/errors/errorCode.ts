@@ -101,6 +101,9 @@ export type ErrorCode =
   | 'CLAIM_TRANSITION_NOT_ALLOWED' // the claim's status does not allow this action
   | 'CLAIM_NOT_ASSIGNED' // the claim needs an adjuster first
   | 'CLAIM_APPROVAL_LIMIT_EXCEEDED' // the amount is above the adjuster's limit: a supervisor decides
+  | 'CLAIM_PAYOUT_NEEDS_SUPERVISOR' // a payout this large is made by a supervisor
+  | 'CLAIM_ADJUSTER_NOT_FOUND' // no active adjuster with that id in the staff register
+  | 'STAFF_REGISTER_UNAVAILABLE' // the staff register could not be asked right now
   | 'CLAIM_CONCURRENTLY_MODIFIED' // the claim changed meanwhile; reload and retry
   | 'CLAIM_FEED_OVERFLOW' // a status subscriber fell too far behind; reconnect from its last cursor
   | 'POLICY_NOT_IN_FORCE' // the policy was not in force on the incident date

@@ -6,10 +6,15 @@ export const claimsConfigSpec = {
   /** The policy subgraph, asked directly (not through the gateway) whether a claim's policy is valid. */
   POLICY_URL: env.url('http://localhost:4002/graphql'),
   POLICY_TIMEOUT_MS: env.integer(2_000, { min: 100, max: 30_000 }),
+  /** The identity subgraph, asked directly whether an adjuster being assigned is in the staff register. */
+  IDENTITY_URL: env.url('http://localhost:4001/graphql'),
+  IDENTITY_TIMEOUT_MS: env.integer(2_000, { min: 100, max: 30_000 }),
   /** Working days the insurer has to answer a customer's question. */
   CLARIFICATION_ANSWER_WORKING_DAYS: env.integer(5, { min: 1, max: 30 }),
   /** The largest payout an adjuster may approve alone, in roubles; above it a supervisor decides. */
   ADJUSTER_APPROVAL_LIMIT_RUB: env.integer(500_000, { min: 1 }),
+  /** Payouts from this sum up, in kopecks, are made by a supervisor only (100 000 ₽ by default). */
+  SUPERVISOR_PAYOUT_FROM_KOPECKS: env.integer(10_000_000, { min: 1 }),
   /** Days to decide on non-ОСАГО products (ОСАГО's 20 days are fixed by law). */
   DECISION_DAYS_KASKO: env.integer(30, { min: 1, max: 365 }),
   DECISION_DAYS_DMS: env.integer(15, { min: 1, max: 365 }),

@@ -7,6 +7,7 @@ import { PersonalDataResolver } from './personalData/graphql/personalData.resolv
 // type-graphql lists root fields in the order their resolvers load: sign-in first, then the session.
 import { SignInResolver } from './signIn/graphql/signIn.resolver.ts';
 import { SessionResolver } from './session/graphql/session.resolver.ts';
+import { StaffMemberResolver } from './staff/graphql/staffMember.resolver.ts';
 
 export interface IdentityResolvers {
   readonly customer: CustomerResolver;
@@ -15,6 +16,7 @@ export interface IdentityResolvers {
   readonly consent: ConsentResolver;
   readonly activity: ActivityResolver;
   readonly personalData: PersonalDataResolver;
+  readonly staffMember: StaffMemberResolver;
 }
 
 /** The identity subgraph's schema; without resolver instances it serves only to print the SDL. */
@@ -27,6 +29,7 @@ export function identitySchema(resolvers?: IdentityResolvers): Promise<GraphQLSc
       ConsentResolver,
       ActivityResolver,
       PersonalDataResolver,
+      StaffMemberResolver,
     ],
     instances: resolvers ? Object.values(resolvers) : [],
     referenceResolvers: resolvers && {

@@ -44,6 +44,7 @@ import { GosuslugiSignIn } from './signIn/application/gosuslugiSignIn.ts';
 import { SignInResolver } from './signIn/graphql/signIn.resolver.ts';
 import { SignInAttemptRepository } from './signIn/storage/signInAttemptRepository.ts';
 import { StaffRepository } from './staff/storage/staffRepository.ts';
+import { StaffMemberResolver } from './staff/graphql/staffMember.resolver.ts';
 import { StaffSignIn } from './signIn/application/staffSignIn.ts';
 
 export interface IdentityOptions {
@@ -223,6 +224,7 @@ function buildSchema(
     consent: new ConsentResolver(consents, sessions, esiaLogoutUrl),
     activity: new ActivityResolver(activityLog),
     personalData: new PersonalDataResolver(stores.customers, consents, sessions, activityLog, now),
+    staffMember: new StaffMemberResolver(stores.staff),
   });
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, nameBasedUuid } from '@cabinet/kernel';
+import { DomainError, isUuid, nameBasedUuid } from '@cabinet/kernel';
 import { WrongExpectedRevision, type EventStore, type Position } from '@cabinet/platform/eventstore';
 import type { ClaimObserver } from './claimActivity.ts';
 import type { CustomerKeyVault } from '../../privacy/application/customerKeyVault.ts';
@@ -43,8 +43,9 @@ export interface LoadedClaim {
   readonly cursor: Position;
 }
 
+/** A claim as its stream holds it; an id that is not a UUID names no claim. */
 export async function loadClaim(events: EventStore, claimId: string): Promise<LoadedClaim> {
-  const stored = await events.read(claimStreamId(claimId));
+  const stored = isUuid(claimId) ? await events.read(claimStreamId(claimId)) : [];
   const recorded = stored.map(claimEventOf);
   return {
     state: recorded.reduce(evolve, initialState),

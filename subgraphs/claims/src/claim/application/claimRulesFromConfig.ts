@@ -17,5 +17,6 @@ export function claimRulesFromConfig(config: ClaimsConfig): ClaimRules {
     },
     clarificationAnswerWorkingDays: config.CLARIFICATION_ANSWER_WORKING_DAYS,
     adjusterApprovalLimitKopecks: config.ADJUSTER_APPROVAL_LIMIT_RUB * 100,
+    supervisorPayoutFromKopecks: config.SUPERVISOR_PAYOUT_FROM_KOPECKS,
   };
 }

@@ -1,7 +1,9 @@
 import { CommonErrors, nameBasedUuid, assertConsentAccepted } from '@cabinet/kernel';
 import type { EventStore } from '@cabinet/platform/eventstore';
 import { requireTrustedCustomer, type RequestContext } from '@cabinet/platform/graphql';
+import { contactEmail } from './contactEmail.ts';
 import type { PolicyClient } from './policyClient.ts';
+import type { StaffRegisterClient } from './staffRegisterClient.ts';
 import { assertMayReadClaim } from '../domain/claimAccess.ts';
 import { claimActorOf, type ClaimActor } from '../domain/claimActor.ts';
 import type { ClaimCommand, SubmitClaim } from '../domain/claimCommands.ts';
@@ -64,6 +66,7 @@ export class ClaimService {
     private readonly summaries: ClaimSummaryRepository,
     private readonly numbers: ClaimNumberSequence,
     private readonly policies: PolicyClient,
+    private readonly staffRegister: StaffRegisterClient,
     private readonly now: () => Date,
   ) {}
 
@@ -71,6 +74,7 @@ export class ClaimService {
     requireTrustedCustomer(context);
     const actor = this.actorOf(context);
     if (actor.kind !== 'customer') throw CommonErrors.forbidden();
+    const contact = { phone: input.contact.phone, email: contactEmail(input.contact.email) };
     const claimId = nameBasedUuid(CLAIM_ID_NAMESPACE, `${actor.customerId}:${idempotencyKey}`);
     const existing = await loadClaim(this.events, claimId);
     if (existing.state.kind === 'claim') return viewOf({ ...existing, claim: existing.state });
@@ -92,7 +96,7 @@ export class ClaimService {
           soldByPartnerId: policy.soldByPartnerId,
         },
         incident: input.incident,
-        contact: input.contact,
+        contact,
         documents: input.documents,
       },
     };
@@ -123,6 +127,16 @@ export class ClaimService {
       },
     );
     return viewOf(outcome);
+  }
+
+  /** Assigns an adjuster, as identity's staff register knows them (asked only for staff callers). */
+  async assign(context: RequestContext, claimId: string, adjusterId: string): Promise<ClaimView> {
+    const actor = this.actorOf(context);
+    const registered =
+      actor.kind === 'staff' && adjusterId.trim() !== ''
+        ? await this.staffRegister.member(adjusterId.trim(), context.authorization, context.requestId)
+        : null;
+    return this.act(context, claimId, 'AssignClaim', { adjusterId, registered });
   }
 
   /** A claim card straight from its stream, so a claim is readable the moment it is written. */

@@ -14,7 +14,8 @@ describe('who may read a claim', () => {
     ['another customer', customer('other'), 'CLAIM_NOT_FOUND'],
     ['the owner without the current consent', customer('owner', null), 'CONSENT_REQUIRED'],
     ['the owner under an old consent version', customer('owner', '2020-01'), 'CONSENT_REQUIRED'],
-    ['a partner', partner('bank'), 'FORBIDDEN'],
+    ['the partner that sold the policy', partner('bank'), 'CLAIM_NOT_FOUND'],
+    ['another partner', partner('dealer'), 'CLAIM_NOT_FOUND'],
     ['nobody', nobody, 'UNAUTHENTICATED'],
   ])('%s', (_who, principal, code) => {
     const read = () => assertMayReadClaim(principal, claim, claim.claimId);

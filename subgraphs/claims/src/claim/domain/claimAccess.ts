@@ -9,7 +9,8 @@ interface ClaimOwnership {
 
 /**
  * Reading a claim: its customer and staff. Someone else's claim answers CLAIM_NOT_FOUND so ids
- * cannot be probed; partners follow status changes only (see `mayFollowStatus`), never the card.
+ * cannot be probed; partners follow status changes only (see `mayFollowStatus`), never the card, and
+ * are told "not found" too, whether or not they sold the policy, so no claim's existence is confirmed.
  */
 export function assertMayReadClaim(
   principal: Principal,
@@ -17,7 +18,7 @@ export function assertMayReadClaim(
   claimId: string,
 ): ClaimOwnership {
   if (principal.kind === 'anonymous') throw CommonErrors.unauthenticated();
-  if (principal.kind === 'partner') throw CommonErrors.forbidden();
+  if (principal.kind === 'partner') throw ClaimErrors.notFound(claimId);
   assertConsentAccepted(principal);
   if (!claim || (principal.kind === 'customer' && claim.customerId !== principal.customerId)) {
     throw ClaimErrors.notFound(claimId);

@@ -54,15 +54,17 @@ export function assignClaim(command: AssignClaim, claim: Claim, context: ChangeC
   if (actor.role === 'adjuster' && (adjusterId !== actor.staffId || claim.adjusterId !== null)) {
     throw ClaimErrors.forbidden();
   }
+  const { registered } = command.data;
+  if (registered?.staffId !== adjusterId || !registered.roles.includes('adjuster')) {
+    throw ClaimErrors.adjusterNotFound(adjusterId);
+  }
   if (claim.adjusterId === adjusterId) return [];
   return [{ type: 'ClaimAssigned', data: { claimId, occurredAt, adjusterId } }];
 }
 
-export function startClaimWork(command: StartClaimWork, claim: Claim, context: ChangeContext): ClaimEvent[] {
+export function startClaimWork(_command: StartClaimWork, claim: Claim, context: ChangeContext): ClaimEvent[] {
   const { claimId, occurredAt } = context;
-  const actor = staffActor(command.actor);
   if (claim.adjusterId === null) throw ClaimErrors.notAssigned();
-  if (actor.role === 'adjuster' && actor.staffId !== claim.adjusterId) throw ClaimErrors.forbidden();
   return [{ type: 'ClaimWorkStarted', data: { claimId, occurredAt, adjusterId: claim.adjusterId } }];
 }
 
@@ -218,7 +220,12 @@ export function markReadyForPayout(
 }
 
 export function payOutClaim(command: PayOutClaim, claim: Claim, context: ChangeContext): ClaimEvent[] {
-  const { claimId, occurredAt } = context;
+  const { claimId, occurredAt, rules } = context;
+  const amountKopecks = approvedAmount(claim, command.type);
+  // Four eyes on large payouts: whoever approved, a supervisor makes the transfer.
+  if (staffActor(command.actor).role === 'adjuster' && amountKopecks >= rules.supervisorPayoutFromKopecks) {
+    throw ClaimErrors.payoutNeedsSupervisor(amountKopecks, rules.supervisorPayoutFromKopecks);
+  }
   const paymentReference = requiredText(
     'paymentReference',
     command.data.paymentReference,
@@ -227,7 +234,7 @@ export function payOutClaim(command: PayOutClaim, claim: Claim, context: ChangeC
   return [
     {
       type: 'ClaimPaidOut',
-      data: { claimId, occurredAt, amountKopecks: approvedAmount(claim, command.type), paymentReference },
+      data: { claimId, occurredAt, amountKopecks, paymentReference },
     },
   ];
 }

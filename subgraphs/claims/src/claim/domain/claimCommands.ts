@@ -1,4 +1,4 @@
-import type { CalendarDate } from '@cabinet/kernel';
+import type { CalendarDate, StaffRole } from '@cabinet/kernel';
 import type { ClaimActor } from './claimActor.ts';
 import type { ClaimDocument, ClaimPolicy, ClaimRefusalReason } from './claimEvents.ts';
 
@@ -35,7 +35,17 @@ export type SubmitClaim = ClaimCommandBase<
   }
 >;
 export type AcceptClaim = ClaimCommandBase<'AcceptClaim', Record<string, never>>;
-export type AssignClaim = ClaimCommandBase<'AssignClaim', { readonly adjusterId: string }>;
+/** A staff member as identity's staff register lists them, looked up before the command is decided. */
+export interface RegisteredStaffMember {
+  readonly staffId: string;
+  readonly roles: readonly StaffRole[];
+}
+
+/** `registered` is what the staff register holds under `adjusterId`: null when no active staff member. */
+export type AssignClaim = ClaimCommandBase<
+  'AssignClaim',
+  { readonly adjusterId: string; readonly registered: RegisteredStaffMember | null }
+>;
 export type StartClaimWork = ClaimCommandBase<'StartClaimWork', Record<string, never>>;
 export type RequestClaimClarification = ClaimCommandBase<
   'RequestClaimClarification',

@@ -27,6 +27,24 @@ export const ClaimErrors = {
       { amountKopecks, limitKopecks },
     ),
 
+  notAssignedToActor: () =>
+    new DomainError(
+      'FORBIDDEN',
+      'Действовать по заявлению может только назначенный на него урегулировщик или руководитель.',
+    ),
+
+  adjusterNotFound: (adjusterId: string) =>
+    new DomainError('CLAIM_ADJUSTER_NOT_FOUND', 'Урегулировщик с таким идентификатором не найден.', {
+      field: 'adjusterId',
+      adjusterId,
+    }),
+
+  payoutNeedsSupervisor: (amountKopecks: number, supervisorFromKopecks: number) =>
+    new DomainError('CLAIM_PAYOUT_NEEDS_SUPERVISOR', 'Выплату такой суммы проводит руководитель.', {
+      amountKopecks,
+      supervisorFromKopecks,
+    }),
+
   forbidden: CommonErrors.forbidden,
   badInput: CommonErrors.badInput,
 } as const;

@@ -3,23 +3,27 @@ import type { ClaimChangeCommand } from './claimCommands.ts';
 import { ClaimErrors } from './claimErrors.ts';
 import { claimStatusOf, type Claim } from './claimState.ts';
 
-type Who = 'owner' | 'staff' | 'ownerOrStaff';
+/**
+ * `staff`: any adjuster or supervisor. `assignedStaff`: a supervisor, or the adjuster the claim is
+ * assigned to; an adjuster acts on their own claims only (an unassigned one they may accept and take).
+ */
+type Who = 'owner' | 'staff' | 'assignedStaff' | 'ownerOrAssignedStaff';
 type ClaimChangeType = ClaimChangeCommand['type'];
 
 /** Who may issue each command on an existing claim; submission is the customer's own. */
 const WHO_MAY: Readonly<Record<ClaimChangeType, Who>> = {
   AcceptClaim: 'staff',
   AssignClaim: 'staff',
-  StartClaimWork: 'staff',
+  StartClaimWork: 'assignedStaff',
   RequestClaimClarification: 'owner',
-  AnswerClaimClarification: 'staff',
-  RequestClaimDocuments: 'staff',
+  AnswerClaimClarification: 'assignedStaff',
+  RequestClaimDocuments: 'assignedStaff',
   ProvideClaimDocuments: 'owner',
-  CommentOnClaim: 'ownerOrStaff',
-  ApproveClaim: 'staff',
-  RefuseClaim: 'staff',
-  MarkClaimReadyForPayout: 'staff',
-  PayOutClaim: 'staff',
+  CommentOnClaim: 'ownerOrAssignedStaff',
+  ApproveClaim: 'assignedStaff',
+  RefuseClaim: 'assignedStaff',
+  MarkClaimReadyForPayout: 'assignedStaff',
+  PayOutClaim: 'assignedStaff',
   WithdrawClaim: 'owner',
 };
 
@@ -61,8 +65,12 @@ export function assertMayChange(command: ClaimChangeCommand, claim: Claim): void
 }
 
 function authorize(actor: ClaimActor, who: Who, claim: Claim): void {
-  const isOwner = actor.kind === 'customer' && actor.customerId === claim.customerId;
-  const allowed =
-    who === 'owner' ? isOwner : who === 'staff' ? actor.kind === 'staff' : isOwner || actor.kind === 'staff';
-  if (!allowed) throw ClaimErrors.forbidden();
+  if (actor.kind === 'customer') {
+    const isOwner = actor.customerId === claim.customerId;
+    if (!isOwner || (who !== 'owner' && who !== 'ownerOrAssignedStaff')) throw ClaimErrors.forbidden();
+    return;
+  }
+  if (who === 'owner') throw ClaimErrors.forbidden();
+  if (who === 'staff' || actor.role === 'supervisor') return;
+  if (actor.staffId !== claim.adjusterId) throw ClaimErrors.notAssignedToActor();
 }

@@ -22,6 +22,8 @@ export interface ClaimRules {
    * supervisor (four-eyes rule for large payouts).
    */
   readonly adjusterApprovalLimitKopecks: number;
+  /** Payouts of this many kopecks or more are made by a supervisor only. */
+  readonly supervisorPayoutFromKopecks: number;
 }
 
 export function decisionDeadlineRule(product: InsuranceProduct, rules: ClaimRules): DecisionDeadlineRule {

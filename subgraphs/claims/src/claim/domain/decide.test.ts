@@ -168,7 +168,12 @@ describe('AcceptClaim', () => {
 
 describe('AssignClaim', () => {
   const assign = (adjusterId: string, actor: ClaimActor) =>
-    command<AssignClaim>('AssignClaim', { adjusterId }, actor, NOW);
+    command<AssignClaim>(
+      'AssignClaim',
+      { adjusterId, registered: { staffId: adjusterId, roles: ['adjuster'] } },
+      actor,
+      NOW,
+    );
 
   it('lets a supervisor assign any adjuster, and reassign', () => {
     given(h.accepted)
@@ -559,7 +564,7 @@ describe('who may do what', () => {
   ];
   const staffCommands = [
     command<AcceptClaim>('AcceptClaim', {}, CUSTOMER),
-    command<AssignClaim>('AssignClaim', { adjusterId: 'adjuster-1' }, CUSTOMER),
+    command<AssignClaim>('AssignClaim', { adjusterId: 'adjuster-1', registered: null }, CUSTOMER),
     command<StartClaimWork>('StartClaimWork', {}, CUSTOMER),
     command<AnswerClaimClarification>('AnswerClaimClarification', { answer: 'x' }, CUSTOMER),
     command<RequestClaimDocuments>('RequestClaimDocuments', { message: 'x' }, CUSTOMER),

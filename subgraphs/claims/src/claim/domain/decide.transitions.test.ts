@@ -58,7 +58,10 @@ const MATRIX: Record<ClaimCommandType, { command: ClaimCommand; allowedIn: Situa
   SubmitClaim: { command: submitClaim({ claimNumber: 'У-2026-000124' }), allowedIn: [] },
   AcceptClaim: { command: staff('AcceptClaim', {}), allowedIn: ['submitted'] },
   AssignClaim: {
-    command: staff('AssignClaim', { adjusterId: 'adjuster-2' }),
+    command: staff('AssignClaim', {
+      adjusterId: 'adjuster-2',
+      registered: { staffId: 'adjuster-2', roles: ['adjuster'] },
+    }),
     allowedIn: [
       'acceptedUnassigned',
       'assigned',

@@ -93,7 +93,7 @@ export class ClaimResolver {
     @Arg('adjusterId', () => ID) adjusterId: string,
     @Ctx() context: RequestContext,
   ): Promise<Claim> {
-    return this.view(await this.claims.act(context, id, 'AssignClaim', { adjusterId }));
+    return this.view(await this.claims.assign(context, id, adjusterId));
   }
 
   @Mutation(() => Claim, { description: 'Staff: the assigned adjuster starts working on the claim' })

@@ -1,4 +1,5 @@
-import type { EventStore } from '@cabinet/platform/eventstore';
+import { isUuid } from '@cabinet/kernel';
+import type { EventStore, RecordedEvent } from '@cabinet/platform/eventstore';
 import type { CustomerKeyVault } from '../../privacy/application/customerKeyVault.ts';
 import { claimStreamId } from '../domain/claimStreamId.ts';
 import { isSealedPersonalData, plainPersonalData } from '../domain/personalDataForm.ts';
@@ -21,18 +22,23 @@ export class ClaimCardReader {
   async current(claimId: string, cursor: string): Promise<ClaimCard | null> {
     const stored = await this.cards.get(claimId);
     if (stored && stored.cursor === cursor) return stored;
-    return foldClaimCard(await this.events.read(claimStreamId(claimId)));
+    return foldClaimCard(await this.stream(claimId));
   }
 
   /** The card with every event recorded so far, folded from the stream (the projection may lag). */
   async latest(claimId: string): Promise<ClaimCard | null> {
-    return foldClaimCard(await this.events.read(claimStreamId(claimId)));
+    return foldClaimCard(await this.stream(claimId));
   }
 
   /** The card exactly as it was at `at`: only events recorded up to that moment are folded. */
   async asOf(claimId: string, at: Date): Promise<ClaimCard | null> {
-    const recorded = await this.events.read(claimStreamId(claimId));
+    const recorded = await this.stream(claimId);
     return foldClaimCard(recorded.filter((event) => event.recordedAt.getTime() <= at.getTime()));
+  }
+
+  /** A claim's events; an id that is not a UUID names no claim, so it has none. */
+  private async stream(claimId: string): Promise<RecordedEvent[]> {
+    return isUuid(claimId) ? this.events.read(claimStreamId(claimId)) : [];
   }
 
   /** Opens the personal parts for a reader entitled to them (the customer or staff). */

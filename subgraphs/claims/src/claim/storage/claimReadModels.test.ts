@@ -102,7 +102,11 @@ beforeEach(async () => {
       documents: attached,
     }),
     command('AcceptClaim', {}, SUPERVISOR),
-    command('AssignClaim', { adjusterId: 'adjuster-1' }, SUPERVISOR),
+    command(
+      'AssignClaim',
+      { adjusterId: 'adjuster-1', registered: { staffId: 'adjuster-1', roles: ['adjuster'] } },
+      SUPERVISOR,
+    ),
     command('StartClaimWork', {}, ADJUSTER),
     command(
       'RequestClaimClarification',

@@ -15,6 +15,7 @@ import type {
 } from '../storage/claimDocumentRepository.ts';
 import { DocumentErrors, MAX_DOCUMENT_BYTES } from '../domain/documentErrors.ts';
 import { ALLOWED_DOCUMENT_TYPES, documentTypeOf, SIGNATURE_BYTES } from '../domain/fileSignature.ts';
+import { MAX_FILE_NAME_LENGTH, normalizeFileName } from '../domain/fileName.ts';
 import { headOfStream } from './headOfStream.ts';
 import type { LinkSigner } from './signedLink.ts';
 
@@ -22,7 +23,6 @@ import type { LinkSigner } from './signedLink.ts';
 const DOCUMENT_ID_NAMESPACE = '0b8e4f52-6a1d-4c3e-9f7a-2d5b8c1e6f40';
 const UPLOAD_LINK_TTL_MS = 15 * 60_000;
 const DOWNLOAD_LINK_TTL_MS = 5 * 60_000;
-const MAX_FILE_NAME_LENGTH = 255;
 
 export interface UploadTicket {
   readonly documentId: string;
@@ -53,7 +53,7 @@ export class DocumentService {
     file: { fileName: string; contentType: string; size: number },
     idempotencyKey: string,
   ): Promise<UploadTicket> {
-    const fileName = file.fileName.trim();
+    const fileName = normalizeFileName(file.fileName);
     if (fileName === '' || fileName.length > MAX_FILE_NAME_LENGTH) {
       throw CommonErrors.badInput('fileName', 'Укажите имя файла (до 255 символов).');
     }

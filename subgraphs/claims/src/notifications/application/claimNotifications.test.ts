@@ -96,7 +96,13 @@ describe('status change notifications', () => {
     await notifications.stop();
 
     // When the service is down while the claim moves on, and then starts again
-    await run(command('AssignClaim', { adjusterId: 'adjuster-1' }, SUPERVISOR));
+    await run(
+      command(
+        'AssignClaim',
+        { adjusterId: 'adjuster-1', registered: { staffId: 'adjuster-1', roles: ['adjuster'] } },
+        SUPERVISOR,
+      ),
+    );
     await run(command('StartClaimWork', {}, SUPERVISOR));
     notifications = await startClaimNotifications(settings(), { events, documents, vault }, now, log);
     await vi.waitFor(async () => expect(await mailFiles()).toHaveLength(3));

@@ -47,7 +47,14 @@ const partner: Principal = {
 /** Moves through a claim's life in an order the decider accepts; all but the assignment change the status. */
 const LIFECYCLE: ClaimCommand[] = [
   command('AcceptClaim', {}, SUPERVISOR),
-  command('AssignClaim', { adjusterId: 'supervisor-1' }, SUPERVISOR),
+  command(
+    'AssignClaim',
+    {
+      adjusterId: 'supervisor-1',
+      registered: { staffId: 'supervisor-1', roles: ['adjuster', 'supervisor'] },
+    },
+    SUPERVISOR,
+  ),
   command('StartClaimWork', {}, SUPERVISOR),
   command('RequestClaimDocuments', { message: 'Нужна справка о ДТП' }, SUPERVISOR),
   command(

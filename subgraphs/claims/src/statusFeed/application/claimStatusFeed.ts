@@ -1,4 +1,4 @@
-import { assertConsentAccepted, CommonErrors, type Principal } from '@cabinet/kernel';
+import { assertConsentAccepted, CommonErrors, isUuid, type Principal } from '@cabinet/kernel';
 import type { EventStore, Position } from '@cabinet/platform/eventstore';
 import { claimEventOf } from '../../claim/application/claimEventCodec.ts';
 import { mayFollowStatus } from '../../claim/domain/claimAccess.ts';
@@ -83,7 +83,7 @@ async function pastChangesOfClaim(
   principal: Principal,
   claimId: string,
 ): Promise<PastChanges> {
-  const history = await events.read(claimStreamId(claimId));
+  const history = isUuid(claimId) ? await events.read(claimStreamId(claimId)) : [];
   const claim = history.map(claimEventOf).reduce(evolve, initialState);
   if (
     claim.kind === 'none' ||

@@ -1,3 +1,4 @@
+import { isUuid } from '@cabinet/kernel';
 import type { Collection, DocumentStore } from '@cabinet/platform/documents';
 import type { StaffRecord } from '../domain/staffRecord.ts';
 
@@ -13,6 +14,12 @@ export class StaffRepository {
   async byLogin(login: string): Promise<StaffRecord | null> {
     const page = await this.staff.find({ where: { login }, first: 1 });
     return page.items[0]?.data ?? null;
+  }
+
+  async activeById(id: string): Promise<StaffRecord | null> {
+    if (!isUuid(id)) return null;
+    const record = (await this.staff.get(id))?.data ?? null;
+    return record?.active ? record : null;
   }
 
   async insert(record: StaffRecord): Promise<void> {

@@ -30,8 +30,9 @@ export function assertMaySeePolicy<P extends PolicyOwnership>(principal: Princip
 }
 
 /**
- * Who the holder is and what is insured (names, birth dates, addresses, vehicles) is personal data:
- * a partner following the claims on a policy it sold sees the policy, never these.
+ * Who the holder is, what is insured (names, birth dates, addresses, vehicles) and how the premium was
+ * priced (territory, КБМ class, age and experience, engine power: facts about the holder) is personal
+ * data: a partner following the claims on a policy it sold sees the policy, never these.
  */
 export function assertMaySeePersonalData(principal: Principal): void {
   if (principal.kind === 'partner') throw CommonErrors.forbidden();

@@ -1,4 +1,4 @@
-import { moscowDate } from '@cabinet/kernel';
+import { isUuid, moscowDate } from '@cabinet/kernel';
 import { pageSize, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { linkSubjectOf, type DocumentLinks } from '../../documents/application/documentLinks.ts';
@@ -22,6 +22,7 @@ import {
   PolicyDocument,
   PolicyProductEnum,
   PolicyStatusEnum,
+  TariffCalculation,
 } from './policy.type.ts';
 
 /** A policy's payment history is short: its instalments, renewal and changes, and their retries. */
@@ -45,7 +46,9 @@ export class PolicyResolver {
   }
 
   async resolveReference(reference: { id: string }, context: RequestContext): Promise<Policy> {
-    const record = assertMaySeePolicy(context.principal, served(await this.deps.reads.get(reference.id)));
+    // An id that is not a UUID names no policy: the store is not asked.
+    const stored = isUuid(reference.id) ? served(await this.deps.reads.get(reference.id)) : null;
+    const record = assertMaySeePolicy(context.principal, stored);
     return toPolicy(record, moscowDate(this.deps.now()));
   }
 
@@ -61,6 +64,12 @@ export class PolicyResolver {
   insuredObject(@Root() policy: Policy, @Ctx() context: RequestContext): InsuredObject {
     assertMaySeePersonalData(context.principal);
     return policy.insuredObject;
+  }
+
+  @FieldResolver(() => TariffCalculation)
+  tariff(@Root() policy: Policy, @Ctx() context: RequestContext): TariffCalculation {
+    assertMaySeePersonalData(context.principal);
+    return policy.tariff;
   }
 
   @FieldResolver(() => [Payment], { description: 'Payments for this term, newest first, declined ones too' })

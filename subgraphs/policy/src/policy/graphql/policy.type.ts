@@ -179,7 +179,9 @@ export class Policy {
   @Field(() => Money, { description: 'The premium of the term, including coverage changes' })
   premium!: Money;
 
-  @Field(() => TariffCalculation, { description: 'How the premium of the term was priced' })
+  @Field(() => TariffCalculation, {
+    description: "How the premium of the term was priced from the holder's facts (not for partners)",
+  })
   tariff!: TariffCalculation;
 
   @Field(() => [Instalment], { description: 'The premium schedule' })

@@ -25,6 +25,7 @@ export const RULES: ClaimRules = {
   },
   clarificationAnswerWorkingDays: 5,
   adjusterApprovalLimitKopecks: 100_000_00,
+  supervisorPayoutFromKopecks: 50_000_00,
 };
 
 export const claimDecider = createClaimDecider(RULES);
