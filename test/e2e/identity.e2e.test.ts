@@ -351,7 +351,7 @@ describe('identity through the gateway, against the ESIA emulator', () => {
     }
   });
 
-  it('signs staff in with their roles and locks a login after five wrong passwords', async () => {
+  it('signs staff in with their roles and makes an address wait after five wrong passwords', async () => {
     const staffSignIn = (login: string, password: string) =>
       graphql<{ staffSignIn: { accessToken: string } }>(
         system.gatewayUrl,
