@@ -57,6 +57,11 @@ export const identityConfigSpec = {
   PASSWORD_HASH_QUEUE_LENGTH: env.integer(2, { min: 0, max: 10_000 }),
   /** Password checks one client address may have running or waiting at once; more are refused at once. */
   PASSWORD_HASH_PER_ADDRESS: env.integer(1, { min: 1, max: 64 }),
+  /**
+   * Seconds a rotated refresh token still returns the pair it was traded for, so a client retrying after
+   * a time-out keeps its session; 0 turns this off. Later reuse ends the session.
+   */
+  REFRESH_REUSE_GRACE_SECONDS: env.integer(10, { min: 0, max: 60 }),
   /** Days after a consent revocation at which personal data is erased (152-ФЗ art. 21: at most 30). */
   ERASURE_AFTER_DAYS: env.integer(30, { min: 0, max: 30 }),
 };

@@ -162,7 +162,7 @@ async function openAccessTokens({ config, now, log }: Foundation): Promise<Acces
   };
 }
 
-function buildSessions({ stores, now }: Foundation, signer: AccessTokenSigner): SessionService {
+function buildSessions({ config, stores, now }: Foundation, signer: AccessTokenSigner): SessionService {
   return new SessionService({
     sessions: stores.sessions,
     signer,
@@ -170,6 +170,7 @@ function buildSessions({ stores, now }: Foundation, signer: AccessTokenSigner): 
     now,
     newId: randomUUID,
     randomBytes: (size) => new Uint8Array(randomBytes(size)),
+    reuseGraceMs: config.REFRESH_REUSE_GRACE_SECONDS * 1000,
   });
 }
 
