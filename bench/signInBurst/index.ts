@@ -33,8 +33,10 @@ function tally(outcomes: readonly string[]): string {
 }
 
 const statusOf = (answer: AddressedResponse) => String(answer.status);
-const codeOf = (answer: { errors?: { extensions?: Record<string, unknown> }[] }) =>
-  String(answer.errors?.[0]?.extensions?.['code'] ?? 'OK');
+const codeOf = (answer: { errors?: { extensions?: Record<string, unknown> }[] }) => {
+  const code = answer.errors?.[0]?.extensions?.['code'];
+  return typeof code === 'string' ? code : answer.errors ? 'NO_CODE' : 'OK';
+};
 
 const system = await startTestSystem({
   env: { RATE_LIMITS: 'anonymous=100000,customer=100000,staff=100000,partner=100000,ip=100000' },
