@@ -17,6 +17,7 @@ const FORWARDED_RESPONSE_HEADERS = [
   'cache-control',
   'pragma',
   'www-authenticate',
+  'retry-after',
 ];
 
 /** The token endpoint passed through to identity's route; none when the supergraph routes to no identity. */
@@ -39,7 +40,8 @@ export function oauthTokenProxy(
 /**
  * Partners get their tokens at the gateway's `POST /oauth/token`: the request goes to identity's route
  * as it is, with the client's address appended to `x-forwarded-for` so identity's limits and activity
- * log see the partner, not the gateway.
+ * log see the partner, not the gateway. When the partner goes away first, the call to identity is
+ * dropped, so identity skips the work (see its request signal).
  */
 export function proxyOAuthToken(
   identityOrigin: string,
@@ -77,6 +79,10 @@ export function proxyOAuthToken(
       res.end(
         JSON.stringify({ error: 'temporarily_unavailable', error_description: 'identity is unavailable' }),
       );
+    });
+    // A partner that gave up must not leave identity checking its secret for nobody.
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
     });
     req.pipe(upstream);
   };

@@ -46,6 +46,22 @@ export const identityConfigSpec = {
   /** Sign-ins one person (ESIA account or staff login) may attempt per window. */
   SIGN_IN_LIMIT_PER_PERSON: env.integer(10, { min: 1, max: 10_000 }),
   SIGN_IN_LIMIT_WINDOW_SECONDS: env.integer(900, { min: 1, max: 86_400 }),
+  /** Partner token requests (`POST /oauth/token`) one client address may make per window. */
+  PARTNER_TOKEN_LIMIT_PER_IP: env.integer(60, { min: 1, max: 100_000 }),
+  /** Password hashes (scrypt, 128 MiB each) computed at once; more wait in the queue. */
+  PASSWORD_HASH_CONCURRENCY: env.integer(2, { min: 1, max: 64 }),
+  /**
+   * Password checks that may wait for a hash slot; one more gets TOO_MANY_ATTEMPTS (HTTP 429) at once.
+   * The last of them must still be answered within the gateway's timeout for identity (1.5 s).
+   */
+  PASSWORD_HASH_QUEUE_LENGTH: env.integer(2, { min: 0, max: 10_000 }),
+  /** Password checks one client address may have running or waiting at once; more are refused at once. */
+  PASSWORD_HASH_PER_ADDRESS: env.integer(1, { min: 1, max: 64 }),
+  /**
+   * Seconds a rotated refresh token still returns the pair it was traded for, so a client retrying after
+   * a time-out keeps its session; 0 turns this off. Later reuse ends the session.
+   */
+  REFRESH_REUSE_GRACE_SECONDS: env.integer(10, { min: 0, max: 60 }),
   /** Days after a consent revocation at which personal data is erased (152-ФЗ art. 21: at most 30). */
   ERASURE_AFTER_DAYS: env.integer(30, { min: 0, max: 30 }),
 };

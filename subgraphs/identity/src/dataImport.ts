@@ -2,6 +2,7 @@ import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documen
 import type { IdentityConfig } from './config.ts';
 import type { CustomerRecord } from './customer/domain/customer.ts';
 import { CustomerRepository } from './customer/storage/customerRepository.ts';
+import { hashPartnerSecret } from './partner/application/partnerSecret.ts';
 import type { PartnerClientRecord } from './partner/domain/partnerClient.ts';
 import { PartnerRepository } from './partner/storage/partnerRepository.ts';
 import { hashSecret } from './staff/application/password.ts';
@@ -62,7 +63,7 @@ export async function importIdentityRecords(
     }
     if ((await partners.count()) === 0) {
       for (const { secret, ...client } of records.partnerClients) {
-        await partners.insert({ ...client, secretHash: await hashSecret(secret) });
+        await partners.insert({ ...client, secretHash: hashPartnerSecret(secret) });
       }
       counts.partnerClients = records.partnerClients.length;
     }

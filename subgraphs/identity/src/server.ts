@@ -33,10 +33,14 @@ import { PersonalDataResolver } from './personalData/graphql/personalData.resolv
 import { esiaFrom, type EsiaSetup } from './esia/application/esiaFromConfig.ts';
 import { jwksRoute } from './keys/http/jwksRoute.ts';
 import { KEY_RING_RELOAD_MS, SigningKeys } from './keys/application/signingKeys.ts';
+import { PartnerAuthentication } from './partner/application/partnerAuthentication.ts';
 import { oauthTokenRoute } from './partner/http/oauthTokenRoute.ts';
 import { PartnerRepository } from './partner/storage/partnerRepository.ts';
 import { RateLimiter } from './rateLimit/application/rateLimiter.ts';
+import { SIGN_IN_BACKOFF } from './rateLimit/domain/failureBackoff.ts';
 import { identitySchema } from './schema.ts';
+import { HashQueue } from './secrets/application/hashQueue.ts';
+import { requestSignalMiddleware } from './secrets/application/requestSignal.ts';
 import { SessionRepository } from './session/storage/sessionRepository.ts';
 import { SessionResolver } from './session/graphql/session.resolver.ts';
 import { SessionService } from './session/application/sessionService.ts';
@@ -60,7 +64,12 @@ export async function start(config: IdentityConfig, options: IdentityOptions = {
   const now = options.now ?? (() => new Date());
   const log = createLogger('identity', config.LOG_LEVEL);
   const stores = await openStores(config, now);
-  const base: Foundation = { config, now, log, stores };
+  const hashes = new HashQueue({
+    concurrency: config.PASSWORD_HASH_CONCURRENCY,
+    queueLength: config.PASSWORD_HASH_QUEUE_LENGTH,
+    perClient: config.PASSWORD_HASH_PER_ADDRESS,
+  });
+  const base: Foundation = { config, now, log, stores, hashes };
   const tokens = await openAccessTokens(base);
   const esia = await esiaFrom(config, now);
   const sessions = buildSessions(base, tokens.signer);
@@ -95,6 +104,8 @@ interface Foundation {
   readonly now: () => Date;
   readonly log: Logger;
   readonly stores: Stores;
+  /** The one queue every password and legacy secret hash of this process waits in. */
+  readonly hashes: HashQueue;
 }
 
 async function openStores(config: IdentityConfig, now: () => Date): Promise<Stores> {
@@ -152,7 +163,7 @@ async function openAccessTokens({ config, now, log }: Foundation): Promise<Acces
   };
 }
 
-function buildSessions({ stores, now }: Foundation, signer: AccessTokenSigner): SessionService {
+function buildSessions({ config, stores, now }: Foundation, signer: AccessTokenSigner): SessionService {
   return new SessionService({
     sessions: stores.sessions,
     signer,
@@ -160,6 +171,7 @@ function buildSessions({ stores, now }: Foundation, signer: AccessTokenSigner): 
     now,
     newId: randomUUID,
     randomBytes: (size) => new Uint8Array(randomBytes(size)),
+    reuseGraceMs: config.REFRESH_REUSE_GRACE_SECONDS * 1000,
   });
 }
 
@@ -169,7 +181,7 @@ interface SignIns {
 }
 
 function buildSignIn(base: Foundation, esia: EsiaSetup, sessions: SessionService): SignIns {
-  const { config, stores, now } = base;
+  const { config, stores, now, hashes } = base;
   const windowMs = config.SIGN_IN_LIMIT_WINDOW_SECONDS * 1000;
   const perIp = { max: config.SIGN_IN_LIMIT_PER_IP, windowMs };
   return {
@@ -190,6 +202,7 @@ function buildSignIn(base: Foundation, esia: EsiaSetup, sessions: SessionService
       staff: stores.staff,
       sessions,
       limiter: stores.limiter,
+      hashes,
       activity: stores.activity,
       perIp,
     }),
@@ -267,7 +280,7 @@ async function scheduleJobs(base: Foundation, keys: SigningKeys): Promise<Schedu
 }
 
 function serve(
-  { config, stores, log, now }: Foundation,
+  { config, stores, log, now, hashes }: Foundation,
   ready: { schema: GraphQLSchema; tokens: AccessTokens; jobs: ScheduledJobs },
 ): Promise<RunningService> {
   const { schema, tokens, jobs } = ready;
@@ -281,9 +294,21 @@ function serve(
     registerMetrics: (registry) => registerMetricGroups(registry, [stores.eventStoreMetrics]),
     routes: (app) => {
       app.use(requestClientMiddleware());
+      app.use(requestSignalMiddleware());
       jwksRoute(tokens.keys.current)(app);
       oauthTokenRoute({
-        partners: stores.partners,
+        authentication: new PartnerAuthentication({
+          partners: stores.partners,
+          limiter: stores.limiter,
+          hashes,
+          limits: {
+            perIp: {
+              max: config.PARTNER_TOKEN_LIMIT_PER_IP,
+              windowMs: config.SIGN_IN_LIMIT_WINDOW_SECONDS * 1000,
+            },
+            failures: SIGN_IN_BACKOFF,
+          },
+        }),
         signer: tokens.signer,
         activity: stores.activity,
         log,

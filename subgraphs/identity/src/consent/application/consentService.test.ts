@@ -77,6 +77,7 @@ beforeEach(async () => {
     now,
     newId: randomUUID,
     randomBytes: (size) => new Uint8Array(randomBytes(size)),
+    reuseGraceMs: 10_000,
   });
   activity = new ActivityRecorder({ events, service: 'identity', now, newId: randomUUID });
   consents = new ConsentService({

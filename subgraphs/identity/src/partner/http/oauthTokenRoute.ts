@@ -1,14 +1,16 @@
-import type { ActivityRecorder } from '@cabinet/platform/activity';
+import { isDomainError } from '@cabinet/kernel';
+import { requestClientOf, type ActivityRecorder } from '@cabinet/platform/activity';
 import { ACCESS_TOKEN_TTL_SECONDS, type AccessTokenSigner } from '@cabinet/platform/auth';
 import type { Logger } from '@cabinet/platform/logging';
 import express, { type Express, type Response } from 'express';
-import { UNKNOWN_ACCOUNT_HASH, verifySecret } from '../../staff/application/password.ts';
+import { RequestAbandoned } from '../../secrets/application/hashQueue.ts';
+import { currentRequestSignal } from '../../secrets/application/requestSignal.ts';
+import type { PartnerAuthentication } from '../application/partnerAuthentication.ts';
 import { grantedScopes } from '../domain/partnerClient.ts';
 import { parseClientCredentialsRequest, type TokenRequestError } from './clientCredentialsRequest.ts';
-import type { PartnerRepository } from '../storage/partnerRepository.ts';
 
 export interface OauthTokenDeps {
-  readonly partners: PartnerRepository;
+  readonly authentication: PartnerAuthentication;
   readonly signer: AccessTokenSigner;
   readonly activity: ActivityRecorder;
   readonly log: Logger;
@@ -22,6 +24,15 @@ function refuse(response: Response, error: TokenRequestError, description: strin
   response.status(status).set('cache-control', 'no-store').json({ error, error_description: description });
 }
 
+/** Too many attempts: 429 with Retry-After (RFC 6585), answered before any secret is hashed. */
+function tooManyAttempts(response: Response, retryAfterSeconds: number): void {
+  response
+    .status(429)
+    .set('retry-after', String(retryAfterSeconds))
+    .set('cache-control', 'no-store')
+    .json({ error: 'temporarily_unavailable', error_description: 'too many attempts, retry later' });
+}
+
 /** `POST /oauth/token`: OAuth 2.0 client credentials for partner apps (scope `claims:status`). */
 export function oauthTokenRoute(deps: OauthTokenDeps) {
   return (app: Express) => {
@@ -32,10 +43,13 @@ export function oauthTokenRoute(deps: OauthTokenDeps) {
           request.headers.authorization,
         );
         if (!parsed.ok) return refuse(response, parsed.error, parsed.description);
-        const client = await deps.partners.get(parsed.clientId);
-        // A missing client costs a hash too, so response time does not tell which client ids exist.
-        const genuine = await verifySecret(parsed.clientSecret, client?.secretHash ?? UNKNOWN_ACCOUNT_HASH);
-        if (!client || !client.active || !genuine) {
+        const client = await deps.authentication.authenticate(
+          parsed.clientId,
+          parsed.clientSecret,
+          requestClientOf(request.headers, request.socket.remoteAddress),
+          currentRequestSignal(),
+        );
+        if (!client) {
           await deps.activity.record(
             `partner-${parsed.clientId}`,
             {
@@ -73,6 +87,10 @@ export function oauthTokenRoute(deps: OauthTokenDeps) {
             scope: scopes.join(' '),
           });
       })().catch((error: unknown) => {
+        if (error instanceof RequestAbandoned) return;
+        if (isDomainError(error) && error.code === 'TOO_MANY_ATTEMPTS') {
+          return tooManyAttempts(response, Number(error.details['retryAfterSeconds']));
+        }
         deps.log.error({ err: error }, 'partner token request failed');
         response.status(500).json({ error: 'server_error' });
       });

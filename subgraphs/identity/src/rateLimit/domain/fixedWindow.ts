@@ -27,12 +27,6 @@ export function countAttempt(window: AttemptWindow | null, limit: WindowLimit, n
   return { allowed: true, window: { ...window, count: window.count + 1 } };
 }
 
-/** Whether the window is full without counting anything (to refuse before doing work). */
-export function isExhausted(window: AttemptWindow | null, limit: WindowLimit, now: Date): number | null {
-  const decision = countAttempt(window, limit, now);
-  return decision.allowed ? null : decision.retryAfterSeconds;
-}
-
 export const tooManyAttempts = (retryAfterSeconds: number) =>
   new DomainError(
     'TOO_MANY_ATTEMPTS',

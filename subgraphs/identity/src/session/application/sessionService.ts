@@ -3,12 +3,15 @@ import type { RequestClient } from '@cabinet/contracts';
 import { ACCESS_TOKEN_TTL_SECONDS, type AccessTokenSigner } from '@cabinet/platform/auth';
 import { VersionConflict } from '@cabinet/platform/documents';
 import { encodeRefreshToken, hashRefreshToken, REFRESH_TOKEN_BYTES } from './refreshToken.ts';
+import { openWith, SEAL_IV_BYTES, sealFor } from './successorSeal.ts';
+import { refreshDecision } from '../domain/refreshRotation.ts';
 import {
   ended,
   idleDeadlineOf,
   openSession,
   statusOf,
   touched,
+  type RefreshTokenRecord,
   type SessionEndReason,
   type SessionRecord,
   type SessionSubject,
@@ -38,7 +41,15 @@ export interface SessionServiceDeps {
   readonly now: () => Date;
   readonly newId: () => string;
   readonly randomBytes: (size: number) => Uint8Array;
+  /** How long a rotated refresh token still returns the pair it bought (a client's retry after a time-out). */
+  readonly reuseGraceMs: number;
 }
+
+/** What a rotated refresh token's record keeps, sealed, to answer a retry with the same pair. */
+type SealedPair = Omit<IssuedSession, 'session' | 'accessTokenExpiresAt' | 'refreshTokenExpiresAt'> & {
+  readonly accessTokenExpiresAt: string;
+  readonly refreshTokenExpiresAt: string;
+};
 
 export class SessionService {
   constructor(private readonly deps: SessionServiceDeps) {}
@@ -50,31 +61,37 @@ export class SessionService {
   }
 
   /**
-   * Trades a refresh token for a new pair. A token that was already rotated means it was copied:
-   * the whole session ends, so neither the thief nor the owner keeps it.
+   * Trades a refresh token for a new pair. The same token within the reuse grace gets the same pair
+   * again (the client retried after losing the answer); after that, or once the new pair was used, a
+   * rotated token means it was copied: the whole session ends, so neither the thief nor the owner keeps it.
    */
   async refresh(refreshToken: string): Promise<IssuedSession> {
-    const now = this.deps.now();
     const hash = hashRefreshToken(refreshToken);
-    const stored = await this.deps.sessions.getRefreshToken(hash);
-    if (!stored) throw SessionErrors.refreshTokenInvalid();
-    if (stored.data.rotatedAt !== null) {
-      await this.end(stored.data.sessionId, 'REFRESH_TOKEN_REUSED');
-      throw SessionErrors.refreshTokenReused();
+    for (;;) {
+      const now = this.deps.now();
+      const stored = await this.deps.sessions.getRefreshToken(hash);
+      if (!stored) throw SessionErrors.refreshTokenInvalid();
+      const decision = refreshDecision(stored.data, now, this.deps.reuseGraceMs);
+      if (decision === 'REUSED') return this.reused(stored.data.sessionId);
+      const session = await this.deps.sessions.get(stored.data.sessionId);
+      if (!session || statusOf(session.data, now) !== 'ACTIVE') throw SessionErrors.refreshTokenInvalid();
+      if (decision === 'REPLAY') return this.replay(refreshToken, stored.data, session.data);
+      const used = touched(session.data, now);
+      const issued = await this.issue(used);
+      try {
+        await this.deps.sessions.markRotated(hash, stored.data, stored.version, {
+          at: now.toISOString(),
+          successor: this.seal(refreshToken, issued),
+        });
+      } catch (error) {
+        if (!(error instanceof VersionConflict)) throw error;
+        // Another refresh with this token won the race: the next round answers with its pair.
+        await this.deps.sessions.deleteRefreshToken(hashRefreshToken(issued.refreshToken));
+        continue;
+      }
+      await this.deps.sessions.replace(used, session.version);
+      return issued;
     }
-    const session = await this.deps.sessions.get(stored.data.sessionId);
-    if (!session || statusOf(session.data, now) !== 'ACTIVE') throw SessionErrors.refreshTokenInvalid();
-    try {
-      await this.deps.sessions.markRotated(hash, stored.data, stored.version, now.toISOString());
-    } catch (error) {
-      if (!(error instanceof VersionConflict)) throw error;
-      // Two refreshes raced with one token: the loser is the reuse.
-      await this.end(stored.data.sessionId, 'REFRESH_TOKEN_REUSED');
-      throw SessionErrors.refreshTokenReused();
-    }
-    const used = touched(session.data, now);
-    await this.deps.sessions.replace(used, session.version);
-    return this.issue(used);
   }
 
   /** A new access token for a live session, e.g. after the consent changed what it must carry. */
@@ -120,6 +137,40 @@ export class SessionService {
   async listFor(subjectId: string): Promise<SessionRecord[]> {
     const sessions = await this.deps.sessions.listFor(subjectId);
     return sessions.map((stored) => stored.data).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  private async reused(sessionId: string): Promise<never> {
+    await this.end(sessionId, 'REFRESH_TOKEN_REUSED');
+    throw SessionErrors.refreshTokenReused();
+  }
+
+  /** The pair this token bought, unless that pair has been used since: then this is a copy. */
+  private async replay(
+    refreshToken: string,
+    record: RefreshTokenRecord,
+    session: SessionRecord,
+  ): Promise<IssuedSession> {
+    const pair = openWith(refreshToken, record.successor ?? '') as SealedPair | null;
+    if (!pair) return this.reused(record.sessionId);
+    const successor = await this.deps.sessions.getRefreshToken(hashRefreshToken(pair.refreshToken));
+    if (!successor || successor.data.rotatedAt !== null) return this.reused(record.sessionId);
+    return {
+      ...pair,
+      accessTokenExpiresAt: new Date(pair.accessTokenExpiresAt),
+      refreshTokenExpiresAt: new Date(pair.refreshTokenExpiresAt),
+      session,
+    };
+  }
+
+  private seal(refreshToken: string, issued: IssuedSession): string {
+    const pair: SealedPair = {
+      accessToken: issued.accessToken,
+      accessTokenExpiresAt: issued.accessTokenExpiresAt.toISOString(),
+      principal: issued.principal,
+      refreshToken: issued.refreshToken,
+      refreshTokenExpiresAt: issued.refreshTokenExpiresAt.toISOString(),
+    };
+    return sealFor(refreshToken, pair, this.deps.randomBytes(SEAL_IV_BYTES));
   }
 
   private async issue(session: SessionRecord): Promise<IssuedSession> {

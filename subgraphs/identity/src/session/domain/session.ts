@@ -27,11 +27,16 @@ export interface SessionRecord {
   readonly userAgent: string | null;
 }
 
-/** One issued refresh token, stored under its hash. A rotated one must never come back. */
+/**
+ * One issued refresh token, stored under its hash. A rotated one may come back only within the reuse
+ * grace, for the pair it was traded for (`successor`, sealed with a key only the token itself gives).
+ */
 export interface RefreshTokenRecord {
   readonly sessionId: string;
   readonly issuedAt: string;
   readonly rotatedAt: string | null;
+  /** Absent on tokens rotated before the grace existed: those are never replayed. */
+  readonly successor?: string | null;
 }
 
 export type SessionStatus = 'ACTIVE' | 'IDLE_EXPIRED' | 'EXPIRED' | 'ENDED';

@@ -60,9 +60,18 @@ export class SessionRepository {
     hash: string,
     record: RefreshTokenRecord,
     expectedVersion: number,
-    at: string,
+    rotation: { at: string; successor: string },
   ): Promise<void> {
-    await this.refreshTokens.replace(hash, { ...record, rotatedAt: at }, expectedVersion);
+    await this.refreshTokens.replace(
+      hash,
+      { ...record, rotatedAt: rotation.at, successor: rotation.successor },
+      expectedVersion,
+    );
+  }
+
+  /** Drops a refresh token that was never handed out (its rotation lost a race). */
+  async deleteRefreshToken(hash: string): Promise<void> {
+    await this.refreshTokens.delete(hash);
   }
 
   private async deleteTokensOf(sessionId: string): Promise<void> {

@@ -1,19 +1,19 @@
 import type { RequestClient } from '@cabinet/contracts';
 import type { ActivityRecorder } from '@cabinet/platform/activity';
-import { ipKey, type RateLimiter } from '../../rateLimit/application/rateLimiter.ts';
+import { accountAtIpKey, ipKey, type RateLimiter } from '../../rateLimit/application/rateLimiter.ts';
+import { SIGN_IN_BACKOFF } from '../../rateLimit/domain/failureBackoff.ts';
 import type { WindowLimit } from '../../rateLimit/domain/fixedWindow.ts';
+import type { HashQueue } from '../../secrets/application/hashQueue.ts';
 import type { IssuedSession, SessionService } from '../../session/application/sessionService.ts';
 import { UNKNOWN_ACCOUNT_HASH, verifySecret } from '../../staff/application/password.ts';
 import { invalidCredentials, normalizeLogin } from '../../staff/domain/staffRecord.ts';
 import type { StaffRepository } from '../../staff/storage/staffRepository.ts';
 
-/** Five wrong passwords lock a login for 15 minutes (the same rule ESIA applies to people). */
-export const STAFF_LOCKOUT: WindowLimit = { max: 5, windowMs: 15 * 60 * 1000 };
-
 export interface StaffSignInDeps {
   readonly staff: StaffRepository;
   readonly sessions: SessionService;
   readonly limiter: RateLimiter;
+  readonly hashes: HashQueue;
   readonly activity: ActivityRecorder;
   readonly perIp: WindowLimit;
 }
@@ -26,15 +26,21 @@ export class StaffSignIn {
     password: string,
     client: RequestClient,
     correlationId: string,
+    signal?: AbortSignal,
   ): Promise<IssuedSession> {
     const normalized = normalizeLogin(login);
-    const lockKey = `staff:${normalized}`;
+    // Wrong passwords slow down the address they come from, not the account: nobody can lock staff out.
+    const failureKey = accountAtIpKey(`staff:${normalized}`, client);
     await this.deps.limiter.consume(ipKey(client), this.deps.perIp);
-    await this.deps.limiter.assertOpen(lockKey, STAFF_LOCKOUT);
+    await this.deps.limiter.assertNoBackoff(failureKey, SIGN_IN_BACKOFF);
     const staff = await this.deps.staff.byLogin(normalized);
-    const genuine = await verifySecret(password, staff?.passwordHash ?? UNKNOWN_ACCOUNT_HASH);
+    const genuine = await this.deps.hashes.run(
+      ipKey(client),
+      () => verifySecret(password, staff?.passwordHash ?? UNKNOWN_ACCOUNT_HASH),
+      signal,
+    );
     if (!staff || !staff.active || !genuine) {
-      await this.deps.limiter.consume(lockKey, STAFF_LOCKOUT);
+      await this.deps.limiter.recordFailure(failureKey, SIGN_IN_BACKOFF);
       await this.deps.activity.record(
         staff?.id ?? 'unattributed',
         {
@@ -49,7 +55,7 @@ export class StaffSignIn {
       );
       throw invalidCredentials();
     }
-    await this.deps.limiter.reset(lockKey);
+    await this.deps.limiter.clearFailures(failureKey);
     const session = await this.deps.sessions.open(
       { kind: 'staff', staffId: staff.id, roles: staff.roles },
       'PASSWORD',

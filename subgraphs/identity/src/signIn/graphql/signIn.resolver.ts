@@ -1,6 +1,7 @@
 import { currentRequestClient } from '@cabinet/platform/activity';
 import type { RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { currentRequestSignal } from '../../secrets/application/requestSignal.ts';
 import { SessionTokens } from '../../session/graphql/session.type.ts';
 import { toSessionTokens } from '../../session/graphql/toGraphql.ts';
 import type { GosuslugiSignIn } from '../application/gosuslugiSignIn.ts';
@@ -58,7 +59,13 @@ export class SignInResolver {
     @Ctx() context: RequestContext,
   ): Promise<SessionTokens> {
     return toSessionTokens(
-      await this.staff.signIn(login, password, currentRequestClient(), context.requestId),
+      await this.staff.signIn(
+        login,
+        password,
+        currentRequestClient(),
+        context.requestId,
+        currentRequestSignal(),
+      ),
     );
   }
 }

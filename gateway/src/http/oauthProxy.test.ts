@@ -1,0 +1,59 @@
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createLogger } from '@cabinet/platform/logging';
+import { afterEach, describe, expect, it } from 'vitest';
+import { proxyOAuthToken } from './oauthProxy.ts';
+
+const servers: Server[] = [];
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+});
+
+async function listening(handler: (req: IncomingMessage, res: ServerResponse) => void) {
+  const server = createServer(handler);
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+describe("the gateway's partner token endpoint", () => {
+  it('drops the call to identity when the partner goes away first', async () => {
+    let reached!: () => void;
+    const identityReached = new Promise<void>((resolve) => (reached = resolve));
+    let dropped!: (answered: boolean) => void;
+    const identityDropped = new Promise<boolean>((resolve) => (dropped = resolve));
+    const identity = await listening((_req, res) => {
+      res.on('close', () => dropped(res.writableFinished));
+      reached();
+    });
+    const gateway = await listening(proxyOAuthToken(identity, 60_000, createLogger('gateway', 'silent')));
+
+    const partner = request(new URL('/oauth/token', gateway), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    partner.on('error', () => undefined);
+    partner.end('grant_type=client_credentials');
+    await identityReached;
+    partner.destroy();
+    // Identity never answered: its side of the call was closed under it.
+    expect(await identityDropped).toBe(false);
+  });
+
+  it("passes identity's Retry-After on with a 429", async () => {
+    const identity = await listening((_req, res) => {
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '60' });
+      res.end('{"error":"temporarily_unavailable"}');
+    });
+    const gateway = await listening(proxyOAuthToken(identity, 60_000, createLogger('gateway', 'silent')));
+    const answer = await fetch(new URL('/oauth/token', gateway), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials',
+    });
+    expect(answer.status).toBe(429);
+    expect(answer.headers.get('retry-after')).toBe('60');
+    expect(await answer.json()).toEqual({ error: 'temporarily_unavailable' });
+  });
+});
