@@ -44,7 +44,11 @@ export default defineConfig({
         'test/startup/**/*.test.ts',
         'test/esia/**/*.test.ts',
       ]),
-      tier('e2e', 2, ['test/e2e/**/*.e2e.test.ts', 'test/browser/**/*.browser.test.ts']),
+      tier('e2e', 2, [
+        'test/e2e/**/*.e2e.test.ts',
+        'test/browser/**/*.browser.test.ts',
+        'test/security/**/*.security.test.ts',
+      ]),
     ],
   },
 });

@@ -12,6 +12,14 @@ export const gatewayConfigSpec = {
   PORT: env.port(4000),
   HOST: env.string('0.0.0.0'),
   LOG_LEVEL: env.oneOf(LOG_LEVELS, 'info'),
+  /** `/metrics` is served on a listener of its own, for the scraper only: loopback unless set otherwise. */
+  METRICS_PORT: env.port(9464),
+  METRICS_HOST: env.string('127.0.0.1'),
+  /**
+   * Operation names the metrics label besides the registered ones, first come first served; later
+   * names, and names longer than a short identifier, are counted as "other".
+   */
+  METRICS_OPERATION_NAMES: env.integer(100, { min: 0, max: 10_000 }),
   SUPERGRAPH_FILE: env.string('schema/supergraph.graphql'),
   /** Where identity publishes the keys access tokens are signed with. */
   JWKS_URL: env.url('http://localhost:4001/.well-known/jwks.json'),

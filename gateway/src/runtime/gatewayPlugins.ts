@@ -12,13 +12,14 @@ import { useTracing } from '../telemetry/useTracing.ts';
 export function gatewayPlugins(parts: {
   readonly verifier: AccessTokenVerifier;
   readonly metrics: GatewayMetrics;
+  readonly operationLabel: (name: string) => string;
   readonly limits: GatewayLimits;
   readonly resilience: GatewayPlugin;
 }): GatewayPlugin[] {
   return [
     // First, so its spans wrap whatever the other plugins refuse or retry.
     useTracing('/graphql'),
-    useGatewayMetrics(parts.metrics),
+    useGatewayMetrics(parts.metrics, parts.operationLabel),
     useAccessTokenCheck(parts.verifier, parts.limits.rememberPrincipal),
     ...parts.limits.plugins,
     parts.resilience,
