@@ -50,7 +50,10 @@ export const gatewayConfigSpec = {
   MAX_DEPTH: env.integer(10, { min: 1, max: 100 }),
   MAX_ALIASES: env.integer(15, { min: 0, max: 1_000 }),
   MAX_TOKENS: env.integer(2_000, { min: 10, max: 100_000 }),
-  /** Estimated cost of an operation: one per object, a list as many items as `first` asks (else COST_LIST_SIZE). */
+  /**
+   * Estimated cost of an operation, fragments and variables included: one per object, a paged field as
+   * many items as its `first` asks, any other list COST_LIST_SIZE items.
+   */
   MAX_COST: env.integer(5_000, { min: 1, max: 10_000_000 }),
   COST_LIST_SIZE: env.integer(20, { min: 0, max: 1_000 }),
   MAX_BODY_BYTES: env.integer(100_000, { min: 1_000, max: 50_000_000 }),
