@@ -56,6 +56,10 @@ export const gatewayConfigSpec = {
    */
   MAX_COST: env.integer(5_000, { min: 1, max: 10_000_000 }),
   COST_LIST_SIZE: env.integer(20, { min: 0, max: 1_000 }),
+  /** Subscriptions open at once on one WebSocket, of one caller, from one IP address. */
+  MAX_SUBSCRIPTIONS_PER_SOCKET: env.integer(20, { min: 1, max: 10_000 }),
+  MAX_SUBSCRIPTIONS_PER_PRINCIPAL: env.integer(50, { min: 1, max: 100_000 }),
+  MAX_SUBSCRIPTIONS_PER_IP: env.integer(500, { min: 1, max: 1_000_000 }),
   MAX_BODY_BYTES: env.integer(100_000, { min: 1_000, max: 50_000_000 }),
   /** Requests per minute (also the burst) by caller kind, and per IP address over all callers. */
   RATE_LIMITS: perKeyNumbers(['anonymous', 'customer', 'staff', 'partner', 'ip'] as const, {

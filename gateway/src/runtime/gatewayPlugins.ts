@@ -2,6 +2,7 @@ import type { AccessTokenVerifier } from '@cabinet/platform/auth';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { useAccessTokenCheck } from '../authentication.ts';
 import type { GatewayLimits } from '../limits/limitsFromConfig.ts';
+import { holderFromContext, useSubscriptionCaps } from '../limits/subscriptionCaps.ts';
 import type { GatewayMetrics } from '../metrics/gatewayMetrics.ts';
 import { useGatewayMetrics } from '../metrics/useGatewayMetrics.ts';
 import { useStaleMarker } from '../staleMarker.ts';
@@ -22,6 +23,7 @@ export function gatewayPlugins(parts: {
     useGatewayMetrics(parts.metrics, parts.operationLabel),
     useAccessTokenCheck(parts.verifier, parts.limits.rememberPrincipal),
     ...parts.limits.plugins,
+    useSubscriptionCaps(parts.limits.subscriptionCaps, holderFromContext(parts.verifier)),
     parts.resilience,
     useStaleMarker(),
     useSubscriberIdentity(),

@@ -35,6 +35,7 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE' // the request body is not JSON
   | 'LENGTH_REQUIRED' // the request has no Content-Length
   | 'PAYLOAD_TOO_LARGE' // the request body is above the size limit
+  | 'TOO_MANY_SUBSCRIPTIONS' // the connection, the caller or the address has as many subscriptions open as allowed
   // Identity: sign-in and sessions
   | 'GOSUSLUGI_ACCESS_DENIED' // the person refused Gosuslugi access to their data
   | 'GOSUSLUGI_SIGN_IN_EXPIRED' // the sign-in attempt or its code expired or was used already
