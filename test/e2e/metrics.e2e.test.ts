@@ -76,7 +76,9 @@ describe('Prometheus metrics', () => {
 
   it('the gateway gauges open subscriptions by transport until they end', async () => {
     const gauge = async () =>
-      sample(await metricsOf(system.gatewayMetricsUrl), 'gateway_active_subscriptions', { transport: 'ws' }) ?? 0;
+      sample(await metricsOf(system.gatewayMetricsUrl), 'gateway_active_subscriptions', {
+        transport: 'ws',
+      }) ?? 0;
     const client = wsClient(system.gatewayUrl, customerToken);
     const changes = collect(
       client,
