@@ -35,6 +35,11 @@ export const gatewayConfigSpec = {
   SUBGRAPH_TIMEOUT_MS: env.integer(3_000, { min: 10, max: 120_000 }),
   /** Per-subgraph attempt timeouts, e.g. `claims=5000,identity=1500`. */
   SUBGRAPH_TIMEOUTS_MS: keyedIntegers('claims=5000,identity=1500'),
+  /**
+   * One attempt of a mutation, on any subgraph: changes such as a sign-in may take seconds under load,
+   * are never retried, and a slow one says nothing about the subgraph's health.
+   */
+  SUBGRAPH_MUTATION_TIMEOUT_MS: env.integer(15_000, { min: 10, max: 300_000 }),
   /** Extra attempts of a failed query (never of a mutation). */
   SUBGRAPH_RETRIES: env.integer(2, { min: 0, max: 5 }),
   SUBGRAPH_RETRY_BASE_MS: env.integer(50, { min: 1, max: 10_000 }),

@@ -27,6 +27,7 @@ export function resilienceFromConfig(
     log,
     policyFor: (subgraph) => ({
       timeoutMs: config.SUBGRAPH_TIMEOUTS_MS.get(subgraph) ?? config.SUBGRAPH_TIMEOUT_MS,
+      mutationTimeoutMs: config.SUBGRAPH_MUTATION_TIMEOUT_MS,
       maxRetries: config.SUBGRAPH_RETRIES,
       backoff: { baseMs: config.SUBGRAPH_RETRY_BASE_MS, maxMs: config.SUBGRAPH_RETRY_MAX_MS },
     }),

@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'PERSISTED_QUERY_NOT_SUPPORTED' // a hash sent where only full operations are read
   // Gateway
   | 'SUBGRAPH_UNAVAILABLE' // one subgraph did not answer; the rest of the data is still returned
+  | 'SUBGRAPH_TIMEOUT' // a change took longer than the gateway waits: it may still have been made
   | 'RATE_LIMITED' // too many requests; `retryAfterSeconds` says when to come back
   | 'QUERY_TOO_DEEP' // the operation nests deeper than allowed
   | 'TOO_MANY_ALIASES' // the operation uses more aliases than allowed
