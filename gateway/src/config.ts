@@ -36,8 +36,9 @@ export const gatewayConfigSpec = {
   /** Per-subgraph attempt timeouts, e.g. `claims=5000,identity=1500`. */
   SUBGRAPH_TIMEOUTS_MS: keyedIntegers('claims=5000,identity=1500'),
   /**
-   * One attempt of a mutation, on any subgraph: changes such as a sign-in may take seconds under load,
-   * are never retried, and a slow one says nothing about the subgraph's health.
+   * One attempt of a mutation, on any subgraph (never less than its query timeout): changes such as a
+   * sign-in may take seconds under load, are never retried, and a slow one says nothing about the
+   * subgraph's health.
    */
   SUBGRAPH_MUTATION_TIMEOUT_MS: env.integer(15_000, { min: 10, max: 300_000 }),
   /** Extra attempts of a failed query (never of a mutation). */
