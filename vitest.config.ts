@@ -14,10 +14,19 @@ function tier(
   include: string[],
 ): TestProjectInlineConfiguration {
   return {
+    resolve: {
+      alias: [
+        // Node gives the gateway graphql's CommonJS build, and the gateway imports the CommonJS build of
+        // graphql-query-complexity to match; tests load graphql's ES build, so they get that one's ES
+        // build, transformed with the tests (inline) so that both see the same copy of graphql.
+        { find: /^graphql-query-complexity\/cjs$/, replacement: 'graphql-query-complexity/esm' },
+      ],
+    },
     test: {
       name,
       include,
       pool: 'forks',
+      server: { deps: { inline: ['graphql-query-complexity'] } },
       maxWorkers: WORKERS,
       sequence: { groupOrder: order },
       setupFiles: ['test/support/reflectMetadata.ts', 'test/support/processTeardown.ts'],

@@ -19,6 +19,8 @@ export interface ServiceProcess {
   readonly name: string;
   readonly pid: number;
   readonly url: string;
+  /** Where the service serves its metrics when that is not beside its URL (the gateway's own listener). */
+  readonly metricsUrl?: string;
   /** Resolves with the exit code (or signal) whenever the process ends. */
   readonly exited: Promise<number | NodeJS.Signals | null>;
   /** SIGTERM, then SIGKILL after a grace period; resolves when the process is gone. */
@@ -66,14 +68,14 @@ export function launch(
     const onLine = (stream: 'stdout' | 'stderr') => (line: string) => {
       sink(spec.name, line, stream);
       if (started || stream !== 'stdout') return;
-      const url = listeningUrl(line);
-      if (url === undefined || pid === undefined) return;
+      const listening = listeningLine(line);
+      if (listening === undefined || pid === undefined) return;
       started = true;
       clearTimeout(timer);
       resolve({
         name: spec.name,
         pid,
-        url,
+        ...listening,
         exited,
         kill: (signal) => process.kill(pid, signal),
         async stop(graceMs = 10_000) {
@@ -96,14 +98,19 @@ export function launch(
   });
 }
 
-/** Our services log `{"msg": "... listening", "url": "http://..."}` once they accept requests. */
-function listeningUrl(line: string): string | undefined {
+/**
+ * Our services log `{"msg": "... listening", "url": "http://..."}` once they accept requests, the
+ * gateway its `metricsUrl` too.
+ */
+function listeningLine(line: string): { url: string; metricsUrl?: string } | undefined {
   if (!line.startsWith('{')) return undefined;
   try {
-    const entry = JSON.parse(line) as { msg?: unknown; url?: unknown };
-    return typeof entry.msg === 'string' && entry.msg.endsWith('listening') && typeof entry.url === 'string'
-      ? entry.url
-      : undefined;
+    const entry = JSON.parse(line) as { msg?: unknown; url?: unknown; metricsUrl?: unknown };
+    if (typeof entry.msg !== 'string' || !entry.msg.endsWith('listening') || typeof entry.url !== 'string')
+      return undefined;
+    return typeof entry.metricsUrl === 'string'
+      ? { url: entry.url, metricsUrl: entry.metricsUrl }
+      : { url: entry.url };
   } catch {
     return undefined;
   }

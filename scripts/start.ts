@@ -157,7 +157,7 @@ function announce(system: RunningSystem) {
 Личный кабинет is up.
   Sign-in page (sign in through Gosuslugi in a browser, get tokens for GraphiQL): ${system.signInPageUrl}
   Gateway (GraphQL, GraphiQL with examples, graphql-ws, SSE): ${system.gatewayUrl}
-  Health: ${new URL('/healthcheck', system.gatewayUrl).toString()}   Readiness: ${new URL('/readiness', system.gatewayUrl).toString()}
+  Health: ${new URL('/healthcheck', system.gatewayUrl).toString()}   Readiness: ${new URL('/readiness', system.gatewayUrl).toString()}   Metrics: ${system.gatewayMetricsUrl}
   ESIA emulator (Gosuslugi stand-in): ${system.esiaUrl}   redirect URIs: ${Object.values(system.redirectUris).join(', ')}
   Data: ${dataDir}
 ${demoLogins(system.gatewayUrl)}

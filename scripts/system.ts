@@ -32,7 +32,7 @@ export interface RunningPart {
 export interface SystemOptions {
   /** Where the services keep their SQLite files, keys and blobs. */
   readonly dataDir: string;
-  /** `fixed`: the documented ports (3000, 4000-4003, 4010); `free`: whatever the OS gives (tests). */
+  /** `fixed`: the documented ports (3000, 4000-4003, 4010, the gateway's metrics on 9464); `free`: whatever the OS gives (tests). */
   readonly ports: 'fixed' | 'free';
   readonly sink: LineSink;
   /** Load the demo registry (dev/seed) into the stores before the services start. */
@@ -73,6 +73,8 @@ export type RestartableService = Exclude<ServiceName, 'identity'>;
 
 export interface RunningSystem {
   readonly gatewayUrl: string;
+  /** The gateway's `/metrics`, on its own listener (kept across a restart). */
+  readonly gatewayMetricsUrl: string;
   readonly esiaUrl: string;
   /** The sign-in page (dev/signin-page): a person signs in there in a browser. */
   readonly signInPageUrl: string;
@@ -97,6 +99,7 @@ export interface RunningSystem {
 const FIXED_PORTS = {
   signin: 3000,
   gateway: 4000,
+  gatewayMetrics: 9464,
   identity: 4001,
   policy: 4002,
   claims: 4003,
@@ -287,6 +290,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         ...options.env,
         LOG_LEVEL: common.LOG_LEVEL,
         PORT: port('gateway'),
+        METRICS_PORT: port('gatewayMetrics'),
         JWKS_URL: jwksUrl,
         IDENTITY_URL: identity.url,
         POLICY_URL: policy.url,
@@ -301,6 +305,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const services = { signin, esia, identity, policy, claims, gateway };
     return {
       gatewayUrl: gateway.url,
+      gatewayMetricsUrl: gateway.metricsUrl ?? `${baseOf(gateway.url)}/metrics`,
       esiaUrl: esia.url,
       signInPageUrl: signin.url,
       redirectUris,
@@ -324,7 +329,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         if (!spec) throw new RangeError(`${name} was not launched by this system`);
         await previous.stop();
         if (started.includes(previous)) started.splice(started.indexOf(previous), 1);
-        const service = await launched(name, { ...spec, env: { ...spec.env, PORT: portOf(previous.url) } });
+        const ports = {
+          PORT: portOf(previous.url),
+          ...(previous.metricsUrl ? { METRICS_PORT: portOf(previous.metricsUrl) } : {}),
+        };
+        const service = await launched(name, { ...spec, env: { ...spec.env, ...ports } });
         services[name] = service;
         if (name === 'gateway') await waitUntilOk(`${baseOf(service.url)}/readiness`);
         return service;

@@ -12,6 +12,14 @@ export const gatewayConfigSpec = {
   PORT: env.port(4000),
   HOST: env.string('0.0.0.0'),
   LOG_LEVEL: env.oneOf(LOG_LEVELS, 'info'),
+  /** `/metrics` is served on a listener of its own, for the scraper only: loopback unless set otherwise. */
+  METRICS_PORT: env.port(9464),
+  METRICS_HOST: env.string('127.0.0.1'),
+  /**
+   * Operation names the metrics label besides the registered ones, first come first served; later
+   * names, and names longer than a short identifier, are counted as "other".
+   */
+  METRICS_OPERATION_NAMES: env.integer(100, { min: 0, max: 10_000 }),
   SUPERGRAPH_FILE: env.string('schema/supergraph.graphql'),
   /** Where identity publishes the keys access tokens are signed with. */
   JWKS_URL: env.url('http://localhost:4001/.well-known/jwks.json'),
@@ -27,6 +35,12 @@ export const gatewayConfigSpec = {
   SUBGRAPH_TIMEOUT_MS: env.integer(3_000, { min: 10, max: 120_000 }),
   /** Per-subgraph attempt timeouts, e.g. `claims=5000,identity=1500`. */
   SUBGRAPH_TIMEOUTS_MS: keyedIntegers('claims=5000,identity=1500'),
+  /**
+   * One attempt of a mutation, on any subgraph (never less than its query timeout): changes such as a
+   * sign-in may take seconds under load, are never retried, and a slow one says nothing about the
+   * subgraph's health.
+   */
+  SUBGRAPH_MUTATION_TIMEOUT_MS: env.integer(15_000, { min: 10, max: 300_000 }),
   /** Extra attempts of a failed query (never of a mutation). */
   SUBGRAPH_RETRIES: env.integer(2, { min: 0, max: 5 }),
   SUBGRAPH_RETRY_BASE_MS: env.integer(50, { min: 1, max: 10_000 }),
@@ -42,9 +56,16 @@ export const gatewayConfigSpec = {
   MAX_DEPTH: env.integer(10, { min: 1, max: 100 }),
   MAX_ALIASES: env.integer(15, { min: 0, max: 1_000 }),
   MAX_TOKENS: env.integer(2_000, { min: 10, max: 100_000 }),
-  /** Estimated cost of an operation: one per object, a list as many items as `first` asks (else COST_LIST_SIZE). */
+  /**
+   * Estimated cost of an operation, fragments and variables included: one per object, a paged field as
+   * many items as its `first` asks, any other list COST_LIST_SIZE items.
+   */
   MAX_COST: env.integer(5_000, { min: 1, max: 10_000_000 }),
   COST_LIST_SIZE: env.integer(20, { min: 0, max: 1_000 }),
+  /** Subscriptions open at once on one WebSocket, of one caller, from one IP address. */
+  MAX_SUBSCRIPTIONS_PER_SOCKET: env.integer(20, { min: 1, max: 10_000 }),
+  MAX_SUBSCRIPTIONS_PER_PRINCIPAL: env.integer(50, { min: 1, max: 100_000 }),
+  MAX_SUBSCRIPTIONS_PER_IP: env.integer(500, { min: 1, max: 1_000_000 }),
   MAX_BODY_BYTES: env.integer(100_000, { min: 1_000, max: 50_000_000 }),
   /** Requests per minute (also the burst) by caller kind, and per IP address over all callers. */
   RATE_LIMITS: perKeyNumbers(['anonymous', 'customer', 'staff', 'partner', 'ip'] as const, {

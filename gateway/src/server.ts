@@ -9,7 +9,9 @@ import { metricsEndpoint } from './http/metricsEndpoint.ts';
 import { oauthTokenProxy } from './http/oauthProxy.ts';
 import { readinessEndpoint } from './http/readiness.ts';
 import { limitsFromConfig } from './limits/limitsFromConfig.ts';
+import { loadOperationManifest } from './limits/persistedDocuments.ts';
 import { createGatewayMetrics } from './metrics/gatewayMetrics.ts';
+import { operationLabeller, registeredOperationNames } from './metrics/operationLabels.ts';
 import { routingTable } from './routing.ts';
 import { startRuntime } from './runtime/gatewayRuntime.ts';
 import { accessTokenVerifierFor } from './tokenVerifier.ts';
@@ -17,8 +19,9 @@ import { serveWebSockets } from './webSockets/webSocketServer.ts';
 
 /**
  * The one public endpoint: HTTP, SSE and graphql-ws on /graphql, GraphiQL, /healthcheck,
- * /readiness, /metrics and partners' `POST /oauth/token` (identity's, passed through). The supergraph
- * is loaded before it listens, so the first WebSocket operation never meets an unloaded schema.
+ * /readiness and partners' `POST /oauth/token` (identity's, passed through); `/metrics` on a listener
+ * of its own (METRICS_HOST:METRICS_PORT), out of the public's reach. The supergraph is loaded before
+ * it listens, so the first WebSocket operation never meets an unloaded schema.
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
   const log = createLogger('gateway', config.LOG_LEVEL);
@@ -27,13 +30,27 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const verifier = accessTokenVerifierFor(config);
   const metrics = createGatewayMetrics();
   const limits = limitsFromConfig(config, '/graphql');
-  const runtime = await startRuntime({ config, supergraph, routes, verifier, metrics, limits, log });
+  const registeredOperations = await loadOperationManifest(config.PERSISTED_DOCUMENTS_FILE);
+  const operationLabel = operationLabeller(
+    registeredOperationNames(registeredOperations.values()),
+    config.METRICS_OPERATION_NAMES,
+  );
+  const runtime = await startRuntime({
+    config,
+    supergraph,
+    routes,
+    verifier,
+    metrics,
+    operationLabel,
+    registeredOperations,
+    limits,
+    log,
+  });
 
   const httpServer = createServer(
     routeHttp({
       guard: limits.guardHttp,
       oauthToken: oauthTokenProxy(routes, config, log),
-      metrics: metricsEndpoint(metrics.registry),
       readiness: readinessEndpoint(routes.map((route) => route.url)),
       runtime,
     }),
@@ -46,17 +63,28 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     maxPayloadBytes: config.MAX_BODY_BYTES,
   });
 
+  const metricsServer = createServer(metricsEndpoint(metrics.registry));
+
+  const metricsPort = await listen(metricsServer, config.METRICS_PORT, config.METRICS_HOST);
+  const metricsUrl = `http://${hostInUrl(config.METRICS_HOST)}:${metricsPort}/metrics`;
   const port = await listen(httpServer, config.PORT, config.HOST);
   const url = `http://localhost:${port}${runtime.graphqlEndpoint}`;
-  log.info({ url, subgraphs: routes }, 'gateway listening');
+  log.info({ url, metricsUrl, subgraphs: routes }, 'gateway listening');
 
   return {
     url,
     async stop() {
       await webSockets.dispose();
       await closeGracefully(httpServer);
+      await closeGracefully(metricsServer);
       await runtime[Symbol.asyncDispose]();
       log.info('gateway stopped');
     },
   };
+}
+
+/** A wildcard host is reached on loopback; an IPv6 address goes in brackets. */
+function hostInUrl(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
 }

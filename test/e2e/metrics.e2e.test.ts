@@ -42,7 +42,7 @@ describe('Prometheus metrics', () => {
   });
 
   it('the gateway counts operations, errors by code and latency per operation, and shows every circuit', async () => {
-    const text = await metricsOf(system.gatewayUrl);
+    const text = await metricsOf(system.gatewayMetricsUrl);
     const operation = { operation: 'PolicyCard', type: 'query' };
     expect(sample(text, 'gateway_graphql_requests_total', operation)).toBe(2);
     expect(sample(text, 'gateway_graphql_request_duration_seconds_count', operation)).toBe(2);
@@ -76,7 +76,9 @@ describe('Prometheus metrics', () => {
 
   it('the gateway gauges open subscriptions by transport until they end', async () => {
     const gauge = async () =>
-      sample(await metricsOf(system.gatewayUrl), 'gateway_active_subscriptions', { transport: 'ws' }) ?? 0;
+      sample(await metricsOf(system.gatewayMetricsUrl), 'gateway_active_subscriptions', {
+        transport: 'ws',
+      }) ?? 0;
     const client = wsClient(system.gatewayUrl, customerToken);
     const changes = collect(
       client,

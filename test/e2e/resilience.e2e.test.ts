@@ -26,7 +26,7 @@ const ME_WITH_CLAIMS = /* GraphQL */ `
 `;
 
 async function circuitState(system: TestSystem, subgraph: string): Promise<number | undefined> {
-  const text = await (await fetch(new URL('/metrics', system.gatewayUrl))).text();
+  const text = await (await fetch(system.gatewayMetricsUrl)).text();
   const match = new RegExp(`^gateway_subgraph_circuit_state\\{subgraph="${subgraph}"\\} (\\d+)$`, 'm').exec(
     text,
   );

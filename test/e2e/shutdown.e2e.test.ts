@@ -41,7 +41,9 @@ describe('graceful shutdown', () => {
     );
     await eventually(
       async () =>
-        sample(await metricsOf(system.gatewayUrl), 'gateway_active_subscriptions', { transport: 'ws' }),
+        sample(await metricsOf(system.gatewayMetricsUrl), 'gateway_active_subscriptions', {
+          transport: 'ws',
+        }),
       { what: 'the subscription open at the gateway', until: (open) => open === 1 },
     );
 

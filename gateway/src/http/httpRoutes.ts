@@ -8,7 +8,6 @@ export interface HttpRoutes {
   readonly guard: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Partners' `POST /oauth/token`, when there is an identity to pass it to. */
   readonly oauthToken: Handler | undefined;
-  readonly metrics: Handler;
   readonly readiness: Handler;
   /** Everything else: /graphql, GraphiQL, /healthcheck and /readiness/schema. */
   readonly runtime: (req: IncomingMessage, res: ServerResponse) => unknown;
@@ -21,10 +20,6 @@ export function routeHttp(routes: HttpRoutes): Handler {
     if (!routes.guard(req, res)) return;
     if (req.url === '/oauth/token' && req.method === 'POST' && routes.oauthToken) {
       routes.oauthToken(req, res);
-      return;
-    }
-    if (req.url === '/metrics') {
-      routes.metrics(req, res);
       return;
     }
     if (req.url === '/readiness') {

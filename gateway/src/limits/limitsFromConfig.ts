@@ -53,6 +53,11 @@ export function limitsFromConfig(config: GatewayConfig, graphqlPath: string) {
   return {
     production,
     plugins,
+    subscriptionCaps: {
+      perSocket: config.MAX_SUBSCRIPTIONS_PER_SOCKET,
+      perPrincipal: config.MAX_SUBSCRIPTIONS_PER_PRINCIPAL,
+      perIp: config.MAX_SUBSCRIPTIONS_PER_IP,
+    },
     /** The authentication check tells the rate limits who is calling. */
     rememberPrincipal: (request: Request, principal: Principal) => principals.set(request, principal),
     guardHttp: (req: IncomingMessage, res: ServerResponse) =>

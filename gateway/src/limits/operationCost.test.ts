@@ -1,6 +1,6 @@
-import { buildSchema, parse, validate } from 'graphql';
+import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { maxCostRule } from './operationCost.ts';
+import { costRefusal } from './operationCost.ts';
 
 const schema = buildSchema(/* GraphQL */ `
   type Query {
@@ -9,35 +9,65 @@ const schema = buildSchema(/* GraphQL */ `
   type Customer {
     id: ID!
     policies(first: Int): [Policy!]!
+    claims(first: Int! = 20): ClaimConnection!
   }
   type Policy {
     number: String!
     claims(first: Int): [Claim!]!
+  }
+  type ClaimConnection {
+    nodes: [Claim!]!
+    totalCount: Int!
   }
   type Claim {
     number: String!
   }
 `);
 
-const costOf = (query: string) => {
-  const [error] = validate(schema, parse(query), [maxCostRule(0, 10)]);
-  return error?.extensions['cost'];
-};
+const refusalOf = (query: string, variableValues: Record<string, unknown> = {}, maxCost = 1) =>
+  costRefusal({ maxCost, assumedListSize: 10 }, { schema, document: parse(query), variableValues });
+const costOf = (query: string, variables: Record<string, unknown> = {}) =>
+  refusalOf(query, variables)?.extensions['cost'];
 
-describe('maxCostRule', () => {
+describe('costRefusal', () => {
   it.each([
-    { query: '{ me { id } }', cost: 1 },
     { query: '{ me { policies { number } } }', cost: 11 },
     { query: '{ me { policies(first: 3) { number } } }', cost: 4 },
     { query: '{ me { policies(first: 3) { claims { number } } } }', cost: 34 },
     { query: '{ me { policies { claims(first: 2) { number } } } }', cost: 31 },
+    { query: '{ me { claims { nodes { number } } } }', cost: 41 },
+    { query: '{ me { claims(first: 5) { totalCount } } }', cost: 6 },
   ])('estimates $query at $cost', ({ query, cost }) => {
     expect(costOf(query)).toBe(cost);
   });
 
-  it('lets an operation within the limit through', () => {
-    expect(validate(schema, parse('{ me { policies(first: 3) { number } } }'), [maxCostRule(4, 10)])).toEqual(
-      [],
+  it('counts a fragment as much as the same selection inline', () => {
+    const inline = costOf('{ me { policies(first: 100) { claims(first: 100) { number } } } }');
+    expect(inline).toBe(10_101);
+    expect(
+      costOf(`
+        query { me { ...Lists } }
+        fragment Lists on Customer { policies(first: 100) { claims(first: 100) { number } } }
+      `),
+    ).toBe(inline);
+  });
+
+  it('reads `first` from the variables', () => {
+    expect(costOf('query ($n: Int!) { me { claims(first: $n) { nodes { number } } } }', { n: 1_000 })).toBe(
+      2_001,
     );
+  });
+
+  it('refuses with a code and a Russian message, and lets an operation within the limit through', () => {
+    const refusal = refusalOf('{ me { policies(first: 3) { number } } }');
+    expect(refusal?.extensions['code']).toBe('QUERY_TOO_EXPENSIVE');
+    expect(refusal?.message).toBe('Запрос слишком тяжёлый: оценка 4, допускается не больше 1.');
+    expect(refusalOf('{ me { policies(first: 3) { number } } }', {}, 4)).toBeUndefined();
+  });
+
+  it('leaves variables that do not fit to execution, which refuses them as the client’s input', () => {
+    expect(
+      refusalOf('query ($n: Int!) { me { claims(first: $n) { totalCount } } }', { n: 'many' }),
+    ).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError, Lexer, Source, TokenKind, type ValidationContext } from 'graphql';
-import { maxCostRule } from './operationCost.ts';
+import { costRefusal } from './operationCost.ts';
 
 export interface OperationLimits {
   readonly maxDepth: number;
@@ -18,8 +18,8 @@ const limitError = (code: ErrorCode, message: string) => new GraphQLError(messag
 
 /**
  * Refuses operations that are too long, too deep or too wide before anything is planned: the token
- * count before parsing (a huge document costs nothing to refuse), depth, aliases and estimated cost
- * while validating.
+ * count before parsing (a huge document costs nothing to refuse), depth and aliases while validating,
+ * the estimated cost just before it runs.
  * Each refusal has its own stable code and a message people can read.
  */
 export function useOperationLimits(limits: OperationLimits): GatewayPlugin {
@@ -42,7 +42,7 @@ export function useOperationLimits(limits: OperationLimits): GatewayPlugin {
       `В запросе слишком много псевдонимов: не больше ${limits.maxAliases}.`,
     ),
   });
-  const costRule = maxCostRule(limits.maxCost, limits.assumedListSize);
+  const costModel = { maxCost: limits.maxCost, assumedListSize: limits.assumedListSize };
   return {
     onParse({ params }) {
       const given: unknown = params.source;
@@ -54,7 +54,14 @@ export function useOperationLimits(limits: OperationLimits): GatewayPlugin {
     onValidate({ addValidationRule }) {
       addValidationRule(depthRule);
       addValidationRule(aliasesRule);
-      addValidationRule(costRule);
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const refusal = costRefusal(costModel, args);
+      if (refusal) setResultAndStopExecution({ errors: [refusal] });
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refusal = costRefusal(costModel, args);
+      if (refusal) setResultAndStopExecution({ errors: [refusal] });
     },
   };
 }

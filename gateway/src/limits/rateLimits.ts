@@ -54,7 +54,8 @@ export function useRateLimits(options: {
   };
 }
 
-function principalKey(principal: Principal): string | undefined {
+/** The key a caller's budgets are kept under; anonymous callers have none. */
+export function principalKey(principal: Principal): string | undefined {
   switch (principal.kind) {
     case 'anonymous':
       return undefined;

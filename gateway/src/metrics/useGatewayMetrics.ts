@@ -9,9 +9,21 @@ type Labels = { operation: string; type: string };
  * counted where they arise: operations refused by validation (limits included) and execution
  * results, each event of a subscription too. A subscription counts as open until its stream ends,
  * however it ends. Refusals before parsing (authentication, rate limits, body size) are HTTP answers,
- * not GraphQL errors, and are not counted here.
+ * not GraphQL errors, and are not counted here. Operations are labelled by `operationLabel`, which
+ * keeps the client-chosen names to a bounded set.
  */
-export function useGatewayMetrics(metrics: GatewayMetrics): GatewayPlugin {
+export function useGatewayMetrics(
+  metrics: GatewayMetrics,
+  operationLabel: (name: string) => string,
+): GatewayPlugin {
+  const labelsFor = (args: ExecutionArgs): Labels => labelsOf(args.document, args.operationName);
+  const labelsOf = (document: DocumentNode, operationName: string | null | undefined): Labels => {
+    const operation = getOperationAST(document, operationName);
+    return {
+      operation: operationLabel(operationName ?? operation?.name?.value ?? 'anonymous'),
+      type: operation?.operation ?? 'unknown',
+    };
+  };
   const countErrors = (operation: string, errors: readonly Error[] | undefined) => {
     for (const error of errors ?? []) {
       const code = error instanceof GraphQLError ? error.extensions['code'] : undefined;
@@ -61,17 +73,5 @@ export function useGatewayMetrics(metrics: GatewayMetrics): GatewayPlugin {
         },
       };
     },
-  };
-}
-
-function labelsFor(args: ExecutionArgs): Labels {
-  return labelsOf(args.document, args.operationName);
-}
-
-function labelsOf(document: DocumentNode, operationName: string | null | undefined): Labels {
-  const operation = getOperationAST(document, operationName);
-  return {
-    operation: operationName ?? operation?.name?.value ?? 'anonymous',
-    type: operation?.operation ?? 'unknown',
   };
 }

@@ -25,11 +25,16 @@ export function resilienceFromConfig(
   return useSubgraphResilience({
     breakers,
     log,
-    policyFor: (subgraph) => ({
-      timeoutMs: config.SUBGRAPH_TIMEOUTS_MS.get(subgraph) ?? config.SUBGRAPH_TIMEOUT_MS,
-      maxRetries: config.SUBGRAPH_RETRIES,
-      backoff: { baseMs: config.SUBGRAPH_RETRY_BASE_MS, maxMs: config.SUBGRAPH_RETRY_MAX_MS },
-    }),
+    policyFor: (subgraph) => {
+      const timeoutMs = config.SUBGRAPH_TIMEOUTS_MS.get(subgraph) ?? config.SUBGRAPH_TIMEOUT_MS;
+      return {
+        timeoutMs,
+        // A mutation never waits less than a query to the same subgraph.
+        mutationTimeoutMs: Math.max(config.SUBGRAPH_MUTATION_TIMEOUT_MS, timeoutMs),
+        maxRetries: config.SUBGRAPH_RETRIES,
+        backoff: { baseMs: config.SUBGRAPH_RETRY_BASE_MS, maxMs: config.SUBGRAPH_RETRY_MAX_MS },
+      };
+    },
     onCallEnd: (subgraph, outcome, durationMs, operation) => {
       metrics.subgraphRequests.inc({ subgraph, outcome });
       metrics.subgraphDuration.observe({ subgraph, operation }, durationMs / 1_000);

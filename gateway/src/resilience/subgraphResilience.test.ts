@@ -27,7 +27,12 @@ function harness(settings: { failureThreshold?: number } = {}) {
     breakers,
     log: createLogger('test', 'silent'),
     random: () => 0,
-    policyFor: () => ({ timeoutMs: 50, maxRetries: 2, backoff: { baseMs: 1, maxMs: 1 } }),
+    policyFor: () => ({
+      timeoutMs: 50,
+      mutationTimeoutMs: 100,
+      maxRetries: 2,
+      backoff: { baseMs: 1, maxMs: 1 },
+    }),
     onCallEnd: (_subgraph, outcome) => ended.push(outcome),
   });
   return {
@@ -82,6 +87,13 @@ describe('useSubgraphResilience', () => {
       code: 'SUBGRAPH_UNAVAILABLE',
     },
     {
+      given: 'a mutation that never answers',
+      document: 'mutation { pay }',
+      answers: ['hang' as const],
+      calls: 1,
+      code: 'SUBGRAPH_TIMEOUT',
+    },
+    {
       given: 'a query the subgraph refuses itself',
       document: '{ me { id } }',
       answers: [NOT_FOUND, ANSWER],
@@ -110,6 +122,16 @@ describe('useSubgraphResilience', () => {
       serviceName: 'policy',
     });
     expect(ended).toEqual(['failed', 'refused']);
+  });
+
+  it('counts a mutation that fails to connect into the circuit, but not one that is only slow', async () => {
+    const { call, breakers } = harness({ failureThreshold: 1 });
+    const slow = await call('mutation { signIn }', ['hang']);
+    expect(slow.result?.errors?.[0]?.message).toContain('действие могло выполниться');
+    expect(breakers.for('policy').state).toBe('closed');
+
+    await call('mutation { signIn }', [REFUSED]);
+    expect(breakers.for('policy').state).toBe('open');
   });
 
   it.each([

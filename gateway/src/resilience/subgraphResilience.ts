@@ -13,6 +13,7 @@ type ExecutionRequest = SubgraphExecutePayload['executionRequest'];
 type ExecutorResult = Awaited<ReturnType<Executor>>;
 
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE' satisfies ErrorCode;
+export const SUBGRAPH_TIMEOUT = 'SUBGRAPH_TIMEOUT' satisfies ErrorCode;
 
 /** One shared reason: aborting a finished attempt must not build an exception with a stack each time. */
 const ATTEMPT_ENDED = new Error('subgraph call attempt ended');
@@ -20,6 +21,8 @@ const ATTEMPT_ENDED = new Error('subgraph call attempt ended');
 export interface SubgraphCallPolicy {
   /** One attempt's limit; a query may make several attempts. */
   readonly timeoutMs: number;
+  /** A mutation's one attempt: longer, since changes (a sign-in, say) may be slow without anything being wrong. */
+  readonly mutationTimeoutMs: number;
   /** Extra attempts for queries; mutations never retry (they carry idempotency keys instead). */
   readonly maxRetries: number;
   readonly backoff: BackoffSettings;
@@ -65,14 +68,18 @@ export class SubgraphBreakers {
   }
 }
 
-type Attempt = { kind: 'answered'; result: ExecutorResult } | { kind: 'failed'; problem: string };
+type Attempt =
+  { kind: 'answered'; result: ExecutorResult } | { kind: 'failed'; problem: string; timedOut: boolean };
 
 /**
- * Every query and mutation the gateway sends to a subgraph gets a timeout, goes through that
- * subgraph's circuit breaker, and (queries only) is retried with jittered backoff. When the subgraph
- * cannot answer, its part of the response becomes an error with `extensions.code =
- * SUBGRAPH_UNAVAILABLE`, and the other subgraphs' data is still returned. Subscriptions are left to
- * the WebSocket transport, which reconnects on its own.
+ * Every query and mutation the gateway sends to a subgraph gets a timeout (a mutation a longer one),
+ * goes through that subgraph's circuit breaker, and (queries only) is retried with jittered backoff.
+ * When the subgraph cannot answer, its part of the response becomes an error with `extensions.code =
+ * SUBGRAPH_UNAVAILABLE`, and the other subgraphs' data is still returned. The circuit counts what
+ * says the subgraph is failing: refused connections, 5xx and other non-GraphQL answers, and queries
+ * that time out (a frozen subgraph); a mutation that times out is one slow change, counted as
+ * nothing, and answered with SUBGRAPH_TIMEOUT, since it may still have been made. Subscriptions are
+ * left to the WebSocket transport, which reconnects on its own.
  */
 export function useSubgraphResilience(options: SubgraphResilienceOptions): GatewayPlugin {
   const random = options.random ?? Math.random;
@@ -92,7 +99,7 @@ export function useSubgraphResilience(options: SubgraphResilienceOptions): Gatew
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<Attempt>((resolve) => {
       timer = setTimeout(() => {
-        resolve({ kind: 'failed', problem: `timeout after ${timeoutMs} ms` });
+        resolve({ kind: 'failed', problem: `timeout after ${timeoutMs} ms`, timedOut: true });
         attemptController.abort(new Error(`no answer within ${timeoutMs} ms`));
       }, timeoutMs);
     });
@@ -100,11 +107,14 @@ export function useSubgraphResilience(options: SubgraphResilienceOptions): Gatew
       const answered = Promise.resolve(executor({ ...request, signal: attemptController.signal })).then(
         (result): Attempt => {
           const problem = transportProblem(result);
-          return problem === undefined ? { kind: 'answered', result } : { kind: 'failed', problem };
+          return problem === undefined
+            ? { kind: 'answered', result }
+            : { kind: 'failed', problem, timedOut: false };
         },
         (error: unknown): Attempt => ({
           kind: 'failed',
           problem: error instanceof Error ? error.message : String(error),
+          timedOut: false,
         }),
       );
       return await Promise.race([answered, timedOut]);
@@ -133,7 +143,9 @@ export function useSubgraphResilience(options: SubgraphResilienceOptions): Gatew
   ): Promise<{ outcome: SubgraphCallOutcome; result: ExecutorResult }> => {
     const policy = options.policyFor(subgraph);
     const breaker = options.breakers.for(subgraph);
+    const mutation = operationType(request) === OperationTypeNode.MUTATION;
     const retries = operationType(request) === OperationTypeNode.QUERY ? policy.maxRetries : 0;
+    const timeoutMs = mutation ? policy.mutationTimeoutMs : policy.timeoutMs;
     let problem = 'circuit open';
     let tried = false;
     for (let attempt = 0; attempt <= retries; attempt += 1) {
@@ -146,7 +158,7 @@ export function useSubgraphResilience(options: SubgraphResilienceOptions): Gatew
       }
       if (!breaker.tryAcquire()) break;
       tried = true;
-      const outcome = await attemptOnce(executor, request, policy.timeoutMs);
+      const outcome = await attemptOnce(executor, request, timeoutMs);
       if (outcome.kind === 'answered') {
         breaker.recordSuccess();
         return { outcome: 'ok', result: outcome.result };
@@ -154,6 +166,11 @@ export function useSubgraphResilience(options: SubgraphResilienceOptions): Gatew
       if (request.signal?.aborted) {
         breaker.release();
         return { outcome: 'failed', result: unavailable(subgraph) };
+      }
+      if (mutation && outcome.timedOut) {
+        breaker.release();
+        options.log.warn({ subgraph, problem: outcome.problem }, 'subgraph mutation timed out');
+        return { outcome: 'failed', result: timedOut(subgraph) };
       }
       breaker.recordFailure();
       problem = outcome.problem;
@@ -186,6 +203,17 @@ function transportProblem(result: ExecutorResult): string | undefined {
     (error) => error.originalError !== undefined && error.originalError !== null,
   );
   return transportError?.message;
+}
+
+function timedOut(subgraph: string): ExecutionResult {
+  return {
+    errors: [
+      new GraphQLError(
+        'Сервис не ответил вовремя, и действие могло выполниться. Проверьте результат, прежде чем повторять.',
+        { extensions: { code: SUBGRAPH_TIMEOUT, serviceName: subgraph } },
+      ),
+    ],
+  };
 }
 
 function unavailable(subgraph: string): ExecutionResult {

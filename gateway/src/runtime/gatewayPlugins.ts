@@ -2,6 +2,7 @@ import type { AccessTokenVerifier } from '@cabinet/platform/auth';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { useAccessTokenCheck } from '../authentication.ts';
 import type { GatewayLimits } from '../limits/limitsFromConfig.ts';
+import { holderFromContext, useSubscriptionCaps } from '../limits/subscriptionCaps.ts';
 import type { GatewayMetrics } from '../metrics/gatewayMetrics.ts';
 import { useGatewayMetrics } from '../metrics/useGatewayMetrics.ts';
 import { useStaleMarker } from '../staleMarker.ts';
@@ -12,15 +13,17 @@ import { useTracing } from '../telemetry/useTracing.ts';
 export function gatewayPlugins(parts: {
   readonly verifier: AccessTokenVerifier;
   readonly metrics: GatewayMetrics;
+  readonly operationLabel: (name: string) => string;
   readonly limits: GatewayLimits;
   readonly resilience: GatewayPlugin;
 }): GatewayPlugin[] {
   return [
     // First, so its spans wrap whatever the other plugins refuse or retry.
     useTracing('/graphql'),
-    useGatewayMetrics(parts.metrics),
+    useGatewayMetrics(parts.metrics, parts.operationLabel),
     useAccessTokenCheck(parts.verifier, parts.limits.rememberPrincipal),
     ...parts.limits.plugins,
+    useSubscriptionCaps(parts.limits.subscriptionCaps, holderFromContext(parts.verifier)),
     parts.resilience,
     useStaleMarker(),
     useSubscriberIdentity(),

@@ -6,7 +6,7 @@ import { headersForSubgraphs } from '../clientHeaders.ts';
 import type { GatewayConfig } from '../config.ts';
 import { graphiqlOptions } from '../graphiql.ts';
 import type { GatewayLimits } from '../limits/limitsFromConfig.ts';
-import { loadOperationManifest, persistedDocumentsOptions } from '../limits/persistedDocuments.ts';
+import { persistedDocumentsOptions } from '../limits/persistedDocuments.ts';
 import type { GatewayMetrics } from '../metrics/gatewayMetrics.ts';
 import { resilienceFromConfig } from '../resilience/resilienceFromConfig.ts';
 import type { SubgraphRoute } from '../supergraph.ts';
@@ -23,12 +23,15 @@ export async function startRuntime(parts: {
   readonly routes: readonly SubgraphRoute[];
   readonly verifier: AccessTokenVerifier;
   readonly metrics: GatewayMetrics;
+  readonly operationLabel: (name: string) => string;
+  /** The registered operations, the only ones restricted clients may run in production. */
+  readonly registeredOperations: ReadonlyMap<string, string>;
   readonly limits: GatewayLimits;
   readonly log: Logger;
 }): Promise<GatewayRuntime> {
-  const { config, routes, verifier, metrics, limits, log } = parts;
+  const { config, routes, verifier, metrics, operationLabel, limits, log } = parts;
   const persistedDocuments = limits.production
-    ? persistedDocumentsOptions(await loadOperationManifest(config.PERSISTED_DOCUMENTS_FILE), verifier)
+    ? persistedDocumentsOptions(parts.registeredOperations, verifier)
     : undefined;
   const resilience = resilienceFromConfig(
     config,
@@ -53,7 +56,7 @@ export async function startRuntime(parts: {
     propagateHeaders: {
       fromClientToSubgraphs: ({ request, context }) => headersForSubgraphs(request, context),
     },
-    plugins: () => gatewayPlugins({ verifier, metrics, limits, resilience }),
+    plugins: () => gatewayPlugins({ verifier, metrics, operationLabel, limits, resilience }),
   });
   await runtime.getSchema();
   return runtime;

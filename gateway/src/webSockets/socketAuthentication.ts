@@ -9,8 +9,9 @@ export type SocketCaller = { authorization?: string; expiry?: NodeJS.Timeout };
 type SocketOptions = ServerOptions<Record<string, unknown>, Extra & Partial<SocketCaller>>;
 
 /**
- * A socket's token comes in its `connectionParams` (`authorization` or `token`, `Bearer …` or bare) and
- * is verified when it connects: without one the socket is anonymous, with a bad one it is refused, and
+ * A socket's token comes in its `connectionParams` (`authorization` or `token`, `Bearer …` or bare), or
+ * in the upgrade request's Authorization header (clients that can set one), and is verified when it
+ * connects: without one the socket is anonymous; a bad one, or two different ones, and it is refused;
  * when the token expires the socket is closed (4401).
  */
 export function socketAuthentication(
@@ -18,11 +19,15 @@ export function socketAuthentication(
 ): Required<Pick<SocketOptions, 'onConnect' | 'onClose'>> {
   return {
     onConnect: async (ctx) => {
-      const raw = ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['token'];
-      if (raw === undefined || raw === null || raw === '') return true;
+      const given = [
+        ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['token'],
+        ctx.extra.request.headers.authorization,
+      ].filter((raw) => raw !== undefined && raw !== null && raw !== '');
+      if (given.length === 0) return true;
       try {
-        const token = typeof raw === 'string' ? bearerToken(raw) : undefined;
-        if (token === undefined) return false;
+        const tokens = new Set(given.map((raw) => (typeof raw === 'string' ? bearerToken(raw) : undefined)));
+        const [token] = tokens;
+        if (tokens.size !== 1 || token === undefined) return false;
         const verified = await verifier.verify(token);
         ctx.extra.authorization = token;
         ctx.extra.expiry = whenExpired(verified, () =>

@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'PERSISTED_QUERY_NOT_SUPPORTED' // a hash sent where only full operations are read
   // Gateway
   | 'SUBGRAPH_UNAVAILABLE' // one subgraph did not answer; the rest of the data is still returned
+  | 'SUBGRAPH_TIMEOUT' // a change took longer than the gateway waits: it may still have been made
   | 'RATE_LIMITED' // too many requests; `retryAfterSeconds` says when to come back
   | 'QUERY_TOO_DEEP' // the operation nests deeper than allowed
   | 'TOO_MANY_ALIASES' // the operation uses more aliases than allowed
@@ -35,6 +36,7 @@ export type ErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE' // the request body is not JSON
   | 'LENGTH_REQUIRED' // the request has no Content-Length
   | 'PAYLOAD_TOO_LARGE' // the request body is above the size limit
+  | 'TOO_MANY_SUBSCRIPTIONS' // the connection, the caller or the address has as many subscriptions open as allowed
   // Identity: sign-in and sessions
   | 'GOSUSLUGI_ACCESS_DENIED' // the person refused Gosuslugi access to their data
   | 'GOSUSLUGI_SIGN_IN_EXPIRED' // the sign-in attempt or its code expired or was used already
