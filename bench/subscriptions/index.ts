@@ -65,7 +65,11 @@ const deadline = setTimeout(() => {
   process.exit(2);
 }, BENCH_DEADLINE_MS);
 
-const system = await startTestSystem({ seedDemoData: false });
+// Every simulated customer connects from this one machine: the cap per address is for one real client.
+const system = await startTestSystem({
+  seedDemoData: false,
+  env: { MAX_SUBSCRIPTIONS_PER_IP: String(2 * Math.max(...ROUNDS)) },
+});
 try {
   const events = await openEventStore({ sqliteFile: join(system.dataDir, 'events.sqlite') });
   const documents = await openDocumentStore({
