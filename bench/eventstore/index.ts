@@ -183,7 +183,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `\nMedian of ${ROUNDS} alternating rounds of ${SECONDS_PER_ROUND} s per contender and row.\n` +
         `Disk ceiling during the single FULL rounds: ${formatNumber(median(ceilings))} durable one-row commits/s ` +
-        '(better-sqlite3, WAL, synchronous FULL, no event store logic); no single-append row can exceed it.\n' +
+        '(node:sqlite, WAL, synchronous FULL, no event store logic); no single-append row can exceed it.\n' +
         'emmett-sqlite runs on one persistent connection of its own (its facade opens one per call) with ' +
         'synchronous set on it, its best configuration; its subscriber is its own consumer (50 ms polling).\n',
     );

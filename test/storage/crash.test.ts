@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { SqliteEventStore } from '@cabinet/platform/eventstore';
 import { tempDirectory } from '../contract/support/tempDirectory.ts';
@@ -30,9 +30,9 @@ function acksOf(lines: readonly string[]): Ack[] {
 }
 
 function integrityOf(file: string): unknown {
-  const db = new Database(file, { readonly: true });
+  const db = new DatabaseSync(file, { readOnly: true });
   try {
-    return db.pragma('integrity_check', { simple: true });
+    return db.prepare('PRAGMA integrity_check').get()?.['integrity_check'];
   } finally {
     db.close();
   }

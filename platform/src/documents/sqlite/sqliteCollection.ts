@@ -1,5 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { DatabaseSync } from 'node:sqlite';
+import { isPrimaryKeyViolation, isUniqueViolation } from '../../eventstore/sqlite/openSqlite.ts';
 import { promised } from '../../eventstore/sqlite/promised.ts';
+import { typed, type TypedStatement } from '../../eventstore/sqlite/typedStatement.ts';
 import { decodeCursor, encodeCursor } from '../pageCursor.ts';
 import type { Collection, CollectionSpec, FindQuery, Page, Scalar, StoredDocument } from '../port.ts';
 import { DuplicateKey, VersionConflict } from '../port.ts';
@@ -26,10 +28,10 @@ interface DocumentRow {
 export class SqliteCollection<T> implements Collection<T> {
   private readonly table: string;
   private readonly uniqueIndexFields = new Map<string, readonly string[]>();
-  private readonly statements = new Map<string, Statement<SqlValue[]>>();
+  private readonly statements = new Map<string, TypedStatement<SqlValue[], unknown>>();
 
   constructor(
-    private readonly db: Database,
+    private readonly db: DatabaseSync,
     private readonly spec: CollectionSpec,
   ) {
     this.table = `doc_${spec.name}`;
@@ -158,10 +160,12 @@ export class SqliteCollection<T> implements Collection<T> {
     });
   }
 
-  private statement(sql: string): Statement<SqlValue[]> {
+  private statement(sql: string): TypedStatement<SqlValue[], unknown> {
+    // node:sqlite finalizes every statement on close; say why instead of "statement has been finalized".
+    if (!this.db.isOpen) throw new Error('database is not open');
     let statement = this.statements.get(sql);
     if (statement === undefined) {
-      statement = this.db.prepare<SqlValue[]>(sql);
+      statement = typed<SqlValue[], unknown>(this.db.prepare(sql));
       this.statements.set(sql, statement);
     }
     return statement;
@@ -172,9 +176,8 @@ export class SqliteCollection<T> implements Collection<T> {
     try {
       return statement();
     } catch (error) {
-      if (!(error instanceof Error) || !('code' in error)) throw error;
-      if (error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new DuplicateKey(this.spec.name, ['id']);
-      if (error.code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+      if (isPrimaryKeyViolation(error)) throw new DuplicateKey(this.spec.name, ['id']);
+      if (!isUniqueViolation(error)) throw error;
       const index = /index '([^']+)'/.exec(error.message)?.[1] ?? '';
       throw new DuplicateKey(this.spec.name, this.uniqueIndexFields.get(index) ?? ['id']);
     }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { DatabaseSync } from 'node:sqlite';
 import { openSqlite, type SqliteSynchronous } from '../../eventstore/sqlite/openSqlite.ts';
 import type { Collection, CollectionSpec, DocumentStore } from '../port.ts';
 import { validateSpec } from '../queryFields.ts';
@@ -12,7 +12,7 @@ export interface SqliteDocumentStoreOptions {
 }
 
 export class SqliteDocumentStore implements DocumentStore {
-  private readonly db: Database;
+  private readonly db: DatabaseSync;
 
   constructor(options: SqliteDocumentStoreOptions) {
     this.db = openSqlite(options.file, options.synchronous ?? 'FULL');
@@ -26,7 +26,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   close(): Promise<void> {
-    this.db.close();
+    if (this.db.isOpen) this.db.close();
     return Promise.resolve();
   }
 }

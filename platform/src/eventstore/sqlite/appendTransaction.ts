@@ -1,6 +1,7 @@
 import type { AppendResult, ExpectedRevision, NewEvent } from '../port.ts';
 import { WrongExpectedRevision } from '../port.ts';
 import { categoryColumn } from './eventSchema.ts';
+import { isUniqueViolation } from './openSqlite.ts';
 import type { EventStatements } from './eventStatements.ts';
 import { encodePosition } from './sqlitePosition.ts';
 
@@ -79,8 +80,4 @@ function satisfies(expected: ExpectedRevision, actual: bigint | 'no_stream'): bo
     default:
       return actual === expected;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { DatabaseSync } from 'node:sqlite';
 
 /**
  * One table is the whole log. The stream's current revision is the largest revision in it (found
@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
  * `category` is the stream name before its first '-', or NULL for a name without one, so that a
  * category filter means "streams named `<category>-…`", as on EventStoreDB.
  */
-export function createEventSchema(db: Database): void {
+export function createEventSchema(db: DatabaseSync): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS events (
       position INTEGER PRIMARY KEY AUTOINCREMENT,

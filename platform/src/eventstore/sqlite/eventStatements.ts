@@ -1,6 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { DatabaseSync } from 'node:sqlite';
 import type { NewEvent } from '../port.ts';
 import { EVENT_COLUMNS, type EventRow } from './eventRows.ts';
+import { typed, typedRows, type Bindable, type TypedStatement } from './typedStatement.ts';
 
 /** Enough rows per INSERT to cut per-statement overhead, few enough to keep the cache of statements small. */
 const ROWS_PER_INSERT = 16;
@@ -8,52 +9,62 @@ const COLUMNS_PER_ROW = 11;
 
 /** Every statement the event store runs, prepared once per connection. */
 export class EventStatements {
-  readonly begin: Statement;
-  readonly commit: Statement;
-  readonly rollback: Statement;
-  readonly savepoint: Statement;
-  readonly release: Statement;
-  readonly rollbackToSavepoint: Statement;
+  readonly begin: TypedStatement<[], never>;
+  readonly commit: TypedStatement<[], never>;
+  readonly rollback: TypedStatement<[], never>;
+  readonly savepoint: TypedStatement<[], never>;
+  readonly release: TypedStatement<[], never>;
+  readonly rollbackToSavepoint: TypedStatement<[], never>;
   /** The stream's last revision, and where the given event id already sits in it (a retry). */
-  readonly streamState: Statement<
+  readonly streamState: TypedStatement<
     [{ stream: string; eventId: string }],
     { current: number | null; retried: number | null }
   >;
-  readonly eventIdsFrom: Statement<[string, number, number], { position: number; event_id: string }>;
-  readonly readForwards: Statement<[string, number, number], EventRow>;
-  readonly readBackwards: Statement<[string, number, number], EventRow>;
-  readonly readAll: Statement<[number, number], EventRow>;
-  readonly readCategory: Statement<[string, number, number], EventRow>;
-  readonly readCategories: Statement<[string, number, number], EventRow>;
-  readonly dataVersion: Statement<[], number>;
-  private readonly inserts = new Map<number, Statement<unknown[]>>();
+  readonly eventIdsFrom: TypedStatement<[string, number, number], { position: number; event_id: string }>;
+  readonly readForwards: TypedStatement<[string, number, number], EventRow>;
+  readonly readBackwards: TypedStatement<[string, number, number], EventRow>;
+  readonly readAll: TypedStatement<[number, number], EventRow>;
+  readonly readCategory: TypedStatement<[string, number, number], EventRow>;
+  readonly readCategories: TypedStatement<[string, number, number], EventRow>;
+  private readonly dataVersionStatement: TypedStatement<[], { data_version: number }>;
+  private readonly inserts = new Map<number, TypedStatement<Bindable[], never>>();
 
-  constructor(private readonly db: Database) {
-    this.begin = db.prepare('BEGIN IMMEDIATE');
-    this.commit = db.prepare('COMMIT');
-    this.rollback = db.prepare('ROLLBACK');
-    this.savepoint = db.prepare('SAVEPOINT append');
-    this.release = db.prepare('RELEASE append');
-    this.rollbackToSavepoint = db.prepare('ROLLBACK TO append');
-    this.streamState = db.prepare(
-      `SELECT (SELECT max(revision) FROM events WHERE stream = @stream) AS current,
+  constructor(private readonly db: DatabaseSync) {
+    this.begin = typed(db.prepare('BEGIN IMMEDIATE'));
+    this.commit = typed(db.prepare('COMMIT'));
+    this.rollback = typed(db.prepare('ROLLBACK'));
+    this.savepoint = typed(db.prepare('SAVEPOINT append'));
+    this.release = typed(db.prepare('RELEASE append'));
+    this.rollbackToSavepoint = typed(db.prepare('ROLLBACK TO append'));
+    this.streamState = typed(
+      db.prepare(
+        `SELECT (SELECT max(revision) FROM events WHERE stream = @stream) AS current,
               (SELECT revision FROM events WHERE stream = @stream AND event_id = @eventId) AS retried`,
+      ),
     );
-    this.eventIdsFrom = db.prepare(
-      'SELECT position, event_id FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
+    this.eventIdsFrom = typed(
+      db.prepare(
+        'SELECT position, event_id FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
+      ),
     );
-    const select = (where: string, order: string) =>
-      db
-        .prepare<unknown[], EventRow>(
-          `SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} ORDER BY ${order} LIMIT ?`,
-        )
-        .raw();
-    this.readForwards = select('stream = ? AND revision >= ?', 'revision');
-    this.readBackwards = select('stream = ? AND revision <= ?', 'revision DESC');
-    this.readAll = select('position > ?', 'position');
-    this.readCategory = select('category = ? AND position > ?', 'position');
-    this.readCategories = select('category IN (SELECT value FROM json_each(?)) AND position > ?', 'position');
-    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
+    const select = <Params extends unknown[]>(where: string, order: string) =>
+      typedRows<Params, EventRow>(
+        db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} ORDER BY ${order} LIMIT ?`),
+      );
+    this.readForwards = select<[string, number, number]>('stream = ? AND revision >= ?', 'revision');
+    this.readBackwards = select<[string, number, number]>('stream = ? AND revision <= ?', 'revision DESC');
+    this.readAll = select<[number, number]>('position > ?', 'position');
+    this.readCategory = select<[string, number, number]>('category = ? AND position > ?', 'position');
+    this.readCategories = select<[string, number, number]>(
+      'category IN (SELECT value FROM json_each(?)) AND position > ?',
+      'position',
+    );
+    this.dataVersionStatement = typed(db.prepare('PRAGMA data_version'));
+  }
+
+  /** Changes whenever another connection commits (SQLite's `PRAGMA data_version`). */
+  dataVersion(): number {
+    return this.dataVersionStatement.get()?.data_version ?? 0;
   }
 
   /**
@@ -70,7 +81,7 @@ export class EventStatements {
     let position = 0;
     for (let start = 0; start < events.length; start += ROWS_PER_INSERT) {
       const chunk = events.slice(start, start + ROWS_PER_INSERT);
-      const values: unknown[] = [];
+      const values: Bindable[] = [];
       chunk.forEach((event, i) => {
         const { metadata } = event;
         values.push(
@@ -92,13 +103,15 @@ export class EventStatements {
     return position;
   }
 
-  private insertStatement(rows: number): Statement<unknown[]> {
+  private insertStatement(rows: number): TypedStatement<Bindable[], never> {
     let statement = this.inserts.get(rows);
     if (statement === undefined) {
       const tuple = `(${Array.from({ length: COLUMNS_PER_ROW }, () => '?').join(', ')})`;
-      statement = this.db.prepare(
-        `INSERT INTO events (stream, category, revision, event_id, type, data, schema_version, actor,
-           correlation_id, causation_id, recorded_at) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`,
+      statement = typed(
+        this.db.prepare(
+          `INSERT INTO events (stream, category, revision, event_id, type, data, schema_version, actor,
+             correlation_id, causation_id, recorded_at) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`,
+        ),
       );
       this.inserts.set(rows, statement);
     }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync } from 'node:sqlite';
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
 
@@ -9,11 +9,27 @@ export type SqliteSynchronous = 'FULL' | 'NORMAL';
  * and a generous busy timeout so a writer waits for `BEGIN IMMEDIATE` instead of failing with
  * SQLITE_BUSY while another process commits.
  */
-export function openSqlite(file: string, synchronous: SqliteSynchronous): Database.Database {
+export function openSqlite(file: string, synchronous: SqliteSynchronous): DatabaseSync {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('busy_timeout = 30000');
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${synchronous}`);
+  const db = new DatabaseSync(file, { timeout: 30_000 });
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec(`PRAGMA synchronous = ${synchronous}`);
   return db;
+}
+
+/** SQLite's extended result codes for the constraint failures the stores turn into typed errors. */
+const SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
+const SQLITE_CONSTRAINT_UNIQUE = 2067;
+
+function extendedCode(error: unknown): number | undefined {
+  if (!(error instanceof Error) || !('errcode' in error)) return undefined;
+  return typeof error.errcode === 'number' ? error.errcode : undefined;
+}
+
+export function isUniqueViolation(error: unknown): error is Error {
+  return extendedCode(error) === SQLITE_CONSTRAINT_UNIQUE;
+}
+
+export function isPrimaryKeyViolation(error: unknown): error is Error {
+  return extendedCode(error) === SQLITE_CONSTRAINT_PRIMARYKEY;
 }

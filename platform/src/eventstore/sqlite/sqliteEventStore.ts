@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { DatabaseSync } from 'node:sqlite';
 import type {
   AppendResult,
   EventStore,
@@ -39,7 +39,7 @@ const SUBSCRIPTION_PAGE = 500;
  * own savepoint so that a conflict rolls back and fails only that append.
  */
 export class SqliteEventStore implements EventStore {
-  private readonly db: Database;
+  private readonly db: DatabaseSync;
   private readonly statements: EventStatements;
   private readonly upcasters: UpcasterRegistry;
   private readonly now: () => Date;
@@ -53,10 +53,7 @@ export class SqliteEventStore implements EventStore {
     this.statements = new EventStatements(this.db);
     this.upcasters = options.upcasters ?? noUpcasting;
     this.now = options.now ?? (() => new Date());
-    this.watcher = new CommitWatcher(
-      () => this.statements.dataVersion.get() ?? 0,
-      options.pollIntervalMs ?? 20,
-    );
+    this.watcher = new CommitWatcher(() => this.statements.dataVersion(), options.pollIntervalMs ?? 20);
     this.appends = new GroupCommit(
       (requests) => this.commitGroup(requests),
       () => this.watcher.notify(),
@@ -145,7 +142,7 @@ export class SqliteEventStore implements EventStore {
       else statements.rollback.run();
       return outcomes;
     } catch (error) {
-      if (this.db.inTransaction) statements.rollback.run();
+      if (this.db.isTransaction) statements.rollback.run();
       throw error;
     }
   }
