@@ -41,7 +41,7 @@ describe('an ended session loses its access everywhere (#12)', () => {
     system = await startTestSystem();
   });
   afterEach(async () => {
-    await Promise.all(sockets.splice(0).map((client) => client.dispose()));
+    for (const client of sockets.splice(0)) await client.dispose();
   });
   afterAll(async () => {
     await system?.shutdown();
