@@ -100,15 +100,17 @@ describe('an ended session loses its access everywhere (#12)', () => {
   }
 
   /**
-   * After: `me` and the claim are refused as unauthenticated (by the gateway, 401, or by the subgraph,
-   * whichever followed the end first), and the subscription has ended.
+   * After: the gateway refuses `me` and the claim as unauthenticated (the subgraph behind it may refuse
+   * them first, whichever followed the end sooner), and the subscription has ended.
    */
   async function expectNoAccess(
     session: Session,
     claimId: string,
     subscription: { ended: () => string | undefined },
   ): Promise<void> {
-    const refused = (response: GraphQLResponse<unknown>) => codeOf(response) === 'UNAUTHENTICATED';
+    // 401 is the gateway's own refusal: its cache of verified tokens no longer vouches for this one.
+    const refused = (response: GraphQLResponse<unknown>) =>
+      response.status === 401 && codeOf(response) === 'UNAUTHENTICATED';
     const me = await eventually(() => graphql(system.gatewayUrl, ME, { token: session.accessToken }), {
       what: "the ended session's `me` refused",
       until: refused,
