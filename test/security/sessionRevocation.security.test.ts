@@ -132,6 +132,13 @@ describe('an ended session loses its access everywhere (#12)', () => {
     );
   }
 
+  it('keeps the feed of ended sessions to the services: identity asks for their secret, the gateway never routes it', async () => {
+    const feed = new URL('/internal/ended-sessions', system.services.identity.url);
+    expect((await fetch(feed)).status).toBe(401);
+    expect((await fetch(feed, { headers: { authorization: 'Bearer not-the-secret' } })).status).toBe(401);
+    expect((await fetch(new URL('/internal/ended-sessions', system.gatewayUrl))).status).toBe(404);
+  });
+
   it('signing out closes the signed-out token', async () => {
     const session = await signedIn('existingCustomer');
     const claimId = await claimFiledWith(session, own.policy.id);
