@@ -30,18 +30,20 @@ const codeOf = (response: GraphQLResponse<unknown>) => response.errors?.[0]?.ext
 /**
  * Every path that ends a session (sign-out, revoking it from another device, a stolen refresh token
  * coming back, consent withdrawn) closes access within seconds: the session's access token no longer
- * reads `me` or a claim over HTTP, and the live subscription it opened ends. One system for all paths;
+ * reads `me` or a claim over HTTP, and the live subscriptions it opened (WebSocket and SSE) end. One system for all paths;
  * each test signs in its own session and files its own claim.
  */
 describe('an ended session loses its access everywhere (#12)', () => {
   let system: TestSystem;
   const sockets: Client[] = [];
+  const streams: AbortController[] = [];
 
   beforeAll(async () => {
     system = await startTestSystem();
   });
   afterEach(async () => {
     for (const client of sockets.splice(0)) await client.dispose();
+    for (const stream of streams.splice(0)) stream.abort();
   });
   afterAll(async () => {
     await system?.shutdown();
@@ -88,6 +90,37 @@ describe('an ended session loses its access everywhere (#12)', () => {
     return { ended: () => ended };
   }
 
+  /**
+   * The same subscription over SSE (a JSON POST, so the CSRF guard lets it pass), once its stream is open:
+   * it has ended when the gateway ends the stream.
+   */
+  async function followingOverSse(session: Session): Promise<{ readonly ended: () => string | undefined }> {
+    const aborted = new AbortController();
+    streams.push(aborted);
+    const response = await fetch(system.gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${session.accessToken}`,
+      },
+      body: JSON.stringify({ query: FOLLOW }),
+      signal: aborted.signal,
+    });
+    expect(response.status).toBe(200);
+    let ended: string | undefined;
+    const reader = response.body!.getReader();
+    void (async () => {
+      try {
+        while (!(await reader.read()).done);
+        ended = 'stream ended';
+      } catch (error) {
+        if (!aborted.signal.aborted) ended = `stream failed: ${String(error)}`;
+      }
+    })();
+    return { ended: () => ended };
+  }
+
   /** Before: the token reads `me` and the claim. */
   async function expectAccess(session: Session, claimId: string): Promise<void> {
     const me = await graphql(system.gatewayUrl, ME, { token: session.accessToken });
@@ -101,12 +134,15 @@ describe('an ended session loses its access everywhere (#12)', () => {
 
   /**
    * After: the gateway refuses `me` and the claim as unauthenticated (the subgraph behind it may refuse
-   * them first, whichever followed the end sooner), and the subscription has ended.
+   * them first, whichever followed the end sooner), and the subscriptions have ended.
    */
   async function expectNoAccess(
     session: Session,
     claimId: string,
-    subscription: { ended: () => string | undefined },
+    subscriptions: {
+      readonly webSocket: { ended: () => string | undefined };
+      readonly sse: { ended: () => string | undefined };
+    },
   ): Promise<void> {
     // 401 is the gateway's own refusal: its cache of verified tokens no longer vouches for this one.
     const refused = (response: GraphQLResponse<unknown>) =>
@@ -125,11 +161,18 @@ describe('an ended session loses its access everywhere (#12)', () => {
     expect(claim.data ?? undefined).toBeUndefined();
     // The gateway closes the socket (4401), or claims ends the operation first, as at a token's expiry.
     expect(['closed 4401', 'completed']).toContain(
-      await eventually(subscription.ended, {
-        what: "the ended session's subscription ended",
+      await eventually(subscriptions.webSocket.ended, {
+        what: "the ended session's WebSocket subscription ended",
         timeoutMs: REFUSED_WITHIN_MS,
       }),
     );
+    // Claims ends the operation, and the gateway the stream with it.
+    expect(
+      await eventually(subscriptions.sse.ended, {
+        what: "the ended session's SSE subscription ended",
+        timeoutMs: REFUSED_WITHIN_MS,
+      }),
+    ).toBe('stream ended');
   }
 
   it('keeps the feed of ended sessions to the services: identity asks for their secret, the gateway never routes it', async () => {
@@ -143,14 +186,14 @@ describe('an ended session loses its access everywhere (#12)', () => {
     const session = await signedIn('existingCustomer');
     const claimId = await claimFiledWith(session, own.policy.id);
     await expectAccess(session, claimId);
-    const subscription = await following(session);
+    const subscriptions = { webSocket: await following(session), sse: await followingOverSse(session) };
 
     const signedOut = await graphql(system.gatewayUrl, 'mutation { signOut { signedOut } }', {
       token: session.accessToken,
     });
     expect(signedOut.errors).toBeUndefined();
 
-    await expectNoAccess(session, claimId, subscription);
+    await expectNoAccess(session, claimId, subscriptions);
   });
 
   it("revoking a session from another device closes that device's token, and only its", async () => {
@@ -158,7 +201,7 @@ describe('an ended session loses its access everywhere (#12)', () => {
     const phone = await signedIn('existingCustomer');
     const claimId = await claimFiledWith(phone, own.policy.id);
     await expectAccess(phone, claimId);
-    const subscription = await following(phone);
+    const subscriptions = { webSocket: await following(phone), sse: await followingOverSse(phone) };
 
     const revoked = await graphql(
       system.gatewayUrl,
@@ -170,7 +213,7 @@ describe('an ended session loses its access everywhere (#12)', () => {
     );
     expect(revoked.errors).toBeUndefined();
 
-    await expectNoAccess(phone, claimId, subscription);
+    await expectNoAccess(phone, claimId, subscriptions);
     await expectAccess(laptop, claimId);
   });
 
@@ -178,7 +221,7 @@ describe('an ended session loses its access everywhere (#12)', () => {
     const session = await signedIn('existingCustomer');
     const claimId = await claimFiledWith(session, own.policy.id);
     await expectAccess(session, claimId);
-    const subscription = await following(session);
+    const subscriptions = { webSocket: await following(session), sse: await followingOverSse(session) };
 
     const refresh = (refreshToken: string) =>
       graphql<{ refreshSession: Session }>(system.gatewayUrl, REFRESH, { variables: { t: refreshToken } });
@@ -188,20 +231,20 @@ describe('an ended session loses its access everywhere (#12)', () => {
     // The first token again, after the pair it bought was used: a copy, so the whole session ends.
     expect(codeOf(await refresh(session.refreshToken))).toBe('REFRESH_TOKEN_REUSED');
 
-    await expectNoAccess(session, claimId, subscription);
+    await expectNoAccess(session, claimId, subscriptions);
   });
 
   it('withdrawing consent closes every token of the customer', async () => {
     const session = await signedIn('secondCustomer');
     const claimId = await claimFiledWith(session, other.policy.id);
     await expectAccess(session, claimId);
-    const subscription = await following(session);
+    const subscriptions = { webSocket: await following(session), sse: await followingOverSse(session) };
 
     const revoked = await graphql(system.gatewayUrl, 'mutation { revokeConsent { revokedAt } }', {
       token: session.accessToken,
     });
     expect(revoked.errors).toBeUndefined();
 
-    await expectNoAccess(session, claimId, subscription);
+    await expectNoAccess(session, claimId, subscriptions);
   });
 });
