@@ -3,7 +3,7 @@
  * redirect URI), the ESIA emulator (identity talks to it), then identity (it publishes the JWKS
  * everyone verifies against), policy and claims, then the gateway routed to wherever they listen.
  */
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SIGN_IN_CALLBACK_PATH } from '@cabinet/signin-page';
@@ -177,8 +177,11 @@ async function seed(options: SystemOptions): Promise<void> {
 
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const port = (name: keyof typeof FIXED_PORTS) => String(options.ports === 'fixed' ? FIXED_PORTS[name] : 0);
+  // Identity answers its feed of ended sessions only to the services that hold this run's secret.
+  const endedSessionsSecret = { ENDED_SESSIONS_SECRET: randomBytes(32).toString('base64url') };
   const common = {
     ...options.env,
+    ...endedSessionsSecret,
     LOG_LEVEL: options.logLevel ?? 'info',
     DATA_DIR: options.dataDir,
   };
@@ -288,6 +291,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       entry: 'gateway/src/main.ts',
       env: {
         ...options.env,
+        ...endedSessionsSecret,
         LOG_LEVEL: common.LOG_LEVEL,
         PORT: port('gateway'),
         METRICS_PORT: port('gatewayMetrics'),

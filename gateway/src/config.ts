@@ -25,6 +25,12 @@ export const gatewayConfigSpec = {
   JWKS_URL: env.url('http://localhost:4001/.well-known/jwks.json'),
   TOKEN_ISSUER: env.string('cabinet-identity'),
   TOKEN_AUDIENCE: env.string('cabinet'),
+  /** Identity's feed of ended sessions; by default `/internal/ended-sessions` beside the JWKS. */
+  ENDED_SESSIONS_URL: optional(env.url()),
+  /** How often the feed is read: a signed-out session's tokens and sockets end within about this. */
+  ENDED_SESSIONS_POLL_MS: env.integer(500, { min: 50, max: 60_000 }),
+  /** The secret identity answers the feed to (ENDED_SESSIONS_SECRET of identity). */
+  ENDED_SESSIONS_SECRET: optional(env.string()),
   /** Verified access tokens remembered (each until its expiry), so repeat requests skip the signature check. */
   VERIFIED_TOKENS_CACHED: env.integer(10_000, { min: 1, max: 1_000_000 }),
   /** Routing overrides: the committed supergraph names the embedded profile's URLs. */

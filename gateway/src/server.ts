@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { followIdentitysEndedSessions } from '@cabinet/platform/auth';
 import { createLogger } from '@cabinet/platform/logging';
 import type { RunningService } from '@cabinet/platform/process';
 import type { GatewayConfig } from './config.ts';
@@ -27,7 +28,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   const log = createLogger('gateway', config.LOG_LEVEL);
   const supergraph = await readFile(config.SUPERGRAPH_FILE, 'utf8');
   const routes = routingTable(supergraph, config);
-  const verifier = accessTokenVerifierFor(config);
+  const endedSessions = followIdentitysEndedSessions(config, log);
+  const verifier = accessTokenVerifierFor(config, endedSessions);
   const metrics = createGatewayMetrics();
   const limits = limitsFromConfig(config, '/graphql');
   const registeredOperations = await loadOperationManifest(config.PERSISTED_DOCUMENTS_FILE);
@@ -60,6 +62,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     httpServer,
     runtime,
     verifier,
+    endedSessions,
     maxPayloadBytes: config.MAX_BODY_BYTES,
   });
 
@@ -74,6 +77,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
   return {
     url,
     async stop() {
+      endedSessions.stop();
       await webSockets.dispose();
       await closeGracefully(httpServer);
       await closeGracefully(metricsServer);

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { AccessTokenVerifier } from '@cabinet/platform/auth';
+import type { AccessTokenVerifier, EndedSessions } from '@cabinet/platform/auth';
 import { getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -7,11 +7,12 @@ import { refusalsAsResults } from './refusalsAsResults.ts';
 import { socketAuthentication, type SocketCaller } from './socketAuthentication.ts';
 import { socketOperationContext } from './socketRequest.ts';
 
-/** graphql-ws on the runtime's GraphQL path of `httpServer`, each socket as its token's caller. */
+/** graphql-ws on the runtime's GraphQL path of `httpServer`, each socket as its token's caller until its session ends. */
 export function serveWebSockets(options: {
   readonly httpServer: Server;
   readonly runtime: GatewayRuntime;
   readonly verifier: AccessTokenVerifier;
+  readonly endedSessions: Pick<EndedSessions, 'watch'>;
   readonly maxPayloadBytes: number;
 }): { dispose(): void | Promise<void> } {
   const { runtime } = options;
@@ -27,7 +28,7 @@ export function serveWebSockets(options: {
           socketOperationContext(runtime, ctx.extra),
         ),
       ),
-      ...socketAuthentication(options.verifier),
+      ...socketAuthentication(options.verifier, options.endedSessions),
     },
     wsServer,
   );

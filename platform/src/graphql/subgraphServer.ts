@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { AUTHENTICATION_UNAVAILABLE, type AccessTokenVerifier } from '../auth/accessTokens.ts';
+import { refusingEndedSessions, type EndedSessions } from '../auth/endedSessions.ts';
 import { isDomainError } from '@cabinet/kernel';
 import { createErrorFormatter } from './formatError.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -23,6 +24,8 @@ export interface SubgraphServerOptions {
   readonly host?: string;
   readonly log: Logger;
   readonly verifier: AccessTokenVerifier;
+  /** Sessions that ended: their tokens are refused and their subscriptions ended; stopped with the server. */
+  readonly endedSessions: EndedSessions;
   /** Serve graphql-ws on /graphql too (the claims subgraph's subscriptions). */
   readonly subscriptions?: boolean;
   /** Extra HTTP routes of the service (JWKS, downloads, uploads), mounted before /graphql. */
@@ -49,7 +52,8 @@ export interface RunningSubgraph {
  * then the HTTP requests in flight answered before the stores are released.
  */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
-  const { log, verifier } = options;
+  const { log, endedSessions } = options;
+  const verifier = refusingEndedSessions(options.verifier, endedSessions);
   const app = express();
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
@@ -62,6 +66,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
           httpServer,
           schema: options.schema,
           verifier,
+          endedSessions,
           log,
           services: options.services,
           metrics,
@@ -131,6 +136,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     async stop() {
       // Refuse new connections first; requests already received finish while Apollo drains the server.
       httpServer.close();
+      endedSessions.stop();
       await subscriptions?.dispose();
       await apollo.stop();
       await options.onStop?.();

@@ -1,5 +1,6 @@
 import { ANONYMOUS, type Principal } from '@cabinet/kernel';
 import { bearerToken, whenExpired, type AccessTokenVerifier } from '../auth/accessTokens.ts';
+import { sessionIdOf, type EndedSessions } from '../auth/endedSessions.ts';
 import type { Logger } from '../logging/logger.ts';
 import { requestIdFrom } from '../logging/requestId.ts';
 import type { RequestContext } from './context.ts';
@@ -8,23 +9,48 @@ import type { RequestContext } from './context.ts';
 export interface Caller {
   readonly principal: Principal;
   readonly authorization: string | undefined;
-  readonly expiry?: NodeJS.Timeout;
+  /** Stops watching for the token's expiry and its session's end, once what it guards has ended. */
+  readonly release?: () => void;
 }
+
+/** Why a caller's operations must end: its token expired, or its session ended (signed out, revoked). */
+export type CallerEnd = 'expired' | 'sessionEnded';
 
 export const ANONYMOUS_CALLER: Caller = { principal: ANONYMOUS, authorization: undefined };
 
 /**
  * The verified caller a token names (`Bearer …` or bare), undefined when there is none; when the token
- * expires, `onExpiry` ends what it was given. A bad token throws the verifier's domain error.
+ * expires or its session ends, `onEnd` ends what it was given (once). A bad token throws the verifier's
+ * domain error.
  */
 export function callerVerifier(
   verifier: AccessTokenVerifier,
-): (raw: unknown, onExpiry: () => void) => Promise<Caller | undefined> {
-  return async (raw, onExpiry) => {
+  endedSessions: Pick<EndedSessions, 'watch'>,
+): (raw: unknown, onEnd: (why: CallerEnd) => void) => Promise<Caller | undefined> {
+  return async (raw, onEnd) => {
     const token = typeof raw === 'string' ? bearerToken(raw) : undefined;
     if (token === undefined) return undefined;
     const verified = await verifier.verify(token);
-    return { principal: verified.principal, authorization: token, expiry: whenExpired(verified, onExpiry) };
+    const sessionId = sessionIdOf(verified.principal);
+    let unwatch = () => {};
+    const expiry = whenExpired(verified, () => {
+      unwatch();
+      onEnd('expired');
+    });
+    if (sessionId !== undefined) {
+      unwatch = endedSessions.watch(sessionId, () => {
+        clearTimeout(expiry);
+        onEnd('sessionEnded');
+      });
+    }
+    return {
+      principal: verified.principal,
+      authorization: token,
+      release: () => {
+        clearTimeout(expiry);
+        unwatch();
+      },
+    };
   };
 }
 

@@ -13,8 +13,8 @@ export type SocketExtra = {
 };
 
 /**
- * What runs on each socket: its caller and its operations, counted in the metrics, and every token
- * expiry timer cleared once what it guards has ended.
+ * What runs on each socket: its caller and its operations, counted in the metrics, and every watch on
+ * a token's expiry or its session's end released once what it guards has ended.
  */
 export function socketOperations(metrics: Pick<SubgraphMetrics, 'webSockets' | 'subscriptions'>) {
   return {
@@ -32,15 +32,15 @@ export function socketOperations(metrics: Pick<SubgraphMetrics, 'webSockets' | '
       const running = extra.operations?.get(id);
       if (!running) return;
       extra.operations?.delete(id);
-      if (running.caller !== extra.connection) clearTimeout(running.caller.expiry);
+      if (running.caller !== extra.connection) running.caller.release?.();
       if (running.subscription) metrics.subscriptions.dec();
     },
 
     /** A socket counts as connected once it was acknowledged. */
     closed(extra: SocketExtra, acknowledged: boolean): void {
       if (acknowledged) metrics.webSockets.dec();
-      clearTimeout(extra.connection?.expiry);
-      for (const { caller } of extra.operations?.values() ?? []) clearTimeout(caller.expiry);
+      extra.connection?.release?.();
+      for (const { caller } of extra.operations?.values() ?? []) caller.release?.();
     },
   };
 }

@@ -4,6 +4,7 @@ import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { AccessTokenVerifier } from '../auth/accessTokens.ts';
+import type { EndedSessions } from '../auth/endedSessions.ts';
 import { isDomainError, type ErrorCode } from '@cabinet/kernel';
 import { createErrorFormatter } from './formatError.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -28,7 +29,9 @@ const MAX_MESSAGE_BYTES = 1024 * 1024;
 export function serveSubscriptions(options: {
   readonly httpServer: Server;
   readonly schema: GraphQLSchema;
+  /** Already refuses the tokens of ended sessions; `endedSessions` ends what they started. */
   readonly verifier: AccessTokenVerifier;
+  readonly endedSessions: Pick<EndedSessions, 'watch'>;
   readonly log: Logger;
   readonly services: unknown;
   readonly metrics: Pick<SubgraphMetrics, 'webSockets' | 'subscriptions'>;
@@ -43,7 +46,7 @@ export function serveSubscriptions(options: {
   const formatted = (errors: readonly GraphQLError[]) =>
     errors.map((error) => formatError(error.toJSON(), error));
   const prepare = documentPreparer(schema);
-  const callerFor = callerVerifier(options.verifier);
+  const callerFor = callerVerifier(options.verifier, options.endedSessions);
   const sockets = socketOperations(options.metrics);
 
   return useServer<Record<string, unknown>, SocketExtra>(
@@ -52,8 +55,11 @@ export function serveSubscriptions(options: {
       onConnect: async (ctx) => {
         try {
           const raw = ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['token'];
-          const caller = await callerFor(raw, () =>
-            ctx.extra.socket.close(CloseCode.Unauthorized, 'Token expired'),
+          const caller = await callerFor(raw, (why) =>
+            ctx.extra.socket.close(
+              CloseCode.Unauthorized,
+              why === 'expired' ? 'Token expired' : 'Session ended',
+            ),
           );
           sockets.connected(ctx.extra, caller ?? ANONYMOUS_CALLER);
           return true;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityRecorder, requestClientMiddleware } from '@cabinet/platform/activity';
-import { createAccessTokenVerifier } from '@cabinet/platform/auth';
+import { createAccessTokenVerifier, followIdentitysEndedSessions } from '@cabinet/platform/auth';
 import { instrumentEventStore } from '@cabinet/platform/eventstore';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
 import { createLogger } from '@cabinet/platform/logging';
@@ -130,6 +130,7 @@ export async function start(
       { jwksUrl: config.JWKS_URL },
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
     ),
+    endedSessions: followIdentitysEndedSessions(config, log),
     async onStop() {
       await Promise.all(projections.map((projection) => projection.stop()));
       await readModelLease.release();

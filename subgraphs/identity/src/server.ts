@@ -4,6 +4,9 @@ import { ActivityRecorder, requestClientMiddleware } from '@cabinet/platform/act
 import {
   createAccessTokenSigner,
   createAccessTokenVerifier,
+  ENDED_SESSION_KEEP_MS,
+  ENDED_SESSIONS_PATH,
+  followEndedSessions,
   type AccessTokenSigner,
   type AccessTokenVerifier,
 } from '@cabinet/platform/auth';
@@ -41,6 +44,8 @@ import { SIGN_IN_BACKOFF } from './rateLimit/domain/failureBackoff.ts';
 import { identitySchema } from './schema.ts';
 import { HashQueue } from './secrets/application/hashQueue.ts';
 import { requestSignalMiddleware } from './secrets/application/requestSignal.ts';
+import { EndedSessionFeed } from './session/application/endedSessionFeed.ts';
+import { endedSessionsRoute } from './session/http/endedSessionsRoute.ts';
 import { SessionRepository } from './session/storage/sessionRepository.ts';
 import { SessionResolver } from './session/graphql/session.resolver.ts';
 import { SessionService } from './session/application/sessionService.ts';
@@ -58,6 +63,8 @@ export interface IdentityOptions {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const JOB_INTERVAL_MS = 60 * 60 * 1000;
+/** Ends older than an access token's lifetime leave the feed's store about this often. */
+const ENDED_SESSIONS_PRUNE_MS = 60 * 1000;
 
 /** Opens identity's stores, builds its capabilities on them and serves; adapters are chosen here only. */
 export async function start(config: IdentityConfig, options: IdentityOptions = {}): Promise<RunningService> {
@@ -76,8 +83,13 @@ export async function start(config: IdentityConfig, options: IdentityOptions = {
   const signIn = buildSignIn(base, esia, sessions);
   const consents = buildConsent(base, sessions);
   const schema = await buildSchema(base, { esia, sessions, signIn, consents });
-  const jobs = await scheduleJobs(base, tokens.keys);
-  return serve(base, { schema, tokens, jobs });
+  const endedSessions = new EndedSessionFeed({
+    sessions: stores.sessions,
+    now,
+    keepMs: ENDED_SESSION_KEEP_MS,
+  });
+  const jobs = await scheduleJobs(base, tokens.keys, endedSessions);
+  return serve(base, { schema, tokens, jobs, endedSessions });
 }
 
 /** Identity's documents, the event store it shares with the other services, and the stores over them. */
@@ -247,9 +259,14 @@ interface ScheduledJobs {
 
 /**
  * Identity's background work, run once before serving and then on timers: re-reading (and, when due,
- * rotating) the signing keys, erasing personal data whose erasure is due, deleting expired sign-in attempts.
+ * rotating) the signing keys, erasing personal data whose erasure is due, deleting expired sign-in attempts,
+ * forgetting session ends no access token can outlive.
  */
-async function scheduleJobs(base: Foundation, keys: SigningKeys): Promise<ScheduledJobs> {
+async function scheduleJobs(
+  base: Foundation,
+  keys: SigningKeys,
+  endedSessions: EndedSessionFeed,
+): Promise<ScheduledJobs> {
   const { stores, log, now } = base;
   const runJobs = async () => {
     await keys.refresh();
@@ -269,21 +286,28 @@ async function scheduleJobs(base: Foundation, keys: SigningKeys): Promise<Schedu
   await runJobs();
   const reload = setInterval(() => void keys.refresh().catch(jobFailed), KEY_RING_RELOAD_MS);
   const jobs = setInterval(() => void runJobs().catch(jobFailed), JOB_INTERVAL_MS);
-  reload.unref();
-  jobs.unref();
+  const prune = setInterval(() => void endedSessions.prune().catch(jobFailed), ENDED_SESSIONS_PRUNE_MS);
+  for (const timer of [reload, jobs, prune]) timer.unref();
   return {
     stop: () => {
-      clearInterval(reload);
-      clearInterval(jobs);
+      for (const timer of [reload, jobs, prune]) clearInterval(timer);
     },
   };
 }
 
 function serve(
   { config, stores, log, now, hashes }: Foundation,
-  ready: { schema: GraphQLSchema; tokens: AccessTokens; jobs: ScheduledJobs },
+  ready: {
+    schema: GraphQLSchema;
+    tokens: AccessTokens;
+    jobs: ScheduledJobs;
+    endedSessions: EndedSessionFeed;
+  },
 ): Promise<RunningService> {
-  const { schema, tokens, jobs } = ready;
+  const { schema, tokens, jobs, endedSessions } = ready;
+  if (config.ENDED_SESSIONS_SECRET === undefined) {
+    log.warn(`ENDED_SESSIONS_SECRET is not set: ${ENDED_SESSIONS_PATH} answers whoever reaches this port`);
+  }
   return startSubgraphServer({
     name: 'identity',
     schema,
@@ -291,11 +315,20 @@ function serve(
     host: config.HOST,
     log,
     verifier: tokens.verifier,
+    // Identity reads the feed from its store, as every instance of it shares that store.
+    endedSessions: followEndedSessions({
+      source: (position) => endedSessions.read(position),
+      intervalMs: config.ENDED_SESSIONS_POLL_MS,
+      keepMs: ENDED_SESSION_KEEP_MS,
+      now: () => now().getTime(),
+      log,
+    }),
     registerMetrics: (registry) => registerMetricGroups(registry, [stores.eventStoreMetrics]),
     routes: (app) => {
       app.use(requestClientMiddleware());
       app.use(requestSignalMiddleware());
       jwksRoute(tokens.keys.current)(app);
+      endedSessionsRoute(endedSessions, config.ENDED_SESSIONS_SECRET, log)(app);
       oauthTokenRoute({
         authentication: new PartnerAuthentication({
           partners: stores.partners,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { ActivityRecorder, requestClientMiddleware } from '@cabinet/platform/activity';
-import { createAccessTokenVerifier } from '@cabinet/platform/auth';
+import { createAccessTokenVerifier, followIdentitysEndedSessions } from '@cabinet/platform/auth';
 import { instrumentEventStore, openEventStore } from '@cabinet/platform/eventstore';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
 import { createLogger } from '@cabinet/platform/logging';
@@ -111,6 +111,7 @@ export async function start(
       { jwksUrl: config.JWKS_URL },
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
     ),
+    endedSessions: followIdentitysEndedSessions(config, log),
     registerMetrics: (registry) =>
       registerMetricGroups(registry, [eventStoreMetrics, createPaymentMetrics(payments, deps.now)]),
     routes: (app) => {

@@ -119,3 +119,32 @@ describe('refresh token rotation with a reuse grace', () => {
     });
   });
 });
+
+describe('publishing the end of a session', () => {
+  const endedIds = async () =>
+    (await store.endedSince(new Date(0).toISOString(), 10)).items.map((ended) => ({
+      id: ended.id,
+      endedAt: ended.data.endedAt,
+    }));
+
+  it('records every ending once, with the time it ended, so the services refuse its tokens', async () => {
+    const sessions = await sessionsWithGrace(0);
+    const signedOut = await sessions.open(STAFF, 'PASSWORD', CLIENT);
+    const reused = await sessions.open(STAFF, 'PASSWORD', CLIENT);
+    await sessions.open(STAFF, 'PASSWORD', CLIENT);
+    const endedAt = clock.toISOString();
+
+    await sessions.end(signedOut.session.id, 'SIGNED_OUT');
+    advance(1_000);
+    await sessions.end(signedOut.session.id, 'REVOKED');
+    await sessions.refresh(reused.refreshToken);
+    await expect(sessions.refresh(reused.refreshToken)).rejects.toMatchObject({
+      code: 'REFRESH_TOKEN_REUSED',
+    });
+
+    expect(await endedIds()).toEqual([
+      { id: signedOut.session.id, endedAt },
+      { id: reused.session.id, endedAt: clock.toISOString() },
+    ]);
+  });
+});

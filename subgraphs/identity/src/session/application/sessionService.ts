@@ -114,6 +114,8 @@ export class SessionService {
       if (!session) return null;
       const next = ended(session.data, reason, this.deps.now());
       if (next === session.data) return next;
+      // Published before the end is stored, so no session is ever ended without the services hearing of it.
+      await this.deps.sessions.recordEnded(next.id, next.endedAt ?? this.deps.now().toISOString());
       try {
         await this.deps.sessions.replace(next, session.version);
         return next;
