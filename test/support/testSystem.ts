@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CURRENT_CONSENT_VERSION, type AuthenticatedPrincipal } from '@cabinet/kernel';
 import { createAccessTokenSigner, loadOrCreateKeyRing, type AccessTokenSigner } from '@cabinet/platform/auth';
+import { createInternalRequestSigner, INTERNAL_REQUEST_HEADER } from '@cabinet/platform/internal-requests';
 import { startSystem, type RunningSystem, type SystemOptions } from '../../scripts/system.ts';
 import { SEEDED_AT } from './demoCast.ts';
 import { eventually } from './eventually.ts';
@@ -18,6 +19,11 @@ export type TestPrincipal =
 
 export interface TestSystem extends RunningSystem {
   readonly dataDir: string;
+  /**
+   * Headers that prove a request the gateway's, with a proof good for a minute: for tests that call a
+   * subgraph's GraphQL directly, as only the gateway and sibling services may.
+   */
+  internalHeaders(): Record<string, string>;
   /** Mints an access token with identity's own key, as identity would after a sign-in. */
   token(principal: TestPrincipal, options?: { ttlSeconds?: number }): Promise<string>;
   /**
@@ -76,10 +82,12 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     throw error;
   });
   let signer: AccessTokenSigner | undefined;
+  const internalRequests = createInternalRequestSigner(system.internalRequestSecret, 'gateway');
   return {
     ...system,
     dataDir,
     logs,
+    internalHeaders: () => ({ [INTERNAL_REQUEST_HEADER]: internalRequests.proof() }),
     async token(principal, options) {
       signer ??= createAccessTokenSigner(
         await loadOrCreateKeyRing(join(dataDir, 'identity', 'signing-keys.json')),

@@ -1,10 +1,18 @@
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createInternalRequestSigner } from '@cabinet/platform/internal-requests';
 import { createLogger } from '@cabinet/platform/logging';
 import { afterEach, describe, expect, it } from 'vitest';
 import { proxyOAuthToken } from './oauthProxy.ts';
 
 const servers: Server[] = [];
+const proxyTo = (identity: string) =>
+  proxyOAuthToken(
+    identity,
+    60_000,
+    createInternalRequestSigner('a-secret-of-the-internal-network-32+', 'gateway'),
+    createLogger('gateway', 'silent'),
+  );
 
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
@@ -27,7 +35,7 @@ describe("the gateway's partner token endpoint", () => {
       res.on('close', () => dropped(res.writableFinished));
       reached();
     });
-    const gateway = await listening(proxyOAuthToken(identity, 60_000, createLogger('gateway', 'silent')));
+    const gateway = await listening(proxyTo(identity));
 
     const partner = request(new URL('/oauth/token', gateway), {
       method: 'POST',
@@ -46,7 +54,7 @@ describe("the gateway's partner token endpoint", () => {
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '60' });
       res.end('{"error":"temporarily_unavailable"}');
     });
-    const gateway = await listening(proxyOAuthToken(identity, 60_000, createLogger('gateway', 'silent')));
+    const gateway = await listening(proxyTo(identity));
     const answer = await fetch(new URL('/oauth/token', gateway), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

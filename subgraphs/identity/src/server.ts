@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { ActivityRecorder, requestClientMiddleware } from '@cabinet/platform/activity';
+import { ActivityRecorder } from '@cabinet/platform/activity';
 import {
   createAccessTokenSigner,
   createAccessTokenVerifier,
@@ -288,12 +288,11 @@ function serve(
     name: 'identity',
     schema,
     port: config.PORT,
-    host: config.HOST,
+    config,
     log,
     verifier: tokens.verifier,
     registerMetrics: (registry) => registerMetricGroups(registry, [stores.eventStoreMetrics]),
     routes: (app) => {
-      app.use(requestClientMiddleware());
       app.use(requestSignalMiddleware());
       jwksRoute(tokens.keys.current)(app);
       oauthTokenRoute({

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { ActivityRecorder, requestClientMiddleware } from '@cabinet/platform/activity';
+import { ActivityRecorder } from '@cabinet/platform/activity';
 import { createAccessTokenVerifier } from '@cabinet/platform/auth';
 import { instrumentEventStore, openEventStore } from '@cabinet/platform/eventstore';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
@@ -105,7 +105,7 @@ export async function start(
     name: 'policy',
     schema,
     port: config.PORT,
-    host: config.HOST,
+    config,
     log,
     verifier: createAccessTokenVerifier(
       { jwksUrl: config.JWKS_URL },
@@ -114,7 +114,6 @@ export async function start(
     registerMetrics: (registry) =>
       registerMetricGroups(registry, [eventStoreMetrics, createPaymentMetrics(payments, deps.now)]),
     routes: (app) => {
-      app.use(requestClientMiddleware());
       if (config.POLICY_TEST_HOOKS === 'yes') testHookRoutes(documents, log)(app);
       staleResponses(app);
       policyDocumentRoute({ links, policies, now: deps.now, log })(app);
