@@ -37,10 +37,11 @@ const gateway = createGatewayRuntime({
   // Over HTTP the proof goes in a header, over the WebSocket in each subscribe message.
   plugins: (): GatewayPlugin[] => [
     {
-      onSubgraphExecute({ executionRequest, setExecutionRequest }) {
+      onSubgraphExecute(payload) {
+        const { executionRequest } = payload;
         const proof = internalRequests.proof();
         const headers = (executionRequest.extensions?.['headers'] ?? {}) as Record<string, string>;
-        setExecutionRequest({
+        payload.setExecutionRequest({
           ...executionRequest,
           extensions: {
             ...executionRequest.extensions,

@@ -20,9 +20,11 @@ export type TestPrincipal =
 export interface TestSystem extends RunningSystem {
   readonly dataDir: string;
   /**
-   * Headers that prove a request the gateway's, with a proof good for a minute: for tests that call a
-   * subgraph's GraphQL directly, as only the gateway and sibling services may.
+   * A proof of a request the gateway's, good for a minute: for tests that call a subgraph's GraphQL
+   * directly, as only the gateway and sibling services may (in a subscribe message's extensions).
    */
+  internalProof(): string;
+  /** The header carrying `internalProof()`, for direct HTTP requests to a subgraph. */
   internalHeaders(): Record<string, string>;
   /** Mints an access token with identity's own key, as identity would after a sign-in. */
   token(principal: TestPrincipal, options?: { ttlSeconds?: number }): Promise<string>;
@@ -87,6 +89,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     ...system,
     dataDir,
     logs,
+    internalProof: () => internalRequests.proof(),
     internalHeaders: () => ({ [INTERNAL_REQUEST_HEADER]: internalRequests.proof() }),
     async token(principal, options) {
       signer ??= createAccessTokenSigner(

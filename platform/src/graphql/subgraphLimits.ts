@@ -15,8 +15,17 @@ export interface SubgraphLimits extends OperationLimits {
   readonly maxRepresentations: number;
 }
 
+/**
+ * The gateway's limits as configured, but one level deeper: the gateway reaches an entity's fields
+ * through `_entities { ... on Type { … } }`, two levels where the client's operation had one field.
+ */
 export function subgraphLimitsFrom(config: ServiceConfig): SubgraphLimits {
-  return { ...operationLimitsFrom(config), maxRepresentations: config.MAX_ENTITY_REPRESENTATIONS };
+  const limits = operationLimitsFrom(config);
+  return {
+    ...limits,
+    maxDepth: limits.maxDepth + 1,
+    maxRepresentations: config.MAX_ENTITY_REPRESENTATIONS,
+  };
 }
 
 /** What the operation asks once its variables are known: too many entities, or too costly. */
