@@ -43,7 +43,10 @@ export interface SystemOptions {
   readonly demoDataAsOf?: Date;
   /** `info` or more verbose: the launcher learns each URL from the service's info-level "listening" line. */
   readonly logLevel?: 'info' | 'debug' | 'trace';
-  /** Extra environment for every service (tests point them at an OTLP collector with it). */
+  /**
+   * Extra environment for every service (tests point them at an OTLP collector with it). Without an
+   * INTERNAL_REQUEST_SECRET in it, the system makes one for this run.
+   */
   readonly env?: Readonly<Record<string, string>>;
   /** Extra environment for identity (tests lower limits with it). */
   readonly identityEnv?: Readonly<Record<string, string>>;
@@ -73,6 +76,8 @@ export type RestartableService = Exclude<ServiceName, 'identity'>;
 
 export interface RunningSystem {
   readonly gatewayUrl: string;
+  /** The secret the gateway and the services prove their calls to the subgraphs with (tests sign with it). */
+  readonly internalRequestSecret: string;
   /** The gateway's `/metrics`, on its own listener (kept across a restart). */
   readonly gatewayMetricsUrl: string;
   readonly esiaUrl: string;
@@ -177,13 +182,13 @@ async function seed(options: SystemOptions): Promise<void> {
 
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const port = (name: keyof typeof FIXED_PORTS) => String(options.ports === 'fixed' ? FIXED_PORTS[name] : 0);
-  // Identity answers its feed of ended sessions only to the services that hold this run's secret.
-  const endedSessionsSecret = { ENDED_SESSIONS_SECRET: randomBytes(32).toString('base64url') };
+  const internalRequestSecret =
+    options.env?.['INTERNAL_REQUEST_SECRET'] ?? randomBytes(32).toString('base64url');
   const common = {
     ...options.env,
-    ...endedSessionsSecret,
     LOG_LEVEL: options.logLevel ?? 'info',
     DATA_DIR: options.dataDir,
+    INTERNAL_REQUEST_SECRET: internalRequestSecret,
   };
   const startupTimeoutMs = options.startupTimeoutMs ?? DEFAULT_SYSTEM_STARTUP_TIMEOUT_MS;
   const deadline = Date.now() + startupTimeoutMs;
@@ -291,8 +296,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       entry: 'gateway/src/main.ts',
       env: {
         ...options.env,
-        ...endedSessionsSecret,
         LOG_LEVEL: common.LOG_LEVEL,
+        INTERNAL_REQUEST_SECRET: internalRequestSecret,
         PORT: port('gateway'),
         METRICS_PORT: port('gatewayMetrics'),
         JWKS_URL: jwksUrl,
@@ -309,6 +314,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const services = { signin, esia, identity, policy, claims, gateway };
     return {
       gatewayUrl: gateway.url,
+      internalRequestSecret,
       gatewayMetricsUrl: gateway.metricsUrl ?? `${baseOf(gateway.url)}/metrics`,
       esiaUrl: esia.url,
       signInPageUrl: signin.url,

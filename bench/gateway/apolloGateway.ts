@@ -1,7 +1,7 @@
 /**
  * The contender: the committed supergraph behind Apollo Gateway in Apollo Server's standalone HTTP
  * server, configured as a team adopting it would (defaults, plus the caller's token passed on to
- * every subgraph). A process of its own, started by bench/gateway/index.ts through the launcher, which
+ * every subgraph, with the proof of an internal request the subgraphs require). A process of its own, started by bench/gateway/index.ts through the launcher, which
  * learns the URL from the "listening" line.
  */
 import { readFile } from 'node:fs/promises';
@@ -9,6 +9,12 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { env, loadConfig, optional } from '@cabinet/platform/config';
+import {
+  createInternalRequestSigner,
+  INTERNAL_REQUEST_HEADER,
+  internalRequestSecretSetting,
+  requireInternalRequestSecret,
+} from '@cabinet/platform/internal-requests';
 import { createLogger } from '@cabinet/platform/logging';
 import { runService } from '@cabinet/platform/process';
 
@@ -22,11 +28,16 @@ const configSpec = {
   IDENTITY_URL: optional(env.url()),
   POLICY_URL: optional(env.url()),
   CLAIMS_URL: optional(env.url()),
+  INTERNAL_REQUEST_SECRET: internalRequestSecretSetting,
 };
 
 runService('apollo-gateway', async () => {
   const config = loadConfig(configSpec);
   const log = createLogger('apollo-gateway', 'info');
+  const internalRequests = createInternalRequestSigner(
+    requireInternalRequestSecret(config.INTERNAL_REQUEST_SECRET),
+    'apollo-gateway',
+  );
   const routes: Readonly<Record<string, string | undefined>> = {
     identity: config.IDENTITY_URL,
     policy: config.POLICY_URL,
@@ -40,6 +51,7 @@ runService('apollo-gateway', async () => {
         willSendRequest({ request, context }) {
           const { authorization } = context as Partial<CallerContext>;
           if (authorization) request.http?.headers.set('authorization', authorization);
+          request.http?.headers.set(INTERNAL_REQUEST_HEADER, internalRequests.proof());
         },
       }),
   });

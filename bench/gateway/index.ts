@@ -98,6 +98,9 @@ const deadline = setTimeout(() => {
 
 try {
   system = await startTestSystem();
+  const running = system;
+  // The subgraph answers only the gateway: straight to it, the bench proves its requests as the gateway does.
+  const extraHeaders = (target: Target) => (target === 'direct' ? running.internalHeaders() : {});
   const { customer, policy } = demoCast();
   const token = await system.token({
     kind: 'customer',
@@ -114,6 +117,7 @@ try {
         IDENTITY_URL: system.services.identity.url,
         POLICY_URL: system.services.policy.url,
         CLAIMS_URL: system.services.claims.url,
+        INTERNAL_REQUEST_SECRET: system.internalRequestSecret,
       },
     },
     (_service, line, stream) => {
@@ -196,7 +200,11 @@ try {
     for (const target of targets) {
       const response = await fetch(urls[target], {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          ...extraHeaders(target),
+        },
         body,
       });
       const expectedBody = await response.text();
@@ -217,7 +225,7 @@ try {
   function requestOf(work: Workload, target: Target) {
     const request = work.bodies[target];
     if (!request) throw new Error(`the ${work.name} workload has no request for ${LABELS[target]}`);
-    return { ...request, token };
+    return { ...request, token, headers: extraHeaders(target) };
   }
 
   function closed(work: Workload, target: Target, seconds: number): Promise<Measured> {

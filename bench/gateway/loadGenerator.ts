@@ -24,6 +24,7 @@ function headersOf(job: LoadJob): Record<string, string> {
   return {
     'content-type': 'application/json',
     authorization: `Bearer ${job.token}`,
+    ...job.headers,
   };
 }
 

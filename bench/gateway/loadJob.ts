@@ -5,6 +5,8 @@ interface TargetRequest {
   readonly url: string;
   readonly body: string;
   readonly token: string;
+  /** Any other headers: straight to a subgraph, the proof of an internal request (made fresh per job). */
+  readonly headers?: Readonly<Record<string, string>>;
   /** The body a correct answer has, byte for byte; anything else counts as a failure. */
   readonly expectedBody: string;
   readonly seconds: number;

@@ -199,6 +199,7 @@ try {
           CLAIMS_URL: system.services.claims.url,
           POLICY_URL: system.services.policy.url,
           IDENTITY_URL: system.services.identity.url,
+          INTERNAL_REQUEST_SECRET: system.internalRequestSecret,
         },
       },
       (service, line, stream) => {

@@ -1,15 +1,22 @@
 /**
  * The peer of bench/subscriptions: Hive Gateway runtime on the same supergraph, set up for subscriptions
  * the way its documentation shows, so each client's token opens its own upstream WebSocket to claims.
- * No limits, metrics or token checks of ours: only what a plain setup has.
+ * No limits, metrics or token checks of ours: only what a plain setup has, and the proof of an internal
+ * request every call to a subgraph needs.
  *
- *   CLAIMS_URL=… POLICY_URL=… IDENTITY_URL=… node --import tsx bench/subscriptions/plainGateway.ts
+ *   CLAIMS_URL=… POLICY_URL=… IDENTITY_URL=… INTERNAL_REQUEST_SECRET=… node --import tsx bench/subscriptions/plainGateway.ts
  */
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { subgraphRoutes } from '@cabinet/gateway';
-import { createGatewayRuntime, getGraphQLWSOptions } from '@graphql-hive/gateway-runtime';
+import {
+  createInternalRequestSigner,
+  INTERNAL_REQUEST_EXTENSION,
+  INTERNAL_REQUEST_HEADER,
+  requireInternalRequestSecret,
+} from '@cabinet/platform/internal-requests';
+import { createGatewayRuntime, getGraphQLWSOptions, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 
@@ -20,9 +27,31 @@ const locations = Object.fromEntries(
     process.env[`${route.name.toUpperCase()}_URL`] ?? route.url,
   ]),
 );
+const internalRequests = createInternalRequestSigner(
+  requireInternalRequestSecret(process.env['INTERNAL_REQUEST_SECRET']),
+  'plain-gateway',
+);
 const gateway = createGatewayRuntime({
   supergraph,
   logging: 'error',
+  // Over HTTP the proof goes in a header, over the WebSocket in each subscribe message.
+  plugins: (): GatewayPlugin[] => [
+    {
+      onSubgraphExecute(payload) {
+        const { executionRequest } = payload;
+        const proof = internalRequests.proof();
+        const headers = (executionRequest.extensions?.['headers'] ?? {}) as Record<string, string>;
+        payload.setExecutionRequest({
+          ...executionRequest,
+          extensions: {
+            ...executionRequest.extensions,
+            headers: { ...headers, [INTERNAL_REQUEST_HEADER]: proof },
+            [INTERNAL_REQUEST_EXTENSION]: proof,
+          },
+        });
+      },
+    },
+  ],
   transportEntries: {
     ...Object.fromEntries(Object.entries(locations).map(([name, location]) => [name, { location }])),
     claims: {

@@ -6,6 +6,8 @@ import {
   type ConfigOf,
   type Setting,
 } from '@cabinet/platform/config';
+import { internalRequestSecretSetting } from '@cabinet/platform/internal-requests';
+import { operationLimitsConfigSpec } from '@cabinet/platform/limits';
 import { LOG_LEVELS } from '@cabinet/platform/logging';
 
 export const gatewayConfigSpec = {
@@ -29,10 +31,10 @@ export const gatewayConfigSpec = {
   ENDED_SESSIONS_URL: optional(env.url()),
   /** How often the feed is read: a signed-out session's tokens and sockets end within about this. */
   ENDED_SESSIONS_POLL_MS: env.integer(500, { min: 50, max: 60_000 }),
-  /** The secret identity answers the feed to (ENDED_SESSIONS_SECRET of identity). */
-  ENDED_SESSIONS_SECRET: optional(env.string()),
   /** Verified access tokens remembered (each until its expiry), so repeat requests skip the signature check. */
   VERIFIED_TOKENS_CACHED: env.integer(10_000, { min: 1, max: 1_000_000 }),
+  /** Proves the gateway's calls to the subgraphs (see README, internal requests); required to serve. */
+  INTERNAL_REQUEST_SECRET: internalRequestSecretSetting,
   /** Routing overrides: the committed supergraph names the embedded profile's URLs. */
   IDENTITY_URL: optional(env.url()),
   POLICY_URL: optional(env.url()),
@@ -59,15 +61,7 @@ export const gatewayConfigSpec = {
   GATEWAY_PROFILE: env.oneOf(['embedded', 'production'] as const, 'embedded'),
   /** Registered operations (`npm run schema`), the only ones partner and mobile clients may run in production. */
   PERSISTED_DOCUMENTS_FILE: env.string('schema/persisted-operations.json'),
-  MAX_DEPTH: env.integer(10, { min: 1, max: 100 }),
-  MAX_ALIASES: env.integer(15, { min: 0, max: 1_000 }),
-  MAX_TOKENS: env.integer(2_000, { min: 10, max: 100_000 }),
-  /**
-   * Estimated cost of an operation, fragments and variables included: one per object, a paged field as
-   * many items as its `first` asks, any other list COST_LIST_SIZE items.
-   */
-  MAX_COST: env.integer(5_000, { min: 1, max: 10_000_000 }),
-  COST_LIST_SIZE: env.integer(20, { min: 0, max: 1_000 }),
+  ...operationLimitsConfigSpec,
   /** Subscriptions open at once on one WebSocket, of one caller, from one IP address. */
   MAX_SUBSCRIPTIONS_PER_SOCKET: env.integer(20, { min: 1, max: 10_000 }),
   MAX_SUBSCRIPTIONS_PER_PRINCIPAL: env.integer(50, { min: 1, max: 100_000 }),

@@ -1,8 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { followIdentitysEndedSessions } from '@cabinet/platform/auth';
+import {
+  createInternalRequestSigner,
+  requireInternalRequestSecret,
+} from '@cabinet/platform/internal-requests';
 import { createLogger } from '@cabinet/platform/logging';
-import type { RunningService } from '@cabinet/platform/process';
+import { hostInUrl, type RunningService } from '@cabinet/platform/process';
 import type { GatewayConfig } from './config.ts';
 import { routeHttp } from './http/httpRoutes.ts';
 import { closeGracefully, listen } from './http/httpServer.ts';
@@ -26,9 +30,13 @@ import { serveWebSockets } from './webSockets/webSocketServer.ts';
  */
 export async function startGateway(config: GatewayConfig): Promise<RunningService> {
   const log = createLogger('gateway', config.LOG_LEVEL);
+  const internalRequests = createInternalRequestSigner(
+    requireInternalRequestSecret(config.INTERNAL_REQUEST_SECRET),
+    'gateway',
+  );
   const supergraph = await readFile(config.SUPERGRAPH_FILE, 'utf8');
   const routes = routingTable(supergraph, config);
-  const endedSessions = followIdentitysEndedSessions(config, log);
+  const endedSessions = followIdentitysEndedSessions(config, internalRequests, log);
   const verifier = accessTokenVerifierFor(config, endedSessions);
   const metrics = createGatewayMetrics();
   const limits = limitsFromConfig(config, '/graphql');
@@ -46,13 +54,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     operationLabel,
     registeredOperations,
     limits,
+    internalRequests,
     log,
   });
 
   const httpServer = createServer(
     routeHttp({
       guard: limits.guardHttp,
-      oauthToken: oauthTokenProxy(routes, config, log),
+      oauthToken: oauthTokenProxy(routes, config, internalRequests, log),
       readiness: readinessEndpoint(routes.map((route) => route.url)),
       runtime,
     }),
@@ -85,10 +94,4 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       log.info('gateway stopped');
     },
   };
-}
-
-/** A wildcard host is reached on loopback; an IPv6 address goes in brackets. */
-function hostInUrl(host: string): string {
-  if (host === '0.0.0.0' || host === '::') return 'localhost';
-  return host.includes(':') ? `[${host}]` : host;
 }

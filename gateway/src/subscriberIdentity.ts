@@ -1,3 +1,4 @@
+import { INTERNAL_REQUEST_EXTENSION, type InternalRequestSigner } from '@cabinet/platform/internal-requests';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { OperationTypeNode } from 'graphql';
 import { operationType } from './operationType.ts';
@@ -5,19 +6,23 @@ import { operationType } from './operationType.ts';
 /**
  * Subscriptions of every client share one upstream WebSocket per subgraph, opened without anyone's
  * token; each subscribe message names its subscriber in `extensions.authorization` instead, and the
- * subgraph verifies that token before it serves the operation.
+ * subgraph verifies that token before it serves the operation. Each also carries the gateway's proof
+ * in `extensions.internalRequest`, fresh per operation, as a long-lived connection cannot be proven once.
  */
-export function useSubscriberIdentity(): GatewayPlugin {
+export function useSubscriberIdentity(internalRequests: InternalRequestSigner): GatewayPlugin {
   return {
     onSubgraphExecute(payload) {
       const { executionRequest } = payload;
       if (operationType(executionRequest) !== OperationTypeNode.SUBSCRIPTION) return;
       const context = executionRequest.context as { request?: Request } | undefined;
       const authorization = context?.request?.headers.get('authorization');
-      if (!authorization) return;
       payload.setExecutionRequest({
         ...executionRequest,
-        extensions: { ...executionRequest.extensions, authorization },
+        extensions: {
+          ...executionRequest.extensions,
+          ...(authorization ? { authorization } : {}),
+          [INTERNAL_REQUEST_EXTENSION]: internalRequests.proof(),
+        },
       });
     },
   };

@@ -57,9 +57,10 @@ describe('an identity outage', () => {
     expect(policyCard).toMatchObject({ status: 200, data: { policy: { number: policy.number } } });
     expect(policyCard.errors).toBeUndefined();
 
-    // Asked directly, claims checks the token itself: an unknown claim, not an unknown caller.
+    // Asked directly (as the gateway asks it), claims checks the token itself: an unknown claim, not an unknown caller.
     const direct = await graphql(system.services.claims.url, CLAIM_NUMBER, {
       token: customerToken,
+      headers: system.internalHeaders(),
       variables: { id: randomUUID() },
     });
     expect(direct.errors?.[0]?.extensions?.['code']).toBe('CLAIM_NOT_FOUND');

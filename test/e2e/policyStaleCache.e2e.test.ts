@@ -108,7 +108,11 @@ describe('policy reads through the gateway while the policy document store is do
     const direct = async (query: string, variables: Record<string, unknown>) => {
       const answer = await fetch(system.services.policy.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${holderToken}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${holderToken}`,
+          ...system.internalHeaders(),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return (await answer.json()) as {

@@ -6,6 +6,7 @@ import { claimsCast, demoStaffMember } from '../support/demoCast.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
 import { eventually } from '../support/eventually.ts';
+import { INTERNAL_REQUEST_EXTENSION } from '@cabinet/platform/internal-requests';
 import { metricsOf, sample } from '@cabinet/platform/testing';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
@@ -34,23 +35,22 @@ interface Followed {
   claimStatusChanged: { claimId: string; status: string };
 }
 
-/** A connection that names nobody, as the gateway opens it, straight to the claims subgraph. */
+/**
+ * A connection that names nobody, as the gateway opens it, straight to the claims subgraph; each
+ * operation on it carries the gateway's proof and names its subscriber in its extensions.
+ */
 function sharedConnection(claimsUrl: string): Client {
   return createClient({ url: claimsUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
 }
 
-/** The first result of an operation sent over `client`, with the subscriber named in its extensions. */
+/** The first result of an operation sent over `client` with these extensions (proof, subscriber). */
 async function firstResult(
   client: Client,
   query: string,
   variables: Record<string, unknown>,
-  authorization?: string,
+  extensions: Record<string, unknown>,
 ): Promise<ExecutionResult | 'completed'> {
-  const results = client.iterate({
-    query,
-    variables,
-    ...(authorization ? { extensions: { authorization } } : {}),
-  });
+  const results = client.iterate({ query, variables, extensions });
   try {
     const first = await results.next();
     await results.return?.();
@@ -107,6 +107,11 @@ describe('subscribers share one upstream connection and are each still verified'
   }
 
   const claimsGauge = async (name: string) => sample(await metricsOf(system.services.claims.url), name) ?? 0;
+  /** A subscribe message's extensions as the gateway writes them, naming the subscriber when there is one. */
+  const asGateway = (authorization?: string) => ({
+    [INTERNAL_REQUEST_EXTENSION]: system.internalProof(),
+    ...(authorization ? { authorization } : {}),
+  });
 
   it('serves subscribers of different customers over one claims connection, each seeing only their own claim', async () => {
     const ownFollower = collect<Followed>(client(system.gatewayUrl, ownToken), FOLLOW, {
@@ -160,22 +165,22 @@ describe('subscribers share one upstream connection and are each still verified'
     await staffActs(`mutation ($id: ID!) { acceptClaim(id: $id) { id } }`);
     const shared = client(system.services.claims.url);
     const forged = `${otherToken.slice(0, -4)}AAAA`;
-    expect(codesOf(await firstResult(shared, FOLLOW, { claimId }, `Bearer ${forged}`))).toEqual([
+    expect(codesOf(await firstResult(shared, FOLLOW, { claimId }, asGateway(`Bearer ${forged}`)))).toEqual([
       'UNAUTHENTICATED',
     ]);
-    expect(codesOf(await firstResult(shared, FOLLOW, { claimId }, `Bearer ${otherToken}`))).toEqual([
-      'CLAIM_NOT_FOUND',
-    ]);
-    expect(codesOf(await firstResult(shared, FOLLOW, { claimId }))).toEqual(['UNAUTHENTICATED']);
-    expect(codesOf(await firstResult(shared, 'subscription {', {}, `Bearer ${ownToken}`))).toEqual([
-      'GRAPHQL_PARSE_FAILED',
-    ]);
+    expect(
+      codesOf(await firstResult(shared, FOLLOW, { claimId }, asGateway(`Bearer ${otherToken}`))),
+    ).toEqual(['CLAIM_NOT_FOUND']);
+    expect(codesOf(await firstResult(shared, FOLLOW, { claimId }, asGateway()))).toEqual(['UNAUTHENTICATED']);
+    expect(codesOf(await firstResult(shared, 'subscription {', {}, asGateway(`Bearer ${ownToken}`)))).toEqual(
+      ['GRAPHQL_PARSE_FAILED'],
+    );
 
     // None of the refusals took the connection down: the rightful subscriber is served on it.
     const follower = shared.iterate<Followed>({
       query: FOLLOW,
       variables: { claimId },
-      extensions: { authorization: `Bearer ${ownToken}` },
+      extensions: asGateway(`Bearer ${ownToken}`),
     });
     await eventually(async () => (await claimsGauge('subgraph_active_subscriptions')) === 1, {
       what: 'one subscription',
@@ -200,12 +205,12 @@ describe('subscribers share one upstream connection and are each still verified'
     const lasting = shared.iterate<Followed>({
       query: FOLLOW,
       variables: { claimId: ownClaimId },
-      extensions: { authorization: `Bearer ${ownToken}` },
+      extensions: asGateway(`Bearer ${ownToken}`),
     });
     const expiring = shared.iterate<Followed>({
       query: FOLLOW,
       variables: { claimId: ownClaimId },
-      extensions: { authorization: `Bearer ${shortLived}` },
+      extensions: asGateway(`Bearer ${shortLived}`),
     });
     await eventually(async () => (await claimsGauge('subgraph_active_subscriptions')) === 2, {
       what: 'both running',

@@ -175,10 +175,15 @@ describe('an ended session loses its access everywhere (#12)', () => {
     ).toBe('stream ended');
   }
 
-  it('keeps the feed of ended sessions to the services: identity asks for their secret, the gateway never routes it', async () => {
+  it('keeps the feed of ended sessions to the services: identity asks for their proof, the gateway never routes it', async () => {
     const feed = new URL('/internal/ended-sessions', system.services.identity.url);
-    expect((await fetch(feed)).status).toBe(401);
-    expect((await fetch(feed, { headers: { authorization: 'Bearer not-the-secret' } })).status).toBe(401);
+    expect((await fetch(feed)).status).toBe(403);
+    expect((await fetch(feed, { headers: { 'x-internal-request': 'v1.gateway.0.forged' } })).status).toBe(
+      403,
+    );
+    const proven = await fetch(feed, { headers: system.internalHeaders() });
+    expect(proven.status).toBe(200);
+    expect(await proven.json()).toMatchObject({ sessionIds: expect.any(Array) });
     expect((await fetch(new URL('/internal/ended-sessions', system.gatewayUrl))).status).toBe(404);
   });
 

@@ -38,6 +38,16 @@ describe('a bad configuration stops a service with one line naming the variable'
       'claims: configuration error: MONGODB_URL must be an absolute URL',
     ],
     ['gateway/src/main.ts', { LOG_LEVEL: 'loud' }, 'gateway: configuration error: LOG_LEVEL must be one of'],
+    [
+      'gateway/src/main.ts',
+      { INTERNAL_REQUEST_SECRET: '' },
+      'gateway: configuration error: INTERNAL_REQUEST_SECRET is required',
+    ],
+    [
+      'subgraphs/policy/src/main.ts',
+      { INTERNAL_REQUEST_SECRET: 'too-short' },
+      'policy: configuration error: INTERNAL_REQUEST_SECRET must be at least 32 characters long',
+    ],
   ])('%s', async (entry, env, line) => {
     const { code, stderr } = await run(entry, env);
     expect(code).toBe(1);

@@ -8,16 +8,17 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   readonly errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-/** One GraphQL request over HTTP, as a web client sends it. */
+/** One GraphQL request over HTTP, as a web client sends it (or, with its headers, the gateway). */
 export async function graphql<T = Record<string, unknown>>(
   url: string,
   query: string,
-  options: { variables?: Record<string, unknown>; token?: string } = {},
+  options: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> } = {},
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
+      ...options.headers,
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
     },
     body: JSON.stringify({ query, variables: options.variables ?? {} }),

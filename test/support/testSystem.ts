@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CURRENT_CONSENT_VERSION, type AuthenticatedPrincipal } from '@cabinet/kernel';
 import { createAccessTokenSigner, loadOrCreateKeyRing, type AccessTokenSigner } from '@cabinet/platform/auth';
+import { createInternalRequestSigner, INTERNAL_REQUEST_HEADER } from '@cabinet/platform/internal-requests';
 import { startSystem, type RunningSystem, type SystemOptions } from '../../scripts/system.ts';
 import { SEEDED_AT } from './demoCast.ts';
 import { eventually } from './eventually.ts';
@@ -18,6 +19,13 @@ export type TestPrincipal =
 
 export interface TestSystem extends RunningSystem {
   readonly dataDir: string;
+  /**
+   * A proof of a request the gateway's, good for a minute: for tests that call a subgraph's GraphQL
+   * directly, as only the gateway and sibling services may (in a subscribe message's extensions).
+   */
+  internalProof(): string;
+  /** The header carrying `internalProof()`, for direct HTTP requests to a subgraph. */
+  internalHeaders(): Record<string, string>;
   /** Mints an access token with identity's own key, as identity would after a sign-in. */
   token(principal: TestPrincipal, options?: { ttlSeconds?: number }): Promise<string>;
   /**
@@ -76,10 +84,13 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     throw error;
   });
   let signer: AccessTokenSigner | undefined;
+  const internalRequests = createInternalRequestSigner(system.internalRequestSecret, 'gateway');
   return {
     ...system,
     dataDir,
     logs,
+    internalProof: () => internalRequests.proof(),
+    internalHeaders: () => ({ [INTERNAL_REQUEST_HEADER]: internalRequests.proof() }),
     async token(principal, options) {
       signer ??= createAccessTokenSigner(
         await loadOrCreateKeyRing(join(dataDir, 'identity', 'signing-keys.json')),

@@ -1,4 +1,5 @@
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { INTERNAL_REQUEST_HEADER, type InternalRequestSigner } from '@cabinet/platform/internal-requests';
 import { REQUEST_ID_HEADER, type Logger } from '@cabinet/platform/logging';
 import { forwardedFor } from '../clientHeaders.ts';
 import type { GatewayConfig } from '../config.ts';
@@ -24,6 +25,7 @@ const FORWARDED_RESPONSE_HEADERS = [
 export function oauthTokenProxy(
   routes: readonly SubgraphRoute[],
   config: GatewayConfig,
+  internalRequests: InternalRequestSigner,
   log: Logger,
 ): ((req: IncomingMessage, res: ServerResponse) => void) | undefined {
   const identityRoute = routes.find((route) => route.name === 'identity');
@@ -32,6 +34,7 @@ export function oauthTokenProxy(
     proxyOAuthToken(
       identityRoute.url,
       config.SUBGRAPH_TIMEOUTS_MS.get('identity') ?? config.SUBGRAPH_TIMEOUT_MS,
+      internalRequests,
       log,
     )
   );
@@ -40,12 +43,13 @@ export function oauthTokenProxy(
 /**
  * Partners get their tokens at the gateway's `POST /oauth/token`: the request goes to identity's route
  * as it is, with the client's address appended to `x-forwarded-for` so identity's limits and activity
- * log see the partner, not the gateway. When the partner goes away first, the call to identity is
+ * log see the partner, not the gateway (identity believes that header only beside the gateway's proof). When the partner goes away first, the call to identity is
  * dropped, so identity skips the work (see its request signal).
  */
 export function proxyOAuthToken(
   identityOrigin: string,
   timeoutMs: number,
+  internalRequests: InternalRequestSigner,
   log: Logger,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const target = new URL('/oauth/token', identityOrigin);
@@ -57,6 +61,7 @@ export function proxyOAuthToken(
     }
     const forwarded = forwardedFor(req.headers['x-forwarded-for']?.toString(), req.socket.remoteAddress);
     if (forwarded) headers['x-forwarded-for'] = forwarded;
+    headers[INTERNAL_REQUEST_HEADER] = internalRequests.proof();
     const upstream = httpRequest(target, { method: 'POST', headers, timeout: timeoutMs }, (answer) => {
       const passed: Record<string, string> = {};
       for (const name of FORWARDED_RESPONSE_HEADERS) {

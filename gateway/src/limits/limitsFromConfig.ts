@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from '@cabinet/kernel';
+import { operationLimitsFrom } from '@cabinet/platform/limits';
 import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { GatewayConfig } from '../config.ts';
@@ -40,13 +41,7 @@ export function limitsFromConfig(config: GatewayConfig, graphqlPath: string) {
       graphqlPath,
       principalOf: (request) => principals.get(request),
     }),
-    useOperationLimits({
-      maxDepth: config.MAX_DEPTH,
-      maxAliases: config.MAX_ALIASES,
-      maxTokens: config.MAX_TOKENS,
-      maxCost: config.MAX_COST,
-      assumedListSize: config.COST_LIST_SIZE,
-    }),
+    useOperationLimits(operationLimitsFrom(config)),
     blockFieldSuggestionsPlugin({ mask: '' }) as GatewayPlugin,
     useRefusalCodes(),
   ];

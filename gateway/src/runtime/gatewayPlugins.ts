@@ -1,4 +1,5 @@
 import type { AccessTokenVerifier } from '@cabinet/platform/auth';
+import type { InternalRequestSigner } from '@cabinet/platform/internal-requests';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { useAccessTokenCheck } from '../authentication.ts';
 import type { GatewayLimits } from '../limits/limitsFromConfig.ts';
@@ -16,6 +17,7 @@ export function gatewayPlugins(parts: {
   readonly operationLabel: (name: string) => string;
   readonly limits: GatewayLimits;
   readonly resilience: GatewayPlugin;
+  readonly internalRequests: InternalRequestSigner;
 }): GatewayPlugin[] {
   return [
     // First, so its spans wrap whatever the other plugins refuse or retry.
@@ -26,6 +28,6 @@ export function gatewayPlugins(parts: {
     useSubscriptionCaps(parts.limits.subscriptionCaps, holderFromContext(parts.verifier)),
     parts.resilience,
     useStaleMarker(),
-    useSubscriberIdentity(),
+    useSubscriberIdentity(parts.internalRequests),
   ];
 }

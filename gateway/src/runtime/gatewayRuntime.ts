@@ -1,4 +1,5 @@
 import type { AccessTokenVerifier } from '@cabinet/platform/auth';
+import { INTERNAL_REQUEST_HEADER, type InternalRequestSigner } from '@cabinet/platform/internal-requests';
 import type { Logger, LogLevel } from '@cabinet/platform/logging';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -27,9 +28,11 @@ export async function startRuntime(parts: {
   /** The registered operations, the only ones restricted clients may run in production. */
   readonly registeredOperations: ReadonlyMap<string, string>;
   readonly limits: GatewayLimits;
+  /** Proves every subgraph call the gateway's: subgraphs answer no one else. */
+  readonly internalRequests: InternalRequestSigner;
   readonly log: Logger;
 }): Promise<GatewayRuntime> {
-  const { config, routes, verifier, metrics, operationLabel, limits, log } = parts;
+  const { config, routes, verifier, metrics, operationLabel, limits, internalRequests, log } = parts;
   const persistedDocuments = limits.production
     ? persistedDocumentsOptions(parts.registeredOperations, verifier)
     : undefined;
@@ -54,9 +57,13 @@ export async function startRuntime(parts: {
     transports: SUBGRAPH_TRANSPORTS,
     transportEntries: subgraphTransportEntries(routes, config.CLAIMS_URL),
     propagateHeaders: {
-      fromClientToSubgraphs: ({ request, context }) => headersForSubgraphs(request, context),
+      fromClientToSubgraphs: ({ request, context }) => ({
+        ...headersForSubgraphs(request, context),
+        [INTERNAL_REQUEST_HEADER]: internalRequests.proof(),
+      }),
     },
-    plugins: () => gatewayPlugins({ verifier, metrics, operationLabel, limits, resilience }),
+    plugins: () =>
+      gatewayPlugins({ verifier, metrics, operationLabel, limits, resilience, internalRequests }),
   });
   await runtime.getSchema();
   return runtime;

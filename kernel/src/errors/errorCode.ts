@@ -37,6 +37,9 @@ export type ErrorCode =
   | 'LENGTH_REQUIRED' // the request has no Content-Length
   | 'PAYLOAD_TOO_LARGE' // the request body is above the size limit
   | 'TOO_MANY_SUBSCRIPTIONS' // the connection, the caller or the address has as many subscriptions open as allowed
+  // Subgraphs: reached through the gateway only
+  | 'INTERNAL_ONLY' // the request did not come from the gateway or a sibling service
+  | 'TOO_MANY_REPRESENTATIONS' // an entity call names more entities than allowed
   // Identity: sign-in and sessions
   | 'GOSUSLUGI_ACCESS_DENIED' // the person refused Gosuslugi access to their data
   | 'GOSUSLUGI_SIGN_IN_EXPIRED' // the sign-in attempt or its code expired or was used already

@@ -6,14 +6,16 @@ const USER_AGENT_LIMIT = 512;
 
 /**
  * The client as the gateway saw it. The gateway appends the address it accepted the connection
- * from to `x-forwarded-for`, so the rightmost entry is the one we can trust; anything left of it
- * was written by the client and may be forged.
+ * from to `x-forwarded-for`, so the rightmost entry is the one we can trust, and only on a request
+ * the gateway proved its own (`forwardedByGateway`): anyone else calling directly could write any
+ * address there, so their own socket address is taken instead.
  */
 export function requestClientOf(
   headers: IncomingHttpHeaders,
   socketAddress: string | undefined,
+  forwardedByGateway: boolean,
 ): RequestClient {
-  const forwarded = headers['x-forwarded-for'];
+  const forwarded = forwardedByGateway ? headers['x-forwarded-for'] : undefined;
   const chain = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
     .split(',')
     .map((entry) => entry.trim())
@@ -30,15 +32,19 @@ const storage = new AsyncLocalStorage<RequestClient>();
 
 /**
  * Express middleware that makes the request's client visible to everything the request runs,
- * resolvers included, without threading it through every call.
+ * resolvers included, without threading it through every call. `isInternal` tells a request the
+ * gateway proved its own, the only kind whose `x-forwarded-for` is believed.
  */
-export function requestClientMiddleware() {
+export function requestClientMiddleware(isInternal: (headers: IncomingHttpHeaders) => boolean) {
   return (
     request: { headers: IncomingHttpHeaders; socket: { remoteAddress?: string | undefined } },
     _response: unknown,
     next: () => void,
   ): void => {
-    storage.run(requestClientOf(request.headers, request.socket.remoteAddress), next);
+    storage.run(
+      requestClientOf(request.headers, request.socket.remoteAddress, isInternal(request.headers)),
+      next,
+    );
   };
 }
 

@@ -1,3 +1,7 @@
+import {
+  INTERNAL_REQUEST_HEADER,
+  type InternalRequestSigner,
+} from '../internalRequests/internalRequestProof.ts';
 import type { Logger } from '../logging/logger.ts';
 import { ACCESS_TOKEN_TTL_SECONDS } from './accessTokens.ts';
 import {
@@ -29,10 +33,10 @@ export function isEndedSessionsPage(body: unknown): body is EndedSessionsPage {
   );
 }
 
-/** Reads identity's feed over HTTP, with the shared secret identity asks for when it has one. */
+/** Reads identity's feed over HTTP, each request proven as the calling service's own. */
 export function endedSessionsOverHttp(options: {
   readonly url: string;
-  readonly secret: string | undefined;
+  readonly internalRequests: InternalRequestSigner;
   readonly timeoutMs: number;
 }): EndedSessionsSource {
   return async ({ since, page }) => {
@@ -40,7 +44,7 @@ export function endedSessionsOverHttp(options: {
     if (since !== undefined) url.searchParams.set('since', since);
     if (page !== undefined) url.searchParams.set('page', page);
     const response = await fetch(url, {
-      headers: options.secret === undefined ? {} : { authorization: `Bearer ${options.secret}` },
+      headers: { [INTERNAL_REQUEST_HEADER]: options.internalRequests.proof() },
       signal: AbortSignal.timeout(options.timeoutMs),
     });
     if (!response.ok) throw new Error(`${url.pathname} answered ${response.status}`);
@@ -55,15 +59,18 @@ export interface EndedSessionsConfig {
   readonly JWKS_URL: string;
   readonly ENDED_SESSIONS_URL: string | undefined;
   readonly ENDED_SESSIONS_POLL_MS: number;
-  readonly ENDED_SESSIONS_SECRET: string | undefined;
 }
 
 /** Follows identity's feed from another service; without its own URL the feed is where the JWKS is. */
-export function followIdentitysEndedSessions(config: EndedSessionsConfig, log: Logger): EndedSessions {
+export function followIdentitysEndedSessions(
+  config: EndedSessionsConfig,
+  internalRequests: InternalRequestSigner,
+  log: Logger,
+): EndedSessions {
   return followEndedSessions({
     source: endedSessionsOverHttp({
       url: config.ENDED_SESSIONS_URL ?? new URL(ENDED_SESSIONS_PATH, config.JWKS_URL).toString(),
-      secret: config.ENDED_SESSIONS_SECRET,
+      internalRequests,
       timeoutMs: Math.max(1_000, config.ENDED_SESSIONS_POLL_MS * 4),
     }),
     intervalMs: config.ENDED_SESSIONS_POLL_MS,

@@ -1,9 +1,12 @@
+import { internalRequestSecretSetting } from '../internalRequests/internalRequestProof.ts';
+import { operationLimitsConfigSpec } from '../limits/limitsConfig.ts';
 import { LOG_LEVELS } from '../logging/logger.ts';
-import { env, optional } from './env.ts';
+import { env, optional, type ConfigOf } from './env.ts';
 
 /** What every subgraph reads: where it listens, how it logs, where its data lives, whom it trusts. */
 export const serviceConfigSpec = {
-  HOST: env.string('0.0.0.0'),
+  /** Loopback by default: only the gateway and sibling services call a subgraph (0.0.0.0 inside a private network). */
+  HOST: env.string('127.0.0.1'),
   LOG_LEVEL: env.oneOf(LOG_LEVELS, 'info'),
   /** The embedded profile keeps SQLite files and blobs here. */
   DATA_DIR: env.string('data'),
@@ -14,10 +17,16 @@ export const serviceConfigSpec = {
   ENDED_SESSIONS_URL: optional(env.url()),
   /** How often the feed is read: a signed-out session's tokens are refused within about this. */
   ENDED_SESSIONS_POLL_MS: env.integer(500, { min: 50, max: 60_000 }),
-  /** Shared by identity and every service: identity answers the feed only to who sends it. */
-  ENDED_SESSIONS_SECRET: optional(env.string()),
+  /** The gateway's and the sibling services' proof of their requests; required to serve. */
+  INTERNAL_REQUEST_SECRET: internalRequestSecretSetting,
+  /** The gateway's operation limits, held to here too for whoever reaches the subgraph. */
+  ...operationLimitsConfigSpec,
+  /** Entities one `_entities` call may name; the gateway's batches stay far below it. */
+  MAX_ENTITY_REPRESENTATIONS: env.integer(500, { min: 1, max: 100_000 }),
   /** Set in production: EventStoreDB instead of the embedded SQLite event store. */
   EVENTSTORE_URL: optional(env.url()),
   /** Set in production: MongoDB instead of the embedded SQLite document store. */
   MONGODB_URL: optional(env.url()),
 };
+
+export type ServiceConfig = ConfigOf<typeof serviceConfigSpec>;

@@ -6,29 +6,44 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { requestClientMiddleware } from '../activity/requestClient.ts';
 import { AUTHENTICATION_UNAVAILABLE, type AccessTokenVerifier } from '../auth/accessTokens.ts';
 import { refusingEndedSessions, type EndedSessions } from '../auth/endedSessions.ts';
+import type { ServiceConfig } from '../config/serviceConfig.ts';
+import {
+  createInternalRequestVerifier,
+  requireInternalRequestSecret,
+} from '../internalRequests/internalRequestProof.ts';
+import { shapeRules } from '../limits/operationLimits.ts';
 import { isDomainError } from '@cabinet/kernel';
 import { createErrorFormatter } from './formatError.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Registry } from 'prom-client';
 import { createSubgraphMetrics } from '../metrics/subgraphMetrics.ts';
+import { hostInUrl } from '../process/hostInUrl.ts';
 import { subgraphTracingPlugin } from '../telemetry/subgraphTracing.ts';
 import { contextFromHeaders, type RequestContext } from './context.ts';
+import { internalOnlyMiddleware, isInternalRequest } from './internalOnly.ts';
 import { serveSubscriptions } from './subscriptionServer.ts';
+import { operationLimitsPlugin, subgraphLimitsFrom, tokenLimitMiddleware } from './subgraphLimits.ts';
 
 export interface SubgraphServerOptions {
   readonly name: string;
   readonly schema: GraphQLSchema;
   readonly port: number;
-  readonly host?: string;
+  /** The settings every service shares: where it listens (HOST), the internal request secret, the limits. */
+  readonly config: ServiceConfig;
   readonly log: Logger;
   readonly verifier: AccessTokenVerifier;
   /** Sessions that ended: their tokens are refused and their subscriptions ended; stopped with the server. */
   readonly endedSessions: EndedSessions;
   /** Serve graphql-ws on /graphql too (the claims subgraph's subscriptions). */
   readonly subscriptions?: boolean;
-  /** Extra HTTP routes of the service (JWKS, downloads, uploads), mounted before /graphql. */
+  /**
+   * Extra HTTP routes of the service (JWKS, downloads, uploads), mounted before /graphql; open to
+   * anyone who reaches the port, so each protects itself (signed links, client credentials). The
+   * request's client (platform/activity) is known to them.
+   */
   readonly routes?: (app: Express) => void;
   /** Answers /healthz: false while a dependency the service cannot work without is down. */
   readonly healthy?: () => Promise<boolean>;
@@ -50,10 +65,16 @@ export interface RunningSubgraph {
  * One subgraph process: Apollo Server on /graphql over express, optionally graphql-ws on the same
  * path, /healthz, Prometheus /metrics, and a graceful stop: no new connections, WebSockets closed with 1001 (going away),
  * then the HTTP requests in flight answered before the stores are released.
+ * GraphQL is answered to the gateway and sibling services only, each request proven with the internal
+ * request secret, and held to the gateway's operation limits and a bound on `_entities` representations.
  */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
-  const { log, endedSessions } = options;
+  const { log, config, endedSessions } = options;
   const verifier = refusingEndedSessions(options.verifier, endedSessions);
+  const internalRequests = createInternalRequestVerifier(
+    requireInternalRequestSecret(config.INTERNAL_REQUEST_SECRET),
+  );
+  const limits = subgraphLimitsFrom(config);
   const app = express();
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
@@ -70,6 +91,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
           log,
           services: options.services,
           metrics,
+          internalRequests,
+          limits,
         })
       : undefined;
 
@@ -77,7 +100,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     schema: options.schema,
     formatError: createErrorFormatter(log),
     includeStacktraceInErrorResponses: false,
+    // Only proven internal callers get this far: the gateway's tooling may introspect.
     introspection: true,
+    validationRules: shapeRules(limits),
     // runService owns SIGTERM/SIGINT: Apollo's own handler (on unless NODE_ENV=test) would stop only
     // Apollo and then kill the process by the signal again, before the service's stores and leases close.
     stopOnTerminationSignals: false,
@@ -87,6 +112,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       ApolloServerPluginInlineTraceDisabled(),
       metrics.plugin,
       subgraphTracingPlugin(),
+      operationLimitsPlugin(limits),
     ],
   });
   await apollo.start();
@@ -106,10 +132,13 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       },
     );
   });
+  app.use(requestClientMiddleware((headers) => isInternalRequest(internalRequests, headers)));
   options.routes?.(app);
   app.use(
     '/graphql',
+    internalOnlyMiddleware(internalRequests),
     express.json({ limit: '1mb' }),
+    tokenLimitMiddleware(limits.maxTokens),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
@@ -125,9 +154,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     }),
   );
 
-  await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? '0.0.0.0', resolve));
+  await new Promise<void>((resolve) => httpServer.listen(options.port, config.HOST, resolve));
   const { port } = httpServer.address() as AddressInfo;
-  const url = `http://localhost:${port}/graphql`;
+  const url = `http://${hostInUrl(config.HOST)}:${port}/graphql`;
   log.info({ url }, `${options.name} subgraph listening`);
 
   return {

@@ -1,1 +1,2 @@
 export * from './runService.ts';
+export * from './hostInUrl.ts';

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ActivityRecorder, requestClientMiddleware } from '@cabinet/platform/activity';
+import { ActivityRecorder } from '@cabinet/platform/activity';
 import { createAccessTokenVerifier, followIdentitysEndedSessions } from '@cabinet/platform/auth';
 import { instrumentEventStore } from '@cabinet/platform/eventstore';
+import {
+  createInternalRequestSigner,
+  requireInternalRequestSecret,
+} from '@cabinet/platform/internal-requests';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
 import { createLogger } from '@cabinet/platform/logging';
 import { createStoreMetrics, registerMetricGroups } from '@cabinet/platform/metrics';
@@ -87,13 +91,18 @@ export async function start(
     claimActivity(new ActivityRecorder({ events, service: 'claims', now: deps.now, newId: randomUUID }), log),
   );
   const numbers = await ClaimNumberSequence.open(documents);
+  // Policy and identity answer claims' own calls only with this proof, as they answer the gateway's.
+  const internalRequests = createInternalRequestSigner(
+    requireInternalRequestSecret(config.INTERNAL_REQUEST_SECRET),
+    'claims',
+  );
   const service = new ClaimService(
     events,
     handler,
     summaries,
     numbers,
-    new PolicyClient(config.POLICY_URL, config.POLICY_TIMEOUT_MS),
-    new StaffRegisterClient(config.IDENTITY_URL, config.IDENTITY_TIMEOUT_MS),
+    new PolicyClient(config.POLICY_URL, config.POLICY_TIMEOUT_MS, internalRequests),
+    new StaffRegisterClient(config.IDENTITY_URL, config.IDENTITY_TIMEOUT_MS, internalRequests),
     deps.now,
   );
 
@@ -117,20 +126,19 @@ export async function start(
     name: 'claims',
     schema,
     port: config.PORT,
-    host: config.HOST,
+    config,
     log,
     subscriptions: true,
     services,
     registerMetrics: (registry) => registerMetricGroups(registry, [storeMetrics, notifications.metrics]),
     routes: (app) => {
-      app.use(requestClientMiddleware());
       documentRoutes(claimDocuments.service, history, log)(app);
     },
     verifier: createAccessTokenVerifier(
       { jwksUrl: config.JWKS_URL },
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
     ),
-    endedSessions: followIdentitysEndedSessions(config, log),
+    endedSessions: followIdentitysEndedSessions(config, internalRequests, log),
     async onStop() {
       await Promise.all(projections.map((projection) => projection.stop()));
       await readModelLease.release();

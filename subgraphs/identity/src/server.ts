@@ -1,11 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { ActivityRecorder, requestClientMiddleware } from '@cabinet/platform/activity';
+import { ActivityRecorder } from '@cabinet/platform/activity';
 import {
   createAccessTokenSigner,
   createAccessTokenVerifier,
   ENDED_SESSION_KEEP_MS,
-  ENDED_SESSIONS_PATH,
   followEndedSessions,
   type AccessTokenSigner,
   type AccessTokenVerifier,
@@ -13,6 +12,10 @@ import {
 import type { DocumentStore } from '@cabinet/platform/documents';
 import { instrumentEventStore, openEventStore, type EventStore } from '@cabinet/platform/eventstore';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
+import {
+  createInternalRequestVerifier,
+  requireInternalRequestSecret,
+} from '@cabinet/platform/internal-requests';
 import { createLogger, type Logger } from '@cabinet/platform/logging';
 import {
   createEventStoreMetrics,
@@ -305,14 +308,11 @@ function serve(
   },
 ): Promise<RunningService> {
   const { schema, tokens, jobs, endedSessions } = ready;
-  if (config.ENDED_SESSIONS_SECRET === undefined) {
-    log.warn(`ENDED_SESSIONS_SECRET is not set: ${ENDED_SESSIONS_PATH} answers whoever reaches this port`);
-  }
   return startSubgraphServer({
     name: 'identity',
     schema,
     port: config.PORT,
-    host: config.HOST,
+    config,
     log,
     verifier: tokens.verifier,
     // Identity reads the feed from its store, as every instance of it shares that store.
@@ -325,10 +325,13 @@ function serve(
     }),
     registerMetrics: (registry) => registerMetricGroups(registry, [stores.eventStoreMetrics]),
     routes: (app) => {
-      app.use(requestClientMiddleware());
       app.use(requestSignalMiddleware());
       jwksRoute(tokens.keys.current)(app);
-      endedSessionsRoute(endedSessions, config.ENDED_SESSIONS_SECRET, log)(app);
+      endedSessionsRoute(
+        endedSessions,
+        createInternalRequestVerifier(requireInternalRequestSecret(config.INTERNAL_REQUEST_SECRET)),
+        log,
+      )(app);
       oauthTokenRoute({
         authentication: new PartnerAuthentication({
           partners: stores.partners,

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { ActivityRecorder, requestClientMiddleware } from '@cabinet/platform/activity';
+import { ActivityRecorder } from '@cabinet/platform/activity';
 import { createAccessTokenVerifier, followIdentitysEndedSessions } from '@cabinet/platform/auth';
+import {
+  createInternalRequestSigner,
+  requireInternalRequestSecret,
+} from '@cabinet/platform/internal-requests';
 import { instrumentEventStore, openEventStore } from '@cabinet/platform/eventstore';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
 import { createLogger } from '@cabinet/platform/logging';
@@ -105,17 +109,20 @@ export async function start(
     name: 'policy',
     schema,
     port: config.PORT,
-    host: config.HOST,
+    config,
     log,
     verifier: createAccessTokenVerifier(
       { jwksUrl: config.JWKS_URL },
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
     ),
-    endedSessions: followIdentitysEndedSessions(config, log),
+    endedSessions: followIdentitysEndedSessions(
+      config,
+      createInternalRequestSigner(requireInternalRequestSecret(config.INTERNAL_REQUEST_SECRET), 'policy'),
+      log,
+    ),
     registerMetrics: (registry) =>
       registerMetricGroups(registry, [eventStoreMetrics, createPaymentMetrics(payments, deps.now)]),
     routes: (app) => {
-      app.use(requestClientMiddleware());
       if (config.POLICY_TEST_HOOKS === 'yes') testHookRoutes(documents, log)(app);
       staleResponses(app);
       policyDocumentRoute({ links, policies, now: deps.now, log })(app);

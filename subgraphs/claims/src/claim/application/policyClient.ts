@@ -1,4 +1,5 @@
 import { DomainError, GuardErrors } from '@cabinet/kernel';
+import { INTERNAL_REQUEST_HEADER, type InternalRequestSigner } from '@cabinet/platform/internal-requests';
 import { REQUEST_ID_HEADER } from '@cabinet/platform/logging';
 import { endingAttempt, httpClientTracer, startHttpAttempt } from '@cabinet/platform/telemetry';
 import type { InsuranceProduct } from '../domain/claimEvents.ts';
@@ -40,7 +41,7 @@ interface GraphQLAnswer {
 }
 
 /**
- * Asks the policy subgraph directly, on the caller's own token, so its ownership rules decide: a
+ * Asks the policy subgraph directly (proving the call claims' own), on the caller's own token, so its ownership rules decide: a
  * policy the caller may not see answers POLICY_NOT_FOUND. Retries only what may be transient. Each
  * attempt is a client span of the trace the caller's request belongs to, which the policy service continues.
  */
@@ -50,6 +51,7 @@ export class PolicyClient {
   constructor(
     private readonly url: string,
     private readonly timeoutMs: number,
+    private readonly internalRequests: InternalRequestSigner,
     private readonly attempts = 3,
   ) {}
 
@@ -69,6 +71,7 @@ export class PolicyClient {
             headers: {
               'content-type': 'application/json',
               [REQUEST_ID_HEADER]: requestId,
+              [INTERNAL_REQUEST_HEADER]: this.internalRequests.proof(),
               ...(authorization ? { authorization } : {}),
               ...traced.headers,
             },

@@ -1,4 +1,5 @@
 import { DomainError, STAFF_ROLES, type StaffRole } from '@cabinet/kernel';
+import { INTERNAL_REQUEST_HEADER, type InternalRequestSigner } from '@cabinet/platform/internal-requests';
 import { REQUEST_ID_HEADER } from '@cabinet/platform/logging';
 import { endingAttempt, httpClientTracer, startHttpAttempt } from '@cabinet/platform/telemetry';
 import type { RegisteredStaffMember } from '../domain/claimCommands.ts';
@@ -26,7 +27,7 @@ const unavailable = () =>
 const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
 
 /**
- * Asks identity's staff register directly, on the caller's own token (identity answers staff only),
+ * Asks identity's staff register directly (proving the call claims' own), on the caller's own token (identity answers staff only),
  * who holds a staff id: the claims service never keeps its own copy of the staff list.
  */
 export class StaffRegisterClient {
@@ -35,6 +36,7 @@ export class StaffRegisterClient {
   constructor(
     private readonly url: string,
     private readonly timeoutMs: number,
+    private readonly internalRequests: InternalRequestSigner,
   ) {}
 
   async member(
@@ -52,6 +54,7 @@ export class StaffRegisterClient {
           headers: {
             'content-type': 'application/json',
             [REQUEST_ID_HEADER]: requestId,
+            [INTERNAL_REQUEST_HEADER]: this.internalRequests.proof(),
             ...(authorization ? { authorization } : {}),
             ...traced.headers,
           },

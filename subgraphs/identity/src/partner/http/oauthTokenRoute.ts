@@ -1,5 +1,5 @@
 import { isDomainError } from '@cabinet/kernel';
-import { requestClientOf, type ActivityRecorder } from '@cabinet/platform/activity';
+import { currentRequestClient, type ActivityRecorder } from '@cabinet/platform/activity';
 import { ACCESS_TOKEN_TTL_SECONDS, type AccessTokenSigner } from '@cabinet/platform/auth';
 import type { Logger } from '@cabinet/platform/logging';
 import express, { type Express, type Response } from 'express';
@@ -46,7 +46,7 @@ export function oauthTokenRoute(deps: OauthTokenDeps) {
         const client = await deps.authentication.authenticate(
           parsed.clientId,
           parsed.clientSecret,
-          requestClientOf(request.headers, request.socket.remoteAddress),
+          currentRequestClient(),
           currentRequestSignal(),
         );
         if (!client) {

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { costRefusal } from './operationCost.ts';
 
 const schema = buildSchema(/* GraphQL */ `
+  scalar _Any
+  union _Entity = Policy
   type Query {
     me: Customer!
+    _entities(representations: [_Any!]!): [_Entity]!
   }
   type Customer {
     id: ID!
@@ -56,6 +59,15 @@ describe('costRefusal', () => {
     expect(costOf('query ($n: Int!) { me { claims(first: $n) { nodes { number } } } }', { n: 1_000 })).toBe(
       2_001,
     );
+  });
+
+  it('counts an `_entities` call as many items as it sends representations', () => {
+    const representations = Array.from({ length: 50 }, (_, index) => ({ __typename: 'Policy', id: index }));
+    expect(
+      costOf('query ($r: [_Any!]!) { _entities(representations: $r) { ... on Policy { number } } }', {
+        r: representations,
+      }),
+    ).toBe(50);
   });
 
   it('refuses with a code and a Russian message, and lets an operation within the limit through', () => {

@@ -28,6 +28,8 @@ export interface CostModel {
  * client's document, before planning, because per-subgraph entity calls cannot see the
  * multiplication of lists across subgraphs; when it is about to run rather than while it is
  * validated, because validation results are cached by document and the cost depends on variables.
+ * A subgraph estimates the gateway's calls the same way, its `_entities` list holding as many items
+ * as the call sends representations.
  * Variables that do not fit are left to execution to refuse as the client's input.
  */
 export function costRefusal(
@@ -71,6 +73,9 @@ function pagedEstimator(assumedListSize: number): ComplexityEstimator {
     const own = isCompositeType(getNamedType(field.type)) ? 1 : 0;
     const first: unknown = args['first'];
     if (typeof first === 'number') return first * (own + childComplexity);
+    const representations: unknown = args['representations'];
+    if (field.name === '_entities' && Array.isArray(representations))
+      return representations.length * (own + childComplexity);
     if (isList(field.type) && field.name !== 'nodes') return assumedListSize * (own + childComplexity);
     return own + childComplexity;
   };
