@@ -183,7 +183,8 @@ describe('an ended session loses its access everywhere (#12)', () => {
     );
     const proven = await fetch(feed, { headers: system.internalHeaders() });
     expect(proven.status).toBe(200);
-    expect(await proven.json()).toMatchObject({ sessionIds: expect.any(Array) });
+    const page = (await proven.json()) as { sessionIds: unknown };
+    expect(Array.isArray(page.sessionIds)).toBe(true);
     expect((await fetch(new URL('/internal/ended-sessions', system.gatewayUrl))).status).toBe(404);
   });
 
