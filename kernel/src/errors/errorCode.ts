@@ -108,6 +108,7 @@ export type ErrorCode =
   | 'STAFF_REGISTER_UNAVAILABLE' // the staff register could not be asked right now
   | 'CLAIM_CONCURRENTLY_MODIFIED' // the claim changed meanwhile; reload and retry
   | 'CLAIM_FEED_OVERFLOW' // a status subscriber fell too far behind; reconnect from its last cursor
+  | 'CLAIM_FEED_RESUME_TOO_FAR' // more changes since `after` than one resumption reads: reload, then follow afresh
   | 'POLICY_NOT_IN_FORCE' // the policy was not in force on the incident date
   | 'POLICY_SERVICE_UNAVAILABLE' // the policy could not be checked right now
   | 'PERSONAL_DATA_ERASED' // the customer withdrew consent: no personal data of theirs is taken

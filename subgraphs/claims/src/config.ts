@@ -22,6 +22,11 @@ export const claimsConfigSpec = {
   DECISION_DAYS_MORTGAGE: env.integer(30, { min: 1, max: 365 }),
   DECISION_DAYS_TRAVEL: env.integer(15, { min: 1, max: 365 }),
   DECISION_DAYS_ACCIDENT: env.integer(30, { min: 1, max: 365 }),
+  /**
+   * The most claim events one status subscription resuming with `after` reads from the shared log
+   * (staff and partners following every claim they may see; a customer's only while the read model catches up).
+   */
+  STATUS_RESUME_MAX_EVENTS: env.integer(5_000, { min: 10, max: 100_000 }),
   /** Production: the SMTP relay for notices, e.g. `smtps://user:password@smtp.example.ru:465`; without it they go to `<DATA_DIR>/mailbox`. */
   SMTP_URL: optional(env.url()),
   MAIL_FROM: env.string('Страховая компания <no-reply@cabinet.example.ru>'),

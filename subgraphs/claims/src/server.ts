@@ -18,6 +18,7 @@ import {
   type ClaimSubscriptionServices,
 } from './statusFeed/graphql/claimStatus.subscription.ts';
 import { ClaimStatusHub } from './statusFeed/application/claimStatusHub.ts';
+import { ownClaimsIndex } from './statusFeed/storage/ownClaimsIndex.ts';
 import { ClaimCardResolver } from './claim/graphql/claimCard.resolver.ts';
 import { ClaimLogResolver } from './claim/graphql/claimLog.resolver.ts';
 import { ClaimQueueResolver } from './claim/graphql/claimQueue.resolver.ts';
@@ -109,9 +110,14 @@ export async function start(
     documents: new DocumentResolver(claimDocuments.service, service, deps.now),
     history: new ClaimHistoryResolver(history),
   });
+  const statusHub = await ClaimStatusHub.start(events, log, storeMetrics.subscriptions);
   const services: ClaimSubscriptionServices = {
-    events,
-    statusHub: await ClaimStatusHub.start(events, log, storeMetrics.subscriptions),
+    statusFeed: {
+      hub: statusHub,
+      events,
+      ownClaims: ownClaimsIndex(documents, summaries),
+      maxResumeEvents: config.STATUS_RESUME_MAX_EVENTS,
+    },
   };
   const running = await startSubgraphServer({
     name: 'claims',
@@ -134,7 +140,7 @@ export async function start(
       await Promise.all(projections.map((projection) => projection.stop()));
       await readModelLease.release();
       await notifications.stop();
-      await services.statusHub.stop();
+      await statusHub.stop();
       await events.close();
       await documents.close();
       await claimDocuments.blobs.close();
