@@ -6,7 +6,10 @@ export const claimsConfigSpec = {
   /** The policy subgraph, asked directly (not through the gateway) whether a claim's policy is valid. */
   POLICY_URL: env.url('http://localhost:4002/graphql'),
   POLICY_TIMEOUT_MS: env.integer(2_000, { min: 100, max: 30_000 }),
-  /** The identity subgraph, asked directly whether an adjuster being assigned is in the staff register. */
+  /**
+   * The identity subgraph, asked directly whether an adjuster being assigned is in the staff register, and
+   * for a customer's Gosuslugi-verified e-mail when they submit a claim.
+   */
   IDENTITY_URL: env.url('http://localhost:4001/graphql'),
   IDENTITY_TIMEOUT_MS: env.integer(2_000, { min: 100, max: 30_000 }),
   /** Working days the insurer has to answer a customer's question. */

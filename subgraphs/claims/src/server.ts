@@ -35,6 +35,7 @@ import { openClaimsDocuments, openClaimsEvents } from './claimsStorage.ts';
 import type { ClaimsConfig } from './config.ts';
 import { PolicyClient } from './claim/application/policyClient.ts';
 import { StaffRegisterClient } from './claim/application/staffRegisterClient.ts';
+import { CustomerEmailClient } from './claim/application/customerEmailClient.ts';
 import { CustomerKeyVault } from './privacy/application/customerKeyVault.ts';
 import { startClaimNotifications } from './notifications/application/claimNotifications.ts';
 import { claimsSchema } from './schema.ts';
@@ -95,6 +96,7 @@ export async function start(
     numbers,
     new PolicyClient(config.POLICY_URL, config.POLICY_TIMEOUT_MS),
     new StaffRegisterClient(config.IDENTITY_URL, config.IDENTITY_TIMEOUT_MS),
+    new CustomerEmailClient(config.IDENTITY_URL, config.IDENTITY_TIMEOUT_MS),
     deps.now,
   );
 
