@@ -72,7 +72,7 @@ export const gatewayConfigSpec = {
    * instance counts in its own memory.
    */
   MONGODB_URL: optional(env.url()),
-  /** Requests per minute by caller kind, and per IP address over all callers, counted in one-minute windows. */
+  /** Requests per minute (also the burst) by caller kind, and per IP address over all callers. */
   RATE_LIMITS: perKeyNumbers(['anonymous', 'customer', 'staff', 'partner', 'ip'] as const, {
     anonymous: 60,
     customer: 300,

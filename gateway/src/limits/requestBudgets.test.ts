@@ -15,16 +15,18 @@ describe('RequestBudgets in memory', () => {
     vi.useRealTimers();
   });
 
-  it('allows a minute’s requests, refuses the next with the seconds until the window ends, and allows again after it', async () => {
+  it('allows a burst of a minute’s requests, refuses the next with the seconds until one more, and refills at that rate', async () => {
     const budgets = RequestBudgets.inMemory(perMinute);
     const taken = [];
     for (let index = 0; index < 3; index += 1) taken.push(await budgets.take('anonymous', 'anonymous:1'));
     expect(taken).toEqual([{ allowed: true }, { allowed: true }, { allowed: true }]);
 
-    vi.advanceTimersByTime(20_000);
-    expect(await budgets.take('anonymous', 'anonymous:1')).toEqual({ allowed: false, retryAfterSeconds: 40 });
-    vi.advanceTimersByTime(40_000);
+    // Three a minute: one more every 20 s
+    vi.advanceTimersByTime(5_000);
+    expect(await budgets.take('anonymous', 'anonymous:1')).toEqual({ allowed: false, retryAfterSeconds: 15 });
+    vi.advanceTimersByTime(15_000);
     expect(await budgets.take('anonymous', 'anonymous:1')).toEqual({ allowed: true });
+    expect((await budgets.take('anonymous', 'anonymous:1')).allowed).toBe(false);
   });
 
   it('keeps keys and budgets apart', async () => {
@@ -38,7 +40,7 @@ describe('RequestBudgets in memory', () => {
   const addresses = (count: number) =>
     Array.from({ length: count }, (_, index) => `ip:10.0.${index >> 8}.${index & 255}`);
 
-  it('counts 5,000 distinct keys each on its own, with one record per key however often it comes', async () => {
+  it('counts 5,000 distinct keys each on its own, with a fixed number of records per key however often it comes', async () => {
     const budgets = RequestBudgets.inMemory(perMinute);
     const keys = addresses(5_000);
     for (let index = 0; index < 3; index += 1) await budgets.take('anonymous', keys[0]!);
@@ -50,17 +52,17 @@ describe('RequestBudgets in memory', () => {
     // The exhausted key is still refused among thousands of new ones, and every new key got its request
     expect(decisions[0]).toMatchObject({ allowed: false });
     expect(decisions.slice(1).every((decision) => decision.allowed)).toBe(true);
-    // Each key's record carries one expiry, set when its window opened: nothing else accumulates
-    expect(vi.getTimerCount()).toBe(keys.length);
+    // Each key has two records (its rate and its burst), each with one expiry: nothing else accumulates
+    expect(vi.getTimerCount()).toBe(2 * keys.length);
   });
 
   it('holds no key once its window has ended', async () => {
     const budgets = RequestBudgets.inMemory(perMinute);
     const keys = addresses(300);
     for (const key of keys) for (let index = 0; index < 4; index += 1) await budgets.take('anonymous', key);
-    expect(vi.getTimerCount()).toBe(keys.length);
+    expect(vi.getTimerCount()).toBe(2 * keys.length);
 
-    vi.advanceTimersByTime(60_000);
+    vi.advanceTimersByTime(600_000);
 
     expect(vi.getTimerCount()).toBe(0);
     expect(await budgets.take('anonymous', keys[0]!)).toEqual({ allowed: true });

@@ -1,6 +1,7 @@
 import type { Principal } from '@cabinet/kernel';
 import type { MongoClient } from 'mongodb';
 import {
+  BurstyRateLimiter,
   RateLimiterMemory,
   RateLimiterMongo,
   RateLimiterRes,
@@ -15,40 +16,44 @@ export type RequestsPerMinute = Readonly<Record<BudgetName, number>>;
 
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-const WINDOW_SECONDS = 60;
+/** How long a key's unspent burst takes to come back. */
+const BURST_RECOVERY_SECONDS = 600;
 const BUDGETS: readonly BudgetName[] = ['anonymous', 'customer', 'staff', 'partner', 'ip'];
 
+type LimiterOptions = { keyPrefix: string; points: number; duration: number };
+
 /**
- * Per-key request counts in one-minute fixed windows, kept by rate-limiter-flexible. In memory (one
- * gateway instance), each key's record is dropped when its window ends, so memory holds only the keys
- * seen in the last minute and no request scans the others. With a MongoDB client the counts are shared
- * by every gateway instance, and a store that fails is covered by the same limits in memory.
+ * Per-key request budgets kept by rate-limiter-flexible, shaped like a token bucket with its
+ * BurstyRateLimiter: a key may make a minute's worth of requests at once, then one every
+ * 60/perMinute seconds; the burst comes back over ten minutes. In memory (one gateway instance), each
+ * key's record is dropped when its window ends, so memory holds only recently seen keys and no request
+ * scans the others. With a MongoDB client the counts are shared by every gateway instance, and a
+ * store that fails is covered by the same limits in memory.
  */
 export class RequestBudgets {
-  private constructor(private readonly limiters: Readonly<Record<BudgetName, RateLimiterAbstract>>) {}
+  private constructor(private readonly limiters: Readonly<Record<BudgetName, BurstyRateLimiter>>) {}
 
   static inMemory(perMinute: RequestsPerMinute): RequestBudgets {
-    return new RequestBudgets(byBudget((budget) => memoryLimiter(budget, perMinute[budget])));
+    return new RequestBudgets(byBudget(perMinute, (options) => new RateLimiterMemory(options)));
   }
 
-  /** Counts in `<database>.gateway_rate_<budget>` of `client`, whose TTL index drops ended windows. */
+  /** Counts in `<database>.gateway_rate_<budget>[_burst]` of `client`, whose TTL index drops ended windows. */
   static shared(perMinute: RequestsPerMinute, client: MongoClient, database: string): RequestBudgets {
     return new RequestBudgets(
       byBudget(
-        (budget) =>
+        perMinute,
+        (options) =>
           new RateLimiterMongo({
+            ...options,
             storeClient: client,
             dbName: database,
-            keyPrefix: `gateway_rate_${budget}`,
-            points: perMinute[budget],
-            duration: WINDOW_SECONDS,
-            insuranceLimiter: memoryLimiter(budget, perMinute[budget]),
+            insuranceLimiter: new RateLimiterMemory(options),
           }),
       ),
     );
   }
 
-  /** Spends one request of `key` from `budget`, or says how many seconds until the window ends. */
+  /** Spends one request of `key` from `budget`, or says how many seconds until one more is allowed. */
   async take(budget: BudgetName, key: string): Promise<RateDecision> {
     try {
       await this.limiters[budget].consume(key);
@@ -60,15 +65,23 @@ export class RequestBudgets {
   }
 }
 
-function memoryLimiter(budget: BudgetName, points: number): RateLimiterMemory {
-  return new RateLimiterMemory({ keyPrefix: `gateway_rate_${budget}`, points, duration: WINDOW_SECONDS });
-}
-
 function byBudget(
-  limiter: (budget: BudgetName) => RateLimiterAbstract,
-): Record<BudgetName, RateLimiterAbstract> {
-  return Object.fromEntries(BUDGETS.map((budget) => [budget, limiter(budget)])) as Record<
+  perMinute: RequestsPerMinute,
+  limiter: (options: LimiterOptions) => RateLimiterAbstract,
+): Record<BudgetName, BurstyRateLimiter> {
+  const bursty = (budget: BudgetName) => {
+    const keyPrefix = `gateway_rate_${budget}`;
+    return new BurstyRateLimiter(
+      limiter({ keyPrefix, points: 1, duration: 60 / perMinute[budget] }),
+      limiter({
+        keyPrefix: `${keyPrefix}_burst`,
+        points: perMinute[budget] - 1,
+        duration: BURST_RECOVERY_SECONDS,
+      }),
+    );
+  };
+  return Object.fromEntries(BUDGETS.map((budget) => [budget, bursty(budget)])) as Record<
     BudgetName,
-    RateLimiterAbstract
+    BurstyRateLimiter
   >;
 }
