@@ -2,11 +2,13 @@
  * `npm run bench -- signInBurst`: a burst of wrong partner secrets at the gateway's `POST /oauth/token`
  * and of wrong staff passwords at `staffSignIn`, all from one address, with one genuine request from
  * another address sent alongside. Prints how long the burst took to be answered, how it was answered,
- * and what the genuine request got and when: the figures behind test/security/passwordHashing.
+ * and what the genuine request got and when: the figures behind test/security/passwordHashing. Then,
+ * on a system with its default limits, a steady flood of wrong partner secrets (wrongSecretFlood.ts).
  */
 import { DEMO_PARTNER_CLIENTS, DEMO_STAFF } from '@cabinet/demo-data';
 import { graphqlFrom, partnerTokenFrom, type AddressedResponse } from '../../test/support/clientAddress.ts';
 import { startTestSystem } from '../../test/support/testSystem.ts';
+import { wrongSecretFlood } from './wrongSecretFlood.ts';
 
 const BURST = Number(process.env['BURST'] ?? 200);
 const ATTACKER = '127.0.0.1';
@@ -86,3 +88,4 @@ try {
 } finally {
   await system.shutdown();
 }
+await wrongSecretFlood();

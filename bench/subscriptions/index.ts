@@ -143,6 +143,7 @@ try {
           },
           incident: { occurredOn: '2026-01-10', kind: 'ДТП', place: 'Москва', description: 'Столкновение' },
           contact: { phone: '+79001234567', email: null },
+          noticeEmail: null,
           documents: [],
         },
       });

@@ -67,6 +67,11 @@ export const gatewayConfigSpec = {
   MAX_SUBSCRIPTIONS_PER_PRINCIPAL: env.integer(50, { min: 1, max: 100_000 }),
   MAX_SUBSCRIPTIONS_PER_IP: env.integer(500, { min: 1, max: 1_000_000 }),
   MAX_BODY_BYTES: env.integer(100_000, { min: 1_000, max: 50_000_000 }),
+  /**
+   * Where every gateway instance keeps the same rate-limit counts (database `gateway`); without it each
+   * instance counts in its own memory.
+   */
+  MONGODB_URL: optional(env.url()),
   /** Requests per minute (also the burst) by caller kind, and per IP address over all callers. */
   RATE_LIMITS: perKeyNumbers(['anonymous', 'customer', 'staff', 'partner', 'ip'] as const, {
     anonymous: 60,

@@ -91,6 +91,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       await closeGracefully(httpServer);
       await closeGracefully(metricsServer);
       await runtime[Symbol.asyncDispose]();
+      await limits.close();
       log.info('gateway stopped');
     },
   };

@@ -7,13 +7,17 @@ import type { GatewayConfig } from '../config.ts';
 import { useRefusalCodes } from './refusalCodes.ts';
 import { guardHttpRequest } from './httpGuards.ts';
 import { useOperationLimits } from './operationLimits.ts';
-import { RateLimiter } from './rateLimiter.ts';
+import { MongoClient } from 'mongodb';
 import { useRateLimits } from './rateLimits.ts';
+import { RequestBudgets } from './requestBudgets.ts';
 
 /** Header a client sends to say which app it is (`web`, `mobile`, a partner's name); also satisfies CSRF checks. */
 export const CLIENT_NAME_HEADER = 'x-client-name';
 
 export type GatewayLimits = ReturnType<typeof limitsFromConfig>;
+
+/** The MongoDB database of the shared rate-limit counts. */
+const RATE_LIMIT_DATABASE = 'gateway';
 
 /** The gateway's abuse limits and browser protections as configured. */
 export function limitsFromConfig(config: GatewayConfig, graphqlPath: string) {
@@ -27,17 +31,13 @@ export function limitsFromConfig(config: GatewayConfig, graphqlPath: string) {
   // The dev-only sign-in page of the embedded profile calls the graph from its own origin.
   if (!production && config.SIGN_IN_CALLBACK_URL)
     allowedOrigins.add(new URL(config.SIGN_IN_CALLBACK_URL).origin);
-  const perMinute = (value: number) => ({ burst: value, perMinute: value });
+  const rateStore = config.MONGODB_URL === undefined ? undefined : new MongoClient(config.MONGODB_URL);
   const plugins: GatewayPlugin[] = [
     useRateLimits({
-      limiter: new RateLimiter(() => Date.now()),
-      budgets: {
-        anonymous: perMinute(config.RATE_LIMITS.anonymous),
-        customer: perMinute(config.RATE_LIMITS.customer),
-        staff: perMinute(config.RATE_LIMITS.staff),
-        partner: perMinute(config.RATE_LIMITS.partner),
-        ip: perMinute(config.RATE_LIMITS.ip),
-      },
+      budgets:
+        rateStore === undefined
+          ? RequestBudgets.inMemory(config.RATE_LIMITS)
+          : RequestBudgets.shared(config.RATE_LIMITS, rateStore, RATE_LIMIT_DATABASE),
       graphqlPath,
       principalOf: (request) => principals.get(request),
     }),
@@ -53,6 +53,8 @@ export function limitsFromConfig(config: GatewayConfig, graphqlPath: string) {
       perPrincipal: config.MAX_SUBSCRIPTIONS_PER_PRINCIPAL,
       perIp: config.MAX_SUBSCRIPTIONS_PER_IP,
     },
+    /** Lets go of the shared rate-limit store, when there is one. */
+    close: () => rateStore?.close() ?? Promise.resolve(),
     /** The authentication check tells the rate limits who is calling. */
     rememberPrincipal: (request: Request, principal: Principal) => principals.set(request, principal),
     guardHttp: (req: IncomingMessage, res: ServerResponse) =>

@@ -1,33 +1,31 @@
 import type { Principal } from '@cabinet/kernel';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type { RateBudget, RateLimiter } from './rateLimiter.ts';
-
-export type RateBudgets = Readonly<Record<Principal['kind'] | 'ip', RateBudget>>;
+import type { RequestBudgets } from './requestBudgets.ts';
 
 /**
  * Every GraphQL request spends from two budgets: its caller's (by principal, or by IP address for
  * anonymous callers) and its IP address's, which bounds what one machine can do with many tokens.
- * Anonymous callers, customers, staff and partners have budgets of their own sizes.
+ * Anonymous callers, customers, staff and partners have budgets of their own sizes. A refusal is a 429
+ * with Retry-After and RATE_LIMITED.
  */
 export function useRateLimits(options: {
-  readonly limiter: RateLimiter;
-  readonly budgets: RateBudgets;
+  readonly budgets: RequestBudgets;
   readonly graphqlPath: string;
   readonly principalOf: (request: Request) => Principal | undefined;
 }): GatewayPlugin {
-  const { limiter, budgets } = options;
+  const { budgets } = options;
   return {
-    onRequest(payload) {
+    async onRequest(payload) {
       const { request, url, serverContext, fetchAPI } = payload;
       if (url.pathname !== options.graphqlPath) return;
       const ip = addressOf(serverContext);
       const principal = options.principalOf(request) ?? { kind: 'anonymous' };
       const callerKey = principalKey(principal) ?? `anonymous:${ip}`;
-      for (const [key, budget] of [
-        [callerKey, budgets[principal.kind]],
-        [`ip:${ip}`, budgets.ip],
+      for (const [budget, key] of [
+        [principal.kind, callerKey],
+        ['ip', `ip:${ip}`],
       ] as const) {
-        const decision = limiter.take(key, budget);
+        const decision = await budgets.take(budget, key);
         if (decision.allowed) continue;
         payload.endResponse(
           new fetchAPI.Response(

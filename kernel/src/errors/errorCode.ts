@@ -109,8 +109,10 @@ export type ErrorCode =
   | 'CLAIM_PAYOUT_NEEDS_SUPERVISOR' // a payout this large is made by a supervisor
   | 'CLAIM_ADJUSTER_NOT_FOUND' // no active adjuster with that id in the staff register
   | 'STAFF_REGISTER_UNAVAILABLE' // the staff register could not be asked right now
+  | 'CUSTOMER_REGISTER_UNAVAILABLE' // the customer's verified e-mail could not be read from identity right now
   | 'CLAIM_CONCURRENTLY_MODIFIED' // the claim changed meanwhile; reload and retry
   | 'CLAIM_FEED_OVERFLOW' // a status subscriber fell too far behind; reconnect from its last cursor
+  | 'CLAIM_FEED_RESUME_TOO_FAR' // more changes since `after` than one resumption reads: reload, then follow afresh
   | 'POLICY_NOT_IN_FORCE' // the policy was not in force on the incident date
   | 'POLICY_SERVICE_UNAVAILABLE' // the policy could not be checked right now
   | 'PERSONAL_DATA_ERASED' // the customer withdrew consent: no personal data of theirs is taken

@@ -40,6 +40,18 @@ export interface RunningProjection {
   stop(): Promise<void>;
 }
 
+/**
+ * The position up to which `projection` has surely applied its categories' events (its stored
+ * checkpoint; the runner may be a little further), or undefined before its first checkpoint.
+ */
+export async function appliedUpTo(
+  documents: DocumentStore,
+  projection: string,
+): Promise<Position | undefined> {
+  const checkpoints = await documents.collection<Checkpoint>(CHECKPOINTS);
+  return (await checkpoints.get(projection))?.data.position ?? undefined;
+}
+
 /** Follows the log from the projection's stored checkpoint and applies each event in order. */
 export async function runProjection(
   projection: Projection,

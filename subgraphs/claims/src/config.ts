@@ -6,7 +6,10 @@ export const claimsConfigSpec = {
   /** The policy subgraph, asked directly (not through the gateway) whether a claim's policy is valid. */
   POLICY_URL: env.url('http://localhost:4002/graphql'),
   POLICY_TIMEOUT_MS: env.integer(2_000, { min: 100, max: 30_000 }),
-  /** The identity subgraph, asked directly whether an adjuster being assigned is in the staff register. */
+  /**
+   * The identity subgraph, asked directly whether an adjuster being assigned is in the staff register, and
+   * for a customer's Gosuslugi-verified e-mail when they submit a claim.
+   */
   IDENTITY_URL: env.url('http://localhost:4001/graphql'),
   IDENTITY_TIMEOUT_MS: env.integer(2_000, { min: 100, max: 30_000 }),
   /** Working days the insurer has to answer a customer's question. */
@@ -22,6 +25,11 @@ export const claimsConfigSpec = {
   DECISION_DAYS_MORTGAGE: env.integer(30, { min: 1, max: 365 }),
   DECISION_DAYS_TRAVEL: env.integer(15, { min: 1, max: 365 }),
   DECISION_DAYS_ACCIDENT: env.integer(30, { min: 1, max: 365 }),
+  /**
+   * The most claim events one status subscription resuming with `after` reads from the shared log
+   * (staff and partners following every claim they may see; a customer's only while the read model catches up).
+   */
+  STATUS_RESUME_MAX_EVENTS: env.integer(5_000, { min: 10, max: 100_000 }),
   /** Production: the SMTP relay for notices, e.g. `smtps://user:password@smtp.example.ru:465`; without it they go to `<DATA_DIR>/mailbox`. */
   SMTP_URL: optional(env.url()),
   MAIL_FROM: env.string('Страховая компания <no-reply@cabinet.example.ru>'),

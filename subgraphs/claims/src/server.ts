@@ -22,6 +22,7 @@ import {
   type ClaimSubscriptionServices,
 } from './statusFeed/graphql/claimStatus.subscription.ts';
 import { ClaimStatusHub } from './statusFeed/application/claimStatusHub.ts';
+import { ownClaimsIndex } from './statusFeed/storage/ownClaimsIndex.ts';
 import { ClaimCardResolver } from './claim/graphql/claimCard.resolver.ts';
 import { ClaimLogResolver } from './claim/graphql/claimLog.resolver.ts';
 import { ClaimQueueResolver } from './claim/graphql/claimQueue.resolver.ts';
@@ -38,6 +39,7 @@ import { openClaimsDocuments, openClaimsEvents } from './claimsStorage.ts';
 import type { ClaimsConfig } from './config.ts';
 import { PolicyClient } from './claim/application/policyClient.ts';
 import { StaffRegisterClient } from './claim/application/staffRegisterClient.ts';
+import { CustomerEmailClient } from './claim/application/customerEmailClient.ts';
 import { CustomerKeyVault } from './privacy/application/customerKeyVault.ts';
 import { startClaimNotifications } from './notifications/application/claimNotifications.ts';
 import { claimsSchema } from './schema.ts';
@@ -103,6 +105,7 @@ export async function start(
     numbers,
     new PolicyClient(config.POLICY_URL, config.POLICY_TIMEOUT_MS, internalRequests),
     new StaffRegisterClient(config.IDENTITY_URL, config.IDENTITY_TIMEOUT_MS, internalRequests),
+    new CustomerEmailClient(config.IDENTITY_URL, config.IDENTITY_TIMEOUT_MS, internalRequests),
     deps.now,
   );
 
@@ -118,9 +121,14 @@ export async function start(
     documents: new DocumentResolver(claimDocuments.service, service, deps.now),
     history: new ClaimHistoryResolver(history),
   });
+  const statusHub = await ClaimStatusHub.start(events, log, storeMetrics.subscriptions);
   const services: ClaimSubscriptionServices = {
-    events,
-    statusHub: await ClaimStatusHub.start(events, log, storeMetrics.subscriptions),
+    statusFeed: {
+      hub: statusHub,
+      events,
+      ownClaims: ownClaimsIndex(documents, summaries),
+      maxResumeEvents: config.STATUS_RESUME_MAX_EVENTS,
+    },
   };
   const running = await startSubgraphServer({
     name: 'claims',
@@ -143,7 +151,7 @@ export async function start(
       await Promise.all(projections.map((projection) => projection.stop()));
       await readModelLease.release();
       await notifications.stop();
-      await services.statusHub.stop();
+      await statusHub.stop();
       await events.close();
       await documents.close();
       await claimDocuments.blobs.close();

@@ -2,6 +2,7 @@ import { CommonErrors, nameBasedUuid, assertConsentAccepted } from '@cabinet/ker
 import type { EventStore } from '@cabinet/platform/eventstore';
 import { requireTrustedCustomer, type RequestContext } from '@cabinet/platform/graphql';
 import { contactEmail } from './contactEmail.ts';
+import type { CustomerEmailClient } from './customerEmailClient.ts';
 import type { PolicyClient } from './policyClient.ts';
 import type { StaffRegisterClient } from './staffRegisterClient.ts';
 import { assertMayReadClaim } from '../domain/claimAccess.ts';
@@ -67,6 +68,7 @@ export class ClaimService {
     private readonly numbers: ClaimNumberSequence,
     private readonly policies: PolicyClient,
     private readonly staffRegister: StaffRegisterClient,
+    private readonly customerEmails: CustomerEmailClient,
     private readonly now: () => Date,
   ) {}
 
@@ -81,6 +83,7 @@ export class ClaimService {
 
     const policy = await this.policies.policyFor(input.policyId, context.authorization, context.requestId);
     assertPolicyCoversIncident(policy, input.incident.occurredOn);
+    const noticeEmail = await this.customerEmails.verifiedEmail(context.authorization, context.requestId);
     const now = this.now();
     const command: SubmitClaim = {
       type: 'SubmitClaim',
@@ -97,6 +100,7 @@ export class ClaimService {
         },
         incident: input.incident,
         contact,
+        noticeEmail,
         documents: input.documents,
       },
     };

@@ -31,6 +31,8 @@ export type SubmitClaim = ClaimCommandBase<
       readonly description: string;
     };
     readonly contact: { readonly phone: string | null; readonly email: string | null };
+    /** The customer's e-mail as Gosuslugi verified it, when they have one: claim notices go there only. */
+    readonly noticeEmail: string | null;
     readonly documents: readonly AttachedDocument[];
   }
 >;

@@ -45,6 +45,13 @@ export const ClaimErrors = {
       supervisorFromKopecks,
     }),
 
+  resumeTooFar: (maxEvents: number) =>
+    new DomainError(
+      'CLAIM_FEED_RESUME_TOO_FAR',
+      'С этой позиции пропущено слишком много изменений. Обновите список заявлений и подпишитесь заново.',
+      { field: 'after', maxEvents },
+    ),
+
   forbidden: CommonErrors.forbidden,
   badInput: CommonErrors.badInput,
 } as const;

@@ -71,7 +71,10 @@ export type ClaimSubmitted = ClaimEventBase<
       readonly incidentPlace: string;
       readonly description: string;
       readonly contactPhone: string | null;
+      /** For the adjuster to write to; never sent notices, as nobody confirmed the customer owns it. */
       readonly contactEmail: string | null;
+      /** The Gosuslugi-verified e-mail the notices go to; absent in claims submitted before it was kept. */
+      readonly noticeEmail?: string | null;
       readonly documentNames: readonly ClaimDocumentName[];
     }>;
   }

@@ -46,7 +46,14 @@ function submit(command: SubmitClaim): ClaimEvent {
       policy: data.policy,
       incident: { occurredOn: data.incident.occurredOn, kind },
       documents,
-      personal: { incidentPlace, description, contactPhone, contactEmail, documentNames },
+      personal: {
+        incidentPlace,
+        description,
+        contactPhone,
+        contactEmail,
+        noticeEmail: data.noticeEmail,
+        documentNames,
+      },
     },
   };
 }

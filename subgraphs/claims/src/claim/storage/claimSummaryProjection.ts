@@ -8,10 +8,12 @@ import { CLAIM_STREAM_CATEGORY } from '../domain/claimStreamId.ts';
 import type { ClaimSummary } from './claimSummary.ts';
 import type { ClaimSummaryRepository } from './claimSummaryRepository.ts';
 
+export const CLAIM_SUMMARY_PROJECTION = 'claim-summaries';
+
 /** Folds each claim event into the claim's summary row; an event at or below the stored revision is skipped. */
 export function claimSummaryProjection(summaries: ClaimSummaryRepository): Projection {
   return {
-    name: 'claim-summaries',
+    name: CLAIM_SUMMARY_PROJECTION,
     categories: [CLAIM_STREAM_CATEGORY],
     async apply(recorded: RecordedEvent) {
       const event = claimEventOf(recorded);

@@ -14,6 +14,8 @@ export const CLAIM_SUMMARIES = {
   ],
 } as const;
 
+const CURSOR_PAGE = 200;
+
 export class ClaimSummaryRepository {
   private constructor(readonly collection: Collection<ClaimSummary>) {}
 
@@ -28,6 +30,22 @@ export class ClaimSummaryRepository {
   /** Writes only when `summary.revision` is newer than what is stored. */
   save(claimId: string, summary: ClaimSummary): Promise<boolean> {
     return this.collection.upsertIfNewer(claimId, summary, summary.revision);
+  }
+
+  /** Every claim of the customer with the log position of the last event applied to it. */
+  async cursorsOfCustomer(customerId: string): Promise<{ claimId: string; cursor: string }[]> {
+    const cursors: { claimId: string; cursor: string }[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.collection.find({
+        where: { customerId },
+        first: CURSOR_PAGE,
+        ...(after === undefined ? {} : { after }),
+      });
+      for (const { id, data } of page.items) cursors.push({ claimId: id, cursor: data.cursor });
+      if (!page.hasNextPage || page.endCursor === null) return cursors;
+      after = page.endCursor;
+    }
   }
 
   async ofCustomer(query: {

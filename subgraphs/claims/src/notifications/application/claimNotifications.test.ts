@@ -23,7 +23,7 @@ import {
 } from '../../claim/domain/testing/claimFixtures.ts';
 import { CustomerKeyVault } from '../../privacy/application/customerKeyVault.ts';
 import { startClaimNotifications, type NotificationSettings } from './claimNotifications.ts';
-import { contactEmailOf } from './contactEmails.ts';
+import { noticeEmailOf } from './noticeEmails.ts';
 import { mailboxMailSender, type MailSender } from './mailSender.ts';
 import { NotificationDispatcher, type AttemptOutcome } from './notificationDispatcher.ts';
 import { createNotificationMetrics } from './notificationMetrics.ts';
@@ -32,7 +32,9 @@ import { notificationOutboxProjection } from '../storage/notificationOutboxProje
 import { PushMessages } from '../storage/pushMessages.ts';
 
 const log = createLogger('claims-test', 'silent');
+/** The customer's Gosuslugi-verified e-mail, and a contact e-mail typed into the claim that nobody confirmed. */
 const EMAIL = 'ivanov@example.ru';
+const TYPED_EMAIL = 'stranger@example.com';
 
 /** The decoded subject and body of a message nodemailer wrote (base64 body, RFC 2047 subject). */
 function readEml(raw: string): { to: string; subject: string; text: string } {
@@ -80,7 +82,7 @@ describe('status change notifications', () => {
     vault = await CustomerKeyVault.open(documents, now);
     handler = new ClaimCommandHandler(events, vault, RULES, withoutActivity);
     clock = new Date('2026-04-13T09:00:00Z');
-    await run(submitClaim({ contact: { phone: '+79001234567', email: EMAIL } }));
+    await run(submitClaim({ contact: { phone: '+79001234567', email: TYPED_EMAIL }, noticeEmail: EMAIL }));
   });
   afterEach(async () => {
     await events.close();
@@ -114,6 +116,9 @@ describe('status change notifications', () => {
     expect((await mailFiles()).sort()).toEqual([...changeIds].sort());
     const accepted = readEml(await readFile(join(mailbox(), changeIds[1] ?? ''), 'utf8'));
     expect(accepted.to).toBe(EMAIL);
+    for (const file of await mailFiles()) {
+      expect(readEml(await readFile(join(mailbox(), file), 'utf8')).to).toBe(EMAIL);
+    }
     expect(accepted.subject).toBe(`Заявление ${CLAIM_NUMBER}: Принято`);
     expect(accepted.text).toContain(`Статус вашего заявления № ${CLAIM_NUMBER} изменился: «Принято».`);
     expect(accepted.text).toContain(`https://lk.example.ru/claims/${CLAIM_ID}`);
@@ -248,7 +253,7 @@ describe('status change notifications', () => {
 
   it('sends no e-mail once the customer key is destroyed, only the push record', async () => {
     await vault.destroy('customer-1');
-    expect(await contactEmailOf(events, vault, CLAIM_ID)).toBeNull();
+    expect(await noticeEmailOf(events, vault, CLAIM_ID)).toBeNull();
     const outbox = await NotificationOutbox.open(documents);
     const [submittedEvent] = (await claimEvents()) as [RecordedEvent];
     await notificationOutboxProjection(outbox, events, now, () => undefined).apply(submittedEvent);
@@ -264,6 +269,27 @@ describe('status change notifications', () => {
     expect(await (await PushMessages.open(documents)).ofCustomer('customer-1')).toHaveLength(1);
   });
 
+  it('never e-mails the contact address typed into a claim: without a verified e-mail only the push goes out', async () => {
+    const claimId = randomUUID();
+    await handler.execute(
+      claimId,
+      submitClaim({ claimId, contact: { phone: null, email: TYPED_EMAIL }, noticeEmail: null }),
+      { correlationId: randomUUID() },
+    );
+    const outbox = await NotificationOutbox.open(documents);
+    const [submittedEvent] = (await events.read(claimStreamId(claimId))) as [RecordedEvent];
+    await notificationOutboxProjection(outbox, events, now, () => undefined).apply(submittedEvent);
+
+    expect(
+      await (
+        await dispatcherWith(outbox, mailboxMailSender(mailbox(), 'no-reply@cabinet.example.ru'))
+      ).dispatchDue(),
+    ).toBe(1);
+
+    expect(await mailFiles()).toEqual([]);
+    expect(await outbox.get(submittedEvent.id)).toMatchObject({ state: 'SENT', emailed: false });
+  });
+
   async function dispatcherWith(
     outbox: NotificationOutbox,
     mail: MailSender,
@@ -273,7 +299,7 @@ describe('status change notifications', () => {
       outbox,
       mail,
       push: await PushMessages.open(documents),
-      contactEmail: (claimId) => contactEmailOf(events, vault, claimId),
+      noticeEmail: (claimId) => noticeEmailOf(events, vault, claimId),
       cabinetUrl: 'https://lk.example.ru/',
       retry: { maxAttempts: 3, firstDelayMs: 1_000, maxDelayMs: 60_000 },
       leaseMs: 30_000,

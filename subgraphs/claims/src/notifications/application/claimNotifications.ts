@@ -5,7 +5,7 @@ import type { Logger } from '@cabinet/platform/logging';
 import type { MetricGroup } from '@cabinet/platform/metrics';
 import { runProjection, type ProjectionMonitor } from '@cabinet/platform/projections';
 import type { CustomerKeyVault } from '../../privacy/application/customerKeyVault.ts';
-import { contactEmailOf } from './contactEmails.ts';
+import { noticeEmailOf } from './noticeEmails.ts';
 import { mailboxMailSender, smtpMailSender } from './mailSender.ts';
 import { NotificationDispatcher, runDispatcher } from './notificationDispatcher.ts';
 import { createNotificationMetrics } from './notificationMetrics.ts';
@@ -47,7 +47,7 @@ export async function startClaimNotifications(
     outbox,
     mail,
     push: await PushMessages.open(documents),
-    contactEmail: (claimId) => contactEmailOf(events, vault, claimId),
+    noticeEmail: (claimId) => noticeEmailOf(events, vault, claimId),
     cabinetUrl: settings.CABINET_URL,
     retry: {
       maxAttempts: settings.NOTIFICATION_MAX_ATTEMPTS,

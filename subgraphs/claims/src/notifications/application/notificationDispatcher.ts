@@ -13,8 +13,8 @@ export interface DispatcherOptions {
   readonly outbox: NotificationOutbox;
   readonly mail: MailSender;
   readonly push: PushMessages;
-  /** The customer's contact e-mail for a claim, or null (none given, or erased). */
-  readonly contactEmail: (claimId: string) => Promise<string | null>;
+  /** Where a claim's notices are e-mailed, or null (no verified e-mail, or erased). */
+  readonly noticeEmail: (claimId: string) => Promise<string | null>;
   readonly cabinetUrl: string;
   readonly retry: RetryPolicy;
   /** How long a taken entry stays with this dispatcher before another may retry it. */
@@ -59,7 +59,7 @@ export class NotificationDispatcher {
         link: notice.link,
         createdAt: change.changedAt,
       });
-      const to = await this.options.contactEmail(change.claimId);
+      const to = await this.options.noticeEmail(change.claimId);
       if (to !== null) await mail.send({ id: entry.id, to, subject: notice.subject, text: notice.text });
       await outbox.markSent(entry, now(), to !== null);
       this.options.attempted?.('sent');

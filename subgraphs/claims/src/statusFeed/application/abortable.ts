@@ -1,10 +1,11 @@
 /**
- * Wraps a generator that honours an AbortSignal so that a client's unsubscribe ends it at once, even
- * while it waits for the next event (an async generator's own `return()` would wait for that event).
+ * Wraps a generator that honours `controller`'s signal so that a client's unsubscribe ends it at once,
+ * even while it waits for the next event (an async generator's own `return()` would wait for that event).
  */
-export function abortable<T>(start: (signal: AbortSignal) => AsyncGenerator<T>): AsyncIterableIterator<T> {
-  const controller = new AbortController();
-  const inner = start(controller.signal);
+export function abortable<T>(
+  controller: AbortController,
+  inner: AsyncGenerator<T>,
+): AsyncIterableIterator<T> {
   return {
     next: () => inner.next(),
     async return() {

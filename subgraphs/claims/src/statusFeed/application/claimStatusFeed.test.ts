@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CURRENT_CONSENT_VERSION, type Principal } from '@cabinet/kernel';
 import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
-import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
+import { openEventStore, type EventStore, type Position } from '@cabinet/platform/eventstore';
+import type { Projection } from '@cabinet/platform/projections';
 import { createLogger } from '@cabinet/platform/logging';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CustomerKeyVault } from '../../privacy/application/customerKeyVault.ts';
@@ -20,11 +21,10 @@ import {
   submitClaim,
 } from '../../claim/domain/testing/claimFixtures.ts';
 import { formatClaimNumber } from '../../claim/domain/claimNumber.ts';
-import {
-  assertMayFollowClaimStatus,
-  followClaimStatus,
-  type ClaimStatusChangeRecord,
-} from './claimStatusFeed.ts';
+import { ClaimSummaryRepository } from '../../claim/storage/claimSummaryRepository.ts';
+import { claimSummaryProjection } from '../../claim/storage/claimSummaryProjection.ts';
+import { CLAIM_STREAM_CATEGORY, claimStreamId } from '../../claim/domain/claimStreamId.ts';
+import { openClaimStatusFeed, type ClaimStatusChangeRecord } from './claimStatusFeed.ts';
 import { ClaimStatusHub } from './claimStatusHub.ts';
 import { comparePositions } from './logPositions.ts';
 
@@ -81,6 +81,25 @@ describe('the shared claim status feed', () => {
   let handler: ClaimCommandHandler;
   let hub: ClaimStatusHub;
   const aborts: AbortController[] = [];
+  /** The claim summaries, projected when a test says so: `applied` is how far they have got. */
+  let summaries: ClaimSummaryRepository;
+  let summaryProjection: Projection;
+  let applied: Position | undefined;
+  /** What the feed read: whole streams by name, and how many events from the shared log. */
+  let streamsRead: string[];
+  let logEventsRead: number;
+  const maxResumeEvents = 20;
+
+  const project = async () => {
+    for (const event of await events.readAll({
+      ...(applied === undefined ? {} : { after: applied }),
+      categories: [CLAIM_STREAM_CATEGORY],
+      maxCount: 1_000,
+    })) {
+      await summaryProjection.apply(event);
+      applied = event.position;
+    }
+  };
 
   let claimSequence = 0;
   const submit = async (claimId: string, actor = CUSTOMER) =>
@@ -102,7 +121,28 @@ describe('the shared claim status feed', () => {
   const follow = (principal: Principal, options: { claimId?: string; after?: string }) => {
     const abort = new AbortController();
     aborts.push(abort);
-    return followClaimStatus(hub, events, { principal, ...options, signal: abort.signal });
+    const counted: EventStore = {
+      append: (stream, recorded, appendOptions) => events.append(stream, recorded, appendOptions),
+      read: (stream, readOptions) => {
+        streamsRead.push(stream);
+        return events.read(stream, readOptions);
+      },
+      readAll: async (readOptions) => {
+        const read = await events.readAll(readOptions);
+        logEventsRead += read.length;
+        return read;
+      },
+      subscribe: (subscribeOptions) => events.subscribe(subscribeOptions),
+      close: () => events.close(),
+    };
+    const ownClaims = {
+      appliedUpTo: () => Promise.resolve(applied),
+      cursorsOf: (customerId: string) => summaries.cursorsOfCustomer(customerId),
+    };
+    return openClaimStatusFeed(
+      { hub, events: counted, ownClaims, maxResumeEvents },
+      { principal, ...options, signal: abort.signal },
+    );
   };
   const take = async (feed: AsyncGenerator<ClaimStatusChangeRecord>, count: number) => {
     const taken: ClaimStatusChangeRecord[] = [];
@@ -128,6 +168,11 @@ describe('the shared claim status feed', () => {
       withoutActivity,
     );
     hub = await ClaimStatusHub.start(events, log);
+    summaries = await ClaimSummaryRepository.open(documents);
+    summaryProjection = claimSummaryProjection(summaries);
+    applied = undefined;
+    streamsRead = [];
+    logEventsRead = 0;
   });
   afterEach(async () => {
     for (const abort of aborts.splice(0)) abort.abort();
@@ -144,7 +189,7 @@ describe('the shared claim status feed', () => {
     for (const move of LIFECYCLE.slice(0, 3)) await run(claimId, move);
 
     // When its customer resumes after the submission while the claim keeps moving
-    const feed = follow(customer('customer-1'), { claimId, after: submittedAt });
+    const feed = await follow(customer('customer-1'), { claimId, after: submittedAt });
     const firstTwo = take(feed, 2);
     for (const move of LIFECYCLE.slice(3)) await run(claimId, move);
 
@@ -172,7 +217,9 @@ describe('the shared claim status feed', () => {
       if (move.type !== 'AssignClaim') cursors.push(outcome.position as string);
     }
     await run(claimId, command('ApproveClaim', { amountKopecks: 100_000_00 }, SUPERVISOR));
-    const feeds = cursors.slice(0, 4).map((after) => follow(customer('customer-1'), { claimId, after }));
+    const feeds = await Promise.all(
+      cursors.slice(0, 4).map((after) => follow(customer('customer-1'), { claimId, after })),
+    );
     const last = run(claimId, command('MarkClaimReadyForPayout', {}, SUPERVISOR));
 
     const received = await Promise.all(feeds.map((feed, index) => take(feed, cursors.length - index)));
@@ -192,8 +239,9 @@ describe('the shared claim status feed', () => {
     const theirs = randomUUID();
     const start = await submit(mine);
     await submit(theirs, OTHER_CUSTOMER);
-    const staffFeed = follow(staff, { after: start });
-    const customerFeed = follow(customer('customer-1'), { after: start });
+    await project();
+    const staffFeed = await follow(staff, { after: start });
+    const customerFeed = await follow(customer('customer-1'), { after: start });
     await run(theirs, LIFECYCLE[0] as ClaimCommand);
     await run(mine, LIFECYCLE[0] as ClaimCommand);
 
@@ -210,12 +258,10 @@ describe('the shared claim status feed', () => {
   it("answers CLAIM_NOT_FOUND for another customer's claim and BAD_USER_INPUT for a malformed cursor", async () => {
     const claimId = randomUUID();
     await submit(claimId);
-    await expect(follow(customer('customer-2'), { claimId }).next()).rejects.toMatchObject({
+    await expect(follow(customer('customer-2'), { claimId })).rejects.toMatchObject({
       code: 'CLAIM_NOT_FOUND',
     });
-    await expect(
-      follow(customer('customer-1'), { claimId, after: 'yesterday' }).next(),
-    ).rejects.toMatchObject({
+    await expect(follow(customer('customer-1'), { claimId, after: 'yesterday' })).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
     });
     expect(hub.subscribers).toBe(0);
@@ -236,7 +282,7 @@ describe('the shared claim status feed', () => {
     const claimId = randomUUID();
     await submit(claimId);
     await expect(
-      assertMayFollowClaimStatus(events, principal, {
+      follow(principal, {
         ...('ownClaim' in options ? { claimId } : {}),
         ...('after' in options ? { after: options.after } : {}),
       }),
@@ -248,9 +294,87 @@ describe('the shared claim status feed', () => {
     const claimId = randomUUID();
     await submit(claimId);
     for (const principal of [customer('customer-1'), staff]) {
-      await expect(assertMayFollowClaimStatus(events, principal, { claimId })).resolves.toBeUndefined();
+      await expect(follow(principal, { claimId })).resolves.toBeDefined();
     }
-    await expect(assertMayFollowClaimStatus(events, partner, {})).resolves.toBeUndefined();
+    await expect(follow(partner, {})).resolves.toBeDefined();
+    expect(hub.subscribers).toBe(3);
+  });
+
+  it("resumes a customer's whole list from their own claims' streams, not the shared log", async () => {
+    // Given two claims of the customer, another customer's claims, and a read model that has caught up
+    const mine = randomUUID();
+    const older = randomUUID();
+    await submit(older);
+    const start = await submit(mine);
+    for (let index = 0; index < 3; index += 1) {
+      const theirs = randomUUID();
+      await submit(theirs, OTHER_CUSTOMER);
+      await run(theirs, LIFECYCLE[0] as ClaimCommand);
+    }
+    await run(mine, LIFECYCLE[0] as ClaimCommand);
+    await project();
+
+    // When the customer resumes their whole list after the second submission
+    const feed = await follow(customer('customer-1'), { after: start });
+
+    // Then only the change since then arrives, read from the one claim that changed
+    expect((await take(feed, 1)).map((change) => [change.claimId, change.status])).toEqual([
+      [mine, 'ACCEPTED'],
+    ]);
+    expect(streamsRead).toEqual([claimStreamId(mine)]);
+    expect(logEventsRead).toBe(0);
+  });
+
+  it('misses nothing the read model has not applied yet, and repeats nothing', async () => {
+    // Given a read model that applied the first claim's submission only
+    const first = randomUUID();
+    const start = await submit(first);
+    await project();
+    const second = randomUUID();
+    await run(first, LIFECYCLE[0] as ClaimCommand);
+    await submit(second);
+    await submit(randomUUID(), OTHER_CUSTOMER);
+    await run(second, LIFECYCLE[0] as ClaimCommand);
+
+    // When the customer resumes after the first submission, then a live change follows
+    const feed = await follow(customer('customer-1'), { after: start });
+    const received = take(feed, 4);
+    await run(first, LIFECYCLE[1] as ClaimCommand);
+    await run(first, LIFECYCLE[2] as ClaimCommand);
+
+    // Then the changes the read model lacks come from the log, each once, in log order
+    expect((await received).map((change) => [change.claimId, change.status])).toEqual([
+      [first, 'ACCEPTED'],
+      [second, 'SUBMITTED'],
+      [second, 'ACCEPTED'],
+      [first, 'IN_PROGRESS'],
+    ]);
+    expect(logEventsRead).toBe(4);
+  });
+
+  it('refuses staff and partners a resumption further back than the bound, before the feed starts', async () => {
+    const claimId = randomUUID();
+    const start = await submit(claimId);
+    // The shared feed has handled every submission once a live follower has seen them all
+    const watching = await follow(staff, {});
+    for (let index = 0; index <= maxResumeEvents; index += 1) await submit(randomUUID());
+    await take(watching, maxResumeEvents + 1);
+    await watching.return(undefined);
+
+    for (const principal of [staff, partner]) {
+      await expect(follow(principal, { after: start })).rejects.toMatchObject({
+        code: 'CLAIM_FEED_RESUME_TOO_FAR',
+        details: { field: 'after', maxEvents: maxResumeEvents },
+      });
+    }
+    expect(hub.subscribers).toBe(0);
+    expect(logEventsRead).toBe(2 * (maxResumeEvents + 1));
+
+    // With the claim named, its own stream is read however far back the cursor is
+    const feed = await follow(staff, { claimId, after: start });
+    const next = take(feed, 1);
+    await run(claimId, LIFECYCLE[0] as ClaimCommand);
+    expect((await next).map((change) => change.status)).toEqual(['ACCEPTED']);
   });
 });
 

@@ -1,66 +1,85 @@
 import { assertConsentAccepted, CommonErrors, isUuid, type Principal } from '@cabinet/kernel';
-import type { EventStore, Position } from '@cabinet/platform/eventstore';
+import type { EventStore, Position, RecordedEvent } from '@cabinet/platform/eventstore';
 import { claimEventOf } from '../../claim/application/claimEventCodec.ts';
 import { mayFollowStatus } from '../../claim/domain/claimAccess.ts';
 import { ClaimErrors } from '../../claim/domain/claimErrors.ts';
 import { evolve, initialState, type ClaimState } from '../../claim/domain/claimState.ts';
 import { CLAIM_STREAM_CATEGORY, claimIdOfStream, claimStreamId } from '../../claim/domain/claimStreamId.ts';
+import type { ChangeQueue } from './changeQueue.ts';
 import type { ClaimStatusHub } from './claimStatusHub.ts';
 import { comparePositions } from './logPositions.ts';
 import { ownershipOf, stateBefore, statusChangeOf, type ClaimStatusChangeRecord } from './statusChange.ts';
 
 export type { ClaimStatusChangeRecord } from './statusChange.ts';
 
+/** Which claims are a customer's, as the claims read model has them, and how far that model has got. */
+export interface OwnClaimsIndex {
+  /** Every claim event up to this position is in `cursorsOf`'s answers (undefined: maybe none yet). */
+  appliedUpTo(): Promise<Position | undefined>;
+  /** The customer's claims, each with the position of the last event the read model applied to it. */
+  cursorsOf(customerId: string): Promise<readonly { readonly claimId: string; readonly cursor: Position }[]>;
+}
+
+export interface StatusFeedSources {
+  readonly hub: ClaimStatusHub;
+  readonly events: EventStore;
+  readonly ownClaims: OwnClaimsIndex;
+  /** The most claim events one resumption reads from the shared log (staff, partners, a read model behind). */
+  readonly maxResumeEvents: number;
+}
+
 export interface FollowOptions {
   readonly principal: Principal;
   readonly claimId?: string | undefined;
   /** Resume after this cursor; without it only changes from now on arrive. */
   readonly after?: Position | undefined;
+  /** Ends the feed: its queue is let go at once, even before the first change is read. */
   readonly signal: AbortSignal;
 }
 
-const CATCH_UP_PAGE = 500;
-
-/**
- * The refusals `followClaimStatus` would give on its first step, checked before a subscription starts:
- * thrown from a running stream they would reach the client only as an unexpected error, not as their code.
- */
-export async function assertMayFollowClaimStatus(
-  events: EventStore,
-  principal: Principal,
-  options: { readonly claimId?: string | undefined; readonly after?: Position | undefined },
-): Promise<void> {
-  if (principal.kind === 'anonymous') throw CommonErrors.unauthenticated();
-  assertConsentAccepted(principal);
-  if (options.after !== undefined) comparePositions(options.after, options.after);
-  if (options.claimId !== undefined) await pastChangesOfClaim(events, principal, options.claimId);
-}
+type PastChanges = Iterable<ClaimStatusChangeRecord> | AsyncIterable<ClaimStatusChangeRecord>;
 
 /**
  * Status changes after `after` (or from now), then live ones, in log order with no gap and no
- * duplicate. The subscriber first attaches to the process's shared feed, which from then on queues
- * every change after the feed's position `from`; the changes between `after` and `from` are read from
- * the log (the claim's own stream when following one claim); then the queue takes over, skipping
- * whatever the subscriber has already seen.
+ * duplicate. Opening attaches the subscriber to the process's shared feed, which from then on queues
+ * every change after the feed's position `from`, and gathers what the subscriber missed between
+ * `after` and `from`: one claim's stream when following one claim, the customer's own claims' streams
+ * when a customer follows their list, and for staff and partners the shared log, at most
+ * `maxResumeEvents` of it. Every refusal is thrown here, before the feed starts, so it reaches the
+ * client with its code.
  */
-export async function* followClaimStatus(
-  hub: ClaimStatusHub,
-  events: EventStore,
+export async function openClaimStatusFeed(
+  sources: StatusFeedSources,
   options: FollowOptions,
-): AsyncGenerator<ClaimStatusChangeRecord> {
+): Promise<AsyncGenerator<ClaimStatusChangeRecord>> {
   const { principal, claimId, after, signal } = options;
   if (principal.kind === 'anonymous') throw CommonErrors.unauthenticated();
   assertConsentAccepted(principal);
   if (after !== undefined) comparePositions(after, after);
-  const { from, changes } = hub.attach(principal, claimId, signal);
+  if (claimId !== undefined) await followableHistory(sources.events, principal, claimId);
+  const { from, changes } = sources.hub.attach(principal, claimId, signal);
   try {
-    const past =
-      claimId === undefined
-        ? pastChanges(events, principal, signal)
-        : await pastChangesOfClaim(events, principal, claimId);
+    const missed =
+      after !== undefined && from !== undefined && comparePositions(after, from) < 0
+        ? await pastChanges(sources, principal, claimId, after, from)
+        : undefined;
+    return replayThenLive(missed, after, from, changes);
+  } catch (error) {
+    changes.close();
+    throw error;
+  }
+}
+
+async function* replayThenLive(
+  missed: PastChanges | undefined,
+  after: Position | undefined,
+  from: Position | undefined,
+  changes: ChangeQueue,
+): AsyncGenerator<ClaimStatusChangeRecord> {
+  try {
     let seen = after;
-    if (after !== undefined && from !== undefined && comparePositions(after, from) < 0) {
-      for await (const change of past(after, from)) yield change;
+    if (missed !== undefined) {
+      for await (const change of missed) yield change;
       seen = from;
     }
     for await (const change of changes) {
@@ -72,17 +91,27 @@ export async function* followClaimStatus(
   }
 }
 
-type PastChanges = (
+async function pastChanges(
+  sources: StatusFeedSources,
+  principal: Principal,
+  claimId: string | undefined,
   after: Position,
   upTo: Position,
-) => Iterable<ClaimStatusChangeRecord> | AsyncIterable<ClaimStatusChangeRecord>;
+): Promise<PastChanges> {
+  if (claimId !== undefined) {
+    // Read again once attached: a change made since the check above is then either here or queued.
+    return changesWithin(await followableHistory(sources.events, principal, claimId), after, upTo);
+  }
+  if (principal.kind === 'customer') return ownClaimsChanges(sources, principal.customerId, after, upTo);
+  return sharedLogChanges(sources, principal, after, upTo);
+}
 
-/** One claim's changes come from its own stream; refusing here also hides claims the caller may not follow. */
-async function pastChangesOfClaim(
+/** One claim's stream; refusing here also hides claims the caller may not follow. */
+async function followableHistory(
   events: EventStore,
   principal: Principal,
   claimId: string,
-): Promise<PastChanges> {
+): Promise<RecordedEvent[]> {
   const history = isUuid(claimId) ? await events.read(claimStreamId(claimId)) : [];
   const claim = history.map(claimEventOf).reduce(evolve, initialState);
   if (
@@ -91,43 +120,100 @@ async function pastChangesOfClaim(
   ) {
     throw ClaimErrors.notFound(claimId);
   }
-  return function* (after, upTo) {
-    let state: ClaimState = initialState;
-    for (const event of history) {
-      const next = evolve(state, claimEventOf(event));
-      const change = next.kind === 'claim' ? statusChangeOf(state, next, event) : null;
-      state = next;
-      if (comparePositions(event.position, after) <= 0) continue;
-      if (comparePositions(event.position, upTo) > 0) return;
-      if (change) yield change;
-    }
-  };
+  return history;
 }
 
-/** Every claim's changes, paged from the whole claim log and filtered by what the caller may follow. */
-function pastChanges(events: EventStore, principal: Principal, signal: AbortSignal): PastChanges {
-  return async function* (after, upTo) {
-    const states = new Map<string, ClaimState>();
-    let position = after;
-    while (!signal.aborted) {
-      const page = await events.readAll({
-        after: position,
-        categories: [CLAIM_STREAM_CATEGORY],
-        maxCount: CATCH_UP_PAGE,
-      });
-      for (const event of page) {
-        if (comparePositions(event.position, upTo) > 0) return;
-        position = event.position;
-        const claimId = claimIdOfStream(event.stream);
-        if (claimId === null) continue;
-        const before = states.get(claimId) ?? (await stateBefore(events, event));
-        const next = evolve(before, claimEventOf(event));
-        states.set(claimId, next);
-        if (next.kind !== 'claim') continue;
-        const change = statusChangeOf(before, next, event);
-        if (change && mayFollowStatus(principal, ownershipOf(change))) yield change;
-      }
-      if (page.length < CATCH_UP_PAGE) return;
+/** The status changes in one claim's history that lie after `after`, up to `upTo`. */
+function changesWithin(
+  history: readonly RecordedEvent[],
+  after: Position,
+  upTo: Position,
+): ClaimStatusChangeRecord[] {
+  const changes: ClaimStatusChangeRecord[] = [];
+  let state: ClaimState = initialState;
+  for (const event of history) {
+    const next = evolve(state, claimEventOf(event));
+    const change = next.kind === 'claim' ? statusChangeOf(state, next, event) : null;
+    state = next;
+    if (comparePositions(event.position, upTo) > 0) break;
+    if (change && comparePositions(event.position, after) > 0) changes.push(change);
+  }
+  return changes;
+}
+
+/**
+ * A customer's missed changes from their own claims' streams only: the read model lists their claims
+ * and the last change it applied to each, so only claims changed after `after` are read. What the read
+ * model has not applied yet (after its checkpoint) is read from the log: claims the customer submitted
+ * there, and later changes to claims already known.
+ */
+async function ownClaimsChanges(
+  sources: StatusFeedSources,
+  customerId: string,
+  after: Position,
+  upTo: Position,
+): Promise<ClaimStatusChangeRecord[]> {
+  const appliedUpTo = await sources.ownClaims.appliedUpTo();
+  const listed = await sources.ownClaims.cursorsOf(customerId);
+  const own = new Set(listed.map((claim) => claim.claimId));
+  const changed = new Set(
+    listed.filter((claim) => comparePositions(claim.cursor, after) > 0).map((claim) => claim.claimId),
+  );
+  for (const event of await claimEventsWithin(sources, appliedUpTo, upTo)) {
+    const claimId = claimIdOfStream(event.stream);
+    if (claimId === null) continue;
+    if (event.revision === 0n) {
+      const submitted = evolve(initialState, claimEventOf(event));
+      if (submitted.kind === 'claim' && submitted.customerId === customerId) own.add(claimId);
     }
-  };
+    if (own.has(claimId) && comparePositions(event.position, after) > 0) changed.add(claimId);
+  }
+  const changes: ClaimStatusChangeRecord[] = [];
+  for (const claimId of changed) {
+    changes.push(...changesWithin(await sources.events.read(claimStreamId(claimId)), after, upTo));
+  }
+  return changes.sort((a, b) => comparePositions(a.cursor, b.cursor));
+}
+
+/**
+ * Staff and partners follow claims no index lists: their missed changes are read from the shared log,
+ * whose window is read (and refused when too long) before the feed starts.
+ */
+async function sharedLogChanges(
+  sources: StatusFeedSources,
+  principal: Principal,
+  after: Position,
+  upTo: Position,
+): Promise<PastChanges> {
+  const window = await claimEventsWithin(sources, after, upTo);
+  return (async function* () {
+    const states = new Map<string, ClaimState>();
+    for (const event of window) {
+      const claimId = claimIdOfStream(event.stream);
+      if (claimId === null) continue;
+      const before = states.get(claimId) ?? (await stateBefore(sources.events, event));
+      const next = evolve(before, claimEventOf(event));
+      states.set(claimId, next);
+      if (next.kind !== 'claim') continue;
+      const change = statusChangeOf(before, next, event);
+      if (change && mayFollowStatus(principal, ownershipOf(change))) yield change;
+    }
+  })();
+}
+
+/** The claim events after `after` (from the start when undefined) up to `upTo`, refused beyond the bound. */
+async function claimEventsWithin(
+  sources: StatusFeedSources,
+  after: Position | undefined,
+  upTo: Position,
+): Promise<RecordedEvent[]> {
+  if (after !== undefined && comparePositions(after, upTo) >= 0) return [];
+  const read = await sources.events.readAll({
+    ...(after === undefined ? {} : { after }),
+    categories: [CLAIM_STREAM_CATEGORY],
+    maxCount: sources.maxResumeEvents + 1,
+  });
+  const window = read.filter((event) => comparePositions(event.position, upTo) <= 0);
+  if (window.length > sources.maxResumeEvents) throw ClaimErrors.resumeTooFar(sources.maxResumeEvents);
+  return window;
 }

@@ -1,14 +1,12 @@
-import type { EventStore } from '@cabinet/platform/eventstore';
 import type { RequestContext } from '@cabinet/platform/graphql';
 import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { CLAIM_STATUS_LABELS } from '../../claim/domain/claimStatus.ts';
 import { abortable } from '../application/abortable.ts';
 import {
-  assertMayFollowClaimStatus,
-  followClaimStatus,
+  openClaimStatusFeed,
   type ClaimStatusChangeRecord,
+  type StatusFeedSources,
 } from '../application/claimStatusFeed.ts';
-import type { ClaimStatusHub } from '../application/claimStatusHub.ts';
 import { ClaimStatusChange } from './claimStatusChange.type.ts';
 import { Policy } from '../../claim/graphql/entities.ts';
 
@@ -19,30 +17,24 @@ interface FollowArgs {
 
 /** What the claims subgraph puts into every request's context for its subscriptions. */
 export interface ClaimSubscriptionServices {
-  readonly events: EventStore;
-  readonly statusHub: ClaimStatusHub;
+  readonly statusFeed: StatusFeedSources;
 }
 
 @Resolver(() => ClaimStatusChange)
 export class ClaimStatusSubscription {
   @Subscription(() => ClaimStatusChange, {
     description:
-      'Status changes of the claims the caller may follow (own claims; all for staff; claims on policies it sold for a partner). With `after`, every later change is delivered first, then live ones.',
+      'Status changes of the claims the caller may follow (own claims; all for staff; claims on policies it sold for a partner). With `after`, every later change is delivered first, then live ones; a resumption that would read more claim events than the service allows (staff and partners without `claimId` read the whole log) is refused with CLAIM_FEED_RESUME_TOO_FAR.',
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, FollowArgs, RequestContext>) => {
-      const { claimId, after } = args;
-      const { events, statusHub } = context.services as ClaimSubscriptionServices;
-      await assertMayFollowClaimStatus(events, context.principal, {
-        claimId: claimId ?? undefined,
-        after: after ?? undefined,
+      const { statusFeed } = context.services as ClaimSubscriptionServices;
+      const controller = new AbortController();
+      const feed = await openClaimStatusFeed(statusFeed, {
+        principal: context.principal,
+        claimId: args.claimId ?? undefined,
+        after: args.after ?? undefined,
+        signal: controller.signal,
       });
-      return abortable((signal) =>
-        followClaimStatus(statusHub, events, {
-          principal: context.principal,
-          claimId: claimId ?? undefined,
-          after: after ?? undefined,
-          signal,
-        }),
-      );
+      return abortable(controller, feed);
     },
   })
   claimStatusChanged(

@@ -68,6 +68,7 @@ export function submitClaim(overrides: Partial<SubmitClaim['data']> = {}, on = '
         description: 'Столкновение на перекрёстке',
       },
       contact: { phone: '+79001234567', email: null },
+      noticeEmail: null,
       documents: [
         {
           documentId: 'document-1',
@@ -107,6 +108,7 @@ export function submitted(product: InsuranceProduct = 'OSAGO'): ClaimSubmitted {
         description: 'Столкновение на перекрёстке',
         contactPhone: '+79001234567',
         contactEmail: null,
+        noticeEmail: null,
         documentNames: [{ documentId: 'document-1', fileName: 'извещение о ДТП.pdf' }],
       },
     },

@@ -6,11 +6,13 @@ import { plainPersonalData } from '../../claim/domain/personalDataForm.ts';
 import type { CustomerKeyVault } from '../../privacy/application/customerKeyVault.ts';
 
 /**
- * The contact e-mail the customer gave when submitting the claim. It is personal data sealed in the
- * ClaimSubmitted event, so it is opened with the customer's key at sending time and never copied into
- * the outbox: after the key is destroyed there is no address, and no e-mail.
+ * Where a claim's notices are e-mailed: the customer's Gosuslugi-verified e-mail kept when the claim was
+ * submitted, never the contact e-mail they typed (nobody confirmed it is theirs, so notices could go
+ * to a stranger). It is personal data sealed in the ClaimSubmitted event, so it is opened with the
+ * customer's key at sending time and never copied into the outbox: after the key is destroyed there
+ * is no address, and no e-mail.
  */
-export async function contactEmailOf(
+export async function noticeEmailOf(
   events: EventStore,
   vault: CustomerKeyVault,
   claimId: string,
@@ -20,5 +22,5 @@ export async function contactEmailOf(
   const submitted = claimEventOf(first);
   if (submitted.type !== 'ClaimSubmitted') return null;
   const opened = await unsealPersonalData(submitted, (sealed) => vault.open(sealed));
-  return plainPersonalData(opened.data.personal)?.contactEmail ?? null;
+  return plainPersonalData(opened.data.personal)?.noticeEmail ?? null;
 }

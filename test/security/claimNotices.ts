@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoCast, seededDay } from '../support/demoCast.ts';
+import { eventually } from '../support/eventually.ts';
+import { graphql } from '../support/graphqlClient.ts';
+import type { TestSystem } from '../support/testSystem.ts';
+
+/**
+ * Issue #12, item 8: every status notice of a claim went to the contact e-mail typed into it, which
+ * nobody confirmed, so the insurer's branded notices could be sent to anyone's address.
+ */
+const { customer, policy } = demoCast();
+const STRANGER = `stranger-${randomUUID()}@example.com`;
+
+const SUBMIT = /* GraphQL */ `
+  mutation ($input: SubmitClaimInput!, $key: String!) {
+    submitClaim(input: $input, idempotencyKey: $key) {
+      id
+    }
+  }
+`;
+
+/** The recipients of the messages the claims service wrote to its mailbox, with the claim each links to. */
+async function mailboxOf(system: TestSystem): Promise<{ to: string; text: string }[]> {
+  const directory = join(system.dataDir, 'mailbox');
+  const files = (await readdir(directory).catch(() => [] as string[])).filter((file) =>
+    file.endsWith('.eml'),
+  );
+  return Promise.all(
+    files.map(async (file) => {
+      const [head = '', body = ''] = (await readFile(join(directory, file), 'utf8')).split('\n\n');
+      const to = /^To: (.*)$/m.exec(head)?.[1] ?? '';
+      return { to, text: Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8') };
+    }),
+  );
+}
+
+/** Runs on the system the suite file shares (oneSystem.security.test.ts). */
+export function claimNoticesSuite(systemOf: () => TestSystem): void {
+  describe('claim notices go to the e-mail Gosuslugi verified, never to a typed contact address', () => {
+    let system: TestSystem;
+
+    beforeAll(() => {
+      system = systemOf();
+    });
+
+    it("e-mails the customer's verified address and nothing to a stranger's address given as the contact", async () => {
+      const token = await system.token({
+        kind: 'customer',
+        customerId: customer.id,
+        sessionId: randomUUID(),
+        trusted: true,
+      });
+      const answer = await graphql<{ submitClaim: { id: string } }>(system.gatewayUrl, SUBMIT, {
+        token,
+        variables: {
+          key: `claim-${randomUUID()}`,
+          input: {
+            policyId: policy.id,
+            documentIds: [],
+            incident: { occurredOn: seededDay(), kind: 'ДТП', place: 'Москва', description: 'Столкновение' },
+            contact: { email: STRANGER },
+          },
+        },
+      });
+      expect(answer.errors).toBeUndefined();
+      const claimId = answer.data!.submitClaim.id;
+
+      const notices = await eventually(
+        async () => (await mailboxOf(system)).filter((message) => message.text.includes(claimId)),
+        { what: 'the notice of the submitted claim e-mailed', until: (found) => found.length > 0 },
+      );
+      expect(notices.map((message) => message.to)).toEqual([customer.email]);
+      expect((await mailboxOf(system)).filter((message) => message.to.includes(STRANGER))).toEqual([]);
+    });
+  });
+}
