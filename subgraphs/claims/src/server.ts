@@ -33,7 +33,7 @@ import { consentRevocationReaction } from './privacy/application/consentRevocati
 import { openClaimsDocuments, openClaimsEvents } from './claimsStorage.ts';
 import type { ClaimsConfig } from './config.ts';
 import { PolicyClient } from './claim/application/policyClient.ts';
-import { StaffRegisterClient } from './claim/application/staffRegisterClient.ts';
+import { StaffRegisterClient } from '@cabinet/platform/staff';
 import { CustomerKeyVault } from './privacy/application/customerKeyVault.ts';
 import { startClaimNotifications } from './notifications/application/claimNotifications.ts';
 import { claimsSchema } from './schema.ts';
@@ -93,7 +93,7 @@ export async function start(
     summaries,
     numbers,
     new PolicyClient(config.POLICY_URL, config.POLICY_TIMEOUT_MS),
-    new StaffRegisterClient(config.IDENTITY_URL, config.IDENTITY_TIMEOUT_MS),
+    new StaffRegisterClient(config.IDENTITY_URL, config.IDENTITY_TIMEOUT_MS, 'claims'),
     deps.now,
   );
 

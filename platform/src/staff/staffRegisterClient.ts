@@ -1,10 +1,15 @@
 import { DomainError, STAFF_ROLES, type StaffRole } from '@cabinet/kernel';
-import { REQUEST_ID_HEADER } from '@cabinet/platform/logging';
-import { endingAttempt, httpClientTracer, startHttpAttempt } from '@cabinet/platform/telemetry';
-import type { RegisteredStaffMember } from '../domain/claimCommands.ts';
+import { REQUEST_ID_HEADER } from '../logging/requestId.ts';
+import { endingAttempt, httpClientTracer, startHttpAttempt } from '../telemetry/index.ts';
+
+/** What the staff register holds under a staff id: the active member's roles. */
+export interface RegisteredStaffMember {
+  readonly staffId: string;
+  readonly roles: readonly StaffRole[];
+}
 
 const STAFF_MEMBER_QUERY = /* GraphQL */ `
-  query ClaimAssignee($id: ID!) {
+  query RegisteredStaffMember($id: ID!) {
     staffMember(id: $id) {
       id
       roles
@@ -27,15 +32,19 @@ const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonl
 
 /**
  * Asks identity's staff register directly, on the caller's own token (identity answers staff only),
- * who holds a staff id: the claims service never keeps its own copy of the staff list.
+ * who holds a staff id: no other service keeps its own copy of the staff list.
  */
 export class StaffRegisterClient {
-  private readonly tracer = httpClientTracer('@cabinet/claims/staff-register-client');
+  private readonly tracer: ReturnType<typeof httpClientTracer>;
 
+  /** `service` names the caller in its traces, e.g. `claims`. */
   constructor(
     private readonly url: string,
     private readonly timeoutMs: number,
-  ) {}
+    service: string,
+  ) {
+    this.tracer = httpClientTracer(`@cabinet/${service}/staff-register-client`);
+  }
 
   async member(
     staffId: string,
