@@ -3,3 +3,4 @@ export * from './context.ts';
 export * from './guards.ts';
 export * from './connection.ts';
 export * from './subgraphServer.ts';
+export * from './idempotencyKey.ts';

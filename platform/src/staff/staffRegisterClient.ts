@@ -1,6 +1,6 @@
 import { DomainError, STAFF_ROLES, type StaffRole } from '@cabinet/kernel';
-import { REQUEST_ID_HEADER } from '../logging/requestId.ts';
-import { endingAttempt, httpClientTracer, startHttpAttempt } from '../telemetry/index.ts';
+import { callGraphQL, type GraphQLAnswer } from '../serviceCalls/graphqlCall.ts';
+import { httpClientTracer } from '../telemetry/index.ts';
 
 /** What the staff register holds under a staff id: the active member's roles. */
 export interface RegisteredStaffMember {
@@ -17,10 +17,7 @@ const STAFF_MEMBER_QUERY = /* GraphQL */ `
   }
 `;
 
-interface GraphQLAnswer {
-  data?: { staffMember?: { id: string; roles: string[] } | null } | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
+type StaffMemberData = { staffMember?: { id: string; roles: string[] } | null };
 
 const unavailable = () =>
   new DomainError(
@@ -51,24 +48,17 @@ export class StaffRegisterClient {
     authorization: string | undefined,
     requestId: string,
   ): Promise<RegisteredStaffMember | null> {
-    let answer: GraphQLAnswer;
+    let answer: GraphQLAnswer<StaffMemberData>;
     try {
-      const traced = startHttpAttempt(this.tracer, 'POST', this.url);
-      const response = await endingAttempt(
-        traced.span,
-        fetch(this.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [REQUEST_ID_HEADER]: requestId,
-            ...(authorization ? { authorization } : {}),
-            ...traced.headers,
-          },
-          body: JSON.stringify({ query: STAFF_MEMBER_QUERY, variables: { id: staffId } }),
-          signal: AbortSignal.timeout(this.timeoutMs),
-        }),
-      );
-      answer = (await response.json()) as GraphQLAnswer;
+      ({ answer } = await callGraphQL<StaffMemberData>({
+        url: this.url,
+        query: STAFF_MEMBER_QUERY,
+        variables: { id: staffId },
+        authorization,
+        requestId,
+        timeoutMs: this.timeoutMs,
+        tracer: this.tracer,
+      }));
     } catch {
       throw unavailable();
     }
