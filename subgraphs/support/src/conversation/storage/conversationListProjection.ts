@@ -1,0 +1,26 @@
+import { clearCollection } from '@cabinet/platform/documents';
+import type { RecordedEvent } from '@cabinet/platform/eventstore';
+import type { Projection } from '@cabinet/platform/projections';
+import { conversationEventOf } from '../application/conversationEventCodec.ts';
+import { CONVERSATION_CATEGORY } from '../domain/conversationStreamId.ts';
+import type { ConversationListRepository } from './conversationListRepository.ts';
+import { summarize } from './conversationSummary.ts';
+
+/**
+ * Keeps a list's row of each conversation; an event at or below the stored revision is skipped, so
+ * replaying after a crash changes nothing.
+ */
+export function conversationListProjection(name: string, list: ConversationListRepository): Projection {
+  return {
+    name,
+    categories: [CONVERSATION_CATEGORY],
+    async apply(recorded: RecordedEvent) {
+      const event = conversationEventOf(recorded);
+      const stored = await list.get(event.data.conversationId);
+      if (stored && stored.revision >= Number(recorded.revision)) return;
+      const summary = summarize(stored, event, recorded);
+      if (summary) await list.save(summary);
+    },
+    reset: () => clearCollection(list.collection),
+  };
+}
