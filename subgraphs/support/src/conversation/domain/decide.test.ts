@@ -481,14 +481,15 @@ describe('closing, reopening and rating', () => {
       .then([{ type: 'ConversationRated', data: { ...base(400), score: 1, comment: null } }]);
   });
 
+  const rated: ConversationEvent = {
+    type: 'ConversationRated',
+    data: { ...base(350), score: 4, comment: null },
+  };
   it.each([
     ['before anyone answered', opened, 5, 'CONVERSATION_NOT_RATEABLE'],
     [
       'twice',
-      [
-        ...answered,
-        { type: 'ConversationRated', data: { ...base(350), score: 4, comment: null } } as ConversationEvent,
-      ],
+      [...answered, rated],
       5,
       'CONVERSATION_ALREADY_RATED',
     ],

@@ -13,7 +13,11 @@ export interface ConversationListRow extends ConversationSummary {
 
 export const CUSTOMER_INBOX: CollectionSpec = {
   name: 'support_inbox',
-  indexes: [{ fields: ['customerId', 'updatedAt'] }, { fields: ['customerId', 'subjectId', 'updatedAt'] }],
+  indexes: [
+    { fields: ['customerId', 'updatedAt'] },
+    { fields: ['customerId', 'subjectId', 'updatedAt'] },
+    { fields: ['subjectId', 'updatedAt'] },
+  ],
 };
 
 export const OPERATOR_QUEUE: CollectionSpec = {

@@ -4,6 +4,7 @@ import type { ConversationTopic } from '../domain/conversationTopic.ts';
 
 /** The latest message a customer may see (never an internal note). */
 export interface LastMessage {
+  readonly messageId: string;
   readonly number: number;
   readonly side: ConversationSide;
   readonly text: string;
@@ -73,7 +74,13 @@ export function summarize(
       return {
         ...changed,
         lastNumber: event.data.number,
-        lastMessage: { number: event.data.number, side: 'CUSTOMER', text: event.data.text, sentAt: at },
+        lastMessage: {
+          messageId: event.data.messageId,
+          number: event.data.number,
+          side: 'CUSTOMER',
+          text: event.data.text,
+          sentAt: at,
+        },
         // Writing, the customer has seen everything before their message.
         customerReadUpTo: event.data.number,
         unreadReplyNumbers: [],
@@ -83,7 +90,13 @@ export function summarize(
       return {
         ...changed,
         lastNumber: event.data.number,
-        lastMessage: { number: event.data.number, side: 'OPERATOR', text: event.data.text, sentAt: at },
+        lastMessage: {
+          messageId: event.data.messageId,
+          number: event.data.number,
+          side: 'OPERATOR',
+          text: event.data.text,
+          sentAt: at,
+        },
         operatorReadUpTo: event.data.number,
         unreadReplyNumbers: [...summary.unreadReplyNumbers, event.data.number],
         waitingSince: null,
@@ -91,7 +104,12 @@ export function summarize(
       };
     case 'InternalNoteAdded':
       // A note is the operators' own: the customer's inbox does not move for it.
-      return { ...summary, ...stamp, lastNumber: event.data.number };
+      return {
+        ...summary,
+        ...stamp,
+        lastNumber: event.data.number,
+        operatorReadUpTo: Math.max(summary.operatorReadUpTo, event.data.number),
+      };
     case 'ConversationAssigned':
       return { ...changed, assigneeId: event.data.toOperatorId };
     case 'MessagesRead':

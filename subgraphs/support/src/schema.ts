@@ -1,0 +1,31 @@
+import { buildFederatedSchema } from '@cabinet/platform/graphql';
+import type { GraphQLSchema } from 'graphql';
+import { ConversationResolver } from './conversation/graphql/conversation.resolver.ts';
+import {
+  ClaimConversationResolver,
+  CustomerConversationsResolver,
+  PolicyConversationsResolver,
+} from './conversation/graphql/entities.resolver.ts';
+import { SupportQueueResolver } from './conversation/graphql/supportQueue.resolver.ts';
+
+export interface SupportResolvers {
+  readonly conversation: ConversationResolver;
+  readonly queue: SupportQueueResolver;
+  readonly customerConversations: CustomerConversationsResolver;
+  readonly policyConversations: PolicyConversationsResolver;
+  readonly claimConversation: ClaimConversationResolver;
+}
+
+/** The support subgraph's schema; without resolver instances it serves only to print the SDL. */
+export function supportSchema(resolvers?: SupportResolvers): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [
+      ConversationResolver,
+      SupportQueueResolver,
+      CustomerConversationsResolver,
+      PolicyConversationsResolver,
+      ClaimConversationResolver,
+    ],
+    instances: resolvers ? Object.values(resolvers) : [],
+  });
+}

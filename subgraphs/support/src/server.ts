@@ -1,0 +1,108 @@
+import { createAccessTokenVerifier } from '@cabinet/platform/auth';
+import { instrumentEventStore } from '@cabinet/platform/eventstore';
+import { startSubgraphServer } from '@cabinet/platform/graphql';
+import { createLogger, type Logger } from '@cabinet/platform/logging';
+import { createStoreMetrics, registerMetricGroups, type StoreMetrics } from '@cabinet/platform/metrics';
+import type { RunningService } from '@cabinet/platform/process';
+import { runProjection, type RunningProjection } from '@cabinet/platform/projections';
+import { StaffRegisterClient } from '@cabinet/platform/staff';
+import type { DocumentStore } from '@cabinet/platform/documents';
+import type { EventStore } from '@cabinet/platform/eventstore';
+import { ConversationCommandHandler } from './conversation/application/conversationCommandHandler.ts';
+import { SubjectClient } from './conversation/application/subjectClient.ts';
+import { SupportService } from './conversation/application/supportService.ts';
+import { ConversationResolver } from './conversation/graphql/conversation.resolver.ts';
+import {
+  ClaimConversationResolver,
+  CustomerConversationsResolver,
+  PolicyConversationsResolver,
+} from './conversation/graphql/entities.resolver.ts';
+import { SupportQueueResolver } from './conversation/graphql/supportQueue.resolver.ts';
+import { openSupportReadModels, type SupportReadModels } from './conversation/storage/supportReadModels.ts';
+import { openSupportDocuments, openSupportEvents } from './conversation/storage/supportStores.ts';
+import type { SupportConfig } from './config.ts';
+import { supportSchema } from './schema.ts';
+
+export interface SupportDependencies {
+  readonly now: () => Date;
+}
+
+interface Stores {
+  readonly events: EventStore;
+  readonly documents: DocumentStore;
+  readonly metrics: StoreMetrics;
+}
+
+async function openStores(config: SupportConfig, now: () => Date): Promise<Stores> {
+  const metrics = createStoreMetrics(now);
+  const events = instrumentEventStore(await openSupportEvents(config), metrics.eventStore);
+  return { events, documents: await openSupportDocuments(config), metrics };
+}
+
+async function startProjections(
+  stores: Stores,
+  readModels: SupportReadModels,
+  log: Logger,
+): Promise<RunningProjection[]> {
+  return Promise.all(
+    readModels.projections.map((projection) =>
+      runProjection(projection, stores.events, stores.documents, log, stores.metrics.projections),
+    ),
+  );
+}
+
+function buildSupport(config: SupportConfig, stores: Stores, readModels: SupportReadModels, now: () => Date) {
+  const handler = new ConversationCommandHandler(stores.events, {
+    reopenWithinDays: config.REOPEN_WITHIN_DAYS,
+    customerMessagesPerMinute: config.CUSTOMER_MESSAGES_PER_MINUTE,
+  });
+  return new SupportService(
+    stores.events,
+    handler,
+    readModels.inbox,
+    readModels.queue,
+    new SubjectClient({
+      policyUrl: config.POLICY_URL,
+      claimsUrl: config.CLAIMS_URL,
+      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    }),
+    new StaffRegisterClient(config.IDENTITY_URL, config.UPSTREAM_TIMEOUT_MS, 'support'),
+    now,
+  );
+}
+
+/** The composition root: open the stores, keep the read models, build the use cases and the schema, serve. */
+export async function start(
+  config: SupportConfig,
+  deps: SupportDependencies = { now: () => new Date() },
+): Promise<RunningService> {
+  const log = createLogger('support', config.LOG_LEVEL);
+  const stores = await openStores(config, deps.now);
+  const readModels = await openSupportReadModels(stores.documents);
+  const projections = await startProjections(stores, readModels, log);
+  const support = buildSupport(config, stores, readModels, deps.now);
+  const schema = await supportSchema({
+    conversation: new ConversationResolver(support),
+    queue: new SupportQueueResolver(support),
+    customerConversations: new CustomerConversationsResolver(support),
+    policyConversations: new PolicyConversationsResolver(support),
+    claimConversation: new ClaimConversationResolver(support),
+  });
+  return startSubgraphServer({
+    name: 'support',
+    schema,
+    port: config.PORT,
+    host: config.HOST,
+    log,
+    registerMetrics: (registry) => registerMetricGroups(registry, [stores.metrics]),
+    verifier: createAccessTokenVerifier(
+      { jwksUrl: config.JWKS_URL },
+      { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
+    ),
+    async onStop() {
+      await Promise.all(projections.map((projection) => projection.stop()));
+      await stores.events.close();
+      await stores.documents.close();
+    },
+  });
+}
