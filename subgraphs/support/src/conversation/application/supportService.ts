@@ -13,7 +13,7 @@ import type {
   ConversationListRow,
 } from '../storage/conversationListRepository.ts';
 import { summarize, type ConversationSummary } from '../storage/conversationSummary.ts';
-import type { ConversationCommandHandler} from './conversationCommandHandler.ts';
+import type { ConversationCommandHandler } from './conversationCommandHandler.ts';
 import { loadConversation } from './conversationCommandHandler.ts';
 import { conversationEventOf } from './conversationEventCodec.ts';
 import type { SubjectClient } from './subjectClient.ts';

@@ -487,12 +487,7 @@ describe('closing, reopening and rating', () => {
   };
   it.each([
     ['before anyone answered', opened, 5, 'CONVERSATION_NOT_RATEABLE'],
-    [
-      'twice',
-      [...answered, rated],
-      5,
-      'CONVERSATION_ALREADY_RATED',
-    ],
+    ['twice', [...answered, rated], 5, 'CONVERSATION_ALREADY_RATED'],
     ['with a score of 0', answered, 0, 'BAD_USER_INPUT'],
     ['with a score of 6', answered, 6, 'BAD_USER_INPUT'],
   ])('refuses a rating %s', (_case, history, score, code) => {
