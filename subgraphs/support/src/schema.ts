@@ -6,6 +6,7 @@ import {
   CustomerConversationsResolver,
   PolicyConversationsResolver,
 } from './conversation/graphql/entities.resolver.ts';
+import { Claim, Customer, Policy } from './conversation/graphql/entities.ts';
 import { SupportQueueResolver } from './conversation/graphql/supportQueue.resolver.ts';
 
 export interface SupportResolvers {
@@ -26,6 +27,7 @@ export function supportSchema(resolvers?: SupportResolvers): Promise<GraphQLSche
       PolicyConversationsResolver,
       ClaimConversationResolver,
     ],
+    orphanedTypes: [Customer, Policy, Claim],
     instances: resolvers ? Object.values(resolvers) : [],
   });
 }
