@@ -26,7 +26,7 @@ import {
   type ClaimStatusChangeRecord,
 } from './claimStatusFeed.ts';
 import { ClaimStatusHub } from './claimStatusHub.ts';
-import { comparePositions } from './logPositions.ts';
+import { comparePositions } from '@cabinet/platform/feeds';
 
 const log = createLogger('claims-test', 'silent');
 const customer = (customerId: string): Principal => ({

@@ -6,7 +6,7 @@ import { ClaimErrors } from '../../claim/domain/claimErrors.ts';
 import { evolve, initialState, type ClaimState } from '../../claim/domain/claimState.ts';
 import { CLAIM_STREAM_CATEGORY, claimIdOfStream, claimStreamId } from '../../claim/domain/claimStreamId.ts';
 import type { ClaimStatusHub } from './claimStatusHub.ts';
-import { comparePositions } from './logPositions.ts';
+import { comparePositions } from '@cabinet/platform/feeds';
 import { ownershipOf, stateBefore, statusChangeOf, type ClaimStatusChangeRecord } from './statusChange.ts';
 
 export type { ClaimStatusChangeRecord } from './statusChange.ts';
