@@ -3,7 +3,7 @@ import { DEMO_STAFF } from '@cabinet/demo-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCast, demoStaffMember } from '../support/demoCast.ts';
 import { eventually } from '../support/eventually.ts';
-import { graphql } from '../support/graphqlClient.ts';
+import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const { customer, policy, stranger } = demoCast();
@@ -21,6 +21,7 @@ const staffOf = (member: { id: string; roles: readonly string[] }) =>
 const CONVERSATION = /* GraphQL */ `
   fragment Seen on Conversation {
     id
+    cursor
     topic
     topicLabel
     subjectId
@@ -54,6 +55,7 @@ const CONVERSATION = /* GraphQL */ `
 
 interface SeenConversation {
   id: string;
+  cursor: string;
   topic: string;
   topicLabel: string;
   subjectId: string | null;
@@ -78,6 +80,8 @@ describe('the support chat through the gateway, from both sides', () => {
     string
   > = { customer: '', stranger: '', operator: '', second: '', supervisor: '', adjuster: '', partner: '' };
   let conversationId: string;
+  /** Where the conversation stood once opened: subscriptions resume from it. */
+  let openedCursor: string;
 
   beforeAll(async () => {
     system = await startTestSystem();
@@ -136,6 +140,7 @@ describe('the support chat through the gateway, from both sides', () => {
     expect(opened.errors).toBeUndefined();
     const conversation = opened.data!['c']!;
     conversationId = conversation.id;
+    openedCursor = conversation.cursor;
     expect(conversation).toMatchObject({
       topic: 'POLICY',
       topicLabel: 'Вопрос по полису',
@@ -341,5 +346,137 @@ describe('the support chat through the gateway, from both sides', () => {
     );
     expect(onPolicy.errors).toBeUndefined();
     expect(onPolicy.data!.policy.conversations.nodes.map((node) => node.id)).toContain(conversationId);
+  });
+
+  it('both sides follow the conversation live, resume with the cursor, and the customer never gets the note', async () => {
+    const FOLLOW = `subscription ($id: ID!, $after: String) {
+      conversationEvents(conversationId: $id, after: $after) { cursor type readBy readUpTo status assigneeId message { number author internal text } }
+    }`;
+    type Update = {
+      conversationEvents: {
+        cursor: string;
+        type: string;
+        assigneeId: string | null;
+        message: { number: number; author: string; internal: boolean; text: string } | null;
+      };
+    };
+    const customerClient = wsClient(system.gatewayUrl, tokens.customer);
+    const operatorClient = wsClient(system.gatewayUrl, tokens.second);
+    try {
+      const customerFeed = collect<Update>(customerClient, FOLLOW, {
+        id: conversationId,
+        after: openedCursor,
+      });
+      const operatorFeed = collect<Update>(operatorClient, FOLLOW, {
+        id: conversationId,
+        after: openedCursor,
+      });
+      const walked = [
+        'ConversationAssigned',
+        'OperatorReplied',
+        'MessagesRead',
+        'ConversationAssigned',
+        'ConversationRated',
+        'ConversationClosed',
+        'ConversationReopened',
+      ];
+      const types = (feed: { received: Update[] }) =>
+        feed.received.map((update) => update.conversationEvents.type);
+      await customerFeed.until(walked.length, 30_000);
+      await operatorFeed.until(walked.length + 1, 30_000);
+      expect(types(customerFeed)).toEqual(walked);
+      expect(types(operatorFeed)).toEqual([...walked.slice(0, 2), 'InternalNoteAdded', ...walked.slice(2)]);
+      expect(JSON.stringify(customerFeed.received)).not.toContain('КБМ');
+      expect(customerFeed.received[0]?.conversationEvents.assigneeId).toBeNull();
+      expect(operatorFeed.received[0]?.conversationEvents.assigneeId).toBe(OPERATOR.id);
+
+      await change(
+        'customer',
+        `mutation ($id: ID!) { c: sendSupportMessage(conversationId: $id, text: "Вы тут?") { ...Seen } }`,
+        {},
+      );
+      await operatorFeed.until(walked.length + 2, 30_000);
+      expect(operatorFeed.received.at(-1)?.conversationEvents.message).toEqual({
+        number: 4,
+        author: 'CUSTOMER',
+        internal: false,
+        text: 'Вы тут?',
+      });
+      await change(
+        'second',
+        `mutation ($id: ID!) { c: replyToConversation(conversationId: $id, text: "Да, слушаю") { ...Seen } }`,
+        {},
+      );
+      await customerFeed.until(walked.length + 2, 30_000);
+      expect(customerFeed.received.at(-1)?.conversationEvents.message).toEqual({
+        number: 5,
+        author: 'OPERATOR',
+        internal: false,
+        text: 'Да, слушаю',
+      });
+
+      // The customer drops off; what happens meanwhile arrives on reconnecting with the last cursor, once.
+      const lastSeen = customerFeed.received.at(-1)!.conversationEvents.cursor;
+      customerFeed.unsubscribe();
+      await change(
+        'second',
+        `mutation ($id: ID!) { c: addInternalNote(conversationId: $id, text: "перезвонить") { ...Seen } }`,
+        {},
+      );
+      await change(
+        'second',
+        `mutation ($id: ID!) { c: replyToConversation(conversationId: $id, text: "Что-то ещё?") { ...Seen } }`,
+        {},
+      );
+      const resumed = collect<Update>(customerClient, FOLLOW, { id: conversationId, after: lastSeen });
+      await resumed.until(1, 30_000);
+      await change(
+        'customer',
+        `mutation ($id: ID!) { c: sendSupportMessage(conversationId: $id, text: "Нет, спасибо") { ...Seen } }`,
+        {},
+      );
+      await resumed.until(2, 30_000);
+      expect(resumed.received.map((update) => update.conversationEvents.message?.text)).toEqual([
+        'Что-то ещё?',
+        'Нет, спасибо',
+      ]);
+      expect(resumed.errors).toEqual([]);
+      resumed.unsubscribe();
+      operatorFeed.unsubscribe();
+
+      const QUEUE = `subscription ($after: String) { supportQueueChanged(after: $after) { cursor conversationId type } }`;
+      const queueFeed = collect<{ supportQueueChanged: { conversationId: string; type: string } }>(
+        operatorClient,
+        QUEUE,
+        { after: openedCursor },
+      );
+      const ours = () =>
+        queueFeed.received.filter((change) => change.supportQueueChanged.conversationId === conversationId);
+      await eventually(() => ours().length, {
+        what: 'the queue feed replaying the conversation',
+        until: (count) => count >= 13,
+      });
+      expect(ours()[0]?.supportQueueChanged.type).toBe('ConversationAssigned');
+      queueFeed.unsubscribe();
+
+      const refused = collect(customerClient, QUEUE, { after: null });
+      await refused.until(1, 10_000).catch(() => undefined);
+      expect(
+        refused.errors.map((error) => (error as { extensions?: { code?: string } }).extensions?.code),
+      ).toEqual(['FORBIDDEN']);
+      const stranger = wsClient(system.gatewayUrl, tokens.stranger);
+      try {
+        const hidden = collect(stranger, FOLLOW, { id: conversationId, after: null });
+        await hidden.until(1, 10_000).catch(() => undefined);
+        expect(
+          hidden.errors.map((error) => (error as { extensions?: { code?: string } }).extensions?.code),
+        ).toEqual(['CONVERSATION_NOT_FOUND']);
+      } finally {
+        await stranger.dispose();
+      }
+    } finally {
+      await customerClient.dispose();
+      await operatorClient.dispose();
+    }
   });
 });

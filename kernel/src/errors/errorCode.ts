@@ -129,4 +129,5 @@ export type ErrorCode =
   | 'SUPPORT_SUBJECT_NOT_FOUND' // the policy or claim the conversation is about is not the customer's
   | 'SUPPORT_SUBJECT_UNAVAILABLE' // the policy or claim could not be checked right now
   | 'SUPPORT_MESSAGE_RATE_LIMITED' // too many messages a minute; `retryAfterSeconds` says when to write again
+  | 'SUPPORT_FEED_OVERFLOW' // a support subscriber fell too far behind; reconnect from its last cursor
   | 'CANNED_REPLY_NOT_FOUND'; // no such canned reply

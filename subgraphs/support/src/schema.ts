@@ -8,6 +8,7 @@ import {
 } from './conversation/graphql/entities.resolver.ts';
 import { Claim, Customer, Policy } from './conversation/graphql/entities.ts';
 import { SupportQueueResolver } from './conversation/graphql/supportQueue.resolver.ts';
+import { ConversationFeedSubscription } from './liveFeed/graphql/conversationFeed.subscription.ts';
 
 export interface SupportResolvers {
   readonly conversation: ConversationResolver;
@@ -15,6 +16,7 @@ export interface SupportResolvers {
   readonly customerConversations: CustomerConversationsResolver;
   readonly policyConversations: PolicyConversationsResolver;
   readonly claimConversation: ClaimConversationResolver;
+  readonly feed: ConversationFeedSubscription;
 }
 
 /** The support subgraph's schema; without resolver instances it serves only to print the SDL. */
@@ -26,6 +28,7 @@ export function supportSchema(resolvers?: SupportResolvers): Promise<GraphQLSche
       CustomerConversationsResolver,
       PolicyConversationsResolver,
       ClaimConversationResolver,
+      ConversationFeedSubscription,
     ],
     orphanedTypes: [Customer, Policy, Claim],
     instances: resolvers ? Object.values(resolvers) : [],

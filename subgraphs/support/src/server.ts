@@ -20,6 +20,11 @@ import {
 import { SupportQueueResolver } from './conversation/graphql/supportQueue.resolver.ts';
 import { openSupportReadModels, type SupportReadModels } from './conversation/storage/supportReadModels.ts';
 import { openSupportDocuments, openSupportEvents } from './conversation/storage/supportStores.ts';
+import { ConversationHub } from './liveFeed/application/conversationHub.ts';
+import {
+  ConversationFeedSubscription,
+  type SupportSubscriptionServices,
+} from './liveFeed/graphql/conversationFeed.subscription.ts';
 import type { SupportConfig } from './config.ts';
 import { supportSchema } from './schema.ts';
 
@@ -87,13 +92,20 @@ export async function start(
     customerConversations: new CustomerConversationsResolver(support),
     policyConversations: new PolicyConversationsResolver(support),
     claimConversation: new ClaimConversationResolver(support),
+    feed: new ConversationFeedSubscription(),
   });
+  const services: SupportSubscriptionServices = {
+    events: stores.events,
+    hub: await ConversationHub.start(stores.events, log),
+  };
   return startSubgraphServer({
     name: 'support',
     schema,
     port: config.PORT,
     host: config.HOST,
     log,
+    subscriptions: true,
+    services,
     registerMetrics: (registry) => registerMetricGroups(registry, [stores.metrics]),
     verifier: createAccessTokenVerifier(
       { jwksUrl: config.JWKS_URL },
@@ -101,6 +113,7 @@ export async function start(
     ),
     async onStop() {
       await Promise.all(projections.map((projection) => projection.stop()));
+      await services.hub.stop();
       await stores.events.close();
       await stores.documents.close();
     },

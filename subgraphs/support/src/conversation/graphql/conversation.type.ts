@@ -48,6 +48,12 @@ export class Conversation {
   @Field(() => ID)
   id!: string;
 
+  @Field(() => String, {
+    description:
+      'The log position of its latest event: pass as `after` to conversationEvents to follow it from here',
+  })
+  cursor!: string;
+
   @Field(() => ConversationTopicEnum)
   topic!: ConversationTopic;
 

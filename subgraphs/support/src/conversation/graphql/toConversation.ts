@@ -10,6 +10,7 @@ export function toConversation(view: ConversationView): Conversation {
   const operator = view.viewer === 'OPERATOR';
   return Object.assign(new Conversation(), {
     id: summary.conversationId,
+    cursor: summary.cursor,
     topic: summary.topic,
     topicLabel: CONVERSATION_TOPIC_LABELS[summary.topic],
     subjectId: summary.subjectId,
