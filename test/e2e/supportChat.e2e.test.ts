@@ -479,4 +479,32 @@ describe('the support chat through the gateway, from both sides', () => {
       await operatorClient.dispose();
     }
   });
+
+  it('the same conversation feed over SSE, resumed from the cursor, without the notes', async () => {
+    const sse = await fetch(system.gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${tokens.customer}`,
+      },
+      body: JSON.stringify({
+        query: `subscription ($id: ID!, $after: String) { conversationEvents(conversationId: $id, after: $after) { type message { text } } }`,
+        variables: { id: conversationId, after: openedCursor },
+      }),
+    });
+    expect(sse.headers.get('content-type')).toContain('text/event-stream');
+    const reader = sse.body!.getReader();
+    let text = '';
+    while (!text.includes('Нет, спасибо')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    await reader.cancel();
+    expect(text).toContain('"type":"ConversationReopened"');
+    expect(text).toContain('Нет, спасибо');
+    expect(text).not.toContain('InternalNoteAdded');
+    expect(text).not.toContain('перезвонить');
+  });
 });
