@@ -120,6 +120,13 @@ const SEND_SUPPORT_MESSAGE = /* GraphQL */ `
     }
   }
 `;
+const CREATE_CANNED_REPLY = /* GraphQL */ `
+  mutation ($input: CannedReplyInput!) {
+    createCannedReply(input: $input) {
+      id
+    }
+  }
+`;
 /** Message texts the chat must refuse: blank, or above its 4 000 characters. */
 const INVALID_MESSAGES = [
   '',
@@ -178,6 +185,11 @@ function hostileMutations(): HostileCase[] {
           ? { topic: pick(['POLICY', 'CLAIM', 'PAYMENT']), subjectId: hostile(), text: hostile() }
           : { topic: 'GENERAL', text: pick(INVALID_MESSAGES) },
       },
+    });
+    cases.push({
+      name: `createCannedReply #${i}`,
+      query: CREATE_CANNED_REPLY,
+      variables: { input: { title: hostile(), text: pick(INVALID_MESSAGES) } },
     });
     cases.push({
       name: `sendSupportMessage #${i}`,

@@ -507,4 +507,41 @@ describe('the support chat through the gateway, from both sides', () => {
     expect(text).not.toContain('InternalNoteAdded');
     expect(text).not.toContain('перезвонить');
   });
+
+  it('supervisors keep the canned replies, operators read them, nobody else', async () => {
+    type Reply = { id: string; title: string; text: string };
+    const create = `mutation ($input: CannedReplyInput!) { createCannedReply(input: $input) { id title text } }`;
+    const input = { title: ' Продление ОСАГО ', text: 'Полис можно продлить за 30 дней до окончания.' };
+    expect(codeOf(await call('operator', create, { input }))).toBe('FORBIDDEN');
+    expect(codeOf(await call('supervisor', create, { input: { title: ' ', text: 'x' } }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    const created = await call<{ createCannedReply: Reply }>('supervisor', create, { input });
+    expect(created.errors).toBeUndefined();
+    const reply = created.data!.createCannedReply;
+    expect(reply).toMatchObject({ title: 'Продление ОСАГО' });
+
+    const update = `mutation ($id: ID!, $input: CannedReplyInput!) { updateCannedReply(id: $id, input: $input) { id text } }`;
+    const updated = await call<{ updateCannedReply: Reply }>('supervisor', update, {
+      id: reply.id,
+      input: { title: 'Продление ОСАГО', text: 'Продлить можно в разделе «Полисы».' },
+    });
+    expect(updated.data?.updateCannedReply.text).toBe('Продлить можно в разделе «Полисы».');
+
+    const list = `query { cannedReplies { id title text } }`;
+    const listed = await call<{ cannedReplies: Reply[] }>('second', list);
+    expect(listed.data?.cannedReplies).toEqual([
+      { id: reply.id, title: 'Продление ОСАГО', text: 'Продлить можно в разделе «Полисы».' },
+    ]);
+    for (const who of ['customer', 'partner', 'adjuster'] as const)
+      expect(codeOf(await call(who, list)), who).toBe('FORBIDDEN');
+
+    const remove = `mutation ($id: ID!) { deleteCannedReply(id: $id) }`;
+    expect(codeOf(await call('operator', remove, { id: reply.id }))).toBe('FORBIDDEN');
+    expect(
+      (await call<{ deleteCannedReply: boolean }>('supervisor', remove, { id: reply.id })).data
+        ?.deleteCannedReply,
+    ).toBe(true);
+    expect(codeOf(await call('supervisor', remove, { id: reply.id }))).toBe('CANNED_REPLY_NOT_FOUND');
+  });
 });

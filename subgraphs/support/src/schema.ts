@@ -1,5 +1,6 @@
 import { buildFederatedSchema } from '@cabinet/platform/graphql';
 import type { GraphQLSchema } from 'graphql';
+import { CannedReplyResolver } from './cannedReply/graphql/cannedReply.resolver.ts';
 import { ConversationResolver } from './conversation/graphql/conversation.resolver.ts';
 import {
   ClaimConversationResolver,
@@ -17,6 +18,7 @@ export interface SupportResolvers {
   readonly policyConversations: PolicyConversationsResolver;
   readonly claimConversation: ClaimConversationResolver;
   readonly feed: ConversationFeedSubscription;
+  readonly cannedReplies: CannedReplyResolver;
 }
 
 /** The support subgraph's schema; without resolver instances it serves only to print the SDL. */
@@ -29,6 +31,7 @@ export function supportSchema(resolvers?: SupportResolvers): Promise<GraphQLSche
       PolicyConversationsResolver,
       ClaimConversationResolver,
       ConversationFeedSubscription,
+      CannedReplyResolver,
     ],
     orphanedTypes: [Customer, Policy, Claim],
     instances: resolvers ? Object.values(resolvers) : [],

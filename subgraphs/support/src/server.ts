@@ -1,4 +1,7 @@
 import { createAccessTokenVerifier } from '@cabinet/platform/auth';
+import { CannedReplyService } from './cannedReply/application/cannedReplyService.ts';
+import { CannedReplyResolver } from './cannedReply/graphql/cannedReply.resolver.ts';
+import { CannedReplyRepository } from './cannedReply/storage/cannedReplyRepository.ts';
 import { instrumentEventStore } from '@cabinet/platform/eventstore';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
 import { createLogger, type Logger } from '@cabinet/platform/logging';
@@ -93,6 +96,9 @@ export async function start(
     policyConversations: new PolicyConversationsResolver(support),
     claimConversation: new ClaimConversationResolver(support),
     feed: new ConversationFeedSubscription(),
+    cannedReplies: new CannedReplyResolver(
+      new CannedReplyService(await CannedReplyRepository.open(stores.documents), deps.now),
+    ),
   });
   const services: SupportSubscriptionServices = {
     events: stores.events,
