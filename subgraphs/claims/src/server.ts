@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityRecorder, requestClientMiddleware } from '@cabinet/platform/activity';
 import { createAccessTokenVerifier } from '@cabinet/platform/auth';
+import { holdReadModelsForService } from '@cabinet/platform/leases';
 import { instrumentEventStore } from '@cabinet/platform/eventstore';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
 import { createLogger } from '@cabinet/platform/logging';
@@ -22,8 +23,7 @@ import { ClaimCardResolver } from './claim/graphql/claimCard.resolver.ts';
 import { ClaimLogResolver } from './claim/graphql/claimLog.resolver.ts';
 import { ClaimQueueResolver } from './claim/graphql/claimQueue.resolver.ts';
 import { ClaimCardReader } from './claim/storage/claimCardReader.ts';
-import { openClaimReadModels } from './claim/storage/claimReadModels.ts';
-import { holdReadModelsForService } from './claim/storage/readModelLease.ts';
+import { CLAIM_READ_MODELS, openClaimReadModels } from './claim/storage/claimReadModels.ts';
 import { DocumentResolver } from './documents/graphql/document.resolver.ts';
 import { documentRoutes } from './documents/http/documentRoutes.ts';
 import { openDocumentService } from './documents/application/openDocumentService.ts';
@@ -50,7 +50,7 @@ export async function start(
   const storeMetrics = createStoreMetrics(deps.now);
   const events = instrumentEventStore(await openClaimsEvents(config), storeMetrics.eventStore);
   const documents = await openClaimsDocuments(config);
-  const readModelLease = await holdReadModelsForService(documents, deps.now, log);
+  const readModelLease = await holdReadModelsForService(documents, CLAIM_READ_MODELS, deps.now, log);
   const readModels = await openClaimReadModels(documents);
   const { summaries } = readModels;
   const projections = await Promise.all(

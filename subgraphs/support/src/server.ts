@@ -1,4 +1,5 @@
 import { createAccessTokenVerifier } from '@cabinet/platform/auth';
+import { holdReadModelsForService } from '@cabinet/platform/leases';
 import { CannedReplyService } from './cannedReply/application/cannedReplyService.ts';
 import { CannedReplyResolver } from './cannedReply/graphql/cannedReply.resolver.ts';
 import { CannedReplyRepository } from './cannedReply/storage/cannedReplyRepository.ts';
@@ -21,7 +22,11 @@ import {
   PolicyConversationsResolver,
 } from './conversation/graphql/entities.resolver.ts';
 import { SupportQueueResolver } from './conversation/graphql/supportQueue.resolver.ts';
-import { openSupportReadModels, type SupportReadModels } from './conversation/storage/supportReadModels.ts';
+import {
+  openSupportReadModels,
+  SUPPORT_READ_MODELS,
+  type SupportReadModels,
+} from './conversation/storage/supportReadModels.ts';
 import { openSupportDocuments, openSupportEvents } from './conversation/storage/supportStores.ts';
 import { ConversationHub } from './liveFeed/application/conversationHub.ts';
 import {
@@ -86,6 +91,7 @@ export async function start(
 ): Promise<RunningService> {
   const log = createLogger('support', config.LOG_LEVEL);
   const stores = await openStores(config, deps.now);
+  const readModelLease = await holdReadModelsForService(stores.documents, SUPPORT_READ_MODELS, deps.now, log);
   const readModels = await openSupportReadModels(stores.documents);
   const projections = await startProjections(stores, readModels, log);
   const support = buildSupport(config, stores, readModels, deps.now);
@@ -119,6 +125,7 @@ export async function start(
     ),
     async onStop() {
       await Promise.all(projections.map((projection) => projection.stop()));
+      await readModelLease.release();
       await services.hub.stop();
       await stores.events.close();
       await stores.documents.close();

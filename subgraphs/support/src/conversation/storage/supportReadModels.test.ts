@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
 import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
 import { createLogger } from '@cabinet/platform/logging';
-import { runProjection } from '@cabinet/platform/projections';
+import { rebuildProjection, runProjection } from '@cabinet/platform/projections';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConversationCommandHandler } from '../application/conversationCommandHandler.ts';
 import type { ConversationCommand } from '../domain/conversationCommands.ts';
@@ -126,10 +126,8 @@ describe('the support read models', () => {
       status: 'CLOSED',
       waitingOrder: NOT_WAITING,
     });
-    for (const projection of readModels.projections) await projection.reset();
-    const checkpoints = await documents.collection({ name: 'projection_checkpoints', indexes: [] });
-    for (const projection of readModels.projections) await checkpoints.delete(projection.name);
-    await project(readModels);
+    for (const projection of readModels.projections)
+      await rebuildProjection(projection, events, documents, log);
     expect((await rows()).map(({ id, data }) => ({ id, data }))).toEqual(
       before.map(({ id, data }) => ({ id, data })),
     );

@@ -1,7 +1,14 @@
 import type { DocumentStore } from '@cabinet/platform/documents';
+import type { ReadModelLease } from '@cabinet/platform/leases';
 import type { Projection } from '@cabinet/platform/projections';
 import { conversationListProjection } from './conversationListProjection.ts';
 import { ConversationListRepository, CUSTOMER_INBOX, OPERATOR_QUEUE } from './conversationListRepository.ts';
+
+/** The lease the support service and a rebuild of its read models share. */
+export const SUPPORT_READ_MODELS: ReadModelLease = {
+  lease: 'support-read-models',
+  service: 'the support service',
+};
 
 /** The customer's inbox and the operators' queue, and the projections that keep them. */
 export interface SupportReadModels {
