@@ -68,6 +68,7 @@ function buildSupport(config: SupportConfig, stores: Stores, readModels: Support
   const handler = new ConversationCommandHandler(stores.events, {
     reopenWithinDays: config.REOPEN_WITHIN_DAYS,
     customerMessagesPerMinute: config.CUSTOMER_MESSAGES_PER_MINUTE,
+    businessHours: config.SUPPORT_HOURS,
   });
   return new SupportService(
     stores.events,

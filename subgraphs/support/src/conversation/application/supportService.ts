@@ -104,6 +104,7 @@ export class SupportService {
         metadata: { actor, now: this.now() },
         conversationId,
         messageId: derived('message'),
+        autoReplyId: derived('auto-reply'),
         ...input,
       },
       { correlationId: context.requestId, idempotencyKey },
@@ -133,6 +134,11 @@ export class SupportService {
     return idempotencyKey === undefined
       ? randomUUID()
       : nameBasedUuid(ID_NAMESPACE, `${conversationId}:${idempotencyKey}:message`);
+  }
+
+  /** The id of the automatic reply a customer's message may get, derived from the message's own. */
+  autoReplyId(messageId: string): string {
+    return nameBasedUuid(ID_NAMESPACE, `${messageId}:auto-reply`);
   }
 
   /** An assignment or a transfer: the operator must be in identity's staff register. */

@@ -24,15 +24,20 @@ interface NewMessage {
   readonly text: string;
 }
 
+/** A customer's message may be answered automatically outside business hours, under this id. */
+interface CustomerMessage extends NewMessage {
+  readonly autoReplyId: string;
+}
+
 export type OpenConversation = CommandBase<
   'OpenConversation',
-  NewMessage & {
+  CustomerMessage & {
     readonly conversationId: string;
     readonly topic: ConversationTopic;
     readonly subjectId: string | null;
   }
 >;
-export type SendCustomerMessage = CommandBase<'SendCustomerMessage', NewMessage>;
+export type SendCustomerMessage = CommandBase<'SendCustomerMessage', CustomerMessage>;
 export type ReplyToConversation = CommandBase<'ReplyToConversation', NewMessage>;
 export type AddInternalNote = CommandBase<'AddInternalNote', NewMessage>;
 export type TakeConversation = CommandBase<'TakeConversation', Record<never, never>>;

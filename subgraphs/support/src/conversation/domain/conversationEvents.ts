@@ -3,6 +3,9 @@ import type { ConversationTopic } from './conversationTopic.ts';
 /** Who wrote a message or read up to one. */
 export type ConversationSide = 'CUSTOMER' | 'OPERATOR';
 
+/** Who wrote a message: the automatic after-hours reply is the SYSTEM's. */
+export type MessageAuthor = ConversationSide | 'SYSTEM';
+
 /** How a conversation came to an operator: taking it, a supervisor's assignment, or a transfer. */
 export type AssignmentKind = 'TAKE' | 'ASSIGN' | 'TRANSFER';
 
@@ -32,6 +35,8 @@ export type ConversationOpened = EventBase<
 export type CustomerMessageSent = EventBase<'CustomerMessageSent', MessageData>;
 export type OperatorReplied = EventBase<'OperatorReplied', MessageData & { readonly operatorId: string }>;
 export type InternalNoteAdded = EventBase<'InternalNoteAdded', MessageData & { readonly operatorId: string }>;
+/** Written for the customer when they write outside business hours, once until an operator answers. */
+export type AutoReplySent = EventBase<'AutoReplySent', MessageData & { readonly answerExpectedAt: string }>;
 export type ConversationAssigned = EventBase<
   'ConversationAssigned',
   {
@@ -61,6 +66,7 @@ export type ConversationEvent =
   | CustomerMessageSent
   | OperatorReplied
   | InternalNoteAdded
+  | AutoReplySent
   | ConversationAssigned
   | MessagesRead
   | ConversationClosed
@@ -74,6 +80,7 @@ export const CONVERSATION_EVENT_TYPES: readonly ConversationEventType[] = [
   'CustomerMessageSent',
   'OperatorReplied',
   'InternalNoteAdded',
+  'AutoReplySent',
   'ConversationAssigned',
   'MessagesRead',
   'ConversationClosed',

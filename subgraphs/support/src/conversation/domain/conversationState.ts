@@ -19,6 +19,8 @@ export interface Conversation {
   readonly operatorReplied: boolean;
   readonly closedAt: string | null;
   readonly rated: boolean;
+  /** An automatic after-hours reply has been written since the last operator reply. */
+  readonly autoReplied: boolean;
   /** When the customer's latest messages were sent (at most MESSAGE_RATE_MEMORY), oldest first. */
   readonly recentCustomerMessages: readonly string[];
 }
@@ -52,6 +54,7 @@ export function evolve(state: ConversationState, event: ConversationEvent): Conv
       operatorReplied: false,
       closedAt: null,
       rated: false,
+      autoReplied: false,
       recentCustomerMessages: [],
     };
   }
@@ -71,9 +74,12 @@ export function evolve(state: ConversationState, event: ConversationEvent): Conv
         ...withMessage(state, event.data.messageId, event.data.number),
         operatorReadUpTo: event.data.number,
         operatorReplied: true,
+        autoReplied: false,
       };
     case 'InternalNoteAdded':
       return withMessage(state, event.data.messageId, event.data.number);
+    case 'AutoReplySent':
+      return { ...withMessage(state, event.data.messageId, event.data.number), autoReplied: true };
     case 'ConversationAssigned':
       return { ...state, assigneeId: event.data.toOperatorId };
     case 'MessagesRead':

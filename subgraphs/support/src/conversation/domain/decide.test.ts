@@ -39,7 +39,7 @@ const at = (offsetSeconds: number) => new Date(Date.parse(T0) + offsetSeconds * 
 const iso = (offsetSeconds: number) => at(offsetSeconds).toISOString();
 const base = (offsetSeconds: number) => ({ conversationId: CONVERSATION_ID, occurredAt: iso(offsetSeconds) });
 
-const rules = { reopenWithinDays: 7, customerMessagesPerMinute: 3 };
+const rules = { reopenWithinDays: 7, customerMessagesPerMinute: 3, businessHours: 'ALWAYS' } as const;
 const given = deciderSpecification(createConversationDecider(rules));
 
 function command<Type extends ConversationCommand['type']>(
@@ -104,6 +104,7 @@ describe('OpenConversation', () => {
       {
         conversationId: CONVERSATION_ID,
         messageId: 'm1',
+        autoReplyId: 'a1',
         topic: 'POLICY',
         subjectId: POLICY_ID,
         text: '  Когда продлевать полис?  ',
@@ -168,7 +169,7 @@ describe('OpenConversation', () => {
 
 describe('SendCustomerMessage', () => {
   const send = (messageId: string, offset: number, actor = CUSTOMER, text = 'И ещё вопрос') =>
-    command('SendCustomerMessage', actor, { messageId, text }, offset);
+    command('SendCustomerMessage', actor, { messageId, autoReplyId: `auto-${messageId}`, text }, offset);
 
   it('adds the next numbered message', () => {
     given(answered)
@@ -498,5 +499,51 @@ describe('closing, reopening and rating', () => {
     given(answered)
       .when(rate(5, null, 400, OPERATOR))
       .thenRefused('FORBIDDEN');
+  });
+});
+
+describe('outside business hours', () => {
+  /** T0 is 12:00 Moscow time on Monday 2 March 2026; support answers 09:00–18:00 on working days. */
+  const hours = { opensAtMinute: 9 * 60, closesAtMinute: 18 * 60 };
+  const afterHours = deciderSpecification(createConversationDecider({ ...rules, businessHours: hours }));
+  const EVENING = 8 * 60 * 60; // 20:00 Moscow time
+  const autoReply = (number: number, offset: number): ConversationEvent => ({
+    type: 'AutoReplySent',
+    data: {
+      ...base(offset),
+      messageId: `auto-m${number - 1}`,
+      number,
+      text: 'Сейчас нерабочее время поддержки: операторы отвечают по рабочим дням с 09:00 до 18:00 по московскому времени. Мы ответим 03.03.2026 после 09:00.',
+      answerExpectedAt: '2026-03-03T06:00:00.000Z',
+    },
+  });
+  const send = (number: number, offset: number) =>
+    command(
+      'SendCustomerMessage',
+      CUSTOMER,
+      { messageId: `m${number}`, autoReplyId: `auto-m${number}`, text: 'Вопрос' },
+      offset,
+    );
+  const sent = (number: number, offset: number): ConversationEvent => ({
+    type: 'CustomerMessageSent',
+    data: { ...base(offset), messageId: `m${number}`, number, text: 'Вопрос' },
+  });
+
+  it('answers the customer automatically, saying when operators will', () => {
+    afterHours(answered)
+      .when(send(3, EVENING))
+      .then([sent(3, EVENING), autoReply(4, EVENING)]);
+  });
+
+  it('answers automatically once until an operator replies', () => {
+    afterHours([...answered, sent(3, EVENING), autoReply(4, EVENING)])
+      .when(send(5, EVENING + 60))
+      .then([sent(5, EVENING + 60)]);
+  });
+
+  it('stays silent within business hours', () => {
+    afterHours(answered)
+      .when(send(3, 600))
+      .then([sent(3, 600)]);
   });
 });

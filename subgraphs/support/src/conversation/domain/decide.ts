@@ -8,6 +8,7 @@ import type {
 } from './conversationCommands.ts';
 import { ConversationErrors } from './conversationErrors.ts';
 import type { ConversationEvent } from './conversationEvents.ts';
+import { afterHoursReply, isWithinBusinessHours, nextOpening } from './businessHours.ts';
 import { validRating } from './conversationRating.ts';
 import type { Conversation, ConversationState } from './conversationState.ts';
 import { CONVERSATION_TOPICS, subjectKindOf } from './conversationTopic.ts';
@@ -22,12 +23,41 @@ const DAY_MS = 24 * 60 * MINUTE_MS;
  * Decides what a command does to a conversation: the events to append, none when it repeats what
  * already happened (the same message id, a read already recorded), or a DomainError when refused.
  */
+/**
+ * The automatic reply to a customer message numbered `number` outside business hours: once until an
+ * operator answers, saying when they will.
+ */
+function afterHours(
+  conversation: { readonly autoReplied: boolean },
+  command: { readonly autoReplyId: string },
+  base: { readonly conversationId: string; readonly occurredAt: string },
+  number: number,
+  rules: SupportRules,
+  now: Date,
+): ConversationEvent[] {
+  const hours = rules.businessHours;
+  if (hours === 'ALWAYS' || conversation.autoReplied || isWithinBusinessHours(now, hours)) return [];
+  const opening = nextOpening(now, hours);
+  return [
+    {
+      type: 'AutoReplySent',
+      data: {
+        ...base,
+        messageId: command.autoReplyId,
+        number: number + 1,
+        text: afterHoursReply(opening, hours),
+        answerExpectedAt: opening.toISOString(),
+      },
+    },
+  ];
+}
+
 export function decide(
   command: ConversationCommand,
   state: ConversationState,
   rules: SupportRules,
 ): ConversationEvent[] {
-  if (command.type === 'OpenConversation') return decideOpening(command, state);
+  if (command.type === 'OpenConversation') return decideOpening(command, state, rules);
   if (state.kind === 'none') throw ConversationErrors.notFound();
   const { actor } = command.metadata;
   // Someone else's conversation does not exist for a customer.
@@ -35,7 +65,11 @@ export function decide(
   return decideChange(command, state, rules);
 }
 
-function decideOpening(command: OpenConversation, state: ConversationState): ConversationEvent[] {
+function decideOpening(
+  command: OpenConversation,
+  state: ConversationState,
+  rules: SupportRules,
+): ConversationEvent[] {
   const { actor, now } = command.metadata;
   if (actor.kind !== 'customer') throw ConversationErrors.forbidden();
   if (state.kind !== 'none') {
@@ -61,6 +95,7 @@ function decideOpening(command: OpenConversation, state: ConversationState): Con
       data: { ...base, customerId: actor.customerId, topic: command.topic, subjectId: command.subjectId },
     },
     { type: 'CustomerMessageSent', data: { ...base, messageId: command.messageId, number: 1, text } },
+    ...afterHours({ autoReplied: false }, command, base, 1, rules, now),
   ];
 }
 
@@ -79,7 +114,10 @@ function decideChange(
       assertOpen(conversation);
       const text = messageText(command.text);
       assertWithinRate(conversation, now, rules);
-      return [{ type: 'CustomerMessageSent', data: { ...base, messageId: command.messageId, number, text } }];
+      return [
+        { type: 'CustomerMessageSent', data: { ...base, messageId: command.messageId, number, text } },
+        ...afterHours(conversation, command, base, number, rules, now),
+      ];
     }
     case 'ReplyToConversation': {
       const operator = asOperator(actor);

@@ -97,7 +97,13 @@ export class ConversationResolver {
     const key = keyOf(idempotencyKey);
     const messageId = this.support.messageId(conversationId, key);
     return toConversation(
-      await this.support.act(context, conversationId, 'SendCustomerMessage', { messageId, text }, key),
+      await this.support.act(
+        context,
+        conversationId,
+        'SendCustomerMessage',
+        { messageId, autoReplyId: this.support.autoReplyId(messageId), text },
+        key,
+      ),
     );
   }
 

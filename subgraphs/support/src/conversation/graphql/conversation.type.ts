@@ -1,9 +1,9 @@
 import { Connection } from '@cabinet/platform/graphql';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { ConversationView } from '../application/supportService.ts';
-import type { ConversationSide } from '../domain/conversationEvents.ts';
+import type { MessageAuthor } from '../domain/conversationEvents.ts';
 import type { ConversationTopic } from '../domain/conversationTopic.ts';
-import { ConversationSideEnum, ConversationStatusEnum, ConversationTopicEnum } from './enums.ts';
+import { ConversationStatusEnum, ConversationTopicEnum, MessageAuthorEnum } from './enums.ts';
 
 @ObjectType({ description: 'A message in a support conversation' })
 export class SupportMessage {
@@ -13,8 +13,8 @@ export class SupportMessage {
   @Field(() => Int, { description: 'Its place in the conversation, from 1; read receipts count up to it' })
   number!: number;
 
-  @Field(() => ConversationSideEnum)
-  author!: ConversationSide;
+  @Field(() => MessageAuthorEnum)
+  author!: MessageAuthor;
 
   @Field(() => ID, { nullable: true, description: 'Operators only: the staff member who wrote it' })
   operatorId!: string | null;
@@ -86,7 +86,7 @@ export class Conversation {
 
   @Field(() => Int, {
     description:
-      'For a customer: operator replies not read yet; for an operator: customer messages no operator has read',
+      'For a customer: operator (and automatic) replies not read yet; for an operator: customer messages no operator has read',
   })
   unreadCount!: number;
 

@@ -16,6 +16,13 @@ export const ConversationStatusEnum = { OPEN: 'OPEN', CLOSED: 'CLOSED' } as cons
 registerEnumType(ConversationStatusEnum, { name: 'ConversationStatus' });
 
 export const ConversationSideEnum = { CUSTOMER: 'CUSTOMER', OPERATOR: 'OPERATOR' } as const;
+export const MessageAuthorEnum = { CUSTOMER: 'CUSTOMER', OPERATOR: 'OPERATOR', SYSTEM: 'SYSTEM' } as const;
+registerEnumType(MessageAuthorEnum, {
+  name: 'MessageAuthor',
+  description:
+    'Who wrote a message: the customer, an operator, or the system (the automatic after-hours reply)',
+});
+
 registerEnumType(ConversationSideEnum, {
   name: 'ConversationSide',
   description: 'Who wrote a message: the customer or a support operator',

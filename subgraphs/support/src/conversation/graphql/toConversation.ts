@@ -21,9 +21,7 @@ export function toConversation(view: ConversationView): Conversation {
     updatedAt: new Date(summary.updatedAt),
     closedAt: summary.closedAt === null ? null : new Date(summary.closedAt),
     lastMessage: summary.lastMessage && lastMessageOf(summary.lastMessage),
-    unreadCount: operator
-      ? Math.max(0, summary.lastNumber - summary.operatorReadUpTo)
-      : summary.unreadReplyNumbers.length,
+    unreadCount: operator ? summary.unreadCustomerNumbers.length : summary.unreadReplyNumbers.length,
     customerReadUpTo: summary.customerReadUpTo,
     operatorReadUpTo: summary.operatorReadUpTo,
     waitingSince: operator && summary.waitingSince !== null ? new Date(summary.waitingSince) : null,
@@ -45,6 +43,13 @@ function lastMessageOf(message: LastMessage): SupportMessage {
 }
 
 /** The conversation's messages in order; internal notes only for operators. */
+const AUTHORS = {
+  CustomerMessageSent: 'CUSTOMER',
+  OperatorReplied: 'OPERATOR',
+  InternalNoteAdded: 'OPERATOR',
+  AutoReplySent: 'SYSTEM',
+} as const;
+
 export function messagesOf(
   history: readonly RecordedEvent[],
   viewer: ConversationView['viewer'],
@@ -55,7 +60,8 @@ export function messagesOf(
     if (
       event.type !== 'CustomerMessageSent' &&
       event.type !== 'OperatorReplied' &&
-      event.type !== 'InternalNoteAdded'
+      event.type !== 'InternalNoteAdded' &&
+      event.type !== 'AutoReplySent'
     )
       continue;
     const internal = event.type === 'InternalNoteAdded';
@@ -64,7 +70,7 @@ export function messagesOf(
       Object.assign(new SupportMessage(), {
         id: event.data.messageId,
         number: event.data.number,
-        author: event.type === 'CustomerMessageSent' ? 'CUSTOMER' : 'OPERATOR',
+        author: AUTHORS[event.type],
         operatorId: viewer === 'OPERATOR' && 'operatorId' in event.data ? event.data.operatorId : null,
         internal,
         text: event.data.text,

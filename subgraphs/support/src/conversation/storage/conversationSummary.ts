@@ -1,12 +1,12 @@
 import type { RecordedEvent } from '@cabinet/platform/eventstore';
-import type { ConversationEvent, ConversationSide } from '../domain/conversationEvents.ts';
+import type { ConversationEvent, MessageAuthor } from '../domain/conversationEvents.ts';
 import type { ConversationTopic } from '../domain/conversationTopic.ts';
 
 /** The latest message a customer may see (never an internal note). */
 export interface LastMessage {
   readonly messageId: string;
   readonly number: number;
-  readonly side: ConversationSide;
+  readonly side: MessageAuthor;
   readonly text: string;
   readonly sentAt: string;
 }
@@ -26,8 +26,10 @@ export interface ConversationSummary {
   readonly lastNumber: number;
   readonly customerReadUpTo: number;
   readonly operatorReadUpTo: number;
-  /** Operator replies the customer has not read yet, by number. */
+  /** Operator replies (and automatic replies) the customer has not read yet, by number. */
   readonly unreadReplyNumbers: readonly number[];
+  /** Customer messages no operator has read yet, by number. */
+  readonly unreadCustomerNumbers: readonly number[];
   /** When the oldest customer message no operator has answered yet was sent; null when nobody waits. */
   readonly waitingSince: string | null;
   readonly firstResponseAt: string | null;
@@ -60,6 +62,7 @@ export function summarize(
       customerReadUpTo: 0,
       operatorReadUpTo: 0,
       unreadReplyNumbers: [],
+      unreadCustomerNumbers: [],
       waitingSince: null,
       firstResponseAt: null,
       rating: null,
@@ -84,6 +87,7 @@ export function summarize(
         // Writing, the customer has seen everything before their message.
         customerReadUpTo: event.data.number,
         unreadReplyNumbers: [],
+        unreadCustomerNumbers: [...summary.unreadCustomerNumbers, event.data.number],
         waitingSince: summary.waitingSince ?? at,
       };
     case 'OperatorReplied':
@@ -99,6 +103,7 @@ export function summarize(
         },
         operatorReadUpTo: event.data.number,
         unreadReplyNumbers: [...summary.unreadReplyNumbers, event.data.number],
+        unreadCustomerNumbers: [],
         waitingSince: null,
         firstResponseAt: summary.firstResponseAt ?? at,
       };
@@ -109,6 +114,21 @@ export function summarize(
         ...stamp,
         lastNumber: event.data.number,
         operatorReadUpTo: Math.max(summary.operatorReadUpTo, event.data.number),
+        unreadCustomerNumbers: [],
+      };
+    case 'AutoReplySent':
+      // The customer reads it; it answers nobody's wait, so the queue still waits for an operator.
+      return {
+        ...changed,
+        lastNumber: event.data.number,
+        lastMessage: {
+          messageId: event.data.messageId,
+          number: event.data.number,
+          side: 'SYSTEM',
+          text: event.data.text,
+          sentAt: at,
+        },
+        unreadReplyNumbers: [...summary.unreadReplyNumbers, event.data.number],
       };
     case 'ConversationAssigned':
       return { ...changed, assigneeId: event.data.toOperatorId };
@@ -119,7 +139,13 @@ export function summarize(
             customerReadUpTo: Math.max(summary.customerReadUpTo, event.data.upToNumber),
             unreadReplyNumbers: summary.unreadReplyNumbers.filter((number) => number > event.data.upToNumber),
           }
-        : { ...changed, operatorReadUpTo: Math.max(summary.operatorReadUpTo, event.data.upToNumber) };
+        : {
+            ...changed,
+            operatorReadUpTo: Math.max(summary.operatorReadUpTo, event.data.upToNumber),
+            unreadCustomerNumbers: summary.unreadCustomerNumbers.filter(
+              (number) => number > event.data.upToNumber,
+            ),
+          };
     case 'ConversationClosed':
       return { ...changed, status: 'CLOSED', closedAt: at, waitingSince: null };
     case 'ConversationReopened':

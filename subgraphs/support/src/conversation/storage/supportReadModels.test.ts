@@ -39,7 +39,11 @@ beforeEach(async () => {
     sqliteFile: join(directory, 'documents.sqlite'),
   });
   readModels = await openSupportReadModels(documents);
-  handler = new ConversationCommandHandler(events, { reopenWithinDays: 7, customerMessagesPerMinute: 5 });
+  handler = new ConversationCommandHandler(events, {
+    reopenWithinDays: 7,
+    customerMessagesPerMinute: 5,
+    businessHours: 'ALWAYS',
+  });
 });
 
 afterEach(async () => {
