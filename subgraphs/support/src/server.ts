@@ -14,6 +14,7 @@ import type { DocumentStore } from '@cabinet/platform/documents';
 import type { EventStore } from '@cabinet/platform/eventstore';
 import { ConversationCommandHandler } from './conversation/application/conversationCommandHandler.ts';
 import { SubjectClient } from './conversation/application/subjectClient.ts';
+import { createSupportMetrics, type SupportMetrics } from './conversation/application/supportMetrics.ts';
 import { SupportService } from './conversation/application/supportService.ts';
 import { ConversationResolver } from './conversation/graphql/conversation.resolver.ts';
 import {
@@ -25,6 +26,7 @@ import { SupportQueueResolver } from './conversation/graphql/supportQueue.resolv
 import {
   openSupportReadModels,
   SUPPORT_READ_MODELS,
+  supportProjections,
   type SupportReadModels,
 } from './conversation/storage/supportReadModels.ts';
 import { openSupportDocuments, openSupportEvents } from './conversation/storage/supportStores.ts';
@@ -55,10 +57,11 @@ async function openStores(config: SupportConfig, now: () => Date): Promise<Store
 async function startProjections(
   stores: Stores,
   readModels: SupportReadModels,
+  metrics: SupportMetrics,
   log: Logger,
 ): Promise<RunningProjection[]> {
   return Promise.all(
-    readModels.projections.map((projection) =>
+    supportProjections(readModels, (before, after) => metrics.summarized(before, after)).map((projection) =>
       runProjection(projection, stores.events, stores.documents, log, stores.metrics.projections),
     ),
   );
@@ -94,7 +97,8 @@ export async function start(
   const stores = await openStores(config, deps.now);
   const readModelLease = await holdReadModelsForService(stores.documents, SUPPORT_READ_MODELS, deps.now, log);
   const readModels = await openSupportReadModels(stores.documents);
-  const projections = await startProjections(stores, readModels, log);
+  const metrics = createSupportMetrics(readModels.queue, deps.now);
+  const projections = await startProjections(stores, readModels, metrics, log);
   const support = buildSupport(config, stores, readModels, deps.now);
   const schema = await supportSchema({
     conversation: new ConversationResolver(support),
@@ -119,7 +123,7 @@ export async function start(
     log,
     subscriptions: true,
     services,
-    registerMetrics: (registry) => registerMetricGroups(registry, [stores.metrics]),
+    registerMetrics: (registry) => registerMetricGroups(registry, [stores.metrics, metrics]),
     verifier: createAccessTokenVerifier(
       { jwksUrl: config.JWKS_URL },
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },

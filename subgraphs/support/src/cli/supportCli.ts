@@ -10,7 +10,11 @@ import { holdReadModelsForRebuild, LeaseHeld } from '@cabinet/platform/leases';
 import { createLogger } from '@cabinet/platform/logging';
 import { rebuildProjection } from '@cabinet/platform/projections';
 import { loadSupportConfig } from '../config.ts';
-import { openSupportReadModels, SUPPORT_READ_MODELS } from '../conversation/storage/supportReadModels.ts';
+import {
+  openSupportReadModels,
+  SUPPORT_READ_MODELS,
+  supportProjections,
+} from '../conversation/storage/supportReadModels.ts';
 import { openSupportDocuments, openSupportEvents } from '../conversation/storage/supportStores.ts';
 
 const USAGE =
@@ -45,9 +49,10 @@ async function rebuild(): Promise<number> {
     try {
       const readModels = await openSupportReadModels(documents);
       const log = createLogger('support-cli', 'warn');
+      const [inbox, queue] = supportProjections(readModels);
       for (const [projection, list] of [
-        [readModels.projections[0], readModels.inbox],
-        [readModels.projections[1], readModels.queue],
+        [inbox, readModels.inbox],
+        [queue, readModels.queue],
       ] as const) {
         if (!projection) continue;
         const started = performance.now();

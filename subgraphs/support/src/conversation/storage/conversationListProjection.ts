@@ -4,13 +4,20 @@ import type { Projection } from '@cabinet/platform/projections';
 import { conversationEventOf } from '../application/conversationEventCodec.ts';
 import { CONVERSATION_CATEGORY } from '../domain/conversationStreamId.ts';
 import type { ConversationListRepository } from './conversationListRepository.ts';
-import { summarize } from './conversationSummary.ts';
+import { summarize, type ConversationSummary } from './conversationSummary.ts';
+
+/** Told of every summary a projection wrote, with the one it replaced. */
+export type SummaryObserver = (before: ConversationSummary | null, after: ConversationSummary) => void;
 
 /**
  * Keeps a list's row of each conversation; an event at or below the stored revision is skipped, so
  * replaying after a crash changes nothing.
  */
-export function conversationListProjection(name: string, list: ConversationListRepository): Projection {
+export function conversationListProjection(
+  name: string,
+  list: ConversationListRepository,
+  observer: SummaryObserver = () => undefined,
+): Projection {
   return {
     name,
     categories: [CONVERSATION_CATEGORY],
@@ -19,7 +26,7 @@ export function conversationListProjection(name: string, list: ConversationListR
       const stored = await list.get(event.data.conversationId);
       if (stored && stored.revision >= Number(recorded.revision)) return;
       const summary = summarize(stored, event, recorded);
-      if (summary) await list.save(summary);
+      if (summary && (await list.save(summary))) observer(stored, summary);
     },
     reset: () => clearCollection(list.collection),
   };

@@ -5,12 +5,16 @@ import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documen
 import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
 import { createLogger } from '@cabinet/platform/logging';
 import { rebuildProjection, runProjection } from '@cabinet/platform/projections';
+import { registerMetricGroups } from '@cabinet/platform/metrics';
+import { sample } from '@cabinet/platform/testing';
+import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSupportMetrics } from '../application/supportMetrics.ts';
 import { ConversationCommandHandler } from '../application/conversationCommandHandler.ts';
 import type { ConversationCommand } from '../domain/conversationCommands.ts';
 import type { SupportActor } from '../domain/supportActor.ts';
 import { NOT_WAITING } from './conversationListRepository.ts';
-import { openSupportReadModels, type SupportReadModels } from './supportReadModels.ts';
+import { openSupportReadModels, supportProjections, type SupportReadModels } from './supportReadModels.ts';
 
 const CUSTOMER_ID = 'c1a2b3c4-d5e6-4f70-8a9b-0c1d2e3f4a5b';
 const FIRST = '5a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
@@ -73,7 +77,7 @@ async function walkTwoConversations(): Promise<void> {
 }
 
 async function project(models: SupportReadModels): Promise<void> {
-  for (const projection of models.projections) {
+  for (const projection of supportProjections(models)) {
     const running = await runProjection(projection, events, documents, log);
     await running.caughtUp();
     await running.stop();
@@ -130,10 +134,29 @@ describe('the support read models', () => {
       status: 'CLOSED',
       waitingOrder: NOT_WAITING,
     });
-    for (const projection of readModels.projections)
+    for (const projection of supportProjections(readModels))
       await rebuildProjection(projection, events, documents, log);
     expect((await rows()).map(({ id, data }) => ({ id, data }))).toEqual(
       before.map(({ id, data }) => ({ id, data })),
     );
+  });
+
+  it('give operations the queue length, the oldest wait and the time to a first reply', async () => {
+    await walkTwoConversations();
+    const metrics = createSupportMetrics(readModels.queue, () => at(65));
+    for (const projection of supportProjections(readModels, metrics.summarized)) {
+      const running = await runProjection(projection, events, documents, log);
+      await running.caughtUp();
+      await running.stop();
+    }
+    const registry = new Registry();
+    registerMetricGroups(registry, [metrics]);
+    const text = await registry.metrics();
+    expect(sample(text, 'support_conversations_open')).toBe(2);
+    // The second conversation has waited since minute 5; the first was answered at minute 10.
+    expect(sample(text, 'support_queue_length')).toBe(1);
+    expect(sample(text, 'support_queue_oldest_waiting_age_seconds')).toBe(60 * 60);
+    expect(sample(text, 'support_first_response_seconds_count')).toBe(1);
+    expect(sample(text, 'support_first_response_seconds_sum')).toBe(10 * 60);
   });
 });

@@ -1,7 +1,7 @@
 import type { DocumentStore } from '@cabinet/platform/documents';
 import type { ReadModelLease } from '@cabinet/platform/leases';
 import type { Projection } from '@cabinet/platform/projections';
-import { conversationListProjection } from './conversationListProjection.ts';
+import { conversationListProjection, type SummaryObserver } from './conversationListProjection.ts';
 import { ConversationListRepository, CUSTOMER_INBOX, OPERATOR_QUEUE } from './conversationListRepository.ts';
 
 /** The lease the support service and a rebuild of its read models share. */
@@ -10,11 +10,10 @@ export const SUPPORT_READ_MODELS: ReadModelLease = {
   service: 'the support service',
 };
 
-/** The customer's inbox and the operators' queue, and the projections that keep them. */
+/** The customer's inbox and the operators' queue. */
 export interface SupportReadModels {
   readonly inbox: ConversationListRepository;
   readonly queue: ConversationListRepository;
-  readonly projections: readonly Projection[];
 }
 
 export async function openSupportReadModels(documents: DocumentStore): Promise<SupportReadModels> {
@@ -22,12 +21,16 @@ export async function openSupportReadModels(documents: DocumentStore): Promise<S
     ConversationListRepository.open(documents, CUSTOMER_INBOX),
     ConversationListRepository.open(documents, OPERATOR_QUEUE),
   ]);
-  return {
-    inbox,
-    queue,
-    projections: [
-      conversationListProjection('support-inbox', inbox),
-      conversationListProjection('support-queue', queue),
-    ],
-  };
+  return { inbox, queue };
+}
+
+/** The projections that keep the read models; `queueObserver` hears of every queue row written. */
+export function supportProjections(
+  readModels: SupportReadModels,
+  queueObserver?: SummaryObserver,
+): Projection[] {
+  return [
+    conversationListProjection('support-inbox', readModels.inbox),
+    conversationListProjection('support-queue', readModels.queue, queueObserver),
+  ];
 }
