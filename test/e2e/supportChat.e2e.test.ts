@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_STAFF } from '@cabinet/demo-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoCast, demoStaffMember } from '../support/demoCast.ts';
+import { claimsCast, demoCast, demoStaffMember } from '../support/demoCast.ts';
+import { submitClaim } from '../support/claimSubmission.ts';
 import { eventually } from '../support/eventually.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
@@ -545,5 +546,47 @@ describe('the support chat through the gateway, from both sides', () => {
         ?.deleteCannedReply,
     ).toBe(true);
     expect(codeOf(await call('supervisor', remove, { id: reply.id }))).toBe('CANNED_REPLY_NOT_FOUND');
+  });
+
+  it('a conversation about the customer’s own claim shows on the claim; nobody else can open one about it', async () => {
+    const { own } = claimsCast();
+    const holder = await system.token(customerOf(own.customer.id));
+    const submitted = await submitClaim(system.gatewayUrl, holder, own.policy.id);
+    expect(submitted.errors).toBeUndefined();
+    const claimId = submitted.data!.submitClaim.id;
+    const open = `mutation ($claimId: ID!) { openConversation(input: { topic: CLAIM, subjectId: $claimId, text: "Когда будет решение?" }) { id topic subjectId } }`;
+    const strangers = await call('stranger', open, { claimId });
+    expect(codeOf(strangers)).toBe('SUPPORT_SUBJECT_NOT_FOUND');
+    const opened = await graphql<{ openConversation: { id: string; subjectId: string } }>(
+      system.gatewayUrl,
+      open,
+      {
+        token: holder,
+        variables: { claimId },
+      },
+    );
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data?.openConversation.subjectId).toBe(claimId);
+    const onClaim = await eventually(
+      async () => {
+        const response = await graphql<{ claim: { conversation: { id: string } | null } }>(
+          system.gatewayUrl,
+          `
+            query ($id: ID!) {
+              claim(id: $id) {
+                conversation {
+                  id
+                }
+              }
+            }
+          `,
+          { token: holder, variables: { id: claimId } },
+        );
+        if (response.errors) throw new Error(JSON.stringify(response.errors));
+        return response.data?.claim.conversation?.id;
+      },
+      { what: 'the conversation on the claim' },
+    );
+    expect(onClaim).toBe(opened.data?.openConversation.id);
   });
 });
