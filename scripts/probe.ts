@@ -25,7 +25,7 @@ type ProbeConfig = ConfigOf<typeof probeConfigSpec>;
 
 const NIL_ID = '00000000-0000-4000-8000-000000000000';
 
-/** One read per subgraph: identity, policy, claims. */
+/** One read per subgraph: identity, policy, claims, support. */
 const PROBE_OPERATIONS = [
   { name: 'ProbeCustomer', query: 'query ProbeCustomer { me { id } }', variables: {} },
   {
@@ -36,6 +36,11 @@ const PROBE_OPERATIONS = [
   {
     name: 'ProbeClaim',
     query: 'query ProbeClaim($id: ID!) { claim(id: $id) { number } }',
+    variables: { id: NIL_ID },
+  },
+  {
+    name: 'ProbeConversation',
+    query: 'query ProbeConversation($id: ID!) { conversation(id: $id) { status } }',
     variables: { id: NIL_ID },
   },
 ] as const;

@@ -15,7 +15,7 @@ import { startSystem, type RunningSystem } from './system.ts';
 const startConfigSpec = {
   /** Where the services keep their SQLite files, keys, blobs and mailbox; a relative path is taken from the repository root. */
   DATA_DIR: env.string('data'),
-  /** `fixed`: 4000-4003 and 4010, as documented; `free`: whatever the OS gives (printed once up). */
+  /** `fixed`: 4000-4004 and 4010, as documented; `free`: whatever the OS gives (printed once up). */
   PORTS: env.oneOf(['fixed', 'free'] as const, 'fixed'),
 };
 
@@ -24,6 +24,7 @@ const COLOURS: Record<string, string> = {
   identity: '36',
   policy: '35',
   claims: '33',
+  support: '93',
   gateway: '32',
   esia: '34',
 };

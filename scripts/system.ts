@@ -1,7 +1,7 @@
 /**
  * The whole embedded system as separate processes: the sign-in page first (its URL is the web
  * redirect URI), the ESIA emulator (identity talks to it), then identity (it publishes the JWKS
- * everyone verifies against), policy and claims, then the gateway routed to wherever they listen.
+ * everyone verifies against), policy, claims and support, then the gateway routed to wherever they listen.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -32,7 +32,7 @@ export interface RunningPart {
 export interface SystemOptions {
   /** Where the services keep their SQLite files, keys and blobs. */
   readonly dataDir: string;
-  /** `fixed`: the documented ports (3000, 4000-4003, 4010, the gateway's metrics on 9464); `free`: whatever the OS gives (tests). */
+  /** `fixed`: the documented ports (3000, 4000-4004, 4010, the gateway's metrics on 9464); `free`: whatever the OS gives (tests). */
   readonly ports: 'fixed' | 'free';
   readonly sink: LineSink;
   /** Load the demo registry (dev/seed) into the stores before the services start. */
@@ -69,7 +69,7 @@ export interface SystemOptions {
   readonly onSpawn?: SpawnObserver;
 }
 
-type ServiceName = 'signin' | 'esia' | 'identity' | 'policy' | 'claims' | 'gateway';
+type ServiceName = 'signin' | 'esia' | 'identity' | 'policy' | 'claims' | 'support' | 'gateway';
 
 /** Services the system launched as processes (identity may run inside a test, see `startIdentity`). */
 export type RestartableService = Exclude<ServiceName, 'identity'>;
@@ -108,6 +108,7 @@ const FIXED_PORTS = {
   identity: 4001,
   policy: 4002,
   claims: 4003,
+  support: 4004,
   esia: 4010,
 } as const;
 
@@ -291,6 +292,18 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         IDENTITY_URL: identity.url,
       },
     });
+    const support = await launched('support', {
+      name: 'support',
+      entry: 'subgraphs/support/src/main.ts',
+      env: {
+        ...common,
+        PORT: port('support'),
+        JWKS_URL: jwksUrl,
+        POLICY_URL: policy.url,
+        CLAIMS_URL: claims.url,
+        IDENTITY_URL: identity.url,
+      },
+    });
     const gateway = await launched('gateway', {
       name: 'gateway',
       entry: 'gateway/src/main.ts',
@@ -304,6 +317,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         IDENTITY_URL: identity.url,
         POLICY_URL: policy.url,
         CLAIMS_URL: claims.url,
+        SUPPORT_URL: support.url,
         SIGN_IN_CALLBACK_URL: redirectUris.web,
       },
     });
@@ -311,7 +325,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     await mkdir(dirname(gatewayUrlFile), { recursive: true });
     await writeFile(gatewayUrlFile, gateway.url);
     startingUp = false;
-    const services = { signin, esia, identity, policy, claims, gateway };
+    const services = { signin, esia, identity, policy, claims, support, gateway };
     return {
       gatewayUrl: gateway.url,
       internalRequestSecret,

@@ -39,6 +39,7 @@ export const gatewayConfigSpec = {
   IDENTITY_URL: optional(env.url()),
   POLICY_URL: optional(env.url()),
   CLAIMS_URL: optional(env.url()),
+  SUPPORT_URL: optional(env.url()),
   /** One attempt of a call to a subgraph; SUBGRAPH_TIMEOUTS_MS overrides it per subgraph. */
   SUBGRAPH_TIMEOUT_MS: env.integer(3_000, { min: 10, max: 120_000 }),
   /** Per-subgraph attempt timeouts, e.g. `claims=5000,identity=1500`. */

@@ -7,6 +7,7 @@ export function routingTable(supergraph: string, config: GatewayConfig): Subgrap
     identity: config.IDENTITY_URL,
     policy: config.POLICY_URL,
     claims: config.CLAIMS_URL,
+    support: config.SUPPORT_URL,
   };
   return subgraphRoutes(supergraph).map((route) => ({
     ...route,

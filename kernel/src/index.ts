@@ -5,3 +5,4 @@ export * from './time/index.ts';
 export * from './ids/nameBasedUuid.ts';
 export * from './ids/uuid.ts';
 export * from './principals/index.ts';
+export * from './deciders/decider.ts';

@@ -76,7 +76,7 @@ const PARTNER_POLICY_FIELDS = new Set([
   'documentUrl',
   'documents',
 ]);
-const PARTNER_REFUSED_POLICY_FIELDS = new Set(['holder', 'insuredObject', 'tariff']);
+const PARTNER_REFUSED_POLICY_FIELDS = new Set(['holder', 'insuredObject', 'tariff', 'conversations']);
 
 /** Run last: they end the caller's session or consent, which later calls would otherwise trip over. */
 const SESSION_ENDING = new Set(['signOut', 'revokeSession', 'revokeConsent']);
@@ -358,6 +358,7 @@ describe('the authorization matrix over every root field of the supergraph', () 
       identity: system.services.identity.url,
       policy: system.services.policy.url,
       claims: system.services.claims.url,
+      support: system.services.support.url,
     };
     for (const [name, token] of Object.entries(tokens)) {
       for (const [service, url] of Object.entries(endpoints)) {

@@ -106,6 +106,37 @@ const UPLOAD = /* GraphQL */ `
   }
 `;
 
+const OPEN_CONVERSATION = /* GraphQL */ `
+  mutation ($input: OpenConversationInput!, $key: String) {
+    openConversation(input: $input, idempotencyKey: $key) {
+      id
+    }
+  }
+`;
+const SEND_SUPPORT_MESSAGE = /* GraphQL */ `
+  mutation ($id: ID!, $text: String!) {
+    sendSupportMessage(conversationId: $id, text: $text) {
+      id
+    }
+  }
+`;
+const CREATE_CANNED_REPLY = /* GraphQL */ `
+  mutation ($input: CannedReplyInput!) {
+    createCannedReply(input: $input) {
+      id
+    }
+  }
+`;
+/** Message texts the chat must refuse: blank, or above its 4 000 characters. */
+const INVALID_MESSAGES = [
+  '',
+  ' ',
+  '\r\n\t',
+  'x'.repeat(20_000),
+  'й'.repeat(10_000),
+  '😀'.repeat(5_000),
+] as const;
+
 const CASES_PER_KIND = 12;
 
 function hostileMutations(): HostileCase[] {
@@ -143,6 +174,27 @@ function hostileMutations(): HostileCase[] {
         contentType: random() < 0.5 ? 'application/pdf' : hostile(),
         fileName: hostile(),
       },
+    });
+    const badSubject = random() < 0.5;
+    cases.push({
+      name: `openConversation #${i}`,
+      query: OPEN_CONVERSATION,
+      variables: {
+        key: random() < 0.5 ? null : randomUUID(),
+        input: badSubject
+          ? { topic: pick(['POLICY', 'CLAIM', 'PAYMENT']), subjectId: hostile(), text: hostile() }
+          : { topic: 'GENERAL', text: pick(INVALID_MESSAGES) },
+      },
+    });
+    cases.push({
+      name: `createCannedReply #${i}`,
+      query: CREATE_CANNED_REPLY,
+      variables: { input: { title: hostile(), text: pick(INVALID_MESSAGES) } },
+    });
+    cases.push({
+      name: `sendSupportMessage #${i}`,
+      query: SEND_SUPPORT_MESSAGE,
+      variables: { id: random() < 0.5 ? randomUUID() : hostile(), text: hostile() },
     });
   }
   return cases;
@@ -186,6 +238,17 @@ const WRONG_TYPES: readonly HostileCase[] = [
     name: 'an unknown input field',
     query: ADD_CARD,
     variables: { input: { number: '2200000000000004', expiry: '12/30', customerId: randomUUID() } },
+  },
+  {
+    name: 'an unknown conversation topic',
+    query: OPEN_CONVERSATION,
+    variables: { input: { topic: 'HACKED', text: 'Здравствуйте' } },
+  },
+  {
+    name: 'a conversation message cursor that is not one',
+    query:
+      'query ($id: ID!, $after: String) { conversation(id: $id) { messages(after: $after) { totalCount } } }',
+    variables: { id: randomUUID(), after: '\u0000not-a-cursor' },
   },
   {
     name: 'a broken DateTimeISO',
@@ -296,12 +359,17 @@ describe('hostile input through the gateway', () => {
 
   async function customerRecords() {
     const response = await graphql<{
-      me: { claims: { totalCount: number } };
+      me: { claims: { totalCount: number }; conversations: { totalCount: number } };
       paymentMethods: { id: string }[];
-    }>(system.gatewayUrl, '{ me { claims { totalCount } } paymentMethods { id } }', { token });
+    }>(
+      system.gatewayUrl,
+      '{ me { claims { totalCount } conversations { totalCount } } paymentMethods { id } }',
+      { token },
+    );
     expect(response.errors).toBeUndefined();
     return {
       claims: response.data?.me.claims.totalCount,
+      conversations: response.data?.me.conversations.totalCount,
       cards: response.data?.paymentMethods.map((card) => card.id),
     };
   }

@@ -52,13 +52,13 @@ describe('Prometheus metrics', () => {
     expect(
       sample(text, 'gateway_subgraph_requests_total', { subgraph: 'policy', outcome: 'ok' }),
     ).toBeGreaterThanOrEqual(2);
-    for (const subgraph of ['identity', 'policy', 'claims']) {
+    for (const subgraph of ['identity', 'policy', 'claims', 'support']) {
       expect(sample(text, 'gateway_subgraph_circuit_state', { subgraph })).toBe(0);
     }
   });
 
   it('every subgraph serves /metrics; policy counts the operations it served and the error it returned', async () => {
-    for (const name of ['identity', 'policy', 'claims'] as const) {
+    for (const name of ['identity', 'policy', 'claims', 'support'] as const) {
       const text = await metricsOf(system.services[name].url);
       expect(sample(text, 'process_cpu_user_seconds_total', { service: name })).toBeDefined();
     }

@@ -60,7 +60,12 @@ describe('the synthetic probe', () => {
     const run = await probeOnce({ PROBE_GATEWAY_URL: system.gatewayUrl, PROBE_WEBHOOK_URL: webhookUrl });
     expect(run.exitCode).toBe(0);
     const answered = run.lines.filter((line) => line.msg === 'probe operation answered');
-    expect(answered.map((line) => line.operation)).toEqual(['ProbeCustomer', 'ProbePolicy', 'ProbeClaim']);
+    expect(answered.map((line) => line.operation)).toEqual([
+      'ProbeCustomer',
+      'ProbePolicy',
+      'ProbeClaim',
+      'ProbeConversation',
+    ]);
     for (const line of answered) expect(line.durationMs).toBeTypeOf('number');
     expect(alerts).toEqual([]);
   });
@@ -76,9 +81,10 @@ describe('the synthetic probe', () => {
       'error',
       'error',
       'error',
+      'error',
     ]);
     expect(alerts.splice(0).map((alert) => [alert['source'], alert['operation'], alert['problem']])).toEqual(
-      ['ProbeCustomer', 'ProbePolicy', 'ProbeClaim'].map((operation) => [
+      ['ProbeCustomer', 'ProbePolicy', 'ProbeClaim', 'ProbeConversation'].map((operation) => [
         'cabinet-probe',
         operation,
         'slower than 0 ms',

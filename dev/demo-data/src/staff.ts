@@ -32,4 +32,18 @@ export const DEMO_STAFF: readonly {
     fullName: 'Морозова Елена Андреевна',
     roles: ['analyst'],
   },
+  {
+    id: '3eab7f85-4061-4293-bdce-af5a4b3c6d74',
+    login: 'support',
+    password: 'Support-2026',
+    fullName: 'Васильева Анна Павловна',
+    roles: ['support'],
+  },
+  {
+    id: '4fbc8096-5172-43a4-8edf-b06b5c4d7e85',
+    login: 'support2',
+    password: 'Support2-2026',
+    fullName: 'Кузнецов Павел Олегович',
+    roles: ['support'],
+  },
 ];

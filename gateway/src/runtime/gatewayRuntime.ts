@@ -55,7 +55,7 @@ export async function startRuntime(parts: {
     // The gateway's own /readiness also asks every subgraph; the runtime's only knows the schema.
     readinessCheckEndpoint: '/readiness/schema',
     transports: SUBGRAPH_TRANSPORTS,
-    transportEntries: subgraphTransportEntries(routes, config.CLAIMS_URL),
+    transportEntries: subgraphTransportEntries(routes),
     propagateHeaders: {
       fromClientToSubgraphs: ({ request, context }) => ({
         ...headersForSubgraphs(request, context),

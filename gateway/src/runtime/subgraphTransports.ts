@@ -9,21 +9,22 @@ import type { SubgraphRoute } from '../supergraph.ts';
  */
 export const SUBGRAPH_TRANSPORTS = { http: httpTransport, ws: wsTransport };
 
-/** Each subgraph over HTTP at its route; claims' subscriptions over graphql-ws on its /graphql. */
+/** The subgraphs that serve subscriptions: claims' status changes, support's conversations. */
+const SUBSCRIBING_SUBGRAPHS = new Set(['claims', 'support']);
+
+/** Each subgraph over HTTP at its route; subscriptions over graphql-ws on the subgraph's /graphql. */
 export function subgraphTransportEntries(
   routes: readonly SubgraphRoute[],
-  claimsUrl: string | undefined,
 ): NonNullable<GatewayConfigBase<Record<string, unknown>>['transportEntries']> {
-  return {
-    ...Object.fromEntries(routes.map((route) => [route.name, { location: route.url }])),
-    claims: {
-      ...(claimsUrl ? { location: claimsUrl } : {}),
-      options: {
-        subscriptions: {
-          kind: 'ws',
-          location: '/graphql',
-        },
+  return Object.fromEntries(
+    routes.map((route) => [
+      route.name,
+      {
+        location: route.url,
+        ...(SUBSCRIBING_SUBGRAPHS.has(route.name)
+          ? { options: { subscriptions: { kind: 'ws', location: '/graphql' } } }
+          : {}),
       },
-    },
-  };
+    ]),
+  );
 }

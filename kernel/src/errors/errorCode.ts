@@ -120,4 +120,19 @@ export type ErrorCode =
   | 'DOCUMENT_NOT_UPLOADED' // the document's file has not been uploaded yet
   | 'DOCUMENT_ALREADY_UPLOADED' // the document holds another file already
   | 'DOCUMENT_TYPE_NOT_ALLOWED' // a file that is not PDF, JPEG, PNG or HEIC
-  | 'DOCUMENT_TOO_LARGE'; // a file above 20 MB
+  | 'DOCUMENT_TOO_LARGE' // a file above 20 MB
+  // Support chat
+  | 'CONVERSATION_NOT_FOUND' // no such conversation the caller may see
+  | 'CONVERSATION_CLOSED' // the conversation is closed: reopen it (or open a new one) to write
+  | 'CONVERSATION_NOT_CLOSED' // only a closed conversation can be reopened
+  | 'CONVERSATION_REOPEN_EXPIRED' // the conversation was closed too long ago to reopen; open a new one
+  | 'CONVERSATION_ALREADY_RATED' // the conversation has been rated already
+  | 'CONVERSATION_NOT_RATEABLE' // nothing to rate yet: no operator has answered and it is not closed
+  | 'CONVERSATION_ASSIGNED_ELSEWHERE' // another operator holds the conversation; a supervisor may reassign it
+  | 'CONVERSATION_CONCURRENTLY_MODIFIED' // the conversation changed meanwhile; retry
+  | 'SUPPORT_OPERATOR_NOT_FOUND' // no active support operator with that id in the staff register
+  | 'SUPPORT_SUBJECT_NOT_FOUND' // the policy or claim the conversation is about is not the customer's
+  | 'SUPPORT_SUBJECT_UNAVAILABLE' // the policy or claim could not be checked right now
+  | 'SUPPORT_MESSAGE_RATE_LIMITED' // too many messages a minute; `retryAfterSeconds` says when to write again
+  | 'SUPPORT_FEED_OVERFLOW' // a support subscriber fell too far behind; reconnect from its last cursor
+  | 'CANNED_REPLY_NOT_FOUND'; // no such canned reply

@@ -1,4 +1,4 @@
-export const STAFF_ROLES = ['adjuster', 'supervisor', 'analyst'] as const;
+export const STAFF_ROLES = ['adjuster', 'supervisor', 'analyst', 'support'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const PARTNER_SCOPES = ['claims:status'] as const;

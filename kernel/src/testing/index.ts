@@ -1,1 +1,2 @@
 export * from './principals.ts';
+export * from './deciderSpecification.ts';

@@ -3,4 +3,5 @@ export * from './context.ts';
 export * from './guards.ts';
 export * from './connection.ts';
 export * from './subgraphServer.ts';
+export * from './idempotencyKey.ts';
 export { internalOnlyMiddleware } from './internalOnly.ts';

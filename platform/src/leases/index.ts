@@ -1,1 +1,2 @@
 export * from './exclusiveLease.ts';
+export * from './readModelLease.ts';

@@ -5,4 +5,4 @@ export * from './subscriptionDeliveryMetrics.ts';
 export * from './storeMetrics.ts';
 export * from './storeGauge.ts';
 // Services take prom-client through the platform, so every series lands in one library's registries.
-export { Counter } from 'prom-client';
+export { Counter, Histogram } from 'prom-client';

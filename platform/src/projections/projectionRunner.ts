@@ -153,3 +153,21 @@ export async function runProjection(
     },
   };
 }
+
+/**
+ * Rebuilds a projection from the start of the log: drops what it wrote and its checkpoint, then
+ * applies every event and stops. Only while nothing else runs it (see the read-model leases).
+ */
+export async function rebuildProjection(
+  projection: Projection,
+  events: EventStore,
+  documents: DocumentStore,
+  log: Logger,
+): Promise<void> {
+  await projection.reset();
+  const checkpoints = await documents.collection<Checkpoint>(CHECKPOINTS);
+  await checkpoints.delete(projection.name);
+  const running = await runProjection(projection, events, documents, log);
+  await running.caughtUp();
+  await running.stop();
+}

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityRecorder } from '@cabinet/platform/activity';
 import { createAccessTokenVerifier, followIdentitysEndedSessions } from '@cabinet/platform/auth';
+import { holdReadModelsForService } from '@cabinet/platform/leases';
 import { instrumentEventStore } from '@cabinet/platform/eventstore';
 import {
   createInternalRequestSigner,
@@ -27,8 +28,7 @@ import { ClaimCardResolver } from './claim/graphql/claimCard.resolver.ts';
 import { ClaimLogResolver } from './claim/graphql/claimLog.resolver.ts';
 import { ClaimQueueResolver } from './claim/graphql/claimQueue.resolver.ts';
 import { ClaimCardReader } from './claim/storage/claimCardReader.ts';
-import { openClaimReadModels } from './claim/storage/claimReadModels.ts';
-import { holdReadModelsForService } from './claim/storage/readModelLease.ts';
+import { CLAIM_READ_MODELS, openClaimReadModels } from './claim/storage/claimReadModels.ts';
 import { DocumentResolver } from './documents/graphql/document.resolver.ts';
 import { documentRoutes } from './documents/http/documentRoutes.ts';
 import { openDocumentService } from './documents/application/openDocumentService.ts';
@@ -38,7 +38,7 @@ import { consentRevocationReaction } from './privacy/application/consentRevocati
 import { openClaimsDocuments, openClaimsEvents } from './claimsStorage.ts';
 import type { ClaimsConfig } from './config.ts';
 import { PolicyClient } from './claim/application/policyClient.ts';
-import { StaffRegisterClient } from './claim/application/staffRegisterClient.ts';
+import { StaffRegisterClient } from '@cabinet/platform/staff';
 import { CustomerEmailClient } from './claim/application/customerEmailClient.ts';
 import { CustomerKeyVault } from './privacy/application/customerKeyVault.ts';
 import { startClaimNotifications } from './notifications/application/claimNotifications.ts';
@@ -56,7 +56,7 @@ export async function start(
   const storeMetrics = createStoreMetrics(deps.now);
   const events = instrumentEventStore(await openClaimsEvents(config), storeMetrics.eventStore);
   const documents = await openClaimsDocuments(config);
-  const readModelLease = await holdReadModelsForService(documents, deps.now, log);
+  const readModelLease = await holdReadModelsForService(documents, CLAIM_READ_MODELS, deps.now, log);
   const readModels = await openClaimReadModels(documents);
   const { summaries } = readModels;
   const projections = await Promise.all(
@@ -104,7 +104,7 @@ export async function start(
     summaries,
     numbers,
     new PolicyClient(config.POLICY_URL, config.POLICY_TIMEOUT_MS, internalRequests),
-    new StaffRegisterClient(config.IDENTITY_URL, config.IDENTITY_TIMEOUT_MS, internalRequests),
+    new StaffRegisterClient(config.IDENTITY_URL, config.IDENTITY_TIMEOUT_MS, internalRequests, 'claims'),
     new CustomerEmailClient(config.IDENTITY_URL, config.IDENTITY_TIMEOUT_MS, internalRequests),
     deps.now,
   );

@@ -10,14 +10,13 @@ import { resolve } from 'node:path';
 import { ConfigError } from '@cabinet/platform/config';
 import type { DocumentStore } from '@cabinet/platform/documents';
 import type { EventStore } from '@cabinet/platform/eventstore';
-import { LeaseHeld, type HeldLease } from '@cabinet/platform/leases';
+import { holdReadModelsForRebuild, LeaseHeld, type HeldLease } from '@cabinet/platform/leases';
 import { createLogger } from '@cabinet/platform/logging';
-import { runProjection } from '@cabinet/platform/projections';
+import { rebuildProjection } from '@cabinet/platform/projections';
 import { claimLogPositionAt, readClaimLog, type AnalystClaimEvent } from '../claim/storage/claimLog.ts';
 import { claimStreamId } from '../claim/domain/claimStreamId.ts';
 import { foldClaimCard } from '../claim/storage/claimCardFold.ts';
-import { openClaimReadModels } from '../claim/storage/claimReadModels.ts';
-import { holdReadModelsForRebuild } from '../claim/storage/readModelLease.ts';
+import { CLAIM_READ_MODELS, openClaimReadModels } from '../claim/storage/claimReadModels.ts';
 import { embeddedClaimsFiles, openClaimsDocuments, openClaimsEvents } from '../claimsStorage.ts';
 import { loadClaimsConfig, type ClaimsConfig } from '../config.ts';
 import {
@@ -39,8 +38,6 @@ const CSV_COLUMNS = [
   'actor',
   'data',
 ] as const;
-/** The platform runner's checkpoint collection: a rebuild drops a projection's checkpoint to start over. */
-const CHECKPOINTS = { name: 'projection_checkpoints', indexes: [] } as const;
 
 const log = createLogger('claims-cli', 'warn');
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -110,6 +107,7 @@ async function rebuild({ events, documents }: Stores): Promise<number> {
   try {
     lease = await holdReadModelsForRebuild(
       documents,
+      CLAIM_READ_MODELS,
       `a rebuild (pid ${process.pid} on ${hostname()})`,
       () => new Date(),
     );
@@ -122,7 +120,6 @@ async function rebuild({ events, documents }: Stores): Promise<number> {
   }
   try {
     const readModels = await openClaimReadModels(documents);
-    const checkpoints = await documents.collection(CHECKPOINTS);
     const collections = {
       'claim-summaries': readModels.summaries.collection,
       'claim-cards': readModels.cards.collection,
@@ -131,11 +128,7 @@ async function rebuild({ events, documents }: Stores): Promise<number> {
     for (const projection of readModels.projections) {
       const started = performance.now();
       await lease.renew();
-      await projection.reset();
-      await checkpoints.delete(projection.name);
-      const running = await runProjection(projection, events, documents, log);
-      await running.caughtUp();
-      await running.stop();
+      await rebuildProjection(projection, events, documents, log);
       const collection = collections[projection.name as keyof typeof collections];
       const count = collection ? await collection.count() : 0;
       out(`${projection.name}: ${count} documents in ${(performance.now() - started).toFixed(0)} ms`);

@@ -4,7 +4,7 @@ import { requireTrustedCustomer, type RequestContext } from '@cabinet/platform/g
 import { contactEmail } from './contactEmail.ts';
 import type { CustomerEmailClient } from './customerEmailClient.ts';
 import type { PolicyClient } from './policyClient.ts';
-import type { StaffRegisterClient } from './staffRegisterClient.ts';
+import type { StaffRegisterClient } from '@cabinet/platform/staff';
 import { assertMayReadClaim } from '../domain/claimAccess.ts';
 import { claimActorOf, type ClaimActor } from '../domain/claimActor.ts';
 import type { ClaimCommand, SubmitClaim } from '../domain/claimCommands.ts';

@@ -1,7 +1,7 @@
 import { DomainError } from '@cabinet/kernel';
-import { INTERNAL_REQUEST_HEADER, type InternalRequestSigner } from '@cabinet/platform/internal-requests';
-import { REQUEST_ID_HEADER } from '@cabinet/platform/logging';
-import { endingAttempt, httpClientTracer, startHttpAttempt } from '@cabinet/platform/telemetry';
+import type { InternalRequestSigner } from '@cabinet/platform/internal-requests';
+import { callGraphQL, type GraphQLAnswer } from '@cabinet/platform/serviceCalls';
+import { httpClientTracer } from '@cabinet/platform/telemetry';
 
 const VERIFIED_EMAIL_QUERY = /* GraphQL */ `
   query ClaimNoticeEmail {
@@ -11,10 +11,7 @@ const VERIFIED_EMAIL_QUERY = /* GraphQL */ `
   }
 `;
 
-interface GraphQLAnswer {
-  data?: { me?: { email: string | null } | null } | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
+type VerifiedEmailData = { me?: { email: string | null } | null };
 
 const unavailable = () =>
   new DomainError(
@@ -36,25 +33,18 @@ export class CustomerEmailClient {
   ) {}
 
   async verifiedEmail(authorization: string | undefined, requestId: string): Promise<string | null> {
-    let answer: GraphQLAnswer;
+    let answer: GraphQLAnswer<VerifiedEmailData>;
     try {
-      const traced = startHttpAttempt(this.tracer, 'POST', this.url);
-      const response = await endingAttempt(
-        traced.span,
-        fetch(this.url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [REQUEST_ID_HEADER]: requestId,
-            [INTERNAL_REQUEST_HEADER]: this.internalRequests.proof(),
-            ...(authorization ? { authorization } : {}),
-            ...traced.headers,
-          },
-          body: JSON.stringify({ query: VERIFIED_EMAIL_QUERY }),
-          signal: AbortSignal.timeout(this.timeoutMs),
-        }),
-      );
-      answer = (await response.json()) as GraphQLAnswer;
+      ({ answer } = await callGraphQL<VerifiedEmailData>({
+        url: this.url,
+        query: VERIFIED_EMAIL_QUERY,
+        variables: {},
+        authorization,
+        requestId,
+        timeoutMs: this.timeoutMs,
+        internalRequests: this.internalRequests,
+        tracer: this.tracer,
+      }));
     } catch {
       throw unavailable();
     }

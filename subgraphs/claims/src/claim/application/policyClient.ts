@@ -1,7 +1,7 @@
 import { DomainError, GuardErrors } from '@cabinet/kernel';
-import { INTERNAL_REQUEST_HEADER, type InternalRequestSigner } from '@cabinet/platform/internal-requests';
-import { REQUEST_ID_HEADER } from '@cabinet/platform/logging';
-import { endingAttempt, httpClientTracer, startHttpAttempt } from '@cabinet/platform/telemetry';
+import type { InternalRequestSigner } from '@cabinet/platform/internal-requests';
+import { callGraphQL, type GraphQLAnswer } from '@cabinet/platform/serviceCalls';
+import { httpClientTracer } from '@cabinet/platform/telemetry';
 import type { InsuranceProduct } from '../domain/claimEvents.ts';
 
 /** What the claims service needs to know about a policy, as the policy service reports it. */
@@ -35,10 +35,7 @@ const unavailable = () =>
     'Не удалось проверить полис. Повторите попытку через минуту.',
   );
 
-interface GraphQLAnswer {
-  data?: { policy?: PolicyFacts | null } | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
+type PolicyData = { policy?: PolicyFacts | null };
 
 /**
  * Asks the policy subgraph directly (proving the call claims' own), on the caller's own token, so its ownership rules decide: a
@@ -61,26 +58,20 @@ export class PolicyClient {
     requestId: string,
   ): Promise<PolicyFacts> {
     for (let attempt = 1; ; attempt++) {
-      let answer: GraphQLAnswer;
+      let answer: GraphQLAnswer<PolicyData>;
       try {
-        const traced = startHttpAttempt(this.tracer, 'POST', this.url);
-        const response = await endingAttempt(
-          traced.span,
-          fetch(this.url, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              [REQUEST_ID_HEADER]: requestId,
-              [INTERNAL_REQUEST_HEADER]: this.internalRequests.proof(),
-              ...(authorization ? { authorization } : {}),
-              ...traced.headers,
-            },
-            body: JSON.stringify({ query: POLICY_QUERY, variables: { id: policyId } }),
-            signal: AbortSignal.timeout(this.timeoutMs),
-          }),
-        );
-        if (response.status >= 500) throw unavailable();
-        answer = (await response.json()) as GraphQLAnswer;
+        const call = await callGraphQL<PolicyData>({
+          url: this.url,
+          query: POLICY_QUERY,
+          variables: { id: policyId },
+          authorization,
+          requestId,
+          timeoutMs: this.timeoutMs,
+          internalRequests: this.internalRequests,
+          tracer: this.tracer,
+        });
+        if (call.status >= 500) throw unavailable();
+        answer = call.answer;
       } catch (error) {
         if (attempt >= this.attempts) throw error instanceof DomainError ? error : unavailable();
         await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));

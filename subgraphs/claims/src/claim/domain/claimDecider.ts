@@ -1,14 +1,9 @@
+import type { Decider } from '@cabinet/kernel';
 import type { ClaimCommand } from './claimCommands.ts';
 import type { ClaimEvent } from './claimEvents.ts';
 import type { ClaimRules } from './claimRules.ts';
 import { evolve, initialState, type ClaimState } from './claimState.ts';
 import { decide } from './decide.ts';
-
-export interface Decider<Command, Event, State> {
-  readonly decide: (command: Command, state: State) => Event[];
-  readonly evolve: (state: State, event: Event) => State;
-  readonly initialState: State;
-}
 
 export type ClaimDecider = Decider<ClaimCommand, ClaimEvent, ClaimState>;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClaimActor } from './claimActor.ts';
 import type { ClaimCommand, RegisteredStaffMember } from './claimCommands.ts';
 import type { ClaimEvent } from './claimEvents.ts';
-import { deciderSpecification } from './testing/deciderSpecification.ts';
+import { deciderSpecification } from '@cabinet/kernel/testing';
 import {
   ADJUSTER,
   CLAIM_ID,

@@ -16,7 +16,7 @@ import type {
 } from './claimCommands.ts';
 import type { ClaimActor } from './claimActor.ts';
 import type { ClaimEvent, DecisionClock } from './claimEvents.ts';
-import { deciderSpecification } from './testing/deciderSpecification.ts';
+import { deciderSpecification } from '@cabinet/kernel/testing';
 import {
   ADJUSTER,
   CLAIM_ID,

@@ -4,7 +4,7 @@ import type { ClaimActor } from './claimActor.ts';
 import type { ClaimCommand, ClaimCommandType } from './claimCommands.ts';
 import type { ClaimEvent } from './claimEvents.ts';
 import { CLAIM_STATUS_LABELS, type ClaimStatus } from './claimStatus.ts';
-import { deciderSpecification } from './testing/deciderSpecification.ts';
+import { deciderSpecification } from '@cabinet/kernel/testing';
 import {
   CUSTOMER,
   claimDecider,

@@ -1,5 +1,5 @@
 import { CommonErrors, nameBasedUuid, normalizePhone, parseDecimal } from '@cabinet/kernel';
-import { pageSize, type RequestContext } from '@cabinet/platform/graphql';
+import { idempotencyKeyOf, pageSize, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { DocumentService } from '../../documents/application/documentService.ts';
 import type { ClaimService, ClaimView } from '../application/claimService.ts';
@@ -11,21 +11,10 @@ import { ClaimRefusalReasonEnum, ClaimStatusEnum } from './enums.ts';
 import { SubmitClaimInput } from './inputs.ts';
 import { toClaim } from './toClaim.ts';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 /** Namespace of comment and question ids derived from the client's idempotency key. */
 const ENTRY_ID_NAMESPACE = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 
 const entryIdOf = (claimId: string, key: string) => nameBasedUuid(ENTRY_ID_NAMESPACE, `${claimId}:${key}`);
-
-export function idempotencyKeyOf(key: string): string {
-  if (!IDEMPOTENCY_KEY.test(key)) {
-    throw CommonErrors.badInput(
-      'idempotencyKey',
-      'Ключ идемпотентности: от 8 до 100 латинских букв, цифр и знаков ._:-',
-    );
-  }
-  return key;
-}
 
 function contactPhone(raw: string | null | undefined): string | null {
   if (raw === undefined || raw === null || raw.trim() === '') return null;

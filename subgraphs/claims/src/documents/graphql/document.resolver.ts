@@ -3,7 +3,7 @@ import type { RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { ClaimService } from '../../claim/application/claimService.ts';
 import { Claim } from '../../claim/graphql/claim.type.ts';
-import { idempotencyKeyOf } from '../../claim/graphql/claim.resolver.ts';
+import { idempotencyKeyOf } from '@cabinet/platform/graphql';
 import { toClaim } from '../../claim/graphql/toClaim.ts';
 import { DocumentUpload } from './documentUpload.type.ts';
 import type { DocumentService } from '../application/documentService.ts';

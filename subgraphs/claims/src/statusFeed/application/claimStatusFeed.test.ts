@@ -26,7 +26,7 @@ import { claimSummaryProjection } from '../../claim/storage/claimSummaryProjecti
 import { CLAIM_STREAM_CATEGORY, claimStreamId } from '../../claim/domain/claimStreamId.ts';
 import { openClaimStatusFeed, type ClaimStatusChangeRecord } from './claimStatusFeed.ts';
 import { ClaimStatusHub } from './claimStatusHub.ts';
-import { comparePositions } from './logPositions.ts';
+import { comparePositions } from '@cabinet/platform/feeds';
 
 const log = createLogger('claims-test', 'silent');
 const customer = (customerId: string): Principal => ({

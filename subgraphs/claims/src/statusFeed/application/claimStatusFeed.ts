@@ -5,9 +5,8 @@ import { mayFollowStatus } from '../../claim/domain/claimAccess.ts';
 import { ClaimErrors } from '../../claim/domain/claimErrors.ts';
 import { evolve, initialState, type ClaimState } from '../../claim/domain/claimState.ts';
 import { CLAIM_STREAM_CATEGORY, claimIdOfStream, claimStreamId } from '../../claim/domain/claimStreamId.ts';
-import type { ChangeQueue } from './changeQueue.ts';
 import type { ClaimStatusHub } from './claimStatusHub.ts';
-import { comparePositions } from './logPositions.ts';
+import { comparePositions, type ChangeQueue } from '@cabinet/platform/feeds';
 import { ownershipOf, stateBefore, statusChangeOf, type ClaimStatusChangeRecord } from './statusChange.ts';
 
 export type { ClaimStatusChangeRecord } from './statusChange.ts';
@@ -74,7 +73,7 @@ async function* replayThenLive(
   missed: PastChanges | undefined,
   after: Position | undefined,
   from: Position | undefined,
-  changes: ChangeQueue,
+  changes: ChangeQueue<ClaimStatusChangeRecord>,
 ): AsyncGenerator<ClaimStatusChangeRecord> {
   try {
     let seen = after;

@@ -1,17 +1,22 @@
-import type { Principal } from '@cabinet/kernel';
+import { DomainError, type Principal } from '@cabinet/kernel';
 import type { EventStore, Position, RecordedEvent } from '@cabinet/platform/eventstore';
+import { ChangeQueue } from '@cabinet/platform/feeds';
 import type { Logger } from '@cabinet/platform/logging';
 import type { SubscriptionDeliveryMetrics } from '@cabinet/platform/metrics';
 import { claimEventOf } from '../../claim/application/claimEventCodec.ts';
 import { mayFollowStatus } from '../../claim/domain/claimAccess.ts';
 import { evolve, type ClaimState } from '../../claim/domain/claimState.ts';
 import { CLAIM_STREAM_CATEGORY, claimIdOfStream } from '../../claim/domain/claimStreamId.ts';
-import { ChangeQueue } from './changeQueue.ts';
 import { ownershipOf, stateBefore, statusChangeOf, type ClaimStatusChangeRecord } from './statusChange.ts';
 
 /** Claim states kept warm for folding; older ones are folded again from their stream when needed. */
 const CACHED_STATES = 20_000;
 const RESUBSCRIBE_DELAY_MS = 500;
+const feedOverflow = () =>
+  new DomainError(
+    'CLAIM_FEED_OVERFLOW',
+    'Получено слишком много изменений без чтения. Переподключитесь, передав последний курсор.',
+  );
 /** How the hub is named in the event store's delivery-lag metric. */
 const STATUS_HUB_SUBSCRIBER = 'claim-status-hub';
 
@@ -19,12 +24,12 @@ export interface HubAttachment {
   /** The last log position the hub had handled when the subscriber attached (undefined: an empty log). */
   readonly from: Position | undefined;
   /** Every change after `from` that the subscriber may see. */
-  readonly changes: ChangeQueue;
+  readonly changes: ChangeQueue<ClaimStatusChangeRecord>;
 }
 
 interface BroadSubscriber {
   readonly principal: Principal;
-  readonly queue: ChangeQueue;
+  readonly queue: ChangeQueue<ClaimStatusChangeRecord>;
 }
 
 /**
@@ -34,7 +39,7 @@ interface BroadSubscriber {
  */
 export class ClaimStatusHub {
   private position: Position | undefined;
-  private readonly byClaim = new Map<string, Set<ChangeQueue>>();
+  private readonly byClaim = new Map<string, Set<ChangeQueue<ClaimStatusChangeRecord>>>();
   private readonly broad = new Set<BroadSubscriber>();
   private readonly states = new Map<string, ClaimState>();
   private readonly abort = new AbortController();
@@ -73,16 +78,20 @@ export class ClaimStatusHub {
     if (claimId === undefined) {
       const subscriber: BroadSubscriber = {
         principal,
-        queue: new ChangeQueue(() => this.broad.delete(subscriber), signal),
+        queue: new ChangeQueue(() => this.broad.delete(subscriber), signal, feedOverflow),
       };
       this.broad.add(subscriber);
       return { from: this.position, changes: subscriber.queue };
     }
-    const queues = this.byClaim.get(claimId) ?? new Set<ChangeQueue>();
-    const queue = new ChangeQueue(() => {
-      queues.delete(queue);
-      if (queues.size === 0) this.byClaim.delete(claimId);
-    }, signal);
+    const queues = this.byClaim.get(claimId) ?? new Set<ChangeQueue<ClaimStatusChangeRecord>>();
+    const queue = new ChangeQueue<ClaimStatusChangeRecord>(
+      () => {
+        queues.delete(queue);
+        if (queues.size === 0) this.byClaim.delete(claimId);
+      },
+      signal,
+      feedOverflow,
+    );
     queues.add(queue);
     this.byClaim.set(claimId, queues);
     return { from: this.position, changes: queue };

@@ -1,7 +1,7 @@
+import { abortable } from '@cabinet/platform/feeds';
 import type { RequestContext } from '@cabinet/platform/graphql';
 import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { CLAIM_STATUS_LABELS } from '../../claim/domain/claimStatus.ts';
-import { abortable } from '../application/abortable.ts';
 import {
   openClaimStatusFeed,
   type ClaimStatusChangeRecord,

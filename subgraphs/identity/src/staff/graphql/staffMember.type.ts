@@ -6,7 +6,8 @@ export const StaffRoleEnum = Object.fromEntries(STAFF_ROLES.map((role) => [role,
 };
 registerEnumType(StaffRoleEnum, {
   name: 'StaffRole',
-  description: 'adjuster: works claims; supervisor: assigns them and makes large payouts; analyst: reads',
+  description:
+    'adjuster: works claims; supervisor: assigns them, makes large payouts and leads support; analyst: reads; support: answers the support chat',
 });
 
 @ObjectType({ description: "An active member of the insurer's staff, as the staff register lists them" })

@@ -1,6 +1,3 @@
-import { DomainError } from '@cabinet/kernel';
-import type { ClaimStatusChangeRecord } from './statusChange.ts';
-
 /** Changes a subscriber may fall behind by before it is cut off (it resumes with its last cursor). */
 const MAX_BUFFERED = 1_000;
 
@@ -8,21 +5,23 @@ const MAX_BUFFERED = 1_000;
  * One subscriber's live changes: the shared feed pushes, the subscriber pulls. Ends when the
  * subscriber leaves (return or abort), and fails when the subscriber falls too far behind.
  */
-export class ChangeQueue implements AsyncIterableIterator<ClaimStatusChangeRecord> {
-  private readonly buffered: ClaimStatusChangeRecord[] = [];
-  private waiting: ((result: IteratorResult<ClaimStatusChangeRecord>) => void) | undefined;
+export class ChangeQueue<Change> implements AsyncIterableIterator<Change> {
+  private readonly buffered: Change[] = [];
+  private waiting: ((result: IteratorResult<Change>) => void) | undefined;
   private failWaiting: ((error: Error) => void) | undefined;
   private failure: Error | undefined;
   private ended = false;
 
+  /** `overflow` is the error a subscriber that fell too far behind gets (it says to resume from its cursor). */
   constructor(
     private readonly onEnd: () => void,
     signal: AbortSignal,
+    private readonly overflow: () => Error,
   ) {
     signal.addEventListener('abort', () => this.close(), { once: true });
   }
 
-  push(change: ClaimStatusChangeRecord): void {
+  push(change: Change): void {
     if (this.ended) return;
     if (this.waiting) {
       const resolve = this.waiting;
@@ -32,12 +31,7 @@ export class ChangeQueue implements AsyncIterableIterator<ClaimStatusChangeRecor
     }
     this.buffered.push(change);
     if (this.buffered.length > MAX_BUFFERED) {
-      this.fail(
-        new DomainError(
-          'CLAIM_FEED_OVERFLOW',
-          'Получено слишком много изменений без чтения. Переподключитесь, передав последний курсор.',
-        ),
-      );
+      this.fail(this.overflow());
     }
   }
 
@@ -57,7 +51,7 @@ export class ChangeQueue implements AsyncIterableIterator<ClaimStatusChangeRecor
     resolve?.({ value: undefined, done: true });
   }
 
-  next(): Promise<IteratorResult<ClaimStatusChangeRecord>> {
+  next(): Promise<IteratorResult<Change>> {
     const change = this.buffered.shift();
     if (change) return Promise.resolve({ value: change, done: false });
     if (this.failure !== undefined) return Promise.reject(this.failure);
@@ -68,7 +62,7 @@ export class ChangeQueue implements AsyncIterableIterator<ClaimStatusChangeRecor
     });
   }
 
-  return(): Promise<IteratorResult<ClaimStatusChangeRecord>> {
+  return(): Promise<IteratorResult<Change>> {
     this.close();
     return Promise.resolve({ value: undefined, done: true });
   }

@@ -1,8 +1,8 @@
 import { CommonErrors } from '@cabinet/kernel';
-import type { Position } from '@cabinet/platform/eventstore';
+import type { Position } from '../eventstore/port.ts';
 
 /**
- * Orders two positions of the claim log. The event store port keeps positions opaque, so this relies
+ * Orders two positions of the event log. The event store port keeps positions opaque, so this relies
  * on the adapters' documented forms: the SQLite adapter's decimal row ids and EventStoreDB's
  * `C:<commit>/P:<prepare>`, both ordered by their numbers. A `comparePositions` in the port would
  * replace it. A malformed position is the client's cursor, so it is their input error.

@@ -1,6 +1,6 @@
-import { isDomainError, type DomainError } from '@cabinet/kernel';
+import type { Decider } from '../deciders/decider.ts';
+import { isDomainError, type DomainError } from '../errors/domainError.ts';
 import { expect } from 'vitest';
-import type { Decider } from '../claimDecider.ts';
 
 /**
  * Given/When/Then for a decider: `given(history).when(command).then(events)`. The history is folded

@@ -1,0 +1,3 @@
+export * from './abortable.ts';
+export * from './changeQueue.ts';
+export * from './logPositions.ts';

@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+import { assertConsentAccepted, CommonErrors, isUuid, nameBasedUuid, type Principal } from '@cabinet/kernel';
+import type { EventStore, RecordedEvent } from '@cabinet/platform/eventstore';
+import type { RequestContext } from '@cabinet/platform/graphql';
+import type { StaffRegisterClient } from '@cabinet/platform/staff';
+import type { ConversationCommand } from '../domain/conversationCommands.ts';
+import { ConversationErrors } from '../domain/conversationErrors.ts';
+import type { ConversationTopic } from '../domain/conversationTopic.ts';
+import { subjectKindOf } from '../domain/conversationTopic.ts';
+import { supportActorOf, type OperatorActor, type SupportActor } from '../domain/supportActor.ts';
+import type {
+  ConversationListRepository,
+  ConversationListRow,
+} from '../storage/conversationListRepository.ts';
+import { summarize, type ConversationSummary } from '../storage/conversationSummary.ts';
+import type { ConversationCommandHandler } from './conversationCommandHandler.ts';
+import { loadConversation } from './conversationCommandHandler.ts';
+import { conversationEventOf } from './conversationEventCodec.ts';
+import type { SubjectClient } from './subjectClient.ts';
+
+/** Namespace of conversation and message ids derived from a client's idempotency key. */
+const ID_NAMESPACE = '9d3c7b1e-2f4a-4e6b-8c5d-1a7f3e9b2c4d';
+
+/** A conversation as one viewer sees it: the customer never gets internal notes. */
+export interface ConversationView {
+  readonly summary: ConversationSummary;
+  readonly viewer: 'CUSTOMER' | 'OPERATOR';
+  /** The stream, when already read; lists leave it out and messages are read on demand. */
+  readonly history?: readonly RecordedEvent[];
+}
+
+export interface Paging {
+  readonly first: number;
+  readonly after?: string | undefined;
+}
+
+export interface QueueFilter {
+  readonly topic?: ConversationTopic | undefined;
+  readonly unassigned?: boolean | undefined;
+  readonly mine?: boolean | undefined;
+}
+
+type Change = Exclude<ConversationCommand['type'], 'OpenConversation'>;
+type ChangeData<Type extends Change> = Omit<
+  Extract<ConversationCommand, { type: Type }>,
+  'type' | 'metadata'
+>;
+
+/** Who acts on support: a customer who accepted the consent, or support staff; anyone else is refused. */
+export function supportActorFor(principal: Principal): SupportActor {
+  if (principal.kind === 'anonymous') throw CommonErrors.unauthenticated();
+  assertConsentAccepted(principal);
+  const actor = supportActorOf(principal);
+  if (actor === null) throw CommonErrors.forbidden();
+  return actor;
+}
+
+function operatorFor(principal: Principal): OperatorActor {
+  const actor = supportActorFor(principal);
+  if (actor.kind !== 'operator') throw CommonErrors.forbidden();
+  return actor;
+}
+
+function summaryOf(history: readonly RecordedEvent[]): ConversationSummary | null {
+  let summary: ConversationSummary | null = null;
+  for (const recorded of history) summary = summarize(summary, conversationEventOf(recorded), recorded);
+  return summary;
+}
+
+/** The support chat's use cases: who may do what is checked here and in the decider. */
+export class SupportService {
+  constructor(
+    private readonly events: EventStore,
+    private readonly handler: ConversationCommandHandler,
+    private readonly inbox: ConversationListRepository,
+    private readonly queue: ConversationListRepository,
+    private readonly subjects: SubjectClient,
+    private readonly staffRegister: StaffRegisterClient,
+    private readonly now: () => Date,
+  ) {}
+
+  async open(
+    context: RequestContext,
+    input: { topic: ConversationTopic; subjectId: string | null; text: string },
+    idempotencyKey: string | undefined,
+  ): Promise<ConversationView> {
+    const actor = supportActorFor(context.principal);
+    if (actor.kind !== 'customer') throw CommonErrors.forbidden();
+    const derived = (what: string) =>
+      idempotencyKey === undefined
+        ? randomUUID()
+        : nameBasedUuid(ID_NAMESPACE, `${actor.customerId}:${idempotencyKey}:${what}`);
+    const subjectKind = subjectKindOf(input.topic);
+    if (input.subjectId !== null && subjectKind !== null) {
+      if (!isUuid(input.subjectId))
+        throw CommonErrors.badInput('subjectId', 'Идентификатор полиса или заявления указан неверно.');
+      await this.subjects.assertOwn(subjectKind, input.subjectId, context.authorization, context.requestId);
+    }
+    const conversationId = derived('conversation');
+    const outcome = await this.handler.execute(
+      conversationId,
+      {
+        type: 'OpenConversation',
+        metadata: { actor, now: this.now() },
+        conversationId,
+        messageId: derived('message'),
+        autoReplyId: derived('auto-reply'),
+        ...input,
+      },
+      { correlationId: context.requestId, idempotencyKey },
+    );
+    return this.viewOf(actor, outcome.history);
+  }
+
+  /** A change to an existing conversation; a message's id comes from the idempotency key when given. */
+  async act<Type extends Change>(
+    context: RequestContext,
+    conversationId: string,
+    type: Type,
+    data: ChangeData<Type>,
+    idempotencyKey?: string,
+  ): Promise<ConversationView> {
+    const actor = supportActorFor(context.principal);
+    const outcome = await this.handler.execute(
+      conversationId,
+      { type, metadata: { actor, now: this.now() }, ...data } as ConversationCommand,
+      { correlationId: context.requestId, idempotencyKey },
+    );
+    return this.viewOf(actor, outcome.history);
+  }
+
+  /** A new message's id: derived from the client's key, so a retry is recognised, or a fresh one. */
+  messageId(conversationId: string, idempotencyKey: string | undefined): string {
+    return idempotencyKey === undefined
+      ? randomUUID()
+      : nameBasedUuid(ID_NAMESPACE, `${conversationId}:${idempotencyKey}:message`);
+  }
+
+  /** The id of the automatic reply a customer's message may get, derived from the message's own. */
+  autoReplyId(messageId: string): string {
+    return nameBasedUuid(ID_NAMESPACE, `${messageId}:auto-reply`);
+  }
+
+  /** An assignment or a transfer: the operator must be in identity's staff register. */
+  async handOver(
+    context: RequestContext,
+    conversationId: string,
+    type: 'AssignConversation' | 'TransferConversation',
+    operatorId: string,
+  ): Promise<ConversationView> {
+    operatorFor(context.principal);
+    const registered = isUuid(operatorId)
+      ? await this.staffRegister.member(operatorId, context.authorization, context.requestId)
+      : null;
+    return this.act(context, conversationId, type, { operatorId, registered });
+  }
+
+  async get(context: RequestContext, conversationId: string): Promise<ConversationView> {
+    const actor = supportActorFor(context.principal);
+    const { history } = await loadConversation(this.events, conversationId);
+    const summary = summaryOf(history);
+    if (summary === null || (actor.kind === 'customer' && summary.customerId !== actor.customerId))
+      throw ConversationErrors.notFound();
+    return { summary, viewer: actor.kind === 'customer' ? 'CUSTOMER' : 'OPERATOR', history };
+  }
+
+  /** The stream of a conversation the caller may see, for its messages. */
+  async history(context: RequestContext, view: ConversationView): Promise<readonly RecordedEvent[]> {
+    return view.history ?? (await this.get(context, view.summary.conversationId)).history ?? [];
+  }
+
+  /** The customer's own conversations, latest activity first. */
+  async mine(context: RequestContext, paging: Paging) {
+    const actor = supportActorFor(context.principal);
+    if (actor.kind !== 'customer') throw CommonErrors.forbidden();
+    return this.list(this.inbox, 'CUSTOMER', { customerId: actor.customerId }, 'updatedAt', paging);
+  }
+
+  /** A customer's conversations: their own, or anyone's for operators. */
+  async ofCustomer(context: RequestContext, customerId: string, paging: Paging) {
+    const actor = supportActorFor(context.principal);
+    if (actor.kind === 'customer' && actor.customerId !== customerId) throw CommonErrors.forbidden();
+    const viewer = actor.kind === 'customer' ? 'CUSTOMER' : 'OPERATOR';
+    return this.list(this.inbox, viewer, { customerId }, 'updatedAt', paging);
+  }
+
+  /**
+   * Conversations about a policy or a claim: a customer's own about it; for operators, every
+   * customer's (the subject's holder is the only one who can open one about it).
+   */
+  async about(context: RequestContext, subjectId: string, paging: Paging) {
+    const actor = supportActorFor(context.principal);
+    if (actor.kind === 'customer')
+      return this.list(
+        this.inbox,
+        'CUSTOMER',
+        { customerId: actor.customerId, subjectId },
+        'updatedAt',
+        paging,
+      );
+    return this.list(this.inbox, 'OPERATOR', { subjectId }, 'updatedAt', paging);
+  }
+
+  /** The operators' queue: open conversations, the longest-waiting first. */
+  async operatorQueue(context: RequestContext, filter: QueueFilter, paging: Paging) {
+    const operator = operatorFor(context.principal);
+    if (filter.mine === true && filter.unassigned === true)
+      throw CommonErrors.badInput('filter', 'Фильтры «мои» и «без оператора» не сочетаются.');
+    const where = {
+      status: 'OPEN',
+      ...(filter.topic ? { topic: filter.topic } : {}),
+      ...(filter.unassigned === true ? { assigneeKey: '' } : {}),
+      ...(filter.mine === true ? { assigneeKey: operator.staffId } : {}),
+    };
+    return this.list(this.queue, 'OPERATOR', where, 'waitingOrder', paging);
+  }
+
+  private async list(
+    list: ConversationListRepository,
+    viewer: ConversationView['viewer'],
+    where: Record<string, string>,
+    order: 'updatedAt' | 'waitingOrder',
+    paging: Paging,
+  ) {
+    const { page, totalCount } = await list.find({
+      where,
+      sort: { field: order, direction: order === 'updatedAt' ? 'desc' : 'asc' },
+      first: paging.first,
+      after: paging.after,
+    });
+    const views = page.items.map(({ data }: { data: ConversationListRow }): ConversationView => ({
+      summary: data,
+      viewer,
+    }));
+    return { views, totalCount, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
+  }
+
+  private viewOf(actor: SupportActor, history: readonly RecordedEvent[]): ConversationView {
+    const summary = summaryOf(history);
+    if (summary === null) throw new Error('a conversation command left no conversation');
+    return { summary, viewer: actor.kind === 'customer' ? 'CUSTOMER' : 'OPERATOR', history };
+  }
+}

@@ -1,0 +1,73 @@
+import type { StaffRole } from '@cabinet/kernel';
+import type { ConversationTopic } from './conversationTopic.ts';
+import type { SupportActor } from './supportActor.ts';
+
+export interface CommandMetadata {
+  readonly actor: SupportActor;
+  readonly now: Date;
+}
+
+/** What the staff register holds under an operator id: null when there is no active staff member. */
+export interface RegisteredStaffMember {
+  readonly staffId: string;
+  readonly roles: readonly StaffRole[];
+}
+
+type CommandBase<Type extends string, Data> = {
+  readonly type: Type;
+  readonly metadata: CommandMetadata;
+} & Data;
+
+/** A new message's id is chosen by the caller, so a retried command can be recognised. */
+interface NewMessage {
+  readonly messageId: string;
+  readonly text: string;
+}
+
+/** A customer's message may be answered automatically outside business hours, under this id. */
+interface CustomerMessage extends NewMessage {
+  readonly autoReplyId: string;
+}
+
+export type OpenConversation = CommandBase<
+  'OpenConversation',
+  CustomerMessage & {
+    readonly conversationId: string;
+    readonly topic: ConversationTopic;
+    readonly subjectId: string | null;
+  }
+>;
+export type SendCustomerMessage = CommandBase<'SendCustomerMessage', CustomerMessage>;
+export type ReplyToConversation = CommandBase<'ReplyToConversation', NewMessage>;
+export type AddInternalNote = CommandBase<'AddInternalNote', NewMessage>;
+export type TakeConversation = CommandBase<'TakeConversation', Record<never, never>>;
+export type AssignConversation = CommandBase<
+  'AssignConversation',
+  { readonly operatorId: string; readonly registered: RegisteredStaffMember | null }
+>;
+export type TransferConversation = CommandBase<
+  'TransferConversation',
+  { readonly operatorId: string; readonly registered: RegisteredStaffMember | null }
+>;
+export type MarkConversationRead = CommandBase<'MarkConversationRead', { readonly upToNumber: number }>;
+export type CloseConversation = CommandBase<'CloseConversation', Record<never, never>>;
+export type ReopenConversation = CommandBase<'ReopenConversation', Record<never, never>>;
+export type RateConversation = CommandBase<
+  'RateConversation',
+  { readonly score: number; readonly comment: string | null }
+>;
+
+export type ConversationCommand =
+  | OpenConversation
+  | SendCustomerMessage
+  | ReplyToConversation
+  | AddInternalNote
+  | TakeConversation
+  | AssignConversation
+  | TransferConversation
+  | MarkConversationRead
+  | CloseConversation
+  | ReopenConversation
+  | RateConversation;
+
+export type ConversationChangeCommand = Exclude<ConversationCommand, OpenConversation>;

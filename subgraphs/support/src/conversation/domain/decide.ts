@@ -1,0 +1,271 @@
+import type {
+  AssignConversation,
+  ConversationChangeCommand,
+  ConversationCommand,
+  OpenConversation,
+  RegisteredStaffMember,
+  TransferConversation,
+} from './conversationCommands.ts';
+import { ConversationErrors } from './conversationErrors.ts';
+import type { ConversationEvent } from './conversationEvents.ts';
+import { afterHoursReply, isWithinBusinessHours, nextOpening } from './businessHours.ts';
+import { validRating } from './conversationRating.ts';
+import type { Conversation, ConversationState } from './conversationState.ts';
+import { CONVERSATION_TOPICS, subjectKindOf } from './conversationTopic.ts';
+import { messageText } from './messageText.ts';
+import type { OperatorActor, SupportActor } from './supportActor.ts';
+import type { SupportRules } from './supportRules.ts';
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+/**
+ * Decides what a command does to a conversation: the events to append, none when it repeats what
+ * already happened (the same message id, a read already recorded), or a DomainError when refused.
+ */
+/**
+ * The automatic reply to a customer message numbered `number` outside business hours: once until an
+ * operator answers, saying when they will.
+ */
+function afterHours(
+  conversation: { readonly autoReplied: boolean },
+  command: { readonly autoReplyId: string },
+  base: { readonly conversationId: string; readonly occurredAt: string },
+  number: number,
+  rules: SupportRules,
+  now: Date,
+): ConversationEvent[] {
+  const hours = rules.businessHours;
+  if (hours === 'ALWAYS' || conversation.autoReplied || isWithinBusinessHours(now, hours)) return [];
+  const opening = nextOpening(now, hours);
+  return [
+    {
+      type: 'AutoReplySent',
+      data: {
+        ...base,
+        messageId: command.autoReplyId,
+        number: number + 1,
+        text: afterHoursReply(opening, hours),
+        answerExpectedAt: opening.toISOString(),
+      },
+    },
+  ];
+}
+
+export function decide(
+  command: ConversationCommand,
+  state: ConversationState,
+  rules: SupportRules,
+): ConversationEvent[] {
+  if (command.type === 'OpenConversation') return decideOpening(command, state, rules);
+  if (state.kind === 'none') throw ConversationErrors.notFound();
+  const { actor } = command.metadata;
+  // Someone else's conversation does not exist for a customer.
+  if (actor.kind === 'customer' && actor.customerId !== state.customerId) throw ConversationErrors.notFound();
+  return decideChange(command, state, rules);
+}
+
+function decideOpening(
+  command: OpenConversation,
+  state: ConversationState,
+  rules: SupportRules,
+): ConversationEvent[] {
+  const { actor, now } = command.metadata;
+  if (actor.kind !== 'customer') throw ConversationErrors.forbidden();
+  if (state.kind !== 'none') {
+    if (state.customerId === actor.customerId && state.messageIds.has(command.messageId)) return [];
+    throw ConversationErrors.forbidden();
+  }
+  if (!CONVERSATION_TOPICS.includes(command.topic))
+    throw ConversationErrors.badInput('topic', 'Неизвестная тема обращения.');
+  const subjectKind = subjectKindOf(command.topic);
+  const subjectRequired = command.topic === 'POLICY' || command.topic === 'CLAIM';
+  if (subjectRequired && command.subjectId === null)
+    throw ConversationErrors.badInput(
+      'subjectId',
+      subjectKind === 'claim' ? 'Укажите заявление, о котором вопрос.' : 'Укажите полис, о котором вопрос.',
+    );
+  if (subjectKind === null && command.subjectId !== null)
+    throw ConversationErrors.badInput('subjectId', 'У общего вопроса нет полиса или заявления.');
+  const text = messageText(command.text);
+  const base = { conversationId: command.conversationId, occurredAt: now.toISOString() };
+  return [
+    {
+      type: 'ConversationOpened',
+      data: { ...base, customerId: actor.customerId, topic: command.topic, subjectId: command.subjectId },
+    },
+    { type: 'CustomerMessageSent', data: { ...base, messageId: command.messageId, number: 1, text } },
+    ...afterHours({ autoReplied: false }, command, base, 1, rules, now),
+  ];
+}
+
+function decideChange(
+  command: ConversationChangeCommand,
+  conversation: Conversation,
+  rules: SupportRules,
+): ConversationEvent[] {
+  const { actor, now } = command.metadata;
+  const base = { conversationId: conversation.conversationId, occurredAt: now.toISOString() };
+  const number = conversation.lastNumber + 1;
+  switch (command.type) {
+    case 'SendCustomerMessage': {
+      asCustomer(actor);
+      if (conversation.messageIds.has(command.messageId)) return [];
+      assertOpen(conversation);
+      const text = messageText(command.text);
+      assertWithinRate(conversation, now, rules);
+      return [
+        { type: 'CustomerMessageSent', data: { ...base, messageId: command.messageId, number, text } },
+        ...afterHours(conversation, command, base, number, rules, now),
+      ];
+    }
+    case 'ReplyToConversation': {
+      const operator = asOperator(actor);
+      if (conversation.messageIds.has(command.messageId)) return [];
+      assertOpen(conversation);
+      assertNotHeldByAnother(conversation, operator);
+      const text = messageText(command.text);
+      const reply: ConversationEvent = {
+        type: 'OperatorReplied',
+        data: { ...base, messageId: command.messageId, number, text, operatorId: operator.staffId },
+      };
+      if (conversation.assigneeId !== null) return [reply];
+      // Answering an unassigned conversation takes it, so the customer's next message comes back to them.
+      return [assignment(base, 'TAKE', null, operator.staffId, operator.staffId), reply];
+    }
+    case 'AddInternalNote': {
+      const operator = asOperator(actor);
+      if (conversation.messageIds.has(command.messageId)) return [];
+      assertOpen(conversation);
+      const text = messageText(command.text);
+      return [
+        {
+          type: 'InternalNoteAdded',
+          data: { ...base, messageId: command.messageId, number, text, operatorId: operator.staffId },
+        },
+      ];
+    }
+    case 'TakeConversation': {
+      const operator = asOperator(actor);
+      assertOpen(conversation);
+      if (conversation.assigneeId === operator.staffId) return [];
+      assertNotHeldByAnother(conversation, operator);
+      return [assignment(base, 'TAKE', conversation.assigneeId, operator.staffId, operator.staffId)];
+    }
+    case 'AssignConversation': {
+      const operator = asOperator(actor);
+      if (!operator.supervisor) throw ConversationErrors.forbidden();
+      return handOver(command, conversation, operator, 'ASSIGN', base);
+    }
+    case 'TransferConversation': {
+      const operator = asOperator(actor);
+      if (!operator.supervisor && conversation.assigneeId !== operator.staffId)
+        throw ConversationErrors.assignedElsewhere();
+      return handOver(command, conversation, operator, 'TRANSFER', base);
+    }
+    case 'MarkConversationRead': {
+      const upTo = command.upToNumber;
+      if (!Number.isInteger(upTo) || upTo < 1 || upTo > conversation.lastNumber)
+        throw ConversationErrors.badInput('upToMessageNumber', 'В обращении нет сообщения с таким номером.');
+      const side = actor.kind === 'customer' ? 'CUSTOMER' : 'OPERATOR';
+      const readUpTo = side === 'CUSTOMER' ? conversation.customerReadUpTo : conversation.operatorReadUpTo;
+      if (upTo <= readUpTo) return [];
+      const readerId = actor.kind === 'customer' ? actor.customerId : actor.staffId;
+      return [{ type: 'MessagesRead', data: { ...base, side, readerId, upToNumber: upTo } }];
+    }
+    case 'CloseConversation': {
+      if (conversation.status === 'CLOSED') return [];
+      if (actor.kind === 'operator') assertNotHeldByAnother(conversation, actor);
+      const closedBy = actor.kind === 'customer' ? actor.customerId : actor.staffId;
+      const side = actor.kind === 'customer' ? 'CUSTOMER' : 'OPERATOR';
+      return [{ type: 'ConversationClosed', data: { ...base, side, closedBy } }];
+    }
+    case 'ReopenConversation': {
+      const customer = asCustomer(actor);
+      if (conversation.status !== 'CLOSED' || conversation.closedAt === null)
+        throw ConversationErrors.notClosed();
+      if (now.getTime() - Date.parse(conversation.closedAt) > rules.reopenWithinDays * DAY_MS)
+        throw ConversationErrors.reopenExpired(rules.reopenWithinDays);
+      return [{ type: 'ConversationReopened', data: { ...base, customerId: customer.customerId } }];
+    }
+    case 'RateConversation': {
+      asCustomer(actor);
+      if (conversation.rated) throw ConversationErrors.alreadyRated();
+      if (conversation.status !== 'CLOSED' && !conversation.operatorReplied)
+        throw ConversationErrors.notRateable();
+      return [
+        { type: 'ConversationRated', data: { ...base, ...validRating(command.score, command.comment) } },
+      ];
+    }
+    default: {
+      const _exhaustive: never = command;
+      return _exhaustive;
+    }
+  }
+}
+
+type Base = { readonly conversationId: string; readonly occurredAt: string };
+
+function assignment(
+  base: Base,
+  kind: 'TAKE' | 'ASSIGN' | 'TRANSFER',
+  fromOperatorId: string | null,
+  toOperatorId: string,
+  byStaffId: string,
+): ConversationEvent {
+  return { type: 'ConversationAssigned', data: { ...base, kind, fromOperatorId, toOperatorId, byStaffId } };
+}
+
+/** An assignment or a transfer to another operator, who must be active support staff (or a supervisor). */
+function handOver(
+  command: AssignConversation | TransferConversation,
+  conversation: Conversation,
+  operator: OperatorActor,
+  kind: 'ASSIGN' | 'TRANSFER',
+  base: Base,
+): ConversationEvent[] {
+  assertOpen(conversation);
+  if (!isSupportStaff(command.registered, command.operatorId))
+    throw ConversationErrors.operatorNotFound(command.operatorId);
+  if (conversation.assigneeId === command.operatorId) return [];
+  return [assignment(base, kind, conversation.assigneeId, command.operatorId, operator.staffId)];
+}
+
+function isSupportStaff(registered: RegisteredStaffMember | null, operatorId: string): boolean {
+  return (
+    registered !== null &&
+    registered.staffId === operatorId &&
+    (registered.roles.includes('support') || registered.roles.includes('supervisor'))
+  );
+}
+
+function asCustomer(actor: SupportActor): Extract<SupportActor, { kind: 'customer' }> {
+  if (actor.kind !== 'customer') throw ConversationErrors.forbidden();
+  return actor;
+}
+
+function asOperator(actor: SupportActor): OperatorActor {
+  if (actor.kind !== 'operator') throw ConversationErrors.forbidden();
+  return actor;
+}
+
+function assertOpen(conversation: Conversation): void {
+  if (conversation.status === 'CLOSED') throw ConversationErrors.closed();
+}
+
+/** Only the assignee works a conversation someone holds; a supervisor may step in anywhere. */
+function assertNotHeldByAnother(conversation: Conversation, operator: OperatorActor): void {
+  if (operator.supervisor) return;
+  if (conversation.assigneeId !== null && conversation.assigneeId !== operator.staffId)
+    throw ConversationErrors.assignedElsewhere();
+}
+
+function assertWithinRate(conversation: Conversation, now: Date, rules: SupportRules): void {
+  const windowStart = now.getTime() - MINUTE_MS;
+  const inWindow = conversation.recentCustomerMessages
+    .map((sentAt) => Date.parse(sentAt))
+    .filter((sentAt) => sentAt > windowStart);
+  if (inWindow.length < rules.customerMessagesPerMinute) return;
+  const oldest = inWindow[inWindow.length - rules.customerMessagesPerMinute] ?? windowStart;
+  throw ConversationErrors.rateLimited(Math.max(1, Math.ceil((oldest + MINUTE_MS - now.getTime()) / 1000)));
+}

@@ -1,0 +1,32 @@
+import { Field, ID, InputType } from 'type-graphql';
+import type { ConversationTopic } from '../domain/conversationTopic.ts';
+import { ConversationTopicEnum } from './enums.ts';
+
+@InputType({
+  description: 'A new conversation: its topic, the policy or claim it is about, the first message',
+})
+export class OpenConversationInput {
+  @Field(() => ConversationTopicEnum)
+  topic!: ConversationTopic;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A policy (POLICY, PAYMENT) or claim (CLAIM) of the customer',
+  })
+  subjectId?: string | null;
+
+  @Field(() => String, { description: '1 to 4 000 characters' })
+  text!: string;
+}
+
+@InputType({ description: 'Which open conversations the queue shows' })
+export class SupportQueueFilter {
+  @Field(() => ConversationTopicEnum, { nullable: true })
+  topic?: ConversationTopic | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only conversations no operator holds' })
+  unassigned?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only conversations the caller holds' })
+  mine?: boolean | null;
+}

@@ -1,0 +1,103 @@
+import { idempotencyKeyOf, pageSize, type RequestContext } from '@cabinet/platform/graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { SupportService } from '../application/supportService.ts';
+import { Conversation, ConversationConnection } from './conversation.type.ts';
+import { SupportQueueFilter } from './conversation.input.ts';
+import { toConversation } from './toConversation.ts';
+
+/** The operators' side: the queue and what operators do to a conversation. */
+@Resolver(() => Conversation)
+export class SupportQueueResolver {
+  constructor(private readonly support: SupportService) {}
+
+  @Query(() => ConversationConnection, {
+    description: 'Operators: open conversations, the longest-waiting unanswered customer first',
+  })
+  async supportQueue(
+    @Ctx() context: RequestContext,
+    @Arg('filter', () => SupportQueueFilter, { nullable: true }) filter: SupportQueueFilter | null,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<ConversationConnection> {
+    const list = await this.support.operatorQueue(
+      context,
+      {
+        topic: filter?.topic ?? undefined,
+        unassigned: filter?.unassigned ?? undefined,
+        mine: filter?.mine ?? undefined,
+      },
+      { first: pageSize(first), after: after ?? undefined },
+    );
+    return {
+      nodes: list.views.map(toConversation),
+      pageInfo: { hasNextPage: list.hasNextPage, endCursor: list.endCursor },
+      totalCount: list.totalCount,
+    };
+  }
+
+  @Mutation(() => Conversation, {
+    description: 'Operator: take an unassigned conversation (a supervisor: any)',
+  })
+  async takeConversation(
+    @Arg('conversationId', () => ID) conversationId: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Conversation> {
+    return toConversation(await this.support.act(context, conversationId, 'TakeConversation', {}));
+  }
+
+  @Mutation(() => Conversation, { description: 'Supervisor: give the conversation to a support operator' })
+  async assignConversation(
+    @Arg('conversationId', () => ID) conversationId: string,
+    @Arg('operatorId', () => ID) operatorId: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Conversation> {
+    return toConversation(
+      await this.support.handOver(context, conversationId, 'AssignConversation', operatorId),
+    );
+  }
+
+  @Mutation(() => Conversation, {
+    description: 'Operator holding the conversation (or a supervisor): hand it to another support operator',
+  })
+  async transferConversation(
+    @Arg('conversationId', () => ID) conversationId: string,
+    @Arg('operatorId', () => ID) operatorId: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Conversation> {
+    return toConversation(
+      await this.support.handOver(context, conversationId, 'TransferConversation', operatorId),
+    );
+  }
+
+  @Mutation(() => Conversation, {
+    description: 'Operator: answer the customer; answering an unassigned conversation takes it',
+  })
+  async replyToConversation(
+    @Arg('conversationId', () => ID) conversationId: string,
+    @Arg('text', () => String) text: string,
+    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
+    @Ctx() context: RequestContext,
+  ): Promise<Conversation> {
+    const key = idempotencyKey === null ? undefined : idempotencyKeyOf(idempotencyKey);
+    const messageId = this.support.messageId(conversationId, key);
+    return toConversation(
+      await this.support.act(context, conversationId, 'ReplyToConversation', { messageId, text }, key),
+    );
+  }
+
+  @Mutation(() => Conversation, {
+    description: 'Operator: a note for colleagues that the customer never sees',
+  })
+  async addInternalNote(
+    @Arg('conversationId', () => ID) conversationId: string,
+    @Arg('text', () => String) text: string,
+    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
+    @Ctx() context: RequestContext,
+  ): Promise<Conversation> {
+    const key = idempotencyKey === null ? undefined : idempotencyKeyOf(idempotencyKey);
+    const messageId = this.support.messageId(conversationId, key);
+    return toConversation(
+      await this.support.act(context, conversationId, 'AddInternalNote', { messageId, text }, key),
+    );
+  }
+}

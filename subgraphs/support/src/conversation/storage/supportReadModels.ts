@@ -1,0 +1,36 @@
+import type { DocumentStore } from '@cabinet/platform/documents';
+import type { ReadModelLease } from '@cabinet/platform/leases';
+import type { Projection } from '@cabinet/platform/projections';
+import { conversationListProjection, type SummaryObserver } from './conversationListProjection.ts';
+import { ConversationListRepository, CUSTOMER_INBOX, OPERATOR_QUEUE } from './conversationListRepository.ts';
+
+/** The lease the support service and a rebuild of its read models share. */
+export const SUPPORT_READ_MODELS: ReadModelLease = {
+  lease: 'support-read-models',
+  service: 'the support service',
+};
+
+/** The customer's inbox and the operators' queue. */
+export interface SupportReadModels {
+  readonly inbox: ConversationListRepository;
+  readonly queue: ConversationListRepository;
+}
+
+export async function openSupportReadModels(documents: DocumentStore): Promise<SupportReadModels> {
+  const [inbox, queue] = await Promise.all([
+    ConversationListRepository.open(documents, CUSTOMER_INBOX),
+    ConversationListRepository.open(documents, OPERATOR_QUEUE),
+  ]);
+  return { inbox, queue };
+}
+
+/** The projections that keep the read models; `queueObserver` hears of every queue row written. */
+export function supportProjections(
+  readModels: SupportReadModels,
+  queueObserver?: SummaryObserver,
+): Projection[] {
+  return [
+    conversationListProjection('support-inbox', readModels.inbox),
+    conversationListProjection('support-queue', readModels.queue, queueObserver),
+  ];
+}

@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
+import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
+import type { SupportConfig } from '../../config.ts';
+
+/** Where support keeps its events and documents. */
+export type SupportStorage = Pick<SupportConfig, 'DATA_DIR' | 'EVENTSTORE_URL' | 'MONGODB_URL'>;
+
+/** The embedded profile shares the one event log file; support's read models have their own file. */
+export function openSupportEvents(storage: SupportStorage): Promise<EventStore> {
+  return openEventStore({ url: storage.EVENTSTORE_URL, sqliteFile: join(storage.DATA_DIR, 'events.sqlite') });
+}
+
+export function openSupportDocuments(storage: SupportStorage): Promise<DocumentStore> {
+  return openDocumentStore({
+    mongodbUrl: storage.MONGODB_URL,
+    database: 'support',
+    sqliteFile: join(storage.DATA_DIR, 'support', 'documents.sqlite'),
+  });
+}

@@ -1,0 +1,39 @@
+import { buildFederatedSchema } from '@cabinet/platform/graphql';
+import type { GraphQLSchema } from 'graphql';
+import { CannedReplyResolver } from './cannedReply/graphql/cannedReply.resolver.ts';
+import { ConversationResolver } from './conversation/graphql/conversation.resolver.ts';
+import {
+  ClaimConversationResolver,
+  CustomerConversationsResolver,
+  PolicyConversationsResolver,
+} from './conversation/graphql/entities.resolver.ts';
+import { Claim, Customer, Policy } from './conversation/graphql/entities.ts';
+import { SupportQueueResolver } from './conversation/graphql/supportQueue.resolver.ts';
+import { ConversationFeedSubscription } from './liveFeed/graphql/conversationFeed.subscription.ts';
+
+export interface SupportResolvers {
+  readonly conversation: ConversationResolver;
+  readonly queue: SupportQueueResolver;
+  readonly customerConversations: CustomerConversationsResolver;
+  readonly policyConversations: PolicyConversationsResolver;
+  readonly claimConversation: ClaimConversationResolver;
+  readonly feed: ConversationFeedSubscription;
+  readonly cannedReplies: CannedReplyResolver;
+}
+
+/** The support subgraph's schema; without resolver instances it serves only to print the SDL. */
+export function supportSchema(resolvers?: SupportResolvers): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [
+      ConversationResolver,
+      SupportQueueResolver,
+      CustomerConversationsResolver,
+      PolicyConversationsResolver,
+      ClaimConversationResolver,
+      ConversationFeedSubscription,
+      CannedReplyResolver,
+    ],
+    orphanedTypes: [Customer, Policy, Claim],
+    instances: resolvers ? Object.values(resolvers) : [],
+  });
+}

@@ -1,0 +1,156 @@
+import { createAccessTokenVerifier, followIdentitysEndedSessions } from '@cabinet/platform/auth';
+import {
+  createInternalRequestSigner,
+  requireInternalRequestSecret,
+  type InternalRequestSigner,
+} from '@cabinet/platform/internal-requests';
+import { holdReadModelsForService } from '@cabinet/platform/leases';
+import { CannedReplyService } from './cannedReply/application/cannedReplyService.ts';
+import { CannedReplyResolver } from './cannedReply/graphql/cannedReply.resolver.ts';
+import { CannedReplyRepository } from './cannedReply/storage/cannedReplyRepository.ts';
+import { instrumentEventStore } from '@cabinet/platform/eventstore';
+import { startSubgraphServer } from '@cabinet/platform/graphql';
+import { createLogger, type Logger } from '@cabinet/platform/logging';
+import { createStoreMetrics, registerMetricGroups, type StoreMetrics } from '@cabinet/platform/metrics';
+import type { RunningService } from '@cabinet/platform/process';
+import { runProjection, type RunningProjection } from '@cabinet/platform/projections';
+import { StaffRegisterClient } from '@cabinet/platform/staff';
+import type { DocumentStore } from '@cabinet/platform/documents';
+import type { EventStore } from '@cabinet/platform/eventstore';
+import { ConversationCommandHandler } from './conversation/application/conversationCommandHandler.ts';
+import { SubjectClient } from './conversation/application/subjectClient.ts';
+import { createSupportMetrics, type SupportMetrics } from './conversation/application/supportMetrics.ts';
+import { SupportService } from './conversation/application/supportService.ts';
+import { ConversationResolver } from './conversation/graphql/conversation.resolver.ts';
+import {
+  ClaimConversationResolver,
+  CustomerConversationsResolver,
+  PolicyConversationsResolver,
+} from './conversation/graphql/entities.resolver.ts';
+import { SupportQueueResolver } from './conversation/graphql/supportQueue.resolver.ts';
+import {
+  openSupportReadModels,
+  SUPPORT_READ_MODELS,
+  supportProjections,
+  type SupportReadModels,
+} from './conversation/storage/supportReadModels.ts';
+import { openSupportDocuments, openSupportEvents } from './conversation/storage/supportStores.ts';
+import { ConversationHub } from './liveFeed/application/conversationHub.ts';
+import {
+  ConversationFeedSubscription,
+  type SupportSubscriptionServices,
+} from './liveFeed/graphql/conversationFeed.subscription.ts';
+import type { SupportConfig } from './config.ts';
+import { supportSchema } from './schema.ts';
+
+export interface SupportDependencies {
+  readonly now: () => Date;
+}
+
+interface Stores {
+  readonly events: EventStore;
+  readonly documents: DocumentStore;
+  readonly metrics: StoreMetrics;
+}
+
+async function openStores(config: SupportConfig, now: () => Date): Promise<Stores> {
+  const metrics = createStoreMetrics(now);
+  const events = instrumentEventStore(await openSupportEvents(config), metrics.eventStore);
+  return { events, documents: await openSupportDocuments(config), metrics };
+}
+
+async function startProjections(
+  stores: Stores,
+  readModels: SupportReadModels,
+  metrics: SupportMetrics,
+  log: Logger,
+): Promise<RunningProjection[]> {
+  return Promise.all(
+    supportProjections(readModels, (before, after) => metrics.summarized(before, after)).map((projection) =>
+      runProjection(projection, stores.events, stores.documents, log, stores.metrics.projections),
+    ),
+  );
+}
+
+function buildSupport(
+  config: SupportConfig,
+  stores: Stores,
+  readModels: SupportReadModels,
+  now: () => Date,
+  internalRequests: InternalRequestSigner,
+) {
+  const handler = new ConversationCommandHandler(stores.events, {
+    reopenWithinDays: config.REOPEN_WITHIN_DAYS,
+    customerMessagesPerMinute: config.CUSTOMER_MESSAGES_PER_MINUTE,
+    businessHours: config.SUPPORT_HOURS,
+  });
+  return new SupportService(
+    stores.events,
+    handler,
+    readModels.inbox,
+    readModels.queue,
+    new SubjectClient({
+      policyUrl: config.POLICY_URL,
+      claimsUrl: config.CLAIMS_URL,
+      timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+      internalRequests,
+    }),
+    new StaffRegisterClient(config.IDENTITY_URL, config.UPSTREAM_TIMEOUT_MS, internalRequests, 'support'),
+    now,
+  );
+}
+
+/** The composition root: open the stores, keep the read models, build the use cases and the schema, serve. */
+export async function start(
+  config: SupportConfig,
+  deps: SupportDependencies = { now: () => new Date() },
+): Promise<RunningService> {
+  const log = createLogger('support', config.LOG_LEVEL);
+  const internalRequests = createInternalRequestSigner(
+    requireInternalRequestSecret(config.INTERNAL_REQUEST_SECRET),
+    'support',
+  );
+  const stores = await openStores(config, deps.now);
+  const readModelLease = await holdReadModelsForService(stores.documents, SUPPORT_READ_MODELS, deps.now, log);
+  const readModels = await openSupportReadModels(stores.documents);
+  const metrics = createSupportMetrics(readModels.queue, deps.now);
+  const projections = await startProjections(stores, readModels, metrics, log);
+  const support = buildSupport(config, stores, readModels, deps.now, internalRequests);
+  const schema = await supportSchema({
+    conversation: new ConversationResolver(support),
+    queue: new SupportQueueResolver(support),
+    customerConversations: new CustomerConversationsResolver(support),
+    policyConversations: new PolicyConversationsResolver(support),
+    claimConversation: new ClaimConversationResolver(support),
+    feed: new ConversationFeedSubscription(),
+    cannedReplies: new CannedReplyResolver(
+      new CannedReplyService(await CannedReplyRepository.open(stores.documents), deps.now),
+    ),
+  });
+  const services: SupportSubscriptionServices = {
+    events: stores.events,
+    hub: await ConversationHub.start(stores.events, log),
+  };
+  return startSubgraphServer({
+    name: 'support',
+    schema,
+    port: config.PORT,
+    config,
+    log,
+    endedSessions: followIdentitysEndedSessions(config, internalRequests, log),
+    subscriptions: true,
+    services,
+    registerMetrics: (registry) => registerMetricGroups(registry, [stores.metrics, metrics]),
+    verifier: createAccessTokenVerifier(
+      { jwksUrl: config.JWKS_URL },
+      { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
+    ),
+    async onStop() {
+      await Promise.all(projections.map((projection) => projection.stop()));
+      await readModelLease.release();
+      await services.hub.stop();
+      await stores.events.close();
+      await stores.documents.close();
+    },
+  });
+}

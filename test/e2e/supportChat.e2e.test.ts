@@ -1,0 +1,592 @@
+import { randomUUID } from 'node:crypto';
+import { DEMO_STAFF } from '@cabinet/demo-data';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimsCast, demoCast, demoStaffMember } from '../support/demoCast.ts';
+import { submitClaim } from '../support/claimSubmission.ts';
+import { eventually } from '../support/eventually.ts';
+import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
+import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+
+const { customer, policy, stranger } = demoCast();
+const OPERATOR = demoStaffMember('support');
+const SECOND_OPERATOR = DEMO_STAFF.find(
+  (member) => member.roles.includes('support') && member.id !== OPERATOR.id,
+)!;
+const ADJUSTER = demoStaffMember('adjuster');
+
+const customerOf = (customerId: string) =>
+  ({ kind: 'customer', customerId, sessionId: randomUUID(), trusted: true }) as const;
+const staffOf = (member: { id: string; roles: readonly string[] }) =>
+  ({ kind: 'staff', staffId: member.id, sessionId: randomUUID(), roles: member.roles }) as never;
+
+const CONVERSATION = /* GraphQL */ `
+  fragment Seen on Conversation {
+    id
+    cursor
+    topic
+    topicLabel
+    subjectId
+    status
+    assigneeId
+    customerId
+    unreadCount
+    customerReadUpTo
+    operatorReadUpTo
+    rating {
+      score
+      comment
+    }
+    lastMessage {
+      number
+      author
+      text
+    }
+    messages(first: 50) {
+      totalCount
+      nodes {
+        number
+        author
+        internal
+        operatorId
+        text
+      }
+    }
+  }
+`;
+
+interface SeenConversation {
+  id: string;
+  cursor: string;
+  topic: string;
+  topicLabel: string;
+  subjectId: string | null;
+  status: string;
+  assigneeId: string | null;
+  customerId: string | null;
+  unreadCount: number;
+  customerReadUpTo: number;
+  operatorReadUpTo: number;
+  rating: { score: number; comment: string | null } | null;
+  lastMessage: { number: number; author: string; text: string } | null;
+  messages: {
+    totalCount: number;
+    nodes: { number: number; author: string; internal: boolean; operatorId: string | null; text: string }[];
+  };
+}
+
+describe('the support chat through the gateway, from both sides', () => {
+  let system: TestSystem;
+  const tokens: Record<
+    'customer' | 'stranger' | 'operator' | 'second' | 'supervisor' | 'adjuster' | 'partner',
+    string
+  > = { customer: '', stranger: '', operator: '', second: '', supervisor: '', adjuster: '', partner: '' };
+  let conversationId: string;
+  /** Where the conversation stood once opened: subscriptions resume from it. */
+  let openedCursor: string;
+
+  beforeAll(async () => {
+    // Round the clock: what the walk sees must not depend on the hour it runs at (the after-hours reply
+    // is specified in the decider's tests).
+    system = await startTestSystem({ env: { SUPPORT_HOURS: 'always' } });
+    tokens.customer = await system.token(customerOf(customer.id));
+    tokens.stranger = await system.token(customerOf(stranger.id));
+    tokens.operator = await system.token(staffOf(OPERATOR));
+    tokens.second = await system.token(staffOf(SECOND_OPERATOR));
+    tokens.supervisor = await system.token(staffOf(demoStaffMember('supervisor')));
+    tokens.adjuster = await system.token(staffOf(ADJUSTER));
+    tokens.partner = await system.token({
+      kind: 'partner',
+      partnerId: randomUUID(),
+      clientId: 'support-test-partner',
+      scopes: ['claims:status'],
+    });
+  });
+  afterAll(async () => {
+    await system?.shutdown();
+  });
+
+  async function call<T = Record<string, SeenConversation>>(
+    who: keyof typeof tokens,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ) {
+    return graphql<T>(system.gatewayUrl, query, { token: tokens[who], variables });
+  }
+
+  async function change(who: keyof typeof tokens, mutation: string, variables: Record<string, unknown>) {
+    const response = await call(who, `${mutation}\n${CONVERSATION}`, { id: conversationId, ...variables });
+    expect(response.errors, mutation).toBeUndefined();
+    return Object.values(response.data!)[0]!;
+  }
+
+  const codeOf = (response: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+    response.errors?.[0]?.extensions?.['code'];
+
+  const seenBy = async (who: keyof typeof tokens) => {
+    const response = await call(
+      who,
+      `query ($id: ID!) { conversation(id: $id) { ...Seen } }\n${CONVERSATION}`,
+      {
+        id: conversationId,
+      },
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data!['conversation']!;
+  };
+
+  it('a customer opens a conversation about their own policy, not about someone else’s', async () => {
+    const open = `mutation ($policyId: ID, $key: String) {
+      c: openConversation(input: { topic: POLICY, subjectId: $policyId, text: "  Когда продлевать ОСАГО?  " }, idempotencyKey: $key) { ...Seen }
+    }`;
+    const key = `open-${randomUUID()}`;
+    const opened = await call('customer', `${open}\n${CONVERSATION}`, { policyId: policy.id, key });
+    expect(opened.errors).toBeUndefined();
+    const conversation = opened.data!['c']!;
+    conversationId = conversation.id;
+    openedCursor = conversation.cursor;
+    expect(conversation).toMatchObject({
+      topic: 'POLICY',
+      topicLabel: 'Вопрос по полису',
+      subjectId: policy.id,
+      status: 'OPEN',
+      assigneeId: null,
+      customerId: null,
+      messages: {
+        totalCount: 1,
+        nodes: [{ number: 1, author: 'CUSTOMER', text: 'Когда продлевать ОСАГО?' }],
+      },
+    });
+    const retried = await call('customer', `${open}\n${CONVERSATION}`, { policyId: policy.id, key });
+    expect(retried.data!['c']!.id).toBe(conversationId);
+    expect(retried.data!['c']!.messages.totalCount).toBe(1);
+
+    const strangers = await call('stranger', `${open}\n${CONVERSATION}`, { policyId: policy.id, key: null });
+    expect(codeOf(strangers)).toBe('SUPPORT_SUBJECT_NOT_FOUND');
+    expect(strangers.errors?.[0]?.message).toBe('Полис или заявление не найдены среди ваших.');
+  });
+
+  it('refuses bad input with coded Russian errors and writes nothing', async () => {
+    const send = `mutation ($id: ID!, $text: String!) { c: sendSupportMessage(conversationId: $id, text: $text) { id } }`;
+    for (const [text, code] of [
+      ['   ', 'BAD_USER_INPUT'],
+      ['я'.repeat(4_001), 'BAD_USER_INPUT'],
+    ] as const) {
+      const response = await call('customer', send, { id: conversationId, text });
+      expect(codeOf(response)).toBe(code);
+      expect(response.errors?.[0]?.message).toMatch(/[а-я]/);
+    }
+    const general = await call(
+      'customer',
+      `mutation { c: openConversation(input: { topic: CLAIM, text: "Где мой убыток?" }) { id } }`,
+    );
+    expect(general.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'subjectId' });
+    expect((await seenBy('customer')).messages.totalCount).toBe(1);
+  });
+
+  it('hides the conversation from another customer, a partner and staff outside support', async () => {
+    const read = `query ($id: ID!) { conversation(id: $id) { id } }`;
+    expect(codeOf(await call('stranger', read, { id: conversationId }))).toBe('CONVERSATION_NOT_FOUND');
+    expect(codeOf(await call('partner', read, { id: conversationId }))).toBe('FORBIDDEN');
+    expect(codeOf(await call('adjuster', read, { id: conversationId }))).toBe('FORBIDDEN');
+    const queue = `query { supportQueue { totalCount } }`;
+    for (const who of ['customer', 'partner', 'adjuster'] as const)
+      expect(codeOf(await call(who, queue)), who).toBe('FORBIDDEN');
+    const reply = `mutation ($id: ID!) { c: replyToConversation(conversationId: $id, text: "Я оператор") { id } }`;
+    expect(codeOf(await call('customer', reply, { id: conversationId }))).toBe('FORBIDDEN');
+    expect(codeOf(await call('adjuster', reply, { id: conversationId }))).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await call('stranger', `mutation ($id: ID!) { c: closeConversation(conversationId: $id) { id } }`, {
+          id: conversationId,
+        }),
+      ),
+    ).toBe('CONVERSATION_NOT_FOUND');
+  });
+
+  it('an operator finds it waiting in the queue, answers (taking it) and leaves a note the customer never sees', async () => {
+    const queue = `query { supportQueue(filter: { unassigned: true, topic: POLICY }) { nodes { id assigneeId customerId } } }`;
+    await eventually(
+      async () =>
+        (
+          await call<{ supportQueue: { nodes: { id: string }[] } }>('operator', queue)
+        ).data?.supportQueue.nodes.some((node) => node.id === conversationId),
+      { what: 'the conversation in the unassigned queue' },
+    );
+    const replied = await change(
+      'operator',
+      `mutation ($id: ID!) { c: replyToConversation(conversationId: $id, text: "Добрый день! За 30 дней до окончания.") { ...Seen } }`,
+      {},
+    );
+    expect(replied.assigneeId).toBe(OPERATOR.id);
+    expect(replied.customerId).toBe(customer.id);
+    const noted = await change(
+      'operator',
+      `mutation ($id: ID!) { c: addInternalNote(conversationId: $id, text: "Проверить скидку КБМ") { ...Seen } }`,
+      {},
+    );
+    expect(noted.messages.nodes.map((node) => [node.number, node.internal])).toEqual([
+      [1, false],
+      [2, false],
+      [3, true],
+    ]);
+
+    const seen = await seenBy('customer');
+    expect(seen.messages.nodes.map((node) => node.text)).toEqual([
+      'Когда продлевать ОСАГО?',
+      'Добрый день! За 30 дней до окончания.',
+    ]);
+    expect(JSON.stringify(seen)).not.toContain('КБМ');
+    expect(seen).toMatchObject({
+      unreadCount: 1,
+      assigneeId: null,
+      lastMessage: { number: 2, author: 'OPERATOR' },
+    });
+  });
+
+  it('read receipts: the customer reads the reply, the operator sees how far', async () => {
+    const read = await change(
+      'customer',
+      `mutation ($id: ID!) { c: markConversationRead(conversationId: $id, upToMessageNumber: 2) { ...Seen } }`,
+      {},
+    );
+    expect(read).toMatchObject({ unreadCount: 0, customerReadUpTo: 2 });
+    expect((await seenBy('operator')).customerReadUpTo).toBe(2);
+    const inbox = await eventually(
+      async () =>
+        (
+          await call<{ myConversations: { nodes: { id: string; unreadCount: number }[] } }>(
+            'customer',
+            `query { myConversations { nodes { id unreadCount } } }`,
+          )
+        ).data?.myConversations.nodes.find((node) => node.id === conversationId),
+      { what: 'the read conversation in the inbox', until: (node) => node?.unreadCount === 0 },
+    );
+    expect(inbox).toEqual({ id: conversationId, unreadCount: 0 });
+  });
+
+  it('transfers only to a support operator in the staff register, and only by its holder', async () => {
+    const transfer = `mutation ($id: ID!, $to: ID!) { c: transferConversation(conversationId: $id, operatorId: $to) { ...Seen } }`;
+    const toAdjuster = await call('operator', `${transfer}\n${CONVERSATION}`, {
+      id: conversationId,
+      to: ADJUSTER.id,
+    });
+    expect(codeOf(toAdjuster)).toBe('SUPPORT_OPERATOR_NOT_FOUND');
+    const byOther = await call('second', `${transfer}\n${CONVERSATION}`, {
+      id: conversationId,
+      to: SECOND_OPERATOR.id,
+    });
+    expect(codeOf(byOther)).toBe('CONVERSATION_ASSIGNED_ELSEWHERE');
+    const moved = await change('operator', transfer, { to: SECOND_OPERATOR.id });
+    expect(moved.assigneeId).toBe(SECOND_OPERATOR.id);
+    const replyByFirst = await call(
+      'operator',
+      `mutation ($id: ID!) { c: replyToConversation(conversationId: $id, text: "Ещё я") { id } }`,
+      { id: conversationId },
+    );
+    expect(codeOf(replyByFirst)).toBe('CONVERSATION_ASSIGNED_ELSEWHERE');
+    await eventually(
+      async () =>
+        (
+          await call<{ supportQueue: { nodes: { id: string }[] } }>(
+            'second',
+            `query { supportQueue(filter: { mine: true }) { nodes { id } } }`,
+          )
+        ).data?.supportQueue.nodes.some((node) => node.id === conversationId),
+      { what: 'the transferred conversation in the new holder’s queue' },
+    );
+  });
+
+  it('the customer rates, closes and reopens; a closed conversation takes no messages', async () => {
+    const rated = await change(
+      'customer',
+      `mutation ($id: ID!) { c: rateConversation(conversationId: $id, score: 5, comment: "Спасибо!") { ...Seen } }`,
+      {},
+    );
+    expect(rated.rating).toEqual({ score: 5, comment: 'Спасибо!' });
+    const again = await call(
+      'customer',
+      `mutation ($id: ID!) { c: rateConversation(conversationId: $id, score: 1) { id } }`,
+      { id: conversationId },
+    );
+    expect(codeOf(again)).toBe('CONVERSATION_ALREADY_RATED');
+    const closed = await change(
+      'second',
+      `mutation ($id: ID!) { c: closeConversation(conversationId: $id) { ...Seen } }`,
+      {},
+    );
+    expect(closed.status).toBe('CLOSED');
+    const late = await call(
+      'customer',
+      `mutation ($id: ID!) { c: sendSupportMessage(conversationId: $id, text: "Ещё вопрос") { id } }`,
+      { id: conversationId },
+    );
+    expect(codeOf(late)).toBe('CONVERSATION_CLOSED');
+    const reopened = await change(
+      'customer',
+      `mutation ($id: ID!) { c: reopenConversation(conversationId: $id) { ...Seen } }`,
+      {},
+    );
+    expect(reopened.status).toBe('OPEN');
+  });
+
+  it('shows the conversation on the customer and on the policy, through the one graph', async () => {
+    const overview = await eventually(
+      async () => {
+        const response = await call<{ me: { conversations: { nodes: { id: string }[] } } }>(
+          'customer',
+          `query { me { conversations { nodes { id } } } }`,
+        );
+        if (response.errors) throw new Error(JSON.stringify(response.errors));
+        return response.data?.me.conversations.nodes.map((node) => node.id);
+      },
+      { what: 'the customer’s conversations', until: (ids) => ids?.includes(conversationId) === true },
+    );
+    expect(overview).toContain(conversationId);
+    const onPolicy = await call<{ policy: { conversations: { nodes: { id: string }[] } } }>(
+      'customer',
+      `query ($id: ID!) { policy(id: $id) { conversations { nodes { id } } } }`,
+      { id: policy.id },
+    );
+    expect(onPolicy.errors).toBeUndefined();
+    expect(onPolicy.data!.policy.conversations.nodes.map((node) => node.id)).toContain(conversationId);
+  });
+
+  it('both sides follow the conversation live, resume with the cursor, and the customer never gets the note', async () => {
+    const FOLLOW = `subscription ($id: ID!, $after: String) {
+      conversationEvents(conversationId: $id, after: $after) { cursor type readBy readUpTo status assigneeId message { number author internal text } }
+    }`;
+    type Update = {
+      conversationEvents: {
+        cursor: string;
+        type: string;
+        assigneeId: string | null;
+        message: { number: number; author: string; internal: boolean; text: string } | null;
+      };
+    };
+    const customerClient = wsClient(system.gatewayUrl, tokens.customer);
+    const operatorClient = wsClient(system.gatewayUrl, tokens.second);
+    try {
+      const customerFeed = collect<Update>(customerClient, FOLLOW, {
+        id: conversationId,
+        after: openedCursor,
+      });
+      const operatorFeed = collect<Update>(operatorClient, FOLLOW, {
+        id: conversationId,
+        after: openedCursor,
+      });
+      const walked = [
+        'ConversationAssigned',
+        'OperatorReplied',
+        'MessagesRead',
+        'ConversationAssigned',
+        'ConversationRated',
+        'ConversationClosed',
+        'ConversationReopened',
+      ];
+      const types = (feed: { received: Update[] }) =>
+        feed.received.map((update) => update.conversationEvents.type);
+      await customerFeed.until(walked.length, 30_000);
+      await operatorFeed.until(walked.length + 1, 30_000);
+      expect(types(customerFeed)).toEqual(walked);
+      expect(types(operatorFeed)).toEqual([...walked.slice(0, 2), 'InternalNoteAdded', ...walked.slice(2)]);
+      expect(JSON.stringify(customerFeed.received)).not.toContain('КБМ');
+      expect(customerFeed.received[0]?.conversationEvents.assigneeId).toBeNull();
+      expect(operatorFeed.received[0]?.conversationEvents.assigneeId).toBe(OPERATOR.id);
+
+      await change(
+        'customer',
+        `mutation ($id: ID!) { c: sendSupportMessage(conversationId: $id, text: "Вы тут?") { ...Seen } }`,
+        {},
+      );
+      await operatorFeed.until(walked.length + 2, 30_000);
+      expect(operatorFeed.received.at(-1)?.conversationEvents.message).toEqual({
+        number: 4,
+        author: 'CUSTOMER',
+        internal: false,
+        text: 'Вы тут?',
+      });
+      await change(
+        'second',
+        `mutation ($id: ID!) { c: replyToConversation(conversationId: $id, text: "Да, слушаю") { ...Seen } }`,
+        {},
+      );
+      await customerFeed.until(walked.length + 2, 30_000);
+      expect(customerFeed.received.at(-1)?.conversationEvents.message).toEqual({
+        number: 5,
+        author: 'OPERATOR',
+        internal: false,
+        text: 'Да, слушаю',
+      });
+
+      // The customer drops off; what happens meanwhile arrives on reconnecting with the last cursor, once.
+      const lastSeen = customerFeed.received.at(-1)!.conversationEvents.cursor;
+      customerFeed.unsubscribe();
+      await change(
+        'second',
+        `mutation ($id: ID!) { c: addInternalNote(conversationId: $id, text: "перезвонить") { ...Seen } }`,
+        {},
+      );
+      await change(
+        'second',
+        `mutation ($id: ID!) { c: replyToConversation(conversationId: $id, text: "Что-то ещё?") { ...Seen } }`,
+        {},
+      );
+      const resumed = collect<Update>(customerClient, FOLLOW, { id: conversationId, after: lastSeen });
+      await resumed.until(1, 30_000);
+      await change(
+        'customer',
+        `mutation ($id: ID!) { c: sendSupportMessage(conversationId: $id, text: "Нет, спасибо") { ...Seen } }`,
+        {},
+      );
+      await resumed.until(2, 30_000);
+      expect(resumed.received.map((update) => update.conversationEvents.message?.text)).toEqual([
+        'Что-то ещё?',
+        'Нет, спасибо',
+      ]);
+      expect(resumed.errors).toEqual([]);
+      resumed.unsubscribe();
+      operatorFeed.unsubscribe();
+
+      const QUEUE = `subscription ($after: String) { supportQueueChanged(after: $after) { cursor conversationId type } }`;
+      const queueFeed = collect<{ supportQueueChanged: { conversationId: string; type: string } }>(
+        operatorClient,
+        QUEUE,
+        { after: openedCursor },
+      );
+      const ours = () =>
+        queueFeed.received.filter((change) => change.supportQueueChanged.conversationId === conversationId);
+      await eventually(() => ours().length, {
+        what: 'the queue feed replaying the conversation',
+        until: (count) => count >= 13,
+      });
+      expect(ours()[0]?.supportQueueChanged.type).toBe('ConversationAssigned');
+      queueFeed.unsubscribe();
+
+      const refused = collect(customerClient, QUEUE, { after: null });
+      await refused.until(1, 10_000).catch(() => undefined);
+      expect(
+        refused.errors.map((error) => (error as { extensions?: { code?: string } }).extensions?.code),
+      ).toEqual(['FORBIDDEN']);
+      const stranger = wsClient(system.gatewayUrl, tokens.stranger);
+      try {
+        const hidden = collect(stranger, FOLLOW, { id: conversationId, after: null });
+        await hidden.until(1, 10_000).catch(() => undefined);
+        expect(
+          hidden.errors.map((error) => (error as { extensions?: { code?: string } }).extensions?.code),
+        ).toEqual(['CONVERSATION_NOT_FOUND']);
+      } finally {
+        await stranger.dispose();
+      }
+    } finally {
+      await customerClient.dispose();
+      await operatorClient.dispose();
+    }
+  });
+
+  it('the same conversation feed over SSE, resumed from the cursor, without the notes', async () => {
+    const sse = await fetch(system.gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${tokens.customer}`,
+      },
+      body: JSON.stringify({
+        query: `subscription ($id: ID!, $after: String) { conversationEvents(conversationId: $id, after: $after) { type message { text } } }`,
+        variables: { id: conversationId, after: openedCursor },
+      }),
+    });
+    expect(sse.headers.get('content-type')).toContain('text/event-stream');
+    const reader = sse.body!.getReader();
+    let text = '';
+    while (!text.includes('Нет, спасибо')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    await reader.cancel();
+    expect(text).toContain('"type":"ConversationReopened"');
+    expect(text).toContain('Нет, спасибо');
+    expect(text).not.toContain('InternalNoteAdded');
+    expect(text).not.toContain('перезвонить');
+  });
+
+  it('supervisors keep the canned replies, operators read them, nobody else', async () => {
+    type Reply = { id: string; title: string; text: string };
+    const create = `mutation ($input: CannedReplyInput!) { createCannedReply(input: $input) { id title text } }`;
+    const input = { title: ' Продление ОСАГО ', text: 'Полис можно продлить за 30 дней до окончания.' };
+    expect(codeOf(await call('operator', create, { input }))).toBe('FORBIDDEN');
+    expect(codeOf(await call('supervisor', create, { input: { title: ' ', text: 'x' } }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    const created = await call<{ createCannedReply: Reply }>('supervisor', create, { input });
+    expect(created.errors).toBeUndefined();
+    const reply = created.data!.createCannedReply;
+    expect(reply).toMatchObject({ title: 'Продление ОСАГО' });
+
+    const update = `mutation ($id: ID!, $input: CannedReplyInput!) { updateCannedReply(id: $id, input: $input) { id text } }`;
+    const updated = await call<{ updateCannedReply: Reply }>('supervisor', update, {
+      id: reply.id,
+      input: { title: 'Продление ОСАГО', text: 'Продлить можно в разделе «Полисы».' },
+    });
+    expect(updated.data?.updateCannedReply.text).toBe('Продлить можно в разделе «Полисы».');
+
+    const list = `query { cannedReplies { id title text } }`;
+    const listed = await call<{ cannedReplies: Reply[] }>('second', list);
+    expect(listed.data?.cannedReplies).toEqual([
+      { id: reply.id, title: 'Продление ОСАГО', text: 'Продлить можно в разделе «Полисы».' },
+    ]);
+    for (const who of ['customer', 'partner', 'adjuster'] as const)
+      expect(codeOf(await call(who, list)), who).toBe('FORBIDDEN');
+
+    const remove = `mutation ($id: ID!) { deleteCannedReply(id: $id) }`;
+    expect(codeOf(await call('operator', remove, { id: reply.id }))).toBe('FORBIDDEN');
+    expect(
+      (await call<{ deleteCannedReply: boolean }>('supervisor', remove, { id: reply.id })).data
+        ?.deleteCannedReply,
+    ).toBe(true);
+    expect(codeOf(await call('supervisor', remove, { id: reply.id }))).toBe('CANNED_REPLY_NOT_FOUND');
+  });
+
+  it('a conversation about the customer’s own claim shows on the claim; nobody else can open one about it', async () => {
+    const { own } = claimsCast();
+    const holder = await system.token(customerOf(own.customer.id));
+    const submitted = await submitClaim(system.gatewayUrl, holder, own.policy.id);
+    expect(submitted.errors).toBeUndefined();
+    const claimId = submitted.data!.submitClaim.id;
+    const open = `mutation ($claimId: ID!) { openConversation(input: { topic: CLAIM, subjectId: $claimId, text: "Когда будет решение?" }) { id topic subjectId } }`;
+    const strangers = await call('stranger', open, { claimId });
+    expect(codeOf(strangers)).toBe('SUPPORT_SUBJECT_NOT_FOUND');
+    const opened = await graphql<{ openConversation: { id: string; subjectId: string } }>(
+      system.gatewayUrl,
+      open,
+      {
+        token: holder,
+        variables: { claimId },
+      },
+    );
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data?.openConversation.subjectId).toBe(claimId);
+    const onClaim = await eventually(
+      async () => {
+        const response = await graphql<{ claim: { conversation: { id: string } | null } }>(
+          system.gatewayUrl,
+          `
+            query ($id: ID!) {
+              claim(id: $id) {
+                conversation {
+                  id
+                }
+              }
+            }
+          `,
+          { token: holder, variables: { id: claimId } },
+        );
+        if (response.errors) throw new Error(JSON.stringify(response.errors));
+        return response.data?.claim.conversation?.id;
+      },
+      { what: 'the conversation on the claim' },
+    );
+    expect(onClaim).toBe(opened.data?.openConversation.id);
+  });
+});
