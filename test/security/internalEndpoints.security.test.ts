@@ -14,7 +14,7 @@ import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const { customer, policy } = demoCast();
 const [, dealer] = DEMO_PARTNER_CLIENTS;
-const SUBGRAPHS = ['identity', 'policy', 'claims'] as const;
+const SUBGRAPHS = ['identity', 'policy', 'claims', 'support'] as const;
 /** Two clients on this machine: identity tells them apart only by the address it may believe. */
 const GUESSER = '127.0.0.6';
 const OWNER = '127.0.0.7';
