@@ -76,6 +76,8 @@ describe('graceful shutdown', () => {
         'POST /graphql HTTP/1.1',
         `Host: ${hostname}:${port}`,
         'Content-Type: application/json',
+        // Only the gateway and sibling services may call a subgraph: this request proves itself as they do.
+        `x-internal-request: ${system.internalProof()}`,
         `Content-Length: ${Buffer.byteLength(body)}`,
         'Expect: 100-continue',
         'Connection: close',
