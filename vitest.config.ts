@@ -16,17 +16,16 @@ function tier(
   return {
     resolve: {
       alias: [
-        // Node gives the gateway graphql's CommonJS build, and the gateway imports the CommonJS build of
-        // graphql-query-complexity to match; tests load graphql's ES build, so they get that one's ES
-        // build, transformed with the tests (inline) so that both see the same copy of graphql.
-        { find: /^graphql-query-complexity\/cjs$/, replacement: 'graphql-query-complexity/esm' },
+        // Node gives every service graphql's CommonJS build (graphql has no "exports" map, so its "main"),
+        // and so it does to the libraries the tests load unbundled (type-graphql, Apollo); the tests'
+        // own imports take the same build, or a schema built by one copy would be foreign to the other.
+        { find: /^graphql$/, replacement: 'graphql/index.js' },
       ],
     },
     test: {
       name,
       include,
       pool: 'forks',
-      server: { deps: { inline: ['graphql-query-complexity'] } },
       maxWorkers: WORKERS,
       sequence: { groupOrder: order },
       setupFiles: ['test/support/reflectMetadata.ts', 'test/support/processTeardown.ts'],

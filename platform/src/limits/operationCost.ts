@@ -52,8 +52,10 @@ export function costRefusal(
       variables: args.variableValues ?? {},
       estimators: [pagedEstimator(model.assumedListSize)],
     });
-  } catch {
-    // The only refusal left once the variables fit: more fields than it will estimate.
+  } catch (error) {
+    // The only refusal left once the variables fit: more fields than it will estimate. Anything else
+    // (a schema from another copy of graphql, say) is a fault of ours, not the client's query.
+    if (!(error instanceof Error) || !/maximum allowed number of nodes/.test(error.message)) throw error;
     return new GraphQLError('Запрос слишком тяжёлый: в нём слишком много полей, чтобы его оценить.', {
       extensions: { code: 'QUERY_TOO_EXPENSIVE', maxCost: model.maxCost },
     });
