@@ -11,6 +11,7 @@ import { PROCESS_REGISTRY_VARIABLE } from './processRegistry.ts';
 declare module 'vitest' {
   interface ProvidedContext {
     processRegistry: string;
+    seededRegistries: string;
   }
 }
 
@@ -31,6 +32,8 @@ async function startedByThisRun(pid: number, directory: string): Promise<boolean
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
   const directory = await mkdtemp(join(tmpdir(), 'cabinet-test-processes-'));
   project.provide('processRegistry', directory);
+  const seededRegistries = await mkdtemp(join(tmpdir(), 'cabinet-test-registries-'));
+  project.provide('seededRegistries', seededRegistries);
 
   return async function teardown() {
     const killed: string[] = [];
@@ -50,6 +53,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
       }
     }
     await rm(directory, { recursive: true, force: true });
+    await rm(seededRegistries, { recursive: true, force: true });
     if (killed.length > 0) {
       process.stderr.write(
         `global teardown: killed processes the tests left running: ${killed.join(', ')}\n`,

@@ -8,6 +8,7 @@ import { startSystem, type RunningSystem, type SystemOptions } from '../../scrip
 import { SEEDED_AT } from './demoCast.ts';
 import { eventually } from './eventually.ts';
 import { recordProcess } from './processRegistry.ts';
+import { copySeededRegistry } from './seededRegistry.ts';
 import { LAUNCH_MS, SUBGRAPH_CALL_MS, SYSTEM_START_MS } from './timeouts.ts';
 
 /** A principal as tests write it: a customer's consent defaults to the version in force. */
@@ -62,13 +63,14 @@ function smsCodesIn(lines: readonly string[], oid: number): string[] {
  */
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const dataDir = await mkdtemp(join(tmpdir(), 'cabinet-e2e-'));
+  if (options.seedDemoData ?? true) await copySeededRegistry(dataDir, options.demoDataAsOf ?? SEEDED_AT);
   const logs = new Map<string, string[]>();
   const system = await startSystem({
     ...options,
     dataDir,
     ports: 'free',
-    seedDemoData: options.seedDemoData ?? true,
-    demoDataAsOf: options.demoDataAsOf ?? SEEDED_AT,
+    // Seeded here from the run's copy of the registry, not by the system (see seededRegistry.ts).
+    seedDemoData: false,
     env: { SUBGRAPH_TIMEOUT_MS: String(SUBGRAPH_CALL_MS), ...options.env },
     startupTimeoutMs: SYSTEM_START_MS,
     launchTimeoutMs: LAUNCH_MS,
