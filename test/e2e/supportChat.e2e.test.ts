@@ -600,7 +600,7 @@ describe('the support chat through the gateway, from both sides', () => {
     expect(onClaim).toBe(opened.data?.openConversation.id);
   });
 
-  it('after the customer revokes consent, operators see the conversation’s structure with the texts erased', async () => {
+  it('lists what support holds in myPersonalData; after the customer revokes consent, operators see the conversation’s structure with the texts erased', async () => {
     // Given a customer of their own (revoking must not touch the others' conversations) who talked to support
     const signedIn = await signInAs(system, 'newcomer');
     expect(signedIn.errors).toBeUndefined();
@@ -652,6 +652,16 @@ describe('the support chat through the gateway, from both sides', () => {
       'Мой телефон +79161234567',
       'Перезвоним вам',
     ]);
+
+    // And their statement of personal data lists what support holds, with this conversation
+    const statement = await graphql<{
+      myPersonalData: { supportDataHeld: string; supportConversations: { nodes: { id: string }[] } };
+    }>(system.gatewayUrl, '{ myPersonalData { supportDataHeld supportConversations { nodes { id } } } }', {
+      token: own,
+    });
+    expect(statement.errors).toBeUndefined();
+    expect(statement.data?.myPersonalData.supportDataHeld).toMatch(/зашифрованными вашим ключом/);
+    expect(statement.data?.myPersonalData.supportConversations.nodes.map((node) => node.id)).toContain(id);
 
     // When they revoke consent
     const revoked = await graphql(system.gatewayUrl, 'mutation { revokeConsent { revokedAt } }', {

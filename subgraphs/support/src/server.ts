@@ -26,6 +26,7 @@ import { ConversationResolver } from './conversation/graphql/conversation.resolv
 import {
   ClaimConversationResolver,
   CustomerConversationsResolver,
+  PersonalDataSupportResolver,
   PolicyConversationsResolver,
 } from './conversation/graphql/entities.resolver.ts';
 import { SupportQueueResolver } from './conversation/graphql/supportQueue.resolver.ts';
@@ -130,6 +131,7 @@ export async function start(
     customerConversations: new CustomerConversationsResolver(support),
     policyConversations: new PolicyConversationsResolver(support),
     claimConversation: new ClaimConversationResolver(support),
+    personalData: new PersonalDataSupportResolver(support),
     feed: new ConversationFeedSubscription(),
     cannedReplies: new CannedReplyResolver(
       new CannedReplyService(await CannedReplyRepository.open(stores.documents), deps.now),

@@ -109,7 +109,7 @@ class SealedConversationTexts implements EventStore {
 
   private async open(event: RecordedEvent): Promise<RecordedEvent> {
     const sealedField = SEALED_FIELDS[event.type];
-    if (sealedField === undefined) return event;
+    if (sealedField === undefined || categoryOf(event.stream) !== CONVERSATION_CATEGORY) return event;
     const data = event.data as Record<string, unknown>;
     const value = data[sealedField.field];
     if (!isSealed(value)) return event;
