@@ -153,6 +153,19 @@ describe('sealed conversation texts', () => {
     expect(await raw.read(conversationStreamId(CONVERSATION))).toHaveLength(6);
   });
 
+  it('let a customer who consented again write under a new key while the old texts stay erased', async () => {
+    await walkConversation();
+    await vault.destroy(CUSTOMER_ID, 'revocation-1');
+    await vault.consentGivenAgain(CUSTOMER_ID, 'consent-given-1');
+
+    await run(CUSTOMER, 20, { type: 'SendCustomerMessage', text: 'Снова я, Иван' });
+
+    const texts = (await events.read(conversationStreamId(CONVERSATION)))
+      .filter((event) => event.type === 'CustomerMessageSent')
+      .map((event) => (event.data as { text: string }).text);
+    expect(texts).toEqual([ERASED_MESSAGE_TEXT, 'Снова я, Иван']);
+  });
+
   it('let the lists drop the texts they keep of the customer, leaving the rest of the row', async () => {
     await walkConversation();
     const readModels = await openSupportReadModels(documents);
