@@ -15,7 +15,6 @@ import { performance } from 'node:perf_hooks';
 import {
   ClaimCommandHandler,
   claimRulesFromConfig,
-  CustomerKeyVault,
   formatClaimNumber,
   loadClaimsConfig,
   withoutActivity,
@@ -23,6 +22,7 @@ import {
   type ClaimCommand,
 } from '@cabinet/claims/testing';
 import { openDocumentStore } from '@cabinet/platform/documents';
+import { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { openEventStore } from '@cabinet/platform/eventstore';
 import type { Client } from 'graphql-ws';
 import { wsClient } from '../../test/support/graphqlClient.ts';

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsCast, demoCast, demoStaffMember } from '../support/demoCast.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { eventually } from '../support/eventually.ts';
+import { acceptConsent, signInAs } from '../support/gosuslugi.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
@@ -72,6 +73,15 @@ interface SeenConversation {
     totalCount: number;
     nodes: { number: number; author: string; internal: boolean; operatorId: string | null; text: string }[];
   };
+}
+
+/** What an operator reads of a conversation whose customer may have revoked consent. */
+interface OperatorView {
+  status: string;
+  assigneeId: string | null;
+  customerId: string | null;
+  lastMessage: { text: string } | null;
+  messages: { totalCount: number; nodes: { number: number; author: string; sentAt: string; text: string }[] };
 }
 
 describe('the support chat through the gateway, from both sides', () => {
@@ -588,5 +598,98 @@ describe('the support chat through the gateway, from both sides', () => {
       { what: 'the conversation on the claim' },
     );
     expect(onClaim).toBe(opened.data?.openConversation.id);
+  });
+
+  it('lists what support holds in myPersonalData; after the customer revokes consent, operators see the conversation’s structure with the texts erased', async () => {
+    // Given a customer of their own (revoking must not touch the others' conversations) who talked to support
+    const signedIn = await signInAs(system, 'newcomer');
+    expect(signedIn.errors).toBeUndefined();
+    const own = await acceptConsent(system, signedIn.data!.completeGosuslugiSignIn.accessToken);
+    const opened = await graphql<{ openConversation: { id: string } }>(
+      system.gatewayUrl,
+      'mutation { openConversation(input: { topic: GENERAL, text: "Мой телефон +79161234567" }) { id } }',
+      { token: own },
+    );
+    expect(opened.errors).toBeUndefined();
+    const id = opened.data!.openConversation.id;
+    const replied = await call(
+      'operator',
+      'mutation ($id: ID!) { replyToConversation(conversationId: $id, text: "Перезвоним вам") { id } }',
+      { id },
+    );
+    expect(replied.errors).toBeUndefined();
+    const operatorView = async () => {
+      const response = await call<{ conversation: OperatorView }>(
+        'operator',
+        /* GraphQL */ `
+          query ($id: ID!) {
+            conversation(id: $id) {
+              status
+              assigneeId
+              customerId
+              lastMessage {
+                text
+              }
+              messages(first: 50) {
+                totalCount
+                nodes {
+                  number
+                  author
+                  sentAt
+                  text
+                }
+              }
+            }
+          }
+        `,
+        { id },
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data!.conversation;
+    };
+    const before = await operatorView();
+    expect(before.messages.nodes.map((message) => message.text)).toEqual([
+      'Мой телефон +79161234567',
+      'Перезвоним вам',
+    ]);
+
+    // And their statement of personal data lists what support holds, with this conversation
+    const statement = await graphql<{
+      myPersonalData: { supportDataHeld: string; supportConversations: { nodes: { id: string }[] } };
+    }>(system.gatewayUrl, '{ myPersonalData { supportDataHeld supportConversations { nodes { id } } } }', {
+      token: own,
+    });
+    expect(statement.errors).toBeUndefined();
+    expect(statement.data?.myPersonalData.supportDataHeld).toMatch(/зашифрованными вашим ключом/);
+    expect(statement.data?.myPersonalData.supportConversations.nodes.map((node) => node.id)).toContain(id);
+
+    // When they revoke consent
+    const revoked = await graphql(system.gatewayUrl, 'mutation { revokeConsent { revokedAt } }', {
+      token: own,
+    });
+    expect(revoked.errors).toBeUndefined();
+
+    // Then, once support followed identity's event, the texts read as the placeholder and the rest stays
+    const erased = 'Сообщение удалено по отзыву согласия на обработку персональных данных';
+    const after = await eventually(operatorView, {
+      what: 'the conversation’s texts erased',
+      until: (seen) => seen.lastMessage?.text === erased,
+    });
+    expect(after.messages.totalCount).toBe(before.messages.totalCount);
+    expect(after.messages.nodes).toEqual(
+      before.messages.nodes.map((message) => ({ ...message, text: erased })),
+    );
+    expect(after).toMatchObject({
+      status: before.status,
+      assigneeId: before.assigneeId,
+      customerId: before.customerId,
+    });
+    // And support takes no new text about them
+    const refused = await call(
+      'operator',
+      'mutation ($id: ID!) { replyToConversation(conversationId: $id, text: "Вы тут?") { id } }',
+      { id },
+    );
+    expect(codeOf(refused)).toBe('PERSONAL_DATA_ERASED');
   });
 });

@@ -13,7 +13,7 @@ import type { ClaimCommand } from './claim/domain/claimCommands.ts';
 import { claimStreamId } from './claim/domain/claimStreamId.ts';
 import { openClaimsDocuments, openClaimsEvents } from './claimsStorage.ts';
 import type { ClaimsConfig } from './config.ts';
-import { CustomerKeyVault } from './privacy/application/customerKeyVault.ts';
+import { CustomerKeyVault } from '@cabinet/platform/privacy';
 
 /** The claims' command side over their stores, without the graph and without the policy check. */
 export interface ClaimCommands {

@@ -34,13 +34,13 @@ import { documentRoutes } from './documents/http/documentRoutes.ts';
 import { openDocumentService } from './documents/application/openDocumentService.ts';
 import { ClaimHistoryResolver } from './history/graphql/claimHistory.resolver.ts';
 import { ClaimHistoryExport } from './history/application/claimHistoryExport.ts';
-import { consentRevocationReaction } from './privacy/application/consentRevocationReaction.ts';
 import { openClaimsDocuments, openClaimsEvents } from './claimsStorage.ts';
 import type { ClaimsConfig } from './config.ts';
 import { PolicyClient } from './claim/application/policyClient.ts';
 import { StaffRegisterClient } from '@cabinet/platform/staff';
 import { CustomerEmailClient } from './claim/application/customerEmailClient.ts';
-import { CustomerKeyVault } from './privacy/application/customerKeyVault.ts';
+import { consentRevocationReaction, CustomerKeyVault } from '@cabinet/platform/privacy';
+import { eraseCustomerReadModels } from './privacy/application/eraseCustomerReadModels.ts';
 import { startClaimNotifications } from './notifications/application/claimNotifications.ts';
 import { claimsSchema } from './schema.ts';
 
@@ -72,7 +72,11 @@ export async function start(
   const claimDocuments = await openDocumentService(config, { documents, vault }, links, deps.now);
   projections.push(
     await runProjection(
-      consentRevocationReaction({ vault, cards: readModels.cards, documents: claimDocuments.service }, log),
+      consentRevocationReaction(
+        vault,
+        eraseCustomerReadModels({ cards: readModels.cards, documents: claimDocuments.service }),
+        log,
+      ),
       events,
       documents,
       log,

@@ -5,9 +5,10 @@ import { ConversationResolver } from './conversation/graphql/conversation.resolv
 import {
   ClaimConversationResolver,
   CustomerConversationsResolver,
+  PersonalDataSupportResolver,
   PolicyConversationsResolver,
 } from './conversation/graphql/entities.resolver.ts';
-import { Claim, Customer, Policy } from './conversation/graphql/entities.ts';
+import { Claim, Customer, PersonalData, Policy } from './conversation/graphql/entities.ts';
 import { SupportQueueResolver } from './conversation/graphql/supportQueue.resolver.ts';
 import { ConversationFeedSubscription } from './liveFeed/graphql/conversationFeed.subscription.ts';
 
@@ -17,6 +18,7 @@ export interface SupportResolvers {
   readonly customerConversations: CustomerConversationsResolver;
   readonly policyConversations: PolicyConversationsResolver;
   readonly claimConversation: ClaimConversationResolver;
+  readonly personalData: PersonalDataSupportResolver;
   readonly feed: ConversationFeedSubscription;
   readonly cannedReplies: CannedReplyResolver;
 }
@@ -30,10 +32,11 @@ export function supportSchema(resolvers?: SupportResolvers): Promise<GraphQLSche
       CustomerConversationsResolver,
       PolicyConversationsResolver,
       ClaimConversationResolver,
+      PersonalDataSupportResolver,
       ConversationFeedSubscription,
       CannedReplyResolver,
     ],
-    orphanedTypes: [Customer, Policy, Claim],
+    orphanedTypes: [Customer, Policy, Claim, PersonalData],
     instances: resolvers ? Object.values(resolvers) : [],
   });
 }

@@ -14,6 +14,7 @@ import { createLogger, type Logger } from '@cabinet/platform/logging';
 import { createStoreMetrics, registerMetricGroups, type StoreMetrics } from '@cabinet/platform/metrics';
 import type { RunningService } from '@cabinet/platform/process';
 import { runProjection, type RunningProjection } from '@cabinet/platform/projections';
+import { consentRevocationReaction, CustomerKeyVault } from '@cabinet/platform/privacy';
 import { StaffRegisterClient } from '@cabinet/platform/staff';
 import type { DocumentStore } from '@cabinet/platform/documents';
 import type { EventStore } from '@cabinet/platform/eventstore';
@@ -25,10 +26,12 @@ import { ConversationResolver } from './conversation/graphql/conversation.resolv
 import {
   ClaimConversationResolver,
   CustomerConversationsResolver,
+  PersonalDataSupportResolver,
   PolicyConversationsResolver,
 } from './conversation/graphql/entities.resolver.ts';
 import { SupportQueueResolver } from './conversation/graphql/supportQueue.resolver.ts';
 import {
+  eraseCustomerTexts,
   openSupportReadModels,
   SUPPORT_READ_MODELS,
   supportProjections,
@@ -50,13 +53,16 @@ export interface SupportDependencies {
 interface Stores {
   readonly events: EventStore;
   readonly documents: DocumentStore;
+  readonly vault: CustomerKeyVault;
   readonly metrics: StoreMetrics;
 }
 
 async function openStores(config: SupportConfig, now: () => Date): Promise<Stores> {
   const metrics = createStoreMetrics(now);
-  const events = instrumentEventStore(await openSupportEvents(config), metrics.eventStore);
-  return { events, documents: await openSupportDocuments(config), metrics };
+  const documents = await openSupportDocuments(config);
+  const vault = await CustomerKeyVault.open(documents, now);
+  const events = instrumentEventStore(await openSupportEvents(config, vault), metrics.eventStore);
+  return { events, documents, vault, metrics };
 }
 
 async function startProjections(
@@ -66,7 +72,10 @@ async function startProjections(
   log: Logger,
 ): Promise<RunningProjection[]> {
   return Promise.all(
-    supportProjections(readModels, (before, after) => metrics.summarized(before, after)).map((projection) =>
+    [
+      ...supportProjections(readModels, (before, after) => metrics.summarized(before, after)),
+      consentRevocationReaction(stores.vault, eraseCustomerTexts(readModels), log),
+    ].map((projection) =>
       runProjection(projection, stores.events, stores.documents, log, stores.metrics.projections),
     ),
   );
@@ -122,6 +131,7 @@ export async function start(
     customerConversations: new CustomerConversationsResolver(support),
     policyConversations: new PolicyConversationsResolver(support),
     claimConversation: new ClaimConversationResolver(support),
+    personalData: new PersonalDataSupportResolver(support),
     feed: new ConversationFeedSubscription(),
     cannedReplies: new CannedReplyResolver(
       new CannedReplyService(await CannedReplyRepository.open(stores.documents), deps.now),

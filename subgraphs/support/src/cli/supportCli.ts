@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { holdReadModelsForRebuild, LeaseHeld } from '@cabinet/platform/leases';
 import { createLogger } from '@cabinet/platform/logging';
+import { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { rebuildProjection } from '@cabinet/platform/projections';
 import { loadSupportConfig } from '../config.ts';
 import {
@@ -30,8 +31,8 @@ async function rebuild(): Promise<number> {
     );
     return 1;
   }
-  const events = await openSupportEvents(config);
   const documents = await openSupportDocuments(config);
+  const events = await openSupportEvents(config, await CustomerKeyVault.open(documents, () => new Date()));
   try {
     const lease = await holdReadModelsForRebuild(
       documents,

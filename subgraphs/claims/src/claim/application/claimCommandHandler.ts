@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, isUuid, nameBasedUuid } from '@cabinet/kernel';
 import { WrongExpectedRevision, type EventStore, type Position } from '@cabinet/platform/eventstore';
 import type { ClaimObserver } from './claimActivity.ts';
-import type { CustomerKeyVault } from '../../privacy/application/customerKeyVault.ts';
+import type { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { claimActorReference } from '../domain/claimActor.ts';
 import type { ClaimCommand } from '../domain/claimCommands.ts';
 import type { ClaimEvent } from '../domain/claimEvents.ts';

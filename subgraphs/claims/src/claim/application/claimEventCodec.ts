@@ -1,5 +1,5 @@
 import type { EventMetadata, NewEvent, RecordedEvent } from '@cabinet/platform/eventstore';
-import type { CustomerKeyVault } from '../../privacy/application/customerKeyVault.ts';
+import type { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { isClaimEventType, type ClaimEvent } from '../domain/claimEvents.ts';
 import { isErasedPersonalData, isSealedPersonalData } from '../domain/personalDataForm.ts';
 

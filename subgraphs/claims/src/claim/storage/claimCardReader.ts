@@ -1,6 +1,6 @@
 import { isUuid } from '@cabinet/kernel';
 import type { EventStore, RecordedEvent } from '@cabinet/platform/eventstore';
-import type { CustomerKeyVault } from '../../privacy/application/customerKeyVault.ts';
+import type { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { claimStreamId } from '../domain/claimStreamId.ts';
 import { isSealedPersonalData, plainPersonalData } from '../domain/personalDataForm.ts';
 import type { ClaimCard } from './claimCard.ts';

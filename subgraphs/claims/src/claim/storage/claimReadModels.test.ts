@@ -11,8 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClaimDocumentRepository } from '../../documents/storage/claimDocumentRepository.ts';
 import { DocumentService } from '../../documents/application/documentService.ts';
 import { LinkSigner } from '../../documents/application/signedLink.ts';
-import { consentRevocationReaction } from '../../privacy/application/consentRevocationReaction.ts';
-import { CustomerKeyVault } from '../../privacy/application/customerKeyVault.ts';
+import { consentRevocationReaction, CustomerKeyVault } from '@cabinet/platform/privacy';
+import { eraseCustomerReadModels } from '../../privacy/application/eraseCustomerReadModels.ts';
 import { ClaimCommandHandler, loadClaim } from '../application/claimCommandHandler.ts';
 import { withoutActivity } from '../application/claimActivity.ts';
 import type { ClaimCommand } from '../domain/claimCommands.ts';
@@ -184,7 +184,11 @@ describe('consent revocation', () => {
 
     // When identity reports the revocation on the customer's stream.
     const reaction = await runProjection(
-      consentRevocationReaction({ vault, cards: readModels.cards, documents: documentService }, log),
+      consentRevocationReaction(
+        vault,
+        eraseCustomerReadModels({ cards: readModels.cards, documents: documentService }),
+        log,
+      ),
       events,
       documents,
       log,

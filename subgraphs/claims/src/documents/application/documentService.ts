@@ -7,7 +7,7 @@ import {
   isSealedPersonalData,
   plainPersonalData,
 } from '../../claim/domain/personalDataForm.ts';
-import type { CustomerKeyVault } from '../../privacy/application/customerKeyVault.ts';
+import type { CustomerKeyVault } from '@cabinet/platform/privacy';
 import type {
   ClaimDocumentRecord,
   ClaimDocumentRepository,

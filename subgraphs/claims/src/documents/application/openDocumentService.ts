@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { openBlobStore, type BlobStore } from '@cabinet/platform/blobs';
 import type { DocumentStore } from '@cabinet/platform/documents';
 import type { ClaimsConfig } from '../../config.ts';
-import type { CustomerKeyVault } from '../../privacy/application/customerKeyVault.ts';
+import type { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { ClaimDocumentRepository } from '../storage/claimDocumentRepository.ts';
 import { DocumentService, type DocumentLinks } from './documentService.ts';
 import { loadOrCreateLinkSigningKey } from './linkSigningKey.ts';

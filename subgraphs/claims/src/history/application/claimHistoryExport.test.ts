@@ -22,7 +22,7 @@ import {
 import { ClaimCardReader } from '../../claim/storage/claimCardReader.ts';
 import { openClaimReadModels, type ClaimReadModels } from '../../claim/storage/claimReadModels.ts';
 import { LinkSigner } from '../../documents/application/signedLink.ts';
-import { CustomerKeyVault } from '../../privacy/application/customerKeyVault.ts';
+import { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { CLAIM_HISTORY_LINK_TTL_MS, ClaimHistoryExport } from './claimHistoryExport.ts';
 
 const SECOND_CLAIM_ID = '5b0e2d41-7c3a-4f19-8e6d-1a2b3c4d5e6f';

@@ -21,7 +21,7 @@ import {
   command,
   submitClaim,
 } from '../../claim/domain/testing/claimFixtures.ts';
-import { CustomerKeyVault } from '../../privacy/application/customerKeyVault.ts';
+import { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { startClaimNotifications, type NotificationSettings } from './claimNotifications.ts';
 import { noticeEmailOf } from './noticeEmails.ts';
 import { mailboxMailSender, type MailSender } from './mailSender.ts';

@@ -4,7 +4,7 @@ import type { EventStore } from '@cabinet/platform/eventstore';
 import type { Logger } from '@cabinet/platform/logging';
 import type { MetricGroup } from '@cabinet/platform/metrics';
 import { runProjection, type ProjectionMonitor } from '@cabinet/platform/projections';
-import type { CustomerKeyVault } from '../../privacy/application/customerKeyVault.ts';
+import type { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { noticeEmailOf } from './noticeEmails.ts';
 import { mailboxMailSender, smtpMailSender } from './mailSender.ts';
 import { NotificationDispatcher, runDispatcher } from './notificationDispatcher.ts';

@@ -3,7 +3,7 @@ import { claimEventOf } from '../../claim/application/claimEventCodec.ts';
 import { claimStreamId } from '../../claim/domain/claimStreamId.ts';
 import { unsealPersonalData } from '../../claim/domain/personalData.ts';
 import { plainPersonalData } from '../../claim/domain/personalDataForm.ts';
-import type { CustomerKeyVault } from '../../privacy/application/customerKeyVault.ts';
+import type { CustomerKeyVault } from '@cabinet/platform/privacy';
 
 /**
  * Where a claim's notices are e-mailed: the customer's Gosuslugi-verified e-mail kept when the claim was

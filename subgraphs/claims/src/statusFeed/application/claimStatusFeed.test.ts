@@ -8,7 +8,7 @@ import { openEventStore, type EventStore, type Position } from '@cabinet/platfor
 import type { Projection } from '@cabinet/platform/projections';
 import { createLogger } from '@cabinet/platform/logging';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CustomerKeyVault } from '../../privacy/application/customerKeyVault.ts';
+import { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { ClaimCommandHandler } from '../../claim/application/claimCommandHandler.ts';
 import { withoutActivity } from '../../claim/application/claimActivity.ts';
 import type { ClaimCommand } from '../../claim/domain/claimCommands.ts';

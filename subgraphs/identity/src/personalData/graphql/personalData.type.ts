@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { ConsentType } from '../../consent/graphql/consent.type.ts';
 import { Session } from '../../session/graphql/session.type.ts';
 
@@ -20,9 +20,12 @@ export class PassportType {
   issuedBy!: string | null;
 }
 
+/** An entity so that the other services add what they hold about the customer (support adds its part). */
 @ObjectType({
-  description: 'Everything identity holds about the customer («полная выписка», 152-ФЗ art. 14)',
+  description:
+    'Everything identity holds about the customer («полная выписка», 152-ФЗ art. 14), with what the other services add',
 })
+@Directive('@key(fields: "customerId")')
 export class PersonalData {
   @Field(() => String)
   customerId!: string;

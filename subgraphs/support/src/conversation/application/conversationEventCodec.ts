@@ -1,8 +1,11 @@
 import type { NewEvent, RecordedEvent } from '@cabinet/platform/eventstore';
 import { CONVERSATION_EVENT_TYPES, type ConversationEvent } from '../domain/conversationEvents.ts';
 
-/** The version of the conversation events' data shape; a change to it comes with an upcaster. */
-export const CONVERSATION_EVENT_SCHEMA_VERSION = 1;
+/**
+ * The version of the conversation events' data shape; a change to it comes with an upcaster. Version 2
+ * records the free texts sealed (see sealedConversationTexts.ts), which reads version 1's plain texts too.
+ */
+export const CONVERSATION_EVENT_SCHEMA_VERSION = 2;
 
 /** A recorded conversation event as the domain knows it. */
 export function conversationEventOf(recorded: RecordedEvent): ConversationEvent {

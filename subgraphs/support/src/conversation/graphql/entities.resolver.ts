@@ -2,7 +2,7 @@ import { pageSize, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { SupportService } from '../application/supportService.ts';
 import { Conversation, ConversationConnection } from './conversation.type.ts';
-import { Claim, Customer, Policy } from './entities.ts';
+import { Claim, Customer, PersonalData, Policy } from './entities.ts';
 import { toConversation } from './toConversation.ts';
 
 type Listed = Awaited<ReturnType<SupportService['mine']>>;
@@ -69,5 +69,41 @@ export class ClaimConversationResolver {
     const list = await this.support.about(context, claim.id, { first: 1 });
     const latest = list.views[0];
     return latest ? toConversation(latest) : null;
+  }
+}
+
+/** What support tells a customer it holds about them (152-ФЗ art. 14), in their own words. */
+export const SUPPORT_DATA_HELD =
+  'Обращения в поддержку: тема, полис или заявление, о котором обращение, статус, время и авторы сообщений, ' +
+  'отметки о прочтении и оценка. Тексты ваших сообщений, ответов и заметок операторов и комментарий к оценке ' +
+  'хранятся зашифрованными вашим ключом: при отзыве согласия ключ уничтожается и тексты становятся нечитаемыми, ' +
+  'а остальное остаётся для статистики.';
+
+@Resolver(() => PersonalData)
+export class PersonalDataSupportResolver {
+  constructor(private readonly support: SupportService) {}
+
+  @FieldResolver(() => String, { description: 'What support holds about the customer, in Russian' })
+  supportDataHeld(): string {
+    return SUPPORT_DATA_HELD;
+  }
+
+  @FieldResolver(() => ConversationConnection, {
+    nullable: true,
+    description:
+      'The customer’s support conversations as they see them, latest first. Null (with an error) when support is unavailable.',
+  })
+  async supportConversations(
+    @Root() personalData: PersonalData,
+    @Ctx() context: RequestContext,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<ConversationConnection> {
+    return connectionOf(
+      await this.support.ofCustomer(context, personalData.customerId, {
+        first: pageSize(first),
+        after: after ?? undefined,
+      }),
+    );
   }
 }

@@ -23,3 +23,11 @@ export class Claim {
   @Field(() => ID)
   id!: string;
 }
+
+/** Identity's statement of the customer's personal data; support adds what it holds about them. */
+@ObjectType()
+@Directive('@key(fields: "customerId")')
+export class PersonalData {
+  @Field(() => String)
+  customerId!: string;
+}

@@ -1,4 +1,12 @@
-import type { Collection, CollectionSpec, Condition, DocumentStore, Page } from '@cabinet/platform/documents';
+import {
+  VersionConflict,
+  type Collection,
+  type CollectionSpec,
+  type Condition,
+  type DocumentStore,
+  type Page,
+} from '@cabinet/platform/documents';
+import { ERASED_MESSAGE_TEXT, ERASED_RATING_COMMENT } from '../domain/erasedTexts.ts';
 import type { ConversationSummary } from './conversationSummary.ts';
 
 /** Sorts after every real time: conversations nobody waits on come last in the queue. */
@@ -55,6 +63,54 @@ export class ConversationListRepository {
       assigneeKey: summary.assigneeId ?? '',
     };
     return this.collection.upsertIfNewer(summary.conversationId, row, summary.revision);
+  }
+
+  /** The ids of a customer's conversations; only the inbox, indexed by customer, answers it. */
+  async conversationIdsOf(customerId: string): Promise<string[]> {
+    const ids: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.collection.find({
+        where: { customerId },
+        sort: [{ field: 'updatedAt', direction: 'asc' }],
+        first: 500,
+        ...(after === undefined ? {} : { after }),
+      });
+      ids.push(...page.items.map((item) => item.id));
+      if (!page.hasNextPage || page.endCursor === null) return ids;
+      after = page.endCursor;
+    }
+  }
+
+  /**
+   * Replaces the texts a row keeps (the last message and the rating comment) with the placeholders once
+   * the customer's key was destroyed; the rest of the row stays. Returns how many rows it changed.
+   */
+  async eraseTextsOf(conversationIds: readonly string[]): Promise<number> {
+    let erased = 0;
+    for (const id of conversationIds) {
+      for (;;) {
+        const stored = await this.collection.get(id);
+        if (!stored) break;
+        const { lastMessage, rating } = stored.data;
+        const row: ConversationListRow = {
+          ...stored.data,
+          lastMessage:
+            lastMessage && lastMessage.side !== 'SYSTEM'
+              ? { ...lastMessage, text: ERASED_MESSAGE_TEXT }
+              : lastMessage,
+          rating: rating?.comment ? { ...rating, comment: ERASED_RATING_COMMENT } : rating,
+        };
+        try {
+          await this.collection.replace(id, row, stored.version);
+          erased += 1;
+          break;
+        } catch (error) {
+          if (!(error instanceof VersionConflict)) throw error;
+        }
+      }
+    }
+    return erased;
   }
 
   async find(query: ListQuery): Promise<{ page: Page<ConversationListRow>; totalCount: number }> {

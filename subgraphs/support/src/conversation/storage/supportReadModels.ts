@@ -24,6 +24,19 @@ export async function openSupportReadModels(documents: DocumentStore): Promise<S
   return { inbox, queue };
 }
 
+/** Drops the texts the lists keep of a customer's conversations once their key was destroyed. */
+export function eraseCustomerTexts(
+  readModels: SupportReadModels,
+): (customerId: string) => Promise<{ inbox: number; queue: number }> {
+  return async (customerId) => {
+    const conversationIds = await readModels.inbox.conversationIdsOf(customerId);
+    return {
+      inbox: await readModels.inbox.eraseTextsOf(conversationIds),
+      queue: await readModels.queue.eraseTextsOf(conversationIds),
+    };
+  };
+}
+
 /** The projections that keep the read models; `queueObserver` hears of every queue row written. */
 export function supportProjections(
   readModels: SupportReadModels,

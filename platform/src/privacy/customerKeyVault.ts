@@ -6,9 +6,14 @@ import {
   type DocumentStore,
   type StoredDocument,
 } from '@cabinet/platform/documents';
-import type { SealedPersonalData } from '../../claim/domain/personalDataForm.ts';
-import { customerKeyId } from '../domain/customerKeyId.ts';
-import { PrivacyErrors } from '../domain/privacyErrors.ts';
+import { customerKeyId } from './customerKeyId.ts';
+import { PrivacyErrors } from './privacyErrors.ts';
+
+/** Ciphertext of a customer's personal data; `keyId` names the generation of their key that opens it. */
+export interface SealedPersonalData {
+  readonly sealed: string;
+  readonly keyId: string;
+}
 
 /** One generation of a customer's key, stored under its key id. */
 interface CustomerKey {
@@ -45,7 +50,7 @@ const applied = (generations: KeyGenerations, eventId: string | undefined) =>
 const TAG_BYTES = 16;
 
 /**
- * Per-customer encryption keys for the personal data inside claim events (crypto-shredding): the
+ * Per-customer encryption keys for the personal data inside a service's events (crypto-shredding): the
  * keys live here, outside the event log, so destroying one makes that customer's personal data in the
  * log unreadable without rewriting a single event. A customer who revoked consent and later accepted
  * it again gets a new generation of key for what they submit from then on; the destroyed generations
@@ -71,7 +76,7 @@ export class CustomerKeyVault {
    * The vault for sealing what customers submit themselves under the consent in force: when their
    * current key was destroyed by an earlier revocation and they have given the consent again since
    * (`consentGivenAgain`), a new generation replaces it instead of the refusal. Staff acting on a
-   * customer's claim never use it, so nothing new is recorded about someone who withdrew consent
+   * customer's claim or conversation never use it, so nothing new is recorded about someone who withdrew consent
    * until they come back themselves.
    */
   forCustomerWithConsent(): CustomerKeyVault {

@@ -5,7 +5,7 @@ export const PrivacyErrors = {
   personalDataErased: () =>
     new DomainError(
       'PERSONAL_DATA_ERASED',
-      'Клиент отозвал согласие на обработку персональных данных, и его данные удалены: сведения с персональными данными по его заявлениям больше не принимаются.',
+      'Клиент отозвал согласие на обработку персональных данных, и его данные удалены: сведения с персональными данными о нём больше не принимаются.',
     ),
   /** The same refusal, told to the customer themself: they withdrew consent, or gave it again a moment ago. */
   ownPersonalDataErased: () =>

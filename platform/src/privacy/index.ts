@@ -1,0 +1,3 @@
+export * from './consentRevocationReaction.ts';
+export * from './customerKeyVault.ts';
+export * from './privacyErrors.ts';
