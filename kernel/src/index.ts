@@ -6,3 +6,4 @@ export * from './ids/nameBasedUuid.ts';
 export * from './ids/uuid.ts';
 export * from './principals/index.ts';
 export * from './deciders/decider.ts';
+export * from './privacy/sealedPersonalData.ts';

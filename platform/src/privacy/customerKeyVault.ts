@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { SealedPersonalData } from '@cabinet/kernel';
 import {
   DuplicateKey,
   VersionConflict,
@@ -8,12 +9,6 @@ import {
 } from '@cabinet/platform/documents';
 import { customerKeyId } from './customerKeyId.ts';
 import { PrivacyErrors } from './privacyErrors.ts';
-
-/** Ciphertext of a customer's personal data; `keyId` names the generation of their key that opens it. */
-export interface SealedPersonalData {
-  readonly sealed: string;
-  readonly keyId: string;
-}
 
 /** One generation of a customer's key, stored under its key id. */
 interface CustomerKey {

@@ -1,3 +1,5 @@
+import type { SealedPersonalData } from '@cabinet/kernel';
+
 /**
  * Every claim event keeps the customer's personal data (contacts, free texts, file names, the incident
  * place) in one `personal` sub-object, so the wiring can encrypt it with the customer's key and a
@@ -5,11 +7,7 @@
  */
 export type PersonalData<Plain> = Plain | SealedPersonalData | ErasedPersonalData;
 
-/** Ciphertext produced outside the domain; `keyId` names the customer key that opens it. */
-export interface SealedPersonalData {
-  readonly sealed: string;
-  readonly keyId: string;
-}
+export type { SealedPersonalData };
 
 /** What remains once the key is gone or the data was removed for a reader without the right to see it. */
 export interface ErasedPersonalData {

@@ -10,7 +10,8 @@ import {
   type SubscribeOptions,
   type SubscriptionMessage,
 } from '@cabinet/platform/eventstore';
-import type { CustomerKeyVault, SealedPersonalData } from '@cabinet/platform/privacy';
+import type { SealedPersonalData } from '@cabinet/kernel';
+import type { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { ERASED_MESSAGE_TEXT, ERASED_RATING_COMMENT } from '../domain/erasedTexts.ts';
 import { CONVERSATION_CATEGORY } from '../domain/conversationStreamId.ts';
 
