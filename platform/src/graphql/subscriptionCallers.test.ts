@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccessTokenVerifier } from '../auth/accessTokens.ts';
 import type { EndedSessions } from '../auth/endedSessions.ts';
 import { callerVerifier } from './subscriptionCallers.ts';
 
+/** The tests' own moment: a token expiring an hour after it cannot end by expiry while they run. */
+const NOW = new Date('2026-03-01T09:00:00Z');
 const sessionId = randomUUID();
 const verifier: AccessTokenVerifier = {
   verify: () =>
@@ -15,7 +17,7 @@ const verifier: AccessTokenVerifier = {
         trusted: true,
         consentVersion: '1',
       },
-      expiresAt: new Date(Date.now() + 60 * 60_000),
+      expiresAt: new Date(NOW.getTime() + 60 * 60_000),
     }),
   principalFromAuthorization: () => Promise.reject(new Error('not used')),
 };
@@ -33,6 +35,9 @@ function endingSessions() {
 }
 
 describe("a subscription caller's end", () => {
+  beforeEach(() => vi.useFakeTimers({ now: NOW }));
+  afterEach(() => vi.useRealTimers());
+
   it("ends what the caller was given when the caller's session ends", async () => {
     const ending = endingSessions();
     const onEnd = vi.fn();
