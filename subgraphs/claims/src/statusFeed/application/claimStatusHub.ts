@@ -1,6 +1,6 @@
 import { DomainError, type Principal } from '@cabinet/kernel';
 import type { EventStore, Position, RecordedEvent } from '@cabinet/platform/eventstore';
-import { ChangeQueue } from '@cabinet/platform/feeds';
+import { ChangeQueue, KeyedQueues, LiveCategoryFeed } from '@cabinet/platform/feeds';
 import type { Logger } from '@cabinet/platform/logging';
 import type { SubscriptionDeliveryMetrics } from '@cabinet/platform/metrics';
 import { claimEventOf } from '../../claim/application/claimEventCodec.ts';
@@ -11,7 +11,6 @@ import { ownershipOf, stateBefore, statusChangeOf, type ClaimStatusChangeRecord 
 
 /** Claim states kept warm for folding; older ones are folded again from their stream when needed. */
 const CACHED_STATES = 20_000;
-const RESUBSCRIBE_DELAY_MS = 500;
 const feedOverflow = () =>
   new DomainError(
     'CLAIM_FEED_OVERFLOW',
@@ -38,18 +37,12 @@ interface BroadSubscriber {
  * to those following all the claims they may see (staff, partners, a customer's whole list).
  */
 export class ClaimStatusHub {
-  private position: Position | undefined;
-  private readonly byClaim = new Map<string, Set<ChangeQueue<ClaimStatusChangeRecord>>>();
+  private feed: LiveCategoryFeed<ClaimStatusChangeRecord | null> | undefined;
+  private readonly byClaim = new KeyedQueues<ClaimStatusChangeRecord>(feedOverflow);
   private readonly broad = new Set<BroadSubscriber>();
   private readonly states = new Map<string, ClaimState>();
-  private readonly abort = new AbortController();
-  private loop: Promise<void> = Promise.resolve();
 
-  private constructor(
-    private readonly events: EventStore,
-    private readonly log: Logger,
-    private readonly delivery: SubscriptionDeliveryMetrics | undefined,
-  ) {}
+  private constructor(private readonly events: EventStore) {}
 
   /**
    * Starts at the end of the log: what came before is read by each subscriber that asks for it.
@@ -60,91 +53,57 @@ export class ClaimStatusHub {
     log: Logger,
     delivery?: SubscriptionDeliveryMetrics,
   ): Promise<ClaimStatusHub> {
-    const hub = new ClaimStatusHub(events, log, delivery);
-    await new Promise<void>((live) => {
-      hub.loop = hub.follow(live);
+    const hub = new ClaimStatusHub(events);
+    hub.feed = await LiveCategoryFeed.start({
+      events,
+      category: CLAIM_STREAM_CATEGORY,
+      log,
+      name: 'claim status feed',
+      prepare: (event) => hub.statusChangeOf(event),
+      deliver: (event, change) => {
+        if (change) hub.fanOut(change);
+        delivery?.delivered(STATUS_HUB_SUBSCRIBER, event);
+      },
     });
     return hub;
   }
 
   get subscribers(): number {
-    let count = this.broad.size;
-    for (const queues of this.byClaim.values()) count += queues.size;
-    return count;
+    return this.broad.size + this.byClaim.size;
   }
 
   /** Registers a subscriber; changes after the returned `from` go to its queue until it ends. */
   attach(principal: Principal, claimId: string | undefined, signal: AbortSignal): HubAttachment {
+    const from = this.feed?.position;
     if (claimId === undefined) {
       const subscriber: BroadSubscriber = {
         principal,
         queue: new ChangeQueue(() => this.broad.delete(subscriber), signal, feedOverflow),
       };
       this.broad.add(subscriber);
-      return { from: this.position, changes: subscriber.queue };
+      return { from, changes: subscriber.queue };
     }
-    const queues = this.byClaim.get(claimId) ?? new Set<ChangeQueue<ClaimStatusChangeRecord>>();
-    const queue = new ChangeQueue<ClaimStatusChangeRecord>(
-      () => {
-        queues.delete(queue);
-        if (queues.size === 0) this.byClaim.delete(claimId);
-      },
-      signal,
-      feedOverflow,
-    );
-    queues.add(queue);
-    this.byClaim.set(claimId, queues);
-    return { from: this.position, changes: queue };
+    return { from, changes: this.byClaim.add(claimId, signal) };
   }
 
   async stop(): Promise<void> {
-    this.abort.abort();
-    await this.loop;
-    for (const queues of [...this.byClaim.values()]) for (const queue of [...queues]) queue.close();
+    await this.feed?.stop();
+    this.byClaim.closeAll();
     for (const subscriber of [...this.broad]) subscriber.queue.close();
   }
 
-  private async follow(live: () => void): Promise<void> {
-    let isLive = false;
-    while (!this.abort.signal.aborted) {
-      try {
-        for await (const message of this.events.subscribe({
-          ...(this.position === undefined ? {} : { after: this.position }),
-          categories: [CLAIM_STREAM_CATEGORY],
-          signal: this.abort.signal,
-        })) {
-          if (message.kind === 'caughtUp') {
-            if (!isLive) this.position = message.position;
-            isLive = true;
-            live();
-          } else if (isLive) {
-            await this.handle(message.event);
-            this.delivery?.delivered(STATUS_HUB_SUBSCRIBER, message.event);
-          }
-        }
-      } catch (error) {
-        if (this.abort.signal.aborted) return;
-        // Subscribers keep their queues: resuming from the last handled position loses nothing.
-        this.log.error({ err: error, position: this.position }, 'claim status feed dropped; resubscribing');
-        await new Promise((resolve) => setTimeout(resolve, RESUBSCRIBE_DELAY_MS));
-      }
-    }
-  }
-
-  private async handle(event: RecordedEvent): Promise<void> {
+  /** Folds the event into its claim's state: the status change it makes, if any. */
+  private async statusChangeOf(event: RecordedEvent): Promise<ClaimStatusChangeRecord | null> {
     const claimId = claimIdOfStream(event.stream);
-    if (claimId !== null) {
-      const before = this.states.get(claimId) ?? (await stateBefore(this.events, event));
-      const after = evolve(before, claimEventOf(event));
-      this.remember(claimId, after);
-      const change = after.kind === 'claim' ? statusChangeOf(before, after, event) : null;
-      if (change) this.fanOut(change);
-    }
-    this.position = event.position;
+    if (claimId === null) return null;
+    const before = this.states.get(claimId) ?? (await stateBefore(this.events, event));
+    const after = evolve(before, claimEventOf(event));
+    this.remember(claimId, after);
+    return after.kind === 'claim' ? statusChangeOf(before, after, event) : null;
   }
 
   private fanOut(change: ClaimStatusChangeRecord): void {
-    for (const queue of this.byClaim.get(change.claimId) ?? []) queue.push(change);
+    this.byClaim.push(change.claimId, change);
     if (this.broad.size === 0) return;
     const ownership = ownershipOf(change);
     for (const subscriber of this.broad) {
