@@ -8,7 +8,7 @@ import { createLogger } from '@cabinet/platform/logging';
 import { registerMetricGroups } from '@cabinet/platform/metrics';
 import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sample } from '@cabinet/platform/testing';
+import { readEml, sample } from '@cabinet/platform/testing';
 import { ClaimCommandHandler } from '../../claim/application/claimCommandHandler.ts';
 import { withoutActivity } from '../../claim/application/claimActivity.ts';
 import type { ClaimCommand } from '../../claim/domain/claimCommands.ts';
@@ -43,18 +43,6 @@ const log = createLogger('claims-test', 'silent');
 const EMAIL = 'ivanov@example.ru';
 const TYPED_EMAIL = 'stranger@example.com';
 const SENDER = { from: 'no-reply@cabinet.example.ru', service: 'claims' };
-
-/** The decoded subject and body of a message nodemailer wrote (base64 body, RFC 2047 subject). */
-function readEml(raw: string): { to: string; subject: string; text: string } {
-  const [head = '', body = ''] = raw.split('\n\n');
-  const header = (name: string) => new RegExp(`^${name}: (.*(?:\\n[ \\t].*)*)`, 'mi').exec(head)?.[1] ?? '';
-  const subject = header('Subject')
-    .replace(/\n[ \t]/g, '')
-    .replace(/=\?UTF-8\?B\?([^?]*)\?=\s*/gi, (_, encoded: string) =>
-      Buffer.from(encoded, 'base64').toString('utf8'),
-    );
-  return { to: header('To'), subject, text: Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8') };
-}
 
 describe('status change notifications', () => {
   let dataDir: string;
