@@ -5,6 +5,7 @@ export * from './notificationDispatcher.ts';
 export * from './notificationMetrics.ts';
 export * from './notificationOutbox.ts';
 export * from './notificationSettings.ts';
+export * from './outboxProjection.ts';
 export * from './pushMessages.ts';
 export * from './retryBackoff.ts';
 export * from './startNotifications.ts';

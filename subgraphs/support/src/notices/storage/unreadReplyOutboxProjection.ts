@@ -1,5 +1,4 @@
-import type { RecordedEvent } from '@cabinet/platform/eventstore';
-import type { NotificationOutbox } from '@cabinet/platform/notifications';
+import { outboxProjection, type NotificationOutbox } from '@cabinet/platform/notifications';
 import type { Projection } from '@cabinet/platform/projections';
 import { conversationEventOf } from '../../conversation/application/conversationEventCodec.ts';
 import { CONVERSATION_CATEGORY } from '../../conversation/domain/conversationStreamId.ts';
@@ -8,30 +7,28 @@ import type { UnreadReplyNotice } from '../application/unreadReplyNotice.ts';
 
 /**
  * Puts every operator reply into the outbox, due `noticeAfterMs` after it; internal notes and the
- * automatic after-hours reply never. The entry is keyed by the reply's event id, so an event seen
- * twice (a crash before the checkpoint was saved) is still one entry and one notice at most.
+ * automatic after-hours reply never.
  */
 export function unreadReplyOutboxProjection(
   outbox: NotificationOutbox<UnreadReplyNotice>,
   noticeAfterMs: number,
   onEnqueued: () => void,
 ): Projection {
-  return {
+  return outboxProjection({
     name: 'unread-reply-notices',
     categories: [CONVERSATION_CATEGORY],
-    async apply(recorded: RecordedEvent) {
+    outbox,
+    onEnqueued,
+    noticeOf(recorded) {
       const event = conversationEventOf(recorded);
-      if (event.type !== 'OperatorReplied') return;
+      if (event.type !== 'OperatorReplied') return null;
       const dueAt = unreadReplyNoticeDueAt(event.data.occurredAt, noticeAfterMs);
       const notice = {
         conversationId: event.data.conversationId,
         replyNumber: event.data.number,
         dueAt: dueAt.toISOString(),
       };
-      if (await outbox.enqueue(recorded.id, notice, { occurredAt: event.data.occurredAt, dueAt }))
-        onEnqueued();
+      return { notice, occurredAt: event.data.occurredAt, dueAt };
     },
-    // The outbox is the record of what was sent, not a view: a rebuild keeps it, so it re-sends nothing.
-    async reset() {},
-  };
+  });
 }
