@@ -95,9 +95,11 @@ export interface RunningSystem {
   addIdentityInstance(): Promise<ServiceProcess>;
   /**
    * Starts a stopped or killed service again as a new process with the same environment, data and
-   * port; `services` then holds the new process. What a supervisor does after a crash.
+   * port; `services` then holds the new process. What a supervisor does after a crash. `env` changes
+   * settings of the new process (and of later restarts): what an operator redeploying with a new
+   * setting does.
    */
-  restart(name: RestartableService): Promise<ServiceProcess>;
+  restart(name: RestartableService, env?: Readonly<Record<string, string>>): Promise<ServiceProcess>;
   stop(): Promise<void>;
 }
 
@@ -347,7 +349,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         started.push(instance);
         return instance;
       },
-      async restart(name) {
+      async restart(name, env = {}) {
         const previous = services[name];
         const spec = specs.get(name);
         if (!spec) throw new RangeError(`${name} was not launched by this system`);
@@ -357,7 +359,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           PORT: portOf(previous.url),
           ...(previous.metricsUrl ? { METRICS_PORT: portOf(previous.metricsUrl) } : {}),
         };
-        const service = await launched(name, { ...spec, env: { ...spec.env, ...ports } });
+        const service = await launched(name, { ...spec, env: { ...spec.env, ...env, ...ports } });
         services[name] = service;
         if (name === 'gateway') await waitUntilOk(`${baseOf(service.url)}/readiness`);
         return service;

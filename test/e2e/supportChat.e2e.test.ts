@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { DEMO_STAFF } from '@cabinet/demo-data';
+import { openDocumentStore } from '@cabinet/platform/documents';
+import { PushMessages } from '@cabinet/platform/notifications';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsCast, demoCast, demoStaffMember } from '../support/demoCast.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { eventually } from '../support/eventually.ts';
 import { acceptConsent, signInAs } from '../support/gosuslugi.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
+import { mailboxOf } from '../support/mailbox.ts';
+import { systemClock } from '../support/systemClock.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+import { RESTART_MS, SIGNAL_MS } from '../support/timeouts.ts';
 
 const { customer, policy, stranger } = demoCast();
 const OPERATOR = demoStaffMember('support');
@@ -14,6 +20,19 @@ const SECOND_OPERATOR = DEMO_STAFF.find(
   (member) => member.roles.includes('support') && member.id !== OPERATOR.id,
 )!;
 const ADJUSTER = demoStaffMember('adjuster');
+
+const CABINET_URL = 'https://lk.example.ru/';
+
+/**
+ * Business hours an hour or more after the moment the running services are at (Moscow keeps UTC+3), so
+ * a test outside them stays outside however long it runs.
+ */
+function hoursExcluding(moment: Date): string {
+  const moscowHour = (moment.getUTCHours() + 3) % 24;
+  const opensAt = moscowHour <= 21 ? moscowHour + 2 : 1;
+  const clock = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+  return `${clock(opensAt)}-${clock(opensAt + 1)}`;
+}
 
 const customerOf = (customerId: string) =>
   ({ kind: 'customer', customerId, sessionId: randomUUID(), trusted: true }) as const;
@@ -95,9 +114,12 @@ describe('the support chat through the gateway, from both sides', () => {
   let openedCursor: string;
 
   beforeAll(async () => {
-    // Round the clock: what the walk sees must not depend on the hour it runs at (the after-hours reply
-    // is specified in the decider's tests).
-    system = await startTestSystem({ env: { SUPPORT_HOURS: 'always' } });
+    // Round the clock: what the walk sees must not depend on the hour it runs at (the after-hours test
+    // restarts support with hours of its own). Unread replies are told of after seconds, not minutes,
+    // still far longer than a customer's read takes.
+    system = await startTestSystem({
+      env: { SUPPORT_HOURS: 'always', SUPPORT_UNREAD_NOTICE_AFTER: '6s', CABINET_URL },
+    });
     tokens.customer = await system.token(customerOf(customer.id));
     tokens.stranger = await system.token(customerOf(stranger.id));
     tokens.operator = await system.token(staffOf(OPERATOR));
@@ -692,4 +714,96 @@ describe('the support chat through the gateway, from both sides', () => {
     );
     expect(codeOf(refused)).toBe('PERSONAL_DATA_ERASED');
   });
+  it('tells the customer of a reply left unread by one e-mail to their verified address and one push record, and of a reply read in time nothing', async () => {
+    const openOne = async (text: string) => {
+      const opened = await call<{ openConversation: { id: string } }>(
+        'customer',
+        'mutation ($text: String!) { openConversation(input: { topic: GENERAL, text: $text }) { id } }',
+        { text },
+      );
+      expect(opened.errors).toBeUndefined();
+      return opened.data!.openConversation.id;
+    };
+    const reply = async (id: string) => {
+      const replied = await call<{ replyToConversation: { lastMessage: { number: number } } }>(
+        'operator',
+        'mutation ($id: ID!) { replyToConversation(conversationId: $id, text: "Ответили") { lastMessage { number } } }',
+        { id },
+      );
+      expect(replied.errors).toBeUndefined();
+      return replied.data!.replyToConversation.lastMessage.number;
+    };
+    const read = await openOne('Вопрос, ответ на который я прочитаю сразу');
+    const unread = await openOne('Вопрос, ответ на который я не открою');
+
+    // Given a reply the customer reads at once, then a reply they leave unread
+    const readNumber = await reply(read);
+    const marked = await call(
+      'customer',
+      'mutation ($id: ID!, $n: Int!) { markConversationRead(conversationId: $id, upToMessageNumber: $n) { id } }',
+      { id: read, n: readNumber },
+    );
+    expect(marked.errors).toBeUndefined();
+    await reply(unread);
+
+    // When the notice time passes: notices are sent in the order they fall due, so once the unread
+    // reply's e-mail is there, the read reply's notice was already decided
+    const link = `${CABINET_URL}support/${unread}`;
+    const notices = await eventually(
+      async () => (await mailboxOf(system)).filter((message) => message.text.includes(unread)),
+      { what: 'the notice of the unread reply e-mailed', until: (found) => found.length > 0 },
+    );
+
+    // Then exactly one e-mail for it, to the address Gosuslugi verified, linking to the conversation
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ to: customer.email, subject: 'Ответ службы поддержки' });
+    expect(notices[0]?.text).toContain(`Прочитать ответ можно в личном кабинете: ${link}`);
+    expect(notices[0]?.text).not.toContain('Ответили');
+    expect((await mailboxOf(system)).filter((message) => message.text.includes(read))).toEqual([]);
+    // And one push record, for the unread reply only
+    const documents = await openDocumentStore({
+      database: 'support',
+      sqliteFile: join(system.dataDir, 'support', 'documents.sqlite'),
+    });
+    try {
+      const pushes = (await (await PushMessages.open(documents)).ofCustomer(customer.id)).filter((push) =>
+        [read, unread].includes(push.subjectId),
+      );
+      expect(pushes).toEqual([
+        expect.objectContaining({ subjectId: unread, link, title: 'Ответ поддержки' }),
+      ]);
+    } finally {
+      await documents.close();
+    }
+  });
+
+  it(
+    'outside business hours a customer who writes gets the automatic reply saying when operators answer',
+    async () => {
+      // Support is restarted with hours that exclude the moment the running services are at, then
+      // restored to round the clock for whatever runs after.
+      const hours = hoursExcluding(systemClock());
+      await system.restart('support', { SUPPORT_HOURS: hours });
+      try {
+        const opened = await call<{
+          openConversation: { messages: { nodes: { number: number; author: string; text: string }[] } };
+        }>(
+          'customer',
+          'mutation { openConversation(input: { topic: GENERAL, text: "Пишу ночью" }) { messages(first: 10) { nodes { number author text } } } }',
+        );
+        expect(opened.errors).toBeUndefined();
+        const [opens, closes] = hours.split('-');
+        const [written, automatic, ...more] = opened.data!.openConversation.messages.nodes;
+        expect(more).toEqual([]);
+        expect(written).toEqual({ number: 1, author: 'CUSTOMER', text: 'Пишу ночью' });
+        expect(automatic).toMatchObject({ number: 2, author: 'SYSTEM' });
+        expect(automatic?.text).toContain(
+          `Сейчас нерабочее время поддержки: операторы отвечают по рабочим дням с ${opens} до ${closes} по московскому времени. Мы ответим`,
+        );
+      } finally {
+        await system.restart('support', { SUPPORT_HOURS: 'always' });
+      }
+    },
+    2 * RESTART_MS + SIGNAL_MS,
+  );
 });

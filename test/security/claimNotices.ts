@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoCast, seededDay } from '../support/demoCast.ts';
 import { eventually } from '../support/eventually.ts';
 import { graphql } from '../support/graphqlClient.ts';
+import { mailboxOf } from '../support/mailbox.ts';
 import type { TestSystem } from '../support/testSystem.ts';
 
 /**
@@ -21,21 +20,6 @@ const SUBMIT = /* GraphQL */ `
     }
   }
 `;
-
-/** The recipients of the messages the claims service wrote to its mailbox, with the claim each links to. */
-async function mailboxOf(system: TestSystem): Promise<{ to: string; text: string }[]> {
-  const directory = join(system.dataDir, 'mailbox');
-  const files = (await readdir(directory).catch(() => [] as string[])).filter((file) =>
-    file.endsWith('.eml'),
-  );
-  return Promise.all(
-    files.map(async (file) => {
-      const [head = '', body = ''] = (await readFile(join(directory, file), 'utf8')).split('\n\n');
-      const to = /^To: (.*)$/m.exec(head)?.[1] ?? '';
-      return { to, text: Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8') };
-    }),
-  );
-}
 
 /** Runs on the system the suite file shares (oneSystem.security.test.ts). */
 export function claimNoticesSuite(systemOf: () => TestSystem): void {

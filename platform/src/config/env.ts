@@ -46,6 +46,8 @@ export function optional<T>(setting: Setting<T>): Setting<T | undefined> {
   return { read: (variable, raw) => (raw === undefined ? undefined : setting.read(variable, raw)) };
 }
 
+const DURATION_UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000 } as const;
+
 export const env = {
   string(fallback?: string): Setting<string> {
     return required((_v, raw) => raw, fallback);
@@ -87,6 +89,15 @@ export const env = {
       }
       return moment;
     }, fallback);
+  },
+  /** A length of time as a number and a unit, `30s`, `15m` or `2h`; read (and defaulted) in milliseconds. */
+  duration(fallbackMs?: number): Setting<number> {
+    return required((variable, raw) => {
+      const [, amount, unit] = /^(\d+)(s|m|h)$/.exec(raw) ?? [];
+      if (amount === undefined || unit === undefined)
+        throw new ConfigError(variable, `must be a duration such as 30s, 15m or 2h, got "${raw}"`);
+      return Number(amount) * DURATION_UNIT_MS[unit as keyof typeof DURATION_UNIT_MS];
+    }, fallbackMs);
   },
   oneOf<const T extends string>(choices: readonly T[], fallback?: T): Setting<T> {
     return required((variable, raw) => {

@@ -1,2 +1,3 @@
+export { mailboxMessages, readEml, type MailboxMessage } from './mailbox.ts';
 export { metricsOf, sample } from './prometheus.ts';
 export { pdfText } from './pdfText.ts';

@@ -1,4 +1,5 @@
 import { env, loadConfig, optional, serviceConfigSpec, type ConfigOf } from '@cabinet/platform/config';
+import { notificationConfigSpec } from '@cabinet/platform/notifications';
 
 export const claimsConfigSpec = {
   ...serviceConfigSpec,
@@ -30,15 +31,7 @@ export const claimsConfigSpec = {
    * (staff and partners following every claim they may see; a customer's only while the read model catches up).
    */
   STATUS_RESUME_MAX_EVENTS: env.integer(5_000, { min: 10, max: 100_000 }),
-  /** Production: the SMTP relay for notices, e.g. `smtps://user:password@smtp.example.ru:465`; without it they go to `<DATA_DIR>/mailbox`. */
-  SMTP_URL: optional(env.url()),
-  MAIL_FROM: env.string('Страховая компания <no-reply@cabinet.example.ru>'),
-  /** The customer cabinet's web address: notices link to the claim there. */
-  CABINET_URL: env.url('http://localhost:4000/'),
-  NOTIFICATION_MAX_ATTEMPTS: env.integer(8, { min: 1, max: 50 }),
-  /** The first retry's delay; each later one doubles it. */
-  NOTIFICATION_RETRY_MS: env.integer(5_000, { min: 10, max: 3_600_000 }),
-  NOTIFICATION_POLL_MS: env.integer(1_000, { min: 10, max: 60_000 }),
+  ...notificationConfigSpec,
   /** Where clients reach this service's document links, e.g. `https://claims.example.ru`; defaults to `http://localhost:<PORT>`. */
   PUBLIC_URL: optional(env.url()),
   /** The HMAC key of document links; created under DATA_DIR on first start when not set (base64, 32 bytes). */

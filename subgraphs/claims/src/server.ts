@@ -38,7 +38,7 @@ import { openClaimsDocuments, openClaimsEvents } from './claimsStorage.ts';
 import type { ClaimsConfig } from './config.ts';
 import { PolicyClient } from './claim/application/policyClient.ts';
 import { StaffRegisterClient } from '@cabinet/platform/staff';
-import { CustomerEmailClient } from './claim/application/customerEmailClient.ts';
+import { CustomerEmailClient } from '@cabinet/platform/notifications';
 import { consentRevocationReaction, CustomerKeyVault } from '@cabinet/platform/privacy';
 import { eraseCustomerReadModels } from './privacy/application/eraseCustomerReadModels.ts';
 import { startClaimNotifications } from './notifications/application/claimNotifications.ts';
@@ -109,7 +109,7 @@ export async function start(
     numbers,
     new PolicyClient(config.POLICY_URL, config.POLICY_TIMEOUT_MS, internalRequests),
     new StaffRegisterClient(config.IDENTITY_URL, config.IDENTITY_TIMEOUT_MS, internalRequests, 'claims'),
-    new CustomerEmailClient(config.IDENTITY_URL, config.IDENTITY_TIMEOUT_MS, internalRequests),
+    new CustomerEmailClient(config.IDENTITY_URL, config.IDENTITY_TIMEOUT_MS, internalRequests, 'claims'),
     deps.now,
   );
 

@@ -6,6 +6,7 @@ import {
   type ConfigOf,
   type Setting,
 } from '@cabinet/platform/config';
+import { notificationConfigSpec } from '@cabinet/platform/notifications';
 import type { BusinessHours } from './conversation/domain/businessHours.ts';
 
 const HOURS = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/;
@@ -36,7 +37,10 @@ export const supportConfigSpec = {
   POLICY_URL: env.url('http://localhost:4002/graphql'),
   /** The claims subgraph, asked directly whether a conversation's claim is the customer's. */
   CLAIMS_URL: env.url('http://localhost:4003/graphql'),
-  /** The identity subgraph, asked directly whether an operator receiving a conversation is in the staff register. */
+  /**
+   * The identity subgraph, asked directly whether an operator receiving a conversation is in the staff
+   * register, and, on the customer's token, for the e-mail Gosuslugi verified for them.
+   */
   IDENTITY_URL: env.url('http://localhost:4001/graphql'),
   /** One attempt of a call to policy, claims or identity. */
   UPSTREAM_TIMEOUT_MS: env.integer(2_000, { min: 100, max: 30_000 }),
@@ -46,6 +50,9 @@ export const supportConfigSpec = {
   CUSTOMER_MESSAGES_PER_MINUTE: env.integer(10, { min: 1, max: 60 }),
   /** When operators answer, Moscow time on working days (`09:00-18:00`), or `always`; outside them a customer gets an automatic reply saying when to expect one. */
   SUPPORT_HOURS: businessHours('09:00-18:00'),
+  /** How long an operator's reply may stay unread before the customer gets an e-mail and a push record of it (`30s`, `15m`, `2h`). */
+  SUPPORT_UNREAD_NOTICE_AFTER: env.duration(15 * 60_000),
+  ...notificationConfigSpec,
 };
 
 export type SupportConfig = ConfigOf<typeof supportConfigSpec>;

@@ -15,6 +15,7 @@ import { createStoreMetrics, registerMetricGroups, type StoreMetrics } from '@ca
 import type { RunningService } from '@cabinet/platform/process';
 import { runProjection, type RunningProjection } from '@cabinet/platform/projections';
 import { consentRevocationReaction, CustomerKeyVault } from '@cabinet/platform/privacy';
+import { CustomerEmailClient, type RunningNotifications } from '@cabinet/platform/notifications';
 import { StaffRegisterClient } from '@cabinet/platform/staff';
 import type { DocumentStore } from '@cabinet/platform/documents';
 import type { EventStore } from '@cabinet/platform/eventstore';
@@ -39,6 +40,7 @@ import {
 } from './conversation/storage/supportReadModels.ts';
 import { openSupportDocuments, openSupportEvents } from './conversation/storage/supportStores.ts';
 import { ConversationHub } from './liveFeed/application/conversationHub.ts';
+import { startUnreadReplyNotices } from './notices/application/unreadReplyNotices.ts';
 import {
   ConversationFeedSubscription,
   type SupportSubscriptionServices,
@@ -105,6 +107,7 @@ function buildSupport(
       internalRequests,
     }),
     new StaffRegisterClient(config.IDENTITY_URL, config.UPSTREAM_TIMEOUT_MS, internalRequests, 'support'),
+    new CustomerEmailClient(config.IDENTITY_URL, config.UPSTREAM_TIMEOUT_MS, internalRequests, 'support'),
     now,
   );
 }
@@ -124,6 +127,13 @@ export async function start(
   const readModels = await openSupportReadModels(stores.documents);
   const metrics = createSupportMetrics(readModels.queue, deps.now);
   const projections = await startProjections(stores, readModels, metrics, log);
+  const notices: RunningNotifications = await startUnreadReplyNotices(
+    config,
+    stores,
+    deps.now,
+    log,
+    stores.metrics.projections,
+  );
   const support = buildSupport(config, stores, readModels, deps.now, internalRequests);
   const schema = await supportSchema({
     conversation: new ConversationResolver(support),
@@ -150,13 +160,14 @@ export async function start(
     endedSessions: followIdentitysEndedSessions(config, internalRequests, log),
     subscriptions: true,
     services,
-    registerMetrics: (registry) => registerMetricGroups(registry, [stores.metrics, metrics]),
+    registerMetrics: (registry) => registerMetricGroups(registry, [stores.metrics, metrics, notices.metrics]),
     verifier: createAccessTokenVerifier(
       { jwksUrl: config.JWKS_URL },
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
     ),
     async onStop() {
       await Promise.all(projections.map((projection) => projection.stop()));
+      await notices.stop();
       await readModelLease.release();
       await services.hub.stop();
       await stores.events.close();

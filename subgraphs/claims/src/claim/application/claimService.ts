@@ -2,7 +2,7 @@ import { CommonErrors, nameBasedUuid, assertConsentAccepted } from '@cabinet/ker
 import type { EventStore } from '@cabinet/platform/eventstore';
 import { requireTrustedCustomer, type RequestContext } from '@cabinet/platform/graphql';
 import { contactEmail } from './contactEmail.ts';
-import type { CustomerEmailClient } from './customerEmailClient.ts';
+import type { CustomerEmailClient } from '@cabinet/platform/notifications';
 import type { PolicyClient } from './policyClient.ts';
 import type { StaffRegisterClient } from '@cabinet/platform/staff';
 import { assertMayReadClaim } from '../domain/claimAccess.ts';

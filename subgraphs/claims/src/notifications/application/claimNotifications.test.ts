@@ -8,7 +8,7 @@ import { createLogger } from '@cabinet/platform/logging';
 import { registerMetricGroups } from '@cabinet/platform/metrics';
 import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sample } from '@cabinet/platform/testing';
+import { readEml, sample } from '@cabinet/platform/testing';
 import { ClaimCommandHandler } from '../../claim/application/claimCommandHandler.ts';
 import { withoutActivity } from '../../claim/application/claimActivity.ts';
 import type { ClaimCommand } from '../../claim/domain/claimCommands.ts';
@@ -22,31 +22,27 @@ import {
   submitClaim,
 } from '../../claim/domain/testing/claimFixtures.ts';
 import { CustomerKeyVault } from '@cabinet/platform/privacy';
-import { startClaimNotifications, type NotificationSettings } from './claimNotifications.ts';
+import {
+  createNotificationMetrics,
+  mailboxMailSender,
+  NotificationDispatcher,
+  NotificationOutbox,
+  PushMessages,
+  type AttemptOutcome,
+  type MailSender,
+  type NotificationSettings,
+} from '@cabinet/platform/notifications';
+import type { ClaimStatusChangeRecord } from '../../statusFeed/application/statusChange.ts';
+import { startClaimNotifications } from './claimNotifications.ts';
 import { noticeEmailOf } from './noticeEmails.ts';
-import { mailboxMailSender, type MailSender } from './mailSender.ts';
-import { NotificationDispatcher, type AttemptOutcome } from './notificationDispatcher.ts';
-import { createNotificationMetrics } from './notificationMetrics.ts';
-import { NotificationOutbox } from '../storage/notificationOutbox.ts';
+import { statusNotification } from './statusNotification.ts';
 import { notificationOutboxProjection } from '../storage/notificationOutboxProjection.ts';
-import { PushMessages } from '../storage/pushMessages.ts';
 
 const log = createLogger('claims-test', 'silent');
 /** The customer's Gosuslugi-verified e-mail, and a contact e-mail typed into the claim that nobody confirmed. */
 const EMAIL = 'ivanov@example.ru';
 const TYPED_EMAIL = 'stranger@example.com';
-
-/** The decoded subject and body of a message nodemailer wrote (base64 body, RFC 2047 subject). */
-function readEml(raw: string): { to: string; subject: string; text: string } {
-  const [head = '', body = ''] = raw.split('\n\n');
-  const header = (name: string) => new RegExp(`^${name}: (.*(?:\\n[ \\t].*)*)`, 'mi').exec(head)?.[1] ?? '';
-  const subject = header('Subject')
-    .replace(/\n[ \t]/g, '')
-    .replace(/=\?UTF-8\?B\?([^?]*)\?=\s*/gi, (_, encoded: string) =>
-      Buffer.from(encoded, 'base64').toString('utf8'),
-    );
-  return { to: header('To'), subject, text: Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8') };
-}
+const SENDER = { from: 'no-reply@cabinet.example.ru', service: 'claims' };
 
 describe('status change notifications', () => {
   let dataDir: string;
@@ -129,7 +125,7 @@ describe('status change notifications', () => {
   });
 
   it('keeps one outbox entry and one notice when the same event is delivered twice', async () => {
-    const outbox = await NotificationOutbox.open(documents);
+    const outbox = await NotificationOutbox.open<ClaimStatusChangeRecord>(documents);
     const projection = notificationOutboxProjection(outbox, events, now, () => undefined);
     const [submittedEvent] = (await claimEvents()) as [RecordedEvent];
 
@@ -137,10 +133,7 @@ describe('status change notifications', () => {
     await projection.apply(submittedEvent);
 
     expect(await outbox.entries.count()).toBe(1);
-    const dispatcher = await dispatcherWith(
-      outbox,
-      mailboxMailSender(mailbox(), 'no-reply@cabinet.example.ru'),
-    );
+    const dispatcher = await dispatcherWith(outbox, mailboxMailSender(mailbox(), SENDER));
     expect(await dispatcher.dispatchDue()).toBe(1);
     expect(await dispatcher.dispatchDue()).toBe(0);
     expect(await mailFiles()).toEqual([`${submittedEvent.id}.eml`]);
@@ -148,10 +141,10 @@ describe('status change notifications', () => {
   });
 
   it('retries a failed send after an exponentially growing delay, without a second notice', async () => {
-    const outbox = await NotificationOutbox.open(documents);
+    const outbox = await NotificationOutbox.open<ClaimStatusChangeRecord>(documents);
     const [submittedEvent] = (await claimEvents()) as [RecordedEvent];
     await notificationOutboxProjection(outbox, events, now, () => undefined).apply(submittedEvent);
-    const mailboxSender = mailboxMailSender(mailbox(), 'no-reply@cabinet.example.ru');
+    const mailboxSender = mailboxMailSender(mailbox(), SENDER);
     let failuresLeft = 2;
     const flaky: MailSender = {
       // The message is written before the failure: the relay took it but the answer was lost.
@@ -192,7 +185,7 @@ describe('status change notifications', () => {
   });
 
   it('gives up after the last attempt and keeps the entry as failed', async () => {
-    const outbox = await NotificationOutbox.open(documents);
+    const outbox = await NotificationOutbox.open<ClaimStatusChangeRecord>(documents);
     const [submittedEvent] = (await claimEvents()) as [RecordedEvent];
     await notificationOutboxProjection(outbox, events, now, () => undefined).apply(submittedEvent);
     const broken: MailSender = {
@@ -212,13 +205,13 @@ describe('status change notifications', () => {
 
   it('shows the backlog, the age of its oldest change and each attempt on the metrics page', async () => {
     // Given the submitted claim's status change in the outbox, a minute after it happened
-    const outbox = await NotificationOutbox.open(documents);
+    const outbox = await NotificationOutbox.open<ClaimStatusChangeRecord>(documents);
     const [submittedEvent] = (await claimEvents()) as [RecordedEvent];
     const metrics = createNotificationMetrics(outbox, now);
     const registry = new Registry();
     registerMetricGroups(registry, [metrics]);
     await notificationOutboxProjection(outbox, events, now, metrics.enqueued).apply(submittedEvent);
-    const changedAt = Date.parse((await outbox.get(submittedEvent.id))?.change.changedAt ?? '');
+    const changedAt = Date.parse((await outbox.get(submittedEvent.id))?.occurredAt ?? '');
     clock = new Date(changedAt + 60_000);
     const scrape = async (name: string, labels: Record<string, string> = {}) =>
       sample(await registry.metrics(), name, labels);
@@ -228,7 +221,7 @@ describe('status change notifications', () => {
 
     // When the first attempt fails and the retry succeeds
     let failuresLeft = 1;
-    const mailboxSender = mailboxMailSender(mailbox(), 'no-reply@cabinet.example.ru');
+    const mailboxSender = mailboxMailSender(mailbox(), SENDER);
     const flaky: MailSender = {
       async send(message) {
         if (failuresLeft-- > 0) throw new Error('SMTP 421: try again later');
@@ -254,15 +247,11 @@ describe('status change notifications', () => {
   it('sends no e-mail once the customer key is destroyed, only the push record', async () => {
     await vault.destroy('customer-1');
     expect(await noticeEmailOf(events, vault, CLAIM_ID)).toBeNull();
-    const outbox = await NotificationOutbox.open(documents);
+    const outbox = await NotificationOutbox.open<ClaimStatusChangeRecord>(documents);
     const [submittedEvent] = (await claimEvents()) as [RecordedEvent];
     await notificationOutboxProjection(outbox, events, now, () => undefined).apply(submittedEvent);
 
-    expect(
-      await (
-        await dispatcherWith(outbox, mailboxMailSender(mailbox(), 'no-reply@cabinet.example.ru'))
-      ).dispatchDue(),
-    ).toBe(1);
+    expect(await (await dispatcherWith(outbox, mailboxMailSender(mailbox(), SENDER))).dispatchDue()).toBe(1);
 
     expect(await mailFiles()).toEqual([]);
     expect(await outbox.get(submittedEvent.id)).toMatchObject({ state: 'SENT', emailed: false });
@@ -276,22 +265,18 @@ describe('status change notifications', () => {
       submitClaim({ claimId, contact: { phone: null, email: TYPED_EMAIL }, noticeEmail: null }),
       { correlationId: randomUUID() },
     );
-    const outbox = await NotificationOutbox.open(documents);
+    const outbox = await NotificationOutbox.open<ClaimStatusChangeRecord>(documents);
     const [submittedEvent] = (await events.read(claimStreamId(claimId))) as [RecordedEvent];
     await notificationOutboxProjection(outbox, events, now, () => undefined).apply(submittedEvent);
 
-    expect(
-      await (
-        await dispatcherWith(outbox, mailboxMailSender(mailbox(), 'no-reply@cabinet.example.ru'))
-      ).dispatchDue(),
-    ).toBe(1);
+    expect(await (await dispatcherWith(outbox, mailboxMailSender(mailbox(), SENDER))).dispatchDue()).toBe(1);
 
     expect(await mailFiles()).toEqual([]);
     expect(await outbox.get(submittedEvent.id)).toMatchObject({ state: 'SENT', emailed: false });
   });
 
   async function dispatcherWith(
-    outbox: NotificationOutbox,
+    outbox: NotificationOutbox<ClaimStatusChangeRecord>,
     mail: MailSender,
     attempted?: (outcome: AttemptOutcome) => void,
   ) {
@@ -299,8 +284,12 @@ describe('status change notifications', () => {
       outbox,
       mail,
       push: await PushMessages.open(documents),
-      noticeEmail: (claimId) => noticeEmailOf(events, vault, claimId),
-      cabinetUrl: 'https://lk.example.ru/',
+      compose: async (change) =>
+        statusNotification(
+          change,
+          'https://lk.example.ru/',
+          await noticeEmailOf(events, vault, change.claimId),
+        ),
       retry: { maxAttempts: 3, firstDelayMs: 1_000, maxDelayMs: 60_000 },
       leaseMs: 30_000,
       now,

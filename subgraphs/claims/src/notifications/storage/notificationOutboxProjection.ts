@@ -1,32 +1,33 @@
-import type { EventStore, RecordedEvent } from '@cabinet/platform/eventstore';
+import type { EventStore } from '@cabinet/platform/eventstore';
+import { outboxProjection, type NotificationOutbox } from '@cabinet/platform/notifications';
 import type { Projection } from '@cabinet/platform/projections';
 import { claimEventOf } from '../../claim/application/claimEventCodec.ts';
 import { evolve } from '../../claim/domain/claimState.ts';
 import { CLAIM_STREAM_CATEGORY } from '../../claim/domain/claimStreamId.ts';
-import { stateBefore, statusChangeOf } from '../../statusFeed/application/statusChange.ts';
-import type { NotificationOutbox } from './notificationOutbox.ts';
+import {
+  stateBefore,
+  statusChangeOf,
+  type ClaimStatusChangeRecord,
+} from '../../statusFeed/application/statusChange.ts';
 
-/**
- * Fills the outbox with one entry per status change. Run by the projection runner with a stored
- * checkpoint; an event seen twice (a crash before the checkpoint was saved) finds its entry there.
- */
+/** Fills the outbox with one entry per status change, due at once. */
 export function notificationOutboxProjection(
-  outbox: NotificationOutbox,
+  outbox: NotificationOutbox<ClaimStatusChangeRecord>,
   events: EventStore,
   now: () => Date,
   onEnqueued: () => void,
 ): Projection {
-  return {
+  return outboxProjection({
     name: 'notification-outbox',
     categories: [CLAIM_STREAM_CATEGORY],
-    async apply(event: RecordedEvent) {
+    outbox,
+    onEnqueued,
+    async noticeOf(event) {
       const before = await stateBefore(events, event);
       const after = evolve(before, claimEventOf(event));
-      if (after.kind !== 'claim') return;
+      if (after.kind !== 'claim') return null;
       const change = statusChangeOf(before, after, event);
-      if (change && (await outbox.enqueue(change, now()))) onEnqueued();
+      return change && { notice: change, occurredAt: change.changedAt, dueAt: now() };
     },
-    // The outbox is the record of what was sent, not a view: a rebuild keeps it, so it re-sends nothing.
-    async reset() {},
-  };
+  });
 }

@@ -16,11 +16,15 @@ import { ERASED_MESSAGE_TEXT, ERASED_RATING_COMMENT } from '../domain/erasedText
 import { CONVERSATION_CATEGORY } from '../domain/conversationStreamId.ts';
 
 /**
- * The free texts a customer's conversation holds, by event type: the messages of the customer and
- * the operators, the operators' internal notes about them and the rating comment. The automatic
- * after-hours reply is the insurer's own text and stays plain.
+ * The personal data a customer's conversation holds, by event type: the verified e-mail notices go
+ * to, the messages of the customer and the operators, the operators' internal notes about them and
+ * the rating comment. The automatic after-hours reply is the insurer's own text and stays plain. An
+ * erased e-mail reads as none.
  */
-const SEALED_FIELDS: Readonly<Record<string, { field: 'text' | 'comment'; erased: string }>> = {
+const SEALED_FIELDS: Readonly<
+  Record<string, { field: 'text' | 'comment' | 'noticeEmail'; erased: string | null }>
+> = {
+  ConversationOpened: { field: 'noticeEmail', erased: null },
   CustomerMessageSent: { field: 'text', erased: ERASED_MESSAGE_TEXT },
   OperatorReplied: { field: 'text', erased: ERASED_MESSAGE_TEXT },
   InternalNoteAdded: { field: 'text', erased: ERASED_MESSAGE_TEXT },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { assertConsentAccepted, CommonErrors, isUuid, nameBasedUuid, type Principal } from '@cabinet/kernel';
 import type { EventStore, RecordedEvent } from '@cabinet/platform/eventstore';
 import type { RequestContext } from '@cabinet/platform/graphql';
+import type { CustomerEmailClient } from '@cabinet/platform/notifications';
 import type { StaffRegisterClient } from '@cabinet/platform/staff';
 import type { ConversationCommand } from '../domain/conversationCommands.ts';
 import { ConversationErrors } from '../domain/conversationErrors.ts';
@@ -76,6 +77,7 @@ export class SupportService {
     private readonly queue: ConversationListRepository,
     private readonly subjects: SubjectClient,
     private readonly staffRegister: StaffRegisterClient,
+    private readonly customerEmails: CustomerEmailClient,
     private readonly now: () => Date,
   ) {}
 
@@ -96,6 +98,8 @@ export class SupportService {
         throw CommonErrors.badInput('subjectId', 'Идентификатор полиса или заявления указан неверно.');
       await this.subjects.assertOwn(subjectKind, input.subjectId, context.authorization, context.requestId);
     }
+    // Notices of unread replies go only to the address Gosuslugi verified, read now on the customer's token.
+    const noticeEmail = await this.customerEmails.verifiedEmail(context.authorization, context.requestId);
     const conversationId = derived('conversation');
     const outcome = await this.handler.execute(
       conversationId,
@@ -105,6 +109,7 @@ export class SupportService {
         conversationId,
         messageId: derived('message'),
         autoReplyId: derived('auto-reply'),
+        noticeEmail,
         ...input,
       },
       { correlationId: context.requestId, idempotencyKey },

@@ -35,6 +35,8 @@ export type OpenConversation = CommandBase<
     readonly conversationId: string;
     readonly topic: ConversationTopic;
     readonly subjectId: string | null;
+    /** The customer's Gosuslugi-verified e-mail, for notices of unread replies; null without one. */
+    readonly noticeEmail: string | null;
   }
 >;
 export type SendCustomerMessage = CommandBase<'SendCustomerMessage', CustomerMessage>;

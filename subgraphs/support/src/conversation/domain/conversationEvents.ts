@@ -30,6 +30,11 @@ export type ConversationOpened = EventBase<
     readonly customerId: string;
     readonly topic: ConversationTopic;
     readonly subjectId: string | null;
+    /**
+     * Where notices of unread replies are e-mailed: the e-mail Gosuslugi verified for the customer when
+     * they opened it, sealed with their key; null without one, absent in conversations opened before.
+     */
+    readonly noticeEmail?: string | null;
   }
 >;
 export type CustomerMessageSent = EventBase<'CustomerMessageSent', MessageData>;

@@ -9,6 +9,7 @@ import { MESSAGE_MAX_LENGTH } from './supportRules.ts';
 const CONVERSATION_ID = '5a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
 const POLICY_ID = '6b1c2d3e-4f5a-4b6c-9d7e-8f9a0b1c2d3e';
 const CUSTOMER_ID = 'c1a2b3c4-d5e6-4f70-8a9b-0c1d2e3f4a5b';
+const NOTICE_EMAIL = 'ivanov@example.ru';
 const CUSTOMER = { kind: 'customer', customerId: CUSTOMER_ID } as SupportActor;
 const OTHER_CUSTOMER = {
   kind: 'customer',
@@ -59,6 +60,7 @@ const opened: ConversationEvent[] = [
       customerId: CUSTOMER_ID,
       topic: 'POLICY',
       subjectId: POLICY_ID,
+      noticeEmail: NOTICE_EMAIL,
     },
   },
   {
@@ -107,6 +109,7 @@ describe('OpenConversation', () => {
         autoReplyId: 'a1',
         topic: 'POLICY',
         subjectId: POLICY_ID,
+        noticeEmail: NOTICE_EMAIL,
         text: '  Когда продлевать полис?  ',
         ...data,
       } as never,
@@ -160,6 +163,7 @@ describe('OpenConversation', () => {
             customerId: CUSTOMER_ID,
             topic: 'PAYMENT',
             subjectId: null,
+            noticeEmail: NOTICE_EMAIL,
           },
         },
         opened[1] as ConversationEvent,

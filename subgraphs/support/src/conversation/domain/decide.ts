@@ -92,7 +92,13 @@ function decideOpening(
   return [
     {
       type: 'ConversationOpened',
-      data: { ...base, customerId: actor.customerId, topic: command.topic, subjectId: command.subjectId },
+      data: {
+        ...base,
+        customerId: actor.customerId,
+        topic: command.topic,
+        subjectId: command.subjectId,
+        noticeEmail: command.noticeEmail,
+      },
     },
     { type: 'CustomerMessageSent', data: { ...base, messageId: command.messageId, number: 1, text } },
     ...afterHours({ autoReplied: false }, command, base, 1, rules, now),

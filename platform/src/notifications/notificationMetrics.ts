@@ -1,22 +1,25 @@
-import { Counter, storeGauge, type MetricGroup } from '@cabinet/platform/metrics';
+import { Counter, storeGauge, type MetricGroup } from '../metrics/index.ts';
 import type { AttemptOutcome } from './notificationDispatcher.ts';
-import type { NotificationOutbox } from '../storage/notificationOutbox.ts';
+import type { NotificationOutbox } from './notificationOutbox.ts';
 
 export interface NotificationMetrics extends MetricGroup {
   readonly enqueued: () => void;
   readonly attempted: (outcome: AttemptOutcome) => void;
 }
 
-const OUTCOMES: readonly AttemptOutcome[] = ['sent', 'will_retry', 'gave_up'];
+const OUTCOMES: readonly AttemptOutcome[] = ['sent', 'dropped', 'will_retry', 'gave_up'];
 
 /**
- * The notification outbox as operations watch it: the backlog and its oldest entry read from the
- * outbox at scrape time, and counters of what the projection enqueued and the dispatcher attempted.
+ * The notification outbox as operations watch it: the backlog and its longest-due entry read from the
+ * outbox at scrape time, and counters of what was enqueued and what the dispatcher attempted.
  */
-export function createNotificationMetrics(outbox: NotificationOutbox, now: () => Date): NotificationMetrics {
+export function createNotificationMetrics<Notice>(
+  outbox: NotificationOutbox<Notice>,
+  now: () => Date,
+): NotificationMetrics {
   const pending = storeGauge({
     name: 'notification_outbox_pending',
-    help: 'Status-change notifications waiting in the outbox to be sent (due now, backing off or being sent)',
+    help: 'Notifications waiting in the outbox (not due yet, due now, backing off or being sent)',
     read: () => outbox.count('PENDING'),
   });
   const failed = storeGauge({
@@ -26,21 +29,21 @@ export function createNotificationMetrics(outbox: NotificationOutbox, now: () =>
   });
   const oldestAge = storeGauge({
     name: 'notification_outbox_oldest_pending_age_seconds',
-    help: 'How long ago the oldest status change still waiting in the outbox happened; 0 when none waits',
+    help: 'How long the notification due longest has been waiting to be sent; 0 when none is due',
     read: async () => {
-      const oldest = await outbox.oldestPending();
+      const oldest = await outbox.longestDue(now());
       if (oldest === null) return 0;
-      return Math.max(0, now().getTime() - Date.parse(oldest.change.changedAt)) / 1_000;
+      return Math.max(0, now().getTime() - Date.parse(oldest.dueFrom)) / 1_000;
     },
   });
   const enqueued = new Counter({
     name: 'notification_outbox_enqueued_total',
-    help: 'Status changes put into the outbox',
+    help: 'Notifications put into the outbox',
     registers: [],
   });
   const attempts = new Counter({
     name: 'notification_attempts_total',
-    help: 'Attempts to send a notification, by outcome (sent, will_retry, gave_up)',
+    help: 'Attempts to send a notification, by outcome (sent, dropped as nothing was left to tell, will_retry, gave_up)',
     labelNames: ['outcome'],
     registers: [],
   });

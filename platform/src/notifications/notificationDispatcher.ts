@@ -1,21 +1,34 @@
-import type { StoredDocument } from '@cabinet/platform/documents';
-import type { Logger } from '@cabinet/platform/logging';
+import type { StoredDocument } from '../documents/index.ts';
+import type { Logger } from '../logging/index.ts';
 import type { MailSender } from './mailSender.ts';
-import type { NotificationOutbox, OutboxEntry } from '../storage/notificationOutbox.ts';
-import type { PushMessages } from '../storage/pushMessages.ts';
+import type { NotificationOutbox, OutboxEntry } from './notificationOutbox.ts';
+import type { PushMessages } from './pushMessages.ts';
 import { retryDelayMs, type RetryPolicy } from './retryBackoff.ts';
-import { statusNotificationText } from './statusNotification.ts';
 
-/** How one attempt ended: sent, failed with a retry scheduled, or failed for the last time. */
-export type AttemptOutcome = 'sent' | 'will_retry' | 'gave_up';
+/** How one attempt ended: sent, dropped (nothing left to tell), failed with a retry scheduled, or failed for the last time. */
+export type AttemptOutcome = 'sent' | 'dropped' | 'will_retry' | 'gave_up';
 
-export interface DispatcherOptions {
-  readonly outbox: NotificationOutbox;
+/** What the customer is told, by push and by e-mail, in Russian; no personal data beyond the address. */
+export interface OutgoingNotice {
+  readonly customerId: string;
+  /** What it is about: a claim's or a conversation's id. */
+  readonly subjectId: string;
+  readonly link: string;
+  readonly push: { readonly title: string; readonly body: string };
+  readonly email: {
+    /** The customer's verified e-mail, or null (none, or erased with their key): push only. */
+    readonly to: string | null;
+    readonly subject: string;
+    readonly text: string;
+  };
+}
+
+export interface DispatcherOptions<Notice> {
+  readonly outbox: NotificationOutbox<Notice>;
   readonly mail: MailSender;
   readonly push: PushMessages;
-  /** Where a claim's notices are e-mailed, or null (no verified e-mail, or erased). */
-  readonly noticeEmail: (claimId: string) => Promise<string | null>;
-  readonly cabinetUrl: string;
+  /** The notice to give for an entry when it is due, or null when there is nothing left to tell. */
+  readonly compose: (notice: Notice) => Promise<OutgoingNotice | null>;
   readonly retry: RetryPolicy;
   /** How long a taken entry stays with this dispatcher before another may retry it. */
   readonly leaseMs: number;
@@ -28,12 +41,12 @@ export interface DispatcherOptions {
 const BATCH = 50;
 
 /**
- * Sends what the outbox holds: the push record, then the e-mail, then marks the entry sent. Both
- * sends are keyed by the entry id (push record id, e-mail file name and Message-ID), so an attempt
- * repeated after a crash between sending and marking delivers the same notification, not a second one.
+ * Sends what the outbox holds when it is due: the push record, then the e-mail, then marks the entry
+ * sent. Both sends are keyed by the entry id (push record id, e-mail file name and Message-ID), so an
+ * attempt repeated after a crash between sending and marking delivers the same notice, not a second one.
  */
-export class NotificationDispatcher {
-  constructor(private readonly options: DispatcherOptions) {}
+export class NotificationDispatcher<Notice> {
+  constructor(private readonly options: DispatcherOptions<Notice>) {}
 
   /** One pass over the due entries; returns how many were sent. */
   async dispatchDue(): Promise<number> {
@@ -46,21 +59,25 @@ export class NotificationDispatcher {
     return sent;
   }
 
-  private async attempt(entry: StoredDocument<OutboxEntry>): Promise<boolean> {
+  private async attempt(entry: StoredDocument<OutboxEntry<Notice>>): Promise<boolean> {
     const { outbox, mail, push, retry, now, log } = this.options;
-    const { change } = entry.data;
-    const notice = statusNotificationText(change, this.options.cabinetUrl);
     try {
+      const notice = await this.options.compose(entry.data.notice);
+      if (notice === null) {
+        await outbox.markDropped(entry, now());
+        this.options.attempted?.('dropped');
+        return false;
+      }
       await push.record(entry.id, {
-        customerId: change.customerId,
-        claimId: change.claimId,
-        title: notice.pushTitle,
-        body: notice.pushBody,
+        customerId: notice.customerId,
+        subjectId: notice.subjectId,
+        title: notice.push.title,
+        body: notice.push.body,
         link: notice.link,
-        createdAt: change.changedAt,
+        createdAt: entry.data.occurredAt,
       });
-      const to = await this.options.noticeEmail(change.claimId);
-      if (to !== null) await mail.send({ id: entry.id, to, subject: notice.subject, text: notice.text });
+      const { to, subject, text } = notice.email;
+      if (to !== null) await mail.send({ id: entry.id, to, subject, text });
       await outbox.markSent(entry, now(), to !== null);
       this.options.attempted?.('sent');
       return true;
@@ -78,7 +95,11 @@ export class NotificationDispatcher {
 }
 
 /** Runs the dispatcher every `intervalMs` and whenever `wake()` is called, until stopped. */
-export function runDispatcher(dispatcher: NotificationDispatcher, intervalMs: number, log: Logger) {
+export function runDispatcher<Notice>(
+  dispatcher: NotificationDispatcher<Notice>,
+  intervalMs: number,
+  log: Logger,
+) {
   let stopped = false;
   // A wake-up that comes while a pass runs is remembered, so the next pass starts at once.
   let woken = false;

@@ -1,10 +1,10 @@
 import { DomainError } from '@cabinet/kernel';
-import type { InternalRequestSigner } from '@cabinet/platform/internal-requests';
-import { callGraphQL, type GraphQLAnswer } from '@cabinet/platform/serviceCalls';
-import { httpClientTracer } from '@cabinet/platform/telemetry';
+import type { InternalRequestSigner } from '../internalRequests/index.ts';
+import { callGraphQL, type GraphQLAnswer } from '../serviceCalls/index.ts';
+import { httpClientTracer } from '../telemetry/index.ts';
 
 const VERIFIED_EMAIL_QUERY = /* GraphQL */ `
-  query ClaimNoticeEmail {
+  query CustomerNoticeEmail {
     me {
       email
     }
@@ -21,16 +21,20 @@ const unavailable = () =>
 
 /**
  * Asks identity directly, on the customer's own token, for the e-mail Gosuslugi verified for them:
- * the only address claim notices are sent to, so a typed contact e-mail never receives them.
+ * the only address notices are sent to, so an address typed anywhere never receives them.
  */
 export class CustomerEmailClient {
-  private readonly tracer = httpClientTracer('@cabinet/claims/customer-email-client');
+  private readonly tracer;
 
   constructor(
     private readonly url: string,
     private readonly timeoutMs: number,
     private readonly internalRequests: InternalRequestSigner,
-  ) {}
+    /** The calling service, named in its client spans. */
+    service: string,
+  ) {
+    this.tracer = httpClientTracer(`@cabinet/${service}/customer-email-client`);
+  }
 
   async verifiedEmail(authorization: string | undefined, requestId: string): Promise<string | null> {
     let answer: GraphQLAnswer<VerifiedEmailData>;

@@ -1,6 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import type { NotificationSettings } from './notificationSettings.ts';
 
 export interface MailMessage {
   /** Stable per notification: the same id on a retry lets mail systems drop the duplicate. */
@@ -15,24 +16,30 @@ export interface MailSender {
   close(): void;
 }
 
-function envelope(from: string, message: MailMessage) {
+/** Where a sender's messages come from: the From address and the service whose Message-IDs they carry. */
+export interface MailOrigin {
+  readonly from: string;
+  readonly service: string;
+}
+
+function envelope(origin: MailOrigin, message: MailMessage) {
   return {
-    from,
+    from: origin.from,
     to: message.to,
     subject: message.subject,
     text: message.text,
-    messageId: `<${message.id}@claims.cabinet>`,
+    messageId: `<${message.id}@${origin.service}.cabinet>`,
     // Cyrillic text: base64 is shorter than quoted-printable and survives every relay.
     textEncoding: 'base64' as const,
   };
 }
 
 /** Production: an SMTP relay, e.g. `smtps://user:password@smtp.example.ru:465`. */
-export function smtpMailSender(smtpUrl: string, from: string): MailSender {
+export function smtpMailSender(smtpUrl: string, origin: MailOrigin): MailSender {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async send(message) {
-      await transport.sendMail(envelope(from, message));
+      await transport.sendMail(envelope(origin, message));
     },
     close: () => transport.close(),
   };
@@ -42,11 +49,11 @@ export function smtpMailSender(smtpUrl: string, from: string): MailSender {
  * Embedded profile: each message becomes `<directory>/<id>.eml`. The file is written under a temporary
  * name and renamed, so a reader never sees half a message and a re-sent one replaces itself.
  */
-export function mailboxMailSender(directory: string, from: string): MailSender {
+export function mailboxMailSender(directory: string, origin: MailOrigin): MailSender {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(message) {
-      const info = await transport.sendMail(envelope(from, message));
+      const info = await transport.sendMail(envelope(origin, message));
       await mkdir(directory, { recursive: true });
       const file = join(directory, `${message.id}.eml`);
       await writeFile(`${file}.tmp`, info.message);
@@ -54,4 +61,12 @@ export function mailboxMailSender(directory: string, from: string): MailSender {
     },
     close: () => transport.close(),
   };
+}
+
+/** SMTP when `SMTP_URL` is set; otherwise the embedded profile's mailbox, `<DATA_DIR>/mailbox`. */
+export function mailSenderFor(settings: NotificationSettings, service: string): MailSender {
+  const origin = { from: settings.MAIL_FROM, service };
+  return settings.SMTP_URL === undefined
+    ? mailboxMailSender(join(settings.DATA_DIR, 'mailbox'), origin)
+    : smtpMailSender(settings.SMTP_URL, origin);
 }

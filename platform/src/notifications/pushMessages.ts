@@ -1,9 +1,10 @@
-import { DuplicateKey, type Collection, type DocumentStore } from '@cabinet/platform/documents';
+import { DuplicateKey, type Collection, type DocumentStore } from '../documents/index.ts';
 
 /** A push notice for the customer's devices, kept as a record the mobile apps fetch. */
 export interface PushMessage {
   readonly customerId: string;
-  readonly claimId: string;
+  /** What the notice is about: a claim's or a conversation's id. */
+  readonly subjectId: string;
   readonly title: string;
   readonly body: string;
   readonly link: string;

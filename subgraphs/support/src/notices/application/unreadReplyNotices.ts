@@ -1,0 +1,68 @@
+import type { DocumentStore } from '@cabinet/platform/documents';
+import type { EventStore } from '@cabinet/platform/eventstore';
+import type { Logger } from '@cabinet/platform/logging';
+import {
+  startNotifications,
+  type NotificationSettings,
+  type OutgoingNotice,
+  type RunningNotifications,
+} from '@cabinet/platform/notifications';
+import type { ProjectionMonitor } from '@cabinet/platform/projections';
+import { conversationEventOf } from '../../conversation/application/conversationEventCodec.ts';
+import { loadConversation } from '../../conversation/application/conversationCommandHandler.ts';
+import { decideUnreadReplyNotice } from '../../conversation/domain/unreadReplyNotice.ts';
+import { unreadReplyOutboxProjection } from '../storage/unreadReplyOutboxProjection.ts';
+import { replyNotification } from './replyNotification.ts';
+import type { UnreadReplyNotice } from './unreadReplyNotice.ts';
+
+export interface UnreadReplyNoticeSettings extends NotificationSettings {
+  /** How long an operator's reply may stay unread before the customer is told of it, in milliseconds. */
+  readonly SUPPORT_UNREAD_NOTICE_AFTER: number;
+}
+
+/**
+ * The notice of an operator's reply, when it is due and the rule says the customer should get one: the
+ * conversation is read again then, so a reply read (or superseded) in the meantime sends nothing. The
+ * e-mail goes to the verified address kept sealed with the conversation's opening; null once the
+ * customer's key is destroyed or when they had none.
+ */
+export async function noticeOfUnreadReply(
+  events: EventStore,
+  notice: UnreadReplyNotice,
+  cabinetUrl: string,
+  now: Date,
+): Promise<OutgoingNotice | null> {
+  const { state, history } = await loadConversation(events, notice.conversationId);
+  const conversationEvents = history.map(conversationEventOf);
+  const decision = decideUnreadReplyNotice(
+    conversationEvents,
+    notice.replyNumber,
+    new Date(notice.dueAt),
+    now,
+  );
+  if (decision !== 'NOTIFY' || state.kind === 'none') return null;
+  const [opening] = conversationEvents;
+  const to = opening?.type === 'ConversationOpened' ? (opening.data.noticeEmail ?? null) : null;
+  return replyNotification(state, cabinetUrl, to);
+}
+
+/** Support's notices of unread replies, through the platform's outbox (once per reply, across restarts). */
+export function startUnreadReplyNotices(
+  settings: UnreadReplyNoticeSettings,
+  stores: { events: EventStore; documents: DocumentStore },
+  now: () => Date,
+  log: Logger,
+  projections?: ProjectionMonitor,
+): Promise<RunningNotifications> {
+  return startNotifications<UnreadReplyNotice>({
+    service: 'support',
+    settings,
+    stores,
+    fill: (outbox, onEnqueued) =>
+      unreadReplyOutboxProjection(outbox, settings.SUPPORT_UNREAD_NOTICE_AFTER, onEnqueued),
+    compose: (notice) => noticeOfUnreadReply(stores.events, notice, settings.CABINET_URL, now()),
+    now,
+    log,
+    projections,
+  });
+}
