@@ -38,6 +38,7 @@ import { openClaimsDocuments, openClaimsEvents } from './claimsStorage.ts';
 import type { ClaimsConfig } from './config.ts';
 import { PolicyClient } from './claim/application/policyClient.ts';
 import { StaffRegisterClient } from '@cabinet/platform/staff';
+import { PublicLinks } from '@cabinet/platform/links';
 import { CustomerEmailClient } from './claim/application/customerEmailClient.ts';
 import { consentRevocationReaction, CustomerKeyVault } from '@cabinet/platform/privacy';
 import { eraseCustomerReadModels } from './privacy/application/eraseCustomerReadModels.ts';
@@ -66,9 +67,7 @@ export async function start(
   );
   const vault = await CustomerKeyVault.open(documents, deps.now);
   let listeningOn = config.PORT;
-  const links = {
-    baseUrl: () => (config.PUBLIC_URL ?? `http://localhost:${listeningOn}`).replace(/\/+$/, ''),
-  };
+  const links = PublicLinks.of(config.PUBLIC_URL, () => listeningOn);
   const claimDocuments = await openDocumentService(config, { documents, vault }, links, deps.now);
   projections.push(
     await runProjection(
