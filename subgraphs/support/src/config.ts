@@ -6,6 +6,7 @@ import {
   type ConfigOf,
   type Setting,
 } from '@cabinet/platform/config';
+import { fileLinkConfigSpec } from '@cabinet/platform/links';
 import type { BusinessHours } from './conversation/domain/businessHours.ts';
 
 const HOURS = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/;
@@ -46,6 +47,7 @@ export const supportConfigSpec = {
   CUSTOMER_MESSAGES_PER_MINUTE: env.integer(10, { min: 1, max: 60 }),
   /** When operators answer, Moscow time on working days (`09:00-18:00`), or `always`; outside them a customer gets an automatic reply saying when to expect one. */
   SUPPORT_HOURS: businessHours('09:00-18:00'),
+  ...fileLinkConfigSpec,
 };
 
 export type SupportConfig = ConfigOf<typeof supportConfigSpec>;

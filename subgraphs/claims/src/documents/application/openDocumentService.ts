@@ -4,32 +4,28 @@ import type { DocumentStore } from '@cabinet/platform/documents';
 import type { ClaimsConfig } from '../../config.ts';
 import type { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { ClaimDocumentRepository } from '../storage/claimDocumentRepository.ts';
-import { LinkSigner, loadOrCreateLinkSigningKey, type PublicLinks } from '@cabinet/platform/links';
+import type { PublicLinks } from '@cabinet/platform/links';
 import { DocumentService } from './documentService.ts';
-import type { ClaimsLinkSigner, LinkGrant } from './linkGrants.ts';
+import type { ClaimsLinkSigner } from './linkGrants.ts';
 
-/** The document service on the configured blob store, with the links' signer keyed from its file. */
+/** The document service on the configured blob store. */
 export async function openDocumentService(
   config: ClaimsConfig,
   stores: { documents: DocumentStore; vault: CustomerKeyVault },
-  links: PublicLinks,
+  fileLinks: { signer: ClaimsLinkSigner; links: PublicLinks },
   now: () => Date,
-): Promise<{ service: DocumentService; blobs: BlobStore; signer: ClaimsLinkSigner }> {
+): Promise<{ service: DocumentService; blobs: BlobStore }> {
   const blobs = await openBlobStore({
     ...(config.MONGODB_URL === undefined ? {} : { mongodbUrl: config.MONGODB_URL, database: 'claims' }),
     directory: join(config.DATA_DIR, 'claims', 'blobs'),
   });
-  const key = await loadOrCreateLinkSigningKey(
-    config.DOCUMENT_LINK_KEY_FILE ?? join(config.DATA_DIR, 'claims', 'document-link.key'),
-  );
-  const signer = new LinkSigner<LinkGrant>(key);
   const service = new DocumentService(
     await ClaimDocumentRepository.open(stores.documents),
     blobs,
     stores.vault,
-    signer,
-    links,
+    fileLinks.signer,
+    fileLinks.links,
     now,
   );
-  return { service, blobs, signer };
+  return { service, blobs };
 }
