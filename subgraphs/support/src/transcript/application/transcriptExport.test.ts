@@ -184,7 +184,7 @@ describe('conversation transcript export', () => {
     ],
     ['nobody signed in', { kind: 'anonymous' }, CONVERSATION, null, 'UNAUTHENTICATED'],
   ] as const)('issues no link to %s', async (_case, principal, conversationId, view, code) => {
-    expect(await codeOf(transcripts.link(principal as Principal, conversationId, view))).toBe(code);
+    expect(await codeOf(transcripts.link(principal, conversationId, view))).toBe(code);
   });
 
   it('refuses expired, altered, foreign and other-purpose tokens with stable codes', async () => {
