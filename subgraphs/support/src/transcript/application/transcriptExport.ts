@@ -1,10 +1,11 @@
-import { CommonErrors, type Principal } from '@cabinet/kernel';
+import { CommonErrors, isUuid, type Principal } from '@cabinet/kernel';
 import type { EventStore } from '@cabinet/platform/eventstore';
 import { LinkErrors, type LinkSigner, type PublicLinks } from '@cabinet/platform/links';
 import { loadConversation } from '../../conversation/application/conversationCommandHandler.ts';
 import { conversationEventOf } from '../../conversation/application/conversationEventCodec.ts';
 import { supportActorFor } from '../../conversation/application/supportService.ts';
 import { ConversationErrors } from '../../conversation/domain/conversationErrors.ts';
+import { conversationStreamId } from '../../conversation/domain/conversationStreamId.ts';
 import { renderTranscriptPdf } from './transcriptPdf.ts';
 import { conversationTranscript, type TranscriptView } from './transcriptReport.ts';
 
@@ -52,7 +53,10 @@ export class TranscriptExport {
     asked: TranscriptView | null,
   ): Promise<TranscriptLink> {
     const actor = supportActorFor(principal);
-    const opening = (await loadConversation(this.events, conversationId)).history[0];
+    // Its opening event names its customer: the only part of the stream needed to decide.
+    const [opening] = isUuid(conversationId)
+      ? await this.events.read(conversationStreamId(conversationId), { maxCount: 1 })
+      : [];
     const owner = opening && conversationEventOf(opening);
     if (
       owner?.type !== 'ConversationOpened' ||
