@@ -394,6 +394,36 @@ describe('the authorization matrix over every root field of the supergraph', () 
       expect(OPERATIONS.map((operation) => operation.field)).toContain(field);
   });
 
+  it('exportConversationTranscript: a customer’s own conversation, any for operators; never a stranger’s, a partner’s or an adjuster’s', async () => {
+    const asVictim: TestPrincipal = { ...PRINCIPALS.stranger(), customerId: victim.id } as TestPrincipal;
+    const opened = await graphql<{ openConversation: { id: string } }>(
+      system.gatewayUrl,
+      'mutation { openConversation(input: { topic: GENERAL, text: "Вопрос для проверки доступа" }) { id } }',
+      { token: await system.token(asVictim) },
+    );
+    expect(opened.errors).toBeUndefined();
+    const exportAs = async (principal: TestPrincipal, view: 'CUSTOMER' | 'OPERATOR' | null = null) =>
+      graphql<{ exportConversationTranscript: { url: string } }>(
+        system.gatewayUrl,
+        'mutation ($id: ID!, $view: TranscriptView) { exportConversationTranscript(conversationId: $id, view: $view) { url } }',
+        { token: await system.token(principal), variables: { id: opened.data!.openConversation.id, view } },
+      );
+    const staffWith = (role: 'adjuster' | 'support'): TestPrincipal => ({
+      kind: 'staff',
+      staffId: randomUUID(),
+      sessionId: randomUUID(),
+      roles: [role],
+    });
+    const codes = (response: GraphQLResponse) => response.errors?.map((error) => error.extensions?.['code']);
+
+    expect(codes(await exportAs(PRINCIPALS.stranger()))).toEqual(['CONVERSATION_NOT_FOUND']);
+    expect(codes(await exportAs(PRINCIPALS.partner()))).toEqual(['FORBIDDEN']);
+    expect(codes(await exportAs(staffWith('adjuster')))).toEqual(['FORBIDDEN']);
+    expect(codes(await exportAs(asVictim, 'OPERATOR'))).toEqual(['FORBIDDEN']);
+    expect((await exportAs(asVictim)).errors).toBeUndefined();
+    expect((await exportAs(staffWith('support'))).errors).toBeUndefined();
+  });
+
   const policyType = supergraph.getType('Policy');
   if (!isObjectType(policyType)) throw new Error('the supergraph has no Policy type');
   it.each(Object.values(policyType.getFields()).filter(accessible))(

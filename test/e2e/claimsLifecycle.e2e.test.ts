@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LinkSigner } from '@cabinet/claims/testing';
+import type { LinkGrant } from '@cabinet/claims/testing';
+import { LinkSigner } from '@cabinet/platform/links';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsCast, demoStaffMember } from '../support/demoCast.ts';
@@ -437,7 +438,7 @@ describe('a claim’s life through the gateway: live status, resumption, partner
       (await readFile(join(system.dataDir, 'claims', 'document-link.key'), 'utf8')).trim(),
       'base64',
     );
-    const stale = new LinkSigner(key).sign({
+    const stale = new LinkSigner<LinkGrant>(key).sign({
       purpose: 'history',
       customerId: own.customer.id,
       claimId: paid.id,

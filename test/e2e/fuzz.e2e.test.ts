@@ -120,6 +120,13 @@ const SEND_SUPPORT_MESSAGE = /* GraphQL */ `
     }
   }
 `;
+const EXPORT_TRANSCRIPT = /* GraphQL */ `
+  mutation ($id: ID!) {
+    exportConversationTranscript(conversationId: $id) {
+      url
+    }
+  }
+`;
 const CREATE_CANNED_REPLY = /* GraphQL */ `
   mutation ($input: CannedReplyInput!) {
     createCannedReply(input: $input) {
@@ -196,6 +203,11 @@ function hostileMutations(): HostileCase[] {
       query: SEND_SUPPORT_MESSAGE,
       variables: { id: random() < 0.5 ? randomUUID() : hostile(), text: hostile() },
     });
+    cases.push({
+      name: `exportConversationTranscript #${i}`,
+      query: EXPORT_TRANSCRIPT,
+      variables: { id: random() < 0.5 ? randomUUID() : hostile() },
+    });
   }
   return cases;
 }
@@ -249,6 +261,12 @@ const WRONG_TYPES: readonly HostileCase[] = [
     query:
       'query ($id: ID!, $after: String) { conversation(id: $id) { messages(after: $after) { totalCount } } }',
     variables: { id: randomUUID(), after: '\u0000not-a-cursor' },
+  },
+  {
+    name: 'an unknown transcript view',
+    query:
+      'mutation ($id: ID!, $view: TranscriptView) { exportConversationTranscript(conversationId: $id, view: $view) { url } }',
+    variables: { id: randomUUID(), view: 'EVERYTHING' },
   },
   {
     name: 'a broken DateTimeISO',
@@ -388,6 +406,19 @@ describe('hostile input through the gateway', () => {
 
   it.each(HOSTILE_DOCUMENTS)('refuses $name with a stable code', async ({ name, query }) => {
     expectStableRefusal(await send(query), name);
+  });
+
+  it.each([
+    ['a forged token', (id: string) => `${id}.pdf?token=${encodeURIComponent("'; DROP TABLE x; --.\u202E")}`],
+    ['no token', (id: string) => `${id}.pdf`],
+    ['a hostile file name', () => `${encodeURIComponent('<script>\u0000й😀')}.pdf?token=x.y`],
+    ['a path outside', () => '..%2F..%2Fetc%2Fpasswd?token=x.y'],
+  ])('refuses a transcript link with %s with a stable code', async (_case, path) => {
+    const support = new URL(system.services.support.url).origin;
+    const response = await fetch(`${support}/conversation-transcripts/${path(randomUUID())}`);
+    const body = (await response.json()) as { error?: { code?: string } };
+    expectStableRefusal({ status: response.status, codes: [String(body.error?.code)] }, _case);
+    expect(response.status).toBe(403);
   });
 
   it.each([

@@ -1,8 +1,13 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { DEMO_STAFF } from '@cabinet/demo-data';
 import { openDocumentStore } from '@cabinet/platform/documents';
 import { PushMessages } from '@cabinet/platform/notifications';
+import { formatMoscowDateTime } from '@cabinet/platform/pdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsCast, demoCast, demoStaffMember } from '../support/demoCast.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
@@ -101,6 +106,31 @@ interface OperatorView {
   customerId: string | null;
   lastMessage: { text: string } | null;
   messages: { totalCount: number; nodes: { number: number; author: string; sentAt: string; text: string }[] };
+}
+
+const EXPORT_TRANSCRIPT = /* GraphQL */ `
+  mutation ($id: ID!, $view: TranscriptView) {
+    exportConversationTranscript(conversationId: $id, view: $view) {
+      url
+      expiresAt
+    }
+  }
+`;
+
+/** A transcript downloaded through its link as a browser would, read as a person would with pdftotext. */
+async function transcriptText(url: string): Promise<string> {
+  const response = await fetch(url);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('application/pdf');
+  const directory = await mkdtemp(join(tmpdir(), 'support-transcript-'));
+  try {
+    const file = join(directory, 'transcript.pdf');
+    await writeFile(file, Buffer.from(await response.arrayBuffer()));
+    const { stdout } = await promisify(execFile)('pdftotext', [file, '-']);
+    return stdout.replace(/\s+/g, ' ');
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
 }
 
 describe('the support chat through the gateway, from both sides', () => {
@@ -359,6 +389,73 @@ describe('the support chat through the gateway, from both sides', () => {
       {},
     );
     expect(reopened.status).toBe('OPEN');
+  });
+
+  it('exports the transcript as a PDF through a signed link: the customer’s copy without the note, support’s with it', async () => {
+    const exported = async (who: keyof typeof tokens, view: 'CUSTOMER' | 'OPERATOR' | null = null) =>
+      call<{ exportConversationTranscript: { url: string; expiresAt: string } }>(who, EXPORT_TRANSCRIPT, {
+        id: conversationId,
+        view,
+      });
+    for (const [who, view, code] of [
+      ['stranger', null, 'CONVERSATION_NOT_FOUND'],
+      ['partner', null, 'FORBIDDEN'],
+      ['adjuster', null, 'FORBIDDEN'],
+      ['customer', 'OPERATOR', 'FORBIDDEN'],
+    ] as const)
+      expect(codeOf(await exported(who, view)), `${who} ${view}`).toBe(code);
+    const read = await call<{
+      conversation: { openedAt: string; messages: { nodes: { text: string; sentAt: string }[] } };
+    }>(
+      'operator',
+      `query ($id: ID!) { conversation(id: $id) { openedAt messages { nodes { text sentAt } } } }`,
+      {
+        id: conversationId,
+      },
+    );
+    expect(read.errors).toBeUndefined();
+    const { openedAt, messages } = read.data!.conversation;
+    const sentAt = (text: string) =>
+      formatMoscowDateTime(messages.nodes.find((message) => message.text === text)!.sentAt);
+
+    const customers = await exported('customer');
+    expect(customers.errors).toBeUndefined();
+    const customerCopy = await transcriptText(customers.data!.exportConversationTranscript.url);
+    expect(customerCopy).toContain('Переписка со службой поддержки');
+    expect(customerCopy).toContain(`Обращение: ${conversationId}`);
+    expect(customerCopy).toContain('Тема: Вопрос по полису');
+    expect(customerCopy).toContain(`Открыто: ${formatMoscowDateTime(openedAt)}`);
+    expect(customerCopy).toContain('Оценка клиента: 5 из 5, «Спасибо!»');
+    expect(customerCopy).toContain(`${sentAt('Когда продлевать ОСАГО?')} · Клиент Когда продлевать ОСАГО?`);
+    expect(customerCopy).toContain(
+      `${sentAt('Добрый день! За 30 дней до окончания.')} · Специалист поддержки Добрый день! За 30 дней до окончания.`,
+    );
+    expect(customerCopy).toContain('Специалист поддержки: Обращение закрыто');
+    expect(customerCopy).toContain('Клиент: Обращение открыто снова');
+    expect(customerCopy).toContain('Страница 1 из 1');
+    expect(customerCopy).toContain('ИНН 7707083893');
+    for (const hidden of ['КБМ', 'ВНУТРЕННЯЯ ЗАМЕТКА', OPERATOR.id, SECOND_OPERATOR.id, customer.id])
+      expect(customerCopy).not.toContain(hidden);
+
+    const supports = await exported('operator');
+    expect(supports.errors).toBeUndefined();
+    const supportCopy = await transcriptText(supports.data!.exportConversationTranscript.url);
+    expect(supportCopy).toContain('служебная копия');
+    expect(supportCopy).toContain(`Клиент: ${customer.id}`);
+    expect(supportCopy).toContain(
+      `${sentAt('Проверить скидку КБМ')} · Оператор ${OPERATOR.id} · ВНУТРЕННЯЯ ЗАМЕТКА — клиенту не видна Проверить скидку КБМ`,
+    );
+    expect(supportCopy).toContain(`Оператор ${OPERATOR.id} взял обращение в работу`);
+    expect(supportCopy).toContain(`Передано оператору ${SECOND_OPERATOR.id}`);
+    expect(supportCopy).toContain(`Оператор ${SECOND_OPERATOR.id}: Обращение закрыто`);
+    expect(supportCopy).toContain('Страница 1 из 1');
+
+    // The link opens this conversation's copy only, and nothing once altered
+    const link = new URL(customers.data!.exportConversationTranscript.url);
+    link.searchParams.set('token', `${link.searchParams.get('token')}x`);
+    const tampered = await fetch(link);
+    expect(tampered.status).toBe(403);
+    expect(((await tampered.json()) as { error: { code: string } }).error.code).toBe('DOCUMENT_LINK_INVALID');
   });
 
   it('shows the conversation on the customer and on the policy, through the one graph', async () => {
@@ -713,6 +810,18 @@ describe('the support chat through the gateway, from both sides', () => {
       { id },
     );
     expect(codeOf(refused)).toBe('PERSONAL_DATA_ERASED');
+    // And the transcript prints the erased texts as erased, without failing
+    const transcript = await call<{ exportConversationTranscript: { url: string } }>(
+      'operator',
+      EXPORT_TRANSCRIPT,
+      {
+        id,
+      },
+    );
+    expect(transcript.errors).toBeUndefined();
+    const text = await transcriptText(transcript.data!.exportConversationTranscript.url);
+    expect(text).toContain(`Клиент ${erased}`);
+    expect(text).not.toContain('79161234567');
   });
   it('tells the customer of a reply left unread by one e-mail to their verified address and one push record, and of a reply read in time nothing', async () => {
     const openOne = async (text: string) => {

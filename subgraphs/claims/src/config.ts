@@ -1,5 +1,6 @@
-import { env, loadConfig, optional, serviceConfigSpec, type ConfigOf } from '@cabinet/platform/config';
+import { env, loadConfig, serviceConfigSpec, type ConfigOf } from '@cabinet/platform/config';
 import { notificationConfigSpec } from '@cabinet/platform/notifications';
+import { fileLinkConfigSpec } from '@cabinet/platform/links';
 
 export const claimsConfigSpec = {
   ...serviceConfigSpec,
@@ -32,10 +33,7 @@ export const claimsConfigSpec = {
    */
   STATUS_RESUME_MAX_EVENTS: env.integer(5_000, { min: 10, max: 100_000 }),
   ...notificationConfigSpec,
-  /** Where clients reach this service's document links, e.g. `https://claims.example.ru`; defaults to `http://localhost:<PORT>`. */
-  PUBLIC_URL: optional(env.url()),
-  /** The HMAC key of document links; created under DATA_DIR on first start when not set (base64, 32 bytes). */
-  DOCUMENT_LINK_KEY_FILE: optional(env.string()),
+  ...fileLinkConfigSpec,
 };
 
 export type ClaimsConfig = ConfigOf<typeof claimsConfigSpec>;

@@ -39,6 +39,8 @@ import type { ClaimsConfig } from './config.ts';
 import { PolicyClient } from './claim/application/policyClient.ts';
 import { StaffRegisterClient } from '@cabinet/platform/staff';
 import { CustomerEmailClient } from '@cabinet/platform/notifications';
+import { openFileLinks } from '@cabinet/platform/links';
+import type { LinkGrant } from './documents/application/linkGrants.ts';
 import { consentRevocationReaction, CustomerKeyVault } from '@cabinet/platform/privacy';
 import { eraseCustomerReadModels } from './privacy/application/eraseCustomerReadModels.ts';
 import { startClaimNotifications } from './notifications/application/claimNotifications.ts';
@@ -66,10 +68,8 @@ export async function start(
   );
   const vault = await CustomerKeyVault.open(documents, deps.now);
   let listeningOn = config.PORT;
-  const links = {
-    baseUrl: () => (config.PUBLIC_URL ?? `http://localhost:${listeningOn}`).replace(/\/+$/, ''),
-  };
-  const claimDocuments = await openDocumentService(config, { documents, vault }, links, deps.now);
+  const fileLinks = await openFileLinks<LinkGrant>(config, 'claims', () => listeningOn);
+  const claimDocuments = await openDocumentService(config, { documents, vault }, fileLinks, deps.now);
   projections.push(
     await runProjection(
       consentRevocationReaction(
@@ -114,7 +114,7 @@ export async function start(
   );
 
   const cardReader = new ClaimCardReader(events, readModels.cards, vault);
-  const history = new ClaimHistoryExport(cardReader, summaries, claimDocuments.signer, links, deps.now);
+  const history = new ClaimHistoryExport(cardReader, summaries, fileLinks.signer, fileLinks.links, deps.now);
   const schema = await claimsSchema({
     claim: new ClaimResolver(service, deps.now, claimDocuments.service),
     customerClaims: new CustomerClaimsResolver(service, deps.now),

@@ -1,6 +1,6 @@
 /**
  * What tests and benchmarks reach inside claims without going through the graph: the command handler
- * (to write claim events in bulk, with the key vault from @cabinet/platform/privacy) and the document link signer (to forge a stale link). Nothing here
+ * (to write claim events in bulk, with the key vault from @cabinet/platform/privacy) and the grants of its links (to forge a stale one). Nothing here
  * loads the GraphQL layer.
  */
 export { loadClaimsConfig } from './config.ts';
@@ -10,4 +10,4 @@ export { claimRulesFromConfig } from './claim/application/claimRulesFromConfig.t
 export type { ClaimActor } from './claim/domain/claimActor.ts';
 export type { ClaimCommand } from './claim/domain/claimCommands.ts';
 export { formatClaimNumber } from './claim/domain/claimNumber.ts';
-export { LinkSigner } from './documents/application/signedLink.ts';
+export type { LinkGrant } from './documents/application/linkGrants.ts';

@@ -7,6 +7,7 @@ import {
   type Setting,
 } from '@cabinet/platform/config';
 import { notificationConfigSpec } from '@cabinet/platform/notifications';
+import { fileLinkConfigSpec } from '@cabinet/platform/links';
 import type { BusinessHours } from './conversation/domain/businessHours.ts';
 
 const HOURS = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/;
@@ -53,6 +54,7 @@ export const supportConfigSpec = {
   /** How long an operator's reply may stay unread before the customer gets an e-mail and a push record of it (`30s`, `15m`, `2h`). */
   SUPPORT_UNREAD_NOTICE_AFTER: env.duration(15 * 60_000),
   ...notificationConfigSpec,
+  ...fileLinkConfigSpec,
 };
 
 export type SupportConfig = ConfigOf<typeof supportConfigSpec>;

@@ -11,6 +11,7 @@ import {
 import { Claim, Customer, PersonalData, Policy } from './conversation/graphql/entities.ts';
 import { SupportQueueResolver } from './conversation/graphql/supportQueue.resolver.ts';
 import { ConversationFeedSubscription } from './liveFeed/graphql/conversationFeed.subscription.ts';
+import { TranscriptResolver } from './transcript/graphql/transcript.resolver.ts';
 
 export interface SupportResolvers {
   readonly conversation: ConversationResolver;
@@ -21,6 +22,7 @@ export interface SupportResolvers {
   readonly personalData: PersonalDataSupportResolver;
   readonly feed: ConversationFeedSubscription;
   readonly cannedReplies: CannedReplyResolver;
+  readonly transcripts: TranscriptResolver;
 }
 
 /** The support subgraph's schema; without resolver instances it serves only to print the SDL. */
@@ -35,6 +37,7 @@ export function supportSchema(resolvers?: SupportResolvers): Promise<GraphQLSche
       PersonalDataSupportResolver,
       ConversationFeedSubscription,
       CannedReplyResolver,
+      TranscriptResolver,
     ],
     orphanedTypes: [Customer, Policy, Claim, PersonalData],
     instances: resolvers ? Object.values(resolvers) : [],

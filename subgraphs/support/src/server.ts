@@ -17,6 +17,7 @@ import { runProjection, type RunningProjection } from '@cabinet/platform/project
 import { consentRevocationReaction, CustomerKeyVault } from '@cabinet/platform/privacy';
 import { CustomerEmailClient, type RunningNotifications } from '@cabinet/platform/notifications';
 import { StaffRegisterClient } from '@cabinet/platform/staff';
+import { openFileLinks } from '@cabinet/platform/links';
 import type { DocumentStore } from '@cabinet/platform/documents';
 import type { EventStore } from '@cabinet/platform/eventstore';
 import { ConversationCommandHandler } from './conversation/application/conversationCommandHandler.ts';
@@ -45,6 +46,9 @@ import {
   ConversationFeedSubscription,
   type SupportSubscriptionServices,
 } from './liveFeed/graphql/conversationFeed.subscription.ts';
+import { TranscriptExport, type TranscriptGrant } from './transcript/application/transcriptExport.ts';
+import { TranscriptResolver } from './transcript/graphql/transcript.resolver.ts';
+import { transcriptRoutes } from './transcript/http/transcriptRoutes.ts';
 import type { SupportConfig } from './config.ts';
 import { supportSchema } from './schema.ts';
 
@@ -135,6 +139,9 @@ export async function start(
     stores.metrics.projections,
   );
   const support = buildSupport(config, stores, readModels, deps.now, internalRequests);
+  let listeningOn = config.PORT;
+  const fileLinks = await openFileLinks<TranscriptGrant>(config, 'support', () => listeningOn);
+  const transcripts = new TranscriptExport(stores.events, fileLinks.signer, fileLinks.links, deps.now);
   const schema = await supportSchema({
     conversation: new ConversationResolver(support),
     queue: new SupportQueueResolver(support),
@@ -146,12 +153,13 @@ export async function start(
     cannedReplies: new CannedReplyResolver(
       new CannedReplyService(await CannedReplyRepository.open(stores.documents), deps.now),
     ),
+    transcripts: new TranscriptResolver(transcripts),
   });
   const services: SupportSubscriptionServices = {
     events: stores.events,
     hub: await ConversationHub.start(stores.events, log),
   };
-  return startSubgraphServer({
+  const running = await startSubgraphServer({
     name: 'support',
     schema,
     port: config.PORT,
@@ -161,6 +169,7 @@ export async function start(
     subscriptions: true,
     services,
     registerMetrics: (registry) => registerMetricGroups(registry, [stores.metrics, metrics, notices.metrics]),
+    routes: transcriptRoutes(transcripts, log),
     verifier: createAccessTokenVerifier(
       { jwksUrl: config.JWKS_URL },
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
@@ -174,4 +183,6 @@ export async function start(
       await stores.documents.close();
     },
   });
+  listeningOn = running.port;
+  return running;
 }

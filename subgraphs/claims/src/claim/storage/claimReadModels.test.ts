@@ -10,7 +10,8 @@ import { runProjection, type Projection } from '@cabinet/platform/projections';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClaimDocumentRepository } from '../../documents/storage/claimDocumentRepository.ts';
 import { DocumentService } from '../../documents/application/documentService.ts';
-import { LinkSigner } from '../../documents/application/signedLink.ts';
+import { LinkSigner, PublicLinks } from '@cabinet/platform/links';
+import type { LinkGrant } from '../../documents/application/linkGrants.ts';
 import { consentRevocationReaction, CustomerKeyVault } from '@cabinet/platform/privacy';
 import { eraseCustomerReadModels } from '../../privacy/application/eraseCustomerReadModels.ts';
 import { ClaimCommandHandler, loadClaim } from '../application/claimCommandHandler.ts';
@@ -77,8 +78,8 @@ beforeEach(async () => {
     await ClaimDocumentRepository.open(documents),
     await openBlobStore({ directory: join(directory, 'blobs') }),
     vault,
-    new LinkSigner(Buffer.alloc(32, 7)),
-    { baseUrl: () => 'http://claims.test' },
+    new LinkSigner<LinkGrant>(Buffer.alloc(32, 7)),
+    new PublicLinks(() => 'http://claims.test'),
     now,
   );
 

@@ -17,7 +17,8 @@ import { DocumentErrors, MAX_DOCUMENT_BYTES } from '../domain/documentErrors.ts'
 import { ALLOWED_DOCUMENT_TYPES, documentTypeOf, SIGNATURE_BYTES } from '../domain/fileSignature.ts';
 import { MAX_FILE_NAME_LENGTH, normalizeFileName } from '../domain/fileName.ts';
 import { headOfStream } from './headOfStream.ts';
-import type { LinkSigner } from './signedLink.ts';
+import { LinkErrors, type PublicLinks } from '@cabinet/platform/links';
+import type { ClaimsLinkSigner } from './linkGrants.ts';
 
 /** Namespace of document ids derived from a customer's idempotency key. */
 const DOCUMENT_ID_NAMESPACE = '0b8e4f52-6a1d-4c3e-9f7a-2d5b8c1e6f40';
@@ -31,10 +32,7 @@ export interface UploadTicket {
   readonly expiresAt: Date;
 }
 
-export interface DocumentLinks {
-  /** Where the service's document routes are reachable from clients, without a trailing slash. */
-  readonly baseUrl: () => string;
-}
+const documentPath = (documentId: string) => `/documents/${documentId}`;
 
 /** Uploads through signed links, checked by content; attachment and signed downloads. */
 export class DocumentService {
@@ -42,8 +40,8 @@ export class DocumentService {
     private readonly records: ClaimDocumentRepository,
     private readonly blobs: BlobStore,
     private readonly vault: CustomerKeyVault,
-    private readonly signer: LinkSigner,
-    private readonly links: DocumentLinks,
+    private readonly signer: ClaimsLinkSigner,
+    private readonly links: PublicLinks,
     private readonly now: () => Date,
   ) {}
 
@@ -83,7 +81,7 @@ export class DocumentService {
       maxBytes: stored.data.declaredSizeBytes,
       expiresAt: expiresAt.getTime(),
     });
-    return { documentId, uploadUrl: `${this.urlOf(documentId)}?token=${token}`, expiresAt };
+    return { documentId, uploadUrl: this.links.url(documentPath(documentId), token), expiresAt };
   }
 
   /**
@@ -96,7 +94,7 @@ export class DocumentService {
     body: AsyncIterable<Uint8Array>,
   ): Promise<UploadedContent> {
     const grant = this.signer.verify(token, 'upload', this.now());
-    if (grant.documentId !== documentId) throw DocumentErrors.linkInvalid();
+    if (grant.documentId !== documentId) throw LinkErrors.invalid();
     const record = await this.records.get(documentId);
     if (!record || record.data.customerId !== grant.customerId) throw DocumentErrors.notFound(documentId);
     const { head, content } = await headOfStream(body, SIGNATURE_BYTES);
@@ -151,7 +149,7 @@ export class DocumentService {
   downloadLink(documentId: string): { url: string; expiresAt: Date } {
     const expiresAt = new Date(this.now().getTime() + DOWNLOAD_LINK_TTL_MS);
     const token = this.signer.sign({ purpose: 'download', documentId, expiresAt: expiresAt.getTime() });
-    return { url: `${this.urlOf(documentId)}/content?token=${token}`, expiresAt };
+    return { url: this.links.url(`${documentPath(documentId)}/content`, token), expiresAt };
   }
 
   async open(
@@ -159,7 +157,7 @@ export class DocumentService {
     token: string,
   ): Promise<{ content: Readable; contentType: string; sizeBytes: number; fileName: string | null }> {
     const grant = this.signer.verify(token, 'download', this.now());
-    if (grant.documentId !== documentId) throw DocumentErrors.linkInvalid();
+    if (grant.documentId !== documentId) throw LinkErrors.invalid();
     const record = (await this.records.get(documentId))?.data;
     const blob = record?.content ? await this.blobs.get(record.content.sha256) : null;
     if (!record?.content || !blob) throw DocumentErrors.notFound(documentId);
@@ -185,9 +183,5 @@ export class DocumentService {
   private async fileNameOf(record: ClaimDocumentRecord): Promise<string | null> {
     if (!isSealedPersonalData(record.name)) return plainPersonalData(record.name)?.fileName ?? null;
     return (await this.vault.open<{ fileName: string }>(record.name))?.fileName ?? null;
-  }
-
-  private urlOf(documentId: string): string {
-    return `${this.links.baseUrl()}/documents/${documentId}`;
   }
 }

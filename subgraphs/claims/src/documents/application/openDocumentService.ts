@@ -4,32 +4,28 @@ import type { DocumentStore } from '@cabinet/platform/documents';
 import type { ClaimsConfig } from '../../config.ts';
 import type { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { ClaimDocumentRepository } from '../storage/claimDocumentRepository.ts';
-import { DocumentService, type DocumentLinks } from './documentService.ts';
-import { loadOrCreateLinkSigningKey } from './linkSigningKey.ts';
-import { LinkSigner } from './signedLink.ts';
+import type { PublicLinks } from '@cabinet/platform/links';
+import { DocumentService } from './documentService.ts';
+import type { ClaimsLinkSigner } from './linkGrants.ts';
 
-/** The document service on the configured blob store, with the links' signer keyed from its file. */
+/** The document service on the configured blob store. */
 export async function openDocumentService(
   config: ClaimsConfig,
   stores: { documents: DocumentStore; vault: CustomerKeyVault },
-  links: DocumentLinks,
+  fileLinks: { signer: ClaimsLinkSigner; links: PublicLinks },
   now: () => Date,
-): Promise<{ service: DocumentService; blobs: BlobStore; signer: LinkSigner }> {
+): Promise<{ service: DocumentService; blobs: BlobStore }> {
   const blobs = await openBlobStore({
     ...(config.MONGODB_URL === undefined ? {} : { mongodbUrl: config.MONGODB_URL, database: 'claims' }),
     directory: join(config.DATA_DIR, 'claims', 'blobs'),
   });
-  const key = await loadOrCreateLinkSigningKey(
-    config.DOCUMENT_LINK_KEY_FILE ?? join(config.DATA_DIR, 'claims', 'document-link.key'),
-  );
-  const signer = new LinkSigner(key);
   const service = new DocumentService(
     await ClaimDocumentRepository.open(stores.documents),
     blobs,
     stores.vault,
-    signer,
-    links,
+    fileLinks.signer,
+    fileLinks.links,
     now,
   );
-  return { service, blobs, signer };
+  return { service, blobs };
 }

@@ -20,11 +20,4 @@ export const DocumentErrors = {
     new DomainError('DOCUMENT_NOT_UPLOADED', 'Файл документа ещё не загружен.', { documentId }),
   alreadyUploaded: (documentId: string) =>
     new DomainError('DOCUMENT_ALREADY_UPLOADED', 'В этот документ уже загружен другой файл.', { documentId }),
-  linkInvalid: () =>
-    new DomainError('DOCUMENT_LINK_INVALID', 'Ссылка недействительна. Запросите новую в личном кабинете.'),
-  linkExpired: () =>
-    new DomainError(
-      'DOCUMENT_LINK_EXPIRED',
-      'Срок действия ссылки истёк. Запросите новую в личном кабинете.',
-    ),
 } as const;

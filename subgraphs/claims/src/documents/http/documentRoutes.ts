@@ -1,24 +1,16 @@
-import type { Express, Request, Response } from 'express';
-import { isDomainError } from '@cabinet/kernel';
+import type { Express } from 'express';
 import type { Logger } from '@cabinet/platform/logging';
+import { contentDisposition, fileRouteFailure, linkTokenOf, sendPdf } from '@cabinet/platform/links';
 import type { ClaimHistoryExport } from '../../history/application/claimHistoryExport.ts';
 import type { DocumentService } from '../application/documentService.ts';
 
 const STATUS_OF_CODE: Readonly<Record<string, number>> = {
   DOCUMENT_TYPE_NOT_ALLOWED: 415,
   DOCUMENT_TOO_LARGE: 413,
-  DOCUMENT_LINK_INVALID: 403,
-  DOCUMENT_LINK_EXPIRED: 403,
   CLAIM_NOT_FOUND: 404,
   DOCUMENT_NOT_FOUND: 404,
   DOCUMENT_ALREADY_UPLOADED: 409,
 };
-
-/** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name, so Cyrillic file names survive. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /**
  * The upload, download and claim history endpoints behind the signed links; the token in the link is
@@ -29,29 +21,16 @@ export function documentRoutes(
   history: ClaimHistoryExport,
   log: Logger,
 ): (app: Express) => void {
-  const fail = (req: Request, res: Response, error: unknown) => {
-    if (isDomainError(error)) {
-      // The rest of a refused upload is not read: close the connection instead of draining it.
-      res.setHeader('connection', 'close');
-      res
-        .status(STATUS_OF_CODE[error.code] ?? 400)
-        .json({ error: { code: error.code, message: error.message, ...error.details } });
-      return;
-    }
-    log.error({ err: error, path: req.path }, 'document route failed');
-    res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Внутренняя ошибка сервиса.' } });
-  };
-  const tokenOf = (req: Request) => (typeof req.query['token'] === 'string' ? req.query['token'] : '');
-
+  const fail = fileRouteFailure(STATUS_OF_CODE, log);
   return (app) => {
     app.put('/documents/:documentId', (req, res) => {
-      documents.receive(req.params.documentId, tokenOf(req), req).then(
+      documents.receive(req.params.documentId, linkTokenOf(req), req).then(
         (content) => res.status(201).json({ documentId: req.params.documentId, ...content }),
         (error: unknown) => fail(req, res, error),
       );
     });
     app.get('/documents/:documentId/content', (req, res) => {
-      documents.open(req.params.documentId, tokenOf(req)).then(
+      documents.open(req.params.documentId, linkTokenOf(req)).then(
         (file) => {
           res.setHeader('content-type', file.contentType);
           res.setHeader('content-length', String(file.sizeBytes));
@@ -66,14 +45,8 @@ export function documentRoutes(
     });
     app.get('/claim-history/:file', (req, res) => {
       const scope = /^(.+)\.pdf$/.exec(req.params.file)?.[1] ?? '';
-      history.render(scope, tokenOf(req)).then(
-        (file) => {
-          res.setHeader('content-type', 'application/pdf');
-          res.setHeader('content-disposition', contentDisposition(file.fileName));
-          res.setHeader('cache-control', 'private, no-store');
-          res.setHeader('x-content-type-options', 'nosniff');
-          res.status(200).end(file.pdf);
-        },
+      history.render(scope, linkTokenOf(req)).then(
+        (file) => sendPdf(res, file),
         (error: unknown) => fail(req, res, error),
       );
     });

@@ -21,7 +21,8 @@ import {
 } from '../../claim/domain/testing/claimFixtures.ts';
 import { ClaimCardReader } from '../../claim/storage/claimCardReader.ts';
 import { openClaimReadModels, type ClaimReadModels } from '../../claim/storage/claimReadModels.ts';
-import { LinkSigner } from '../../documents/application/signedLink.ts';
+import { LinkSigner, PublicLinks } from '@cabinet/platform/links';
+import type { LinkGrant } from '../../documents/application/linkGrants.ts';
 import { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { CLAIM_HISTORY_LINK_TTL_MS, ClaimHistoryExport } from './claimHistoryExport.ts';
 
@@ -58,7 +59,7 @@ let documents: DocumentStore;
 let readModels: ClaimReadModels;
 let clock: Date;
 let history: ClaimHistoryExport;
-const signer = new LinkSigner(Buffer.alloc(32, 9));
+const signer = new LinkSigner<LinkGrant>(Buffer.alloc(32, 9));
 
 beforeEach(async () => {
   directory = await mkdtemp(join(tmpdir(), 'claims-history-'));
@@ -74,7 +75,7 @@ beforeEach(async () => {
     new ClaimCardReader(events, readModels.cards, vault),
     readModels.summaries,
     signer,
-    { baseUrl: () => 'http://claims.test' },
+    new PublicLinks(() => 'http://claims.test'),
     () => clock,
   );
 

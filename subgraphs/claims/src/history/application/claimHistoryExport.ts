@@ -4,12 +4,11 @@ import { ClaimErrors } from '../../claim/domain/claimErrors.ts';
 import type { ClaimCard } from '../../claim/storage/claimCard.ts';
 import type { ClaimCardReader } from '../../claim/storage/claimCardReader.ts';
 import type { ClaimSummaryRepository } from '../../claim/storage/claimSummaryRepository.ts';
-import { DocumentErrors } from '../../documents/domain/documentErrors.ts';
-import type { DocumentLinks } from '../../documents/application/documentService.ts';
-import type { LinkSigner } from '../../documents/application/signedLink.ts';
+import type { ClaimsLinkSigner } from '../../documents/application/linkGrants.ts';
 import { renderClaimHistoryPdf } from './claimHistoryPdf.ts';
 import { claimHistorySection, type ClaimHistoryReport } from './claimHistoryReport.ts';
-import { formatMoscowDateTime } from './moscowTime.ts';
+import { formatMoscowDateTime } from '@cabinet/platform/pdf';
+import { LinkErrors, type PublicLinks } from '@cabinet/platform/links';
 
 /** Long enough to save the file, too short to be worth passing on. */
 export const CLAIM_HISTORY_LINK_TTL_MS = 5 * 60_000;
@@ -37,8 +36,8 @@ export class ClaimHistoryExport {
   constructor(
     private readonly cards: ClaimCardReader,
     private readonly summaries: ClaimSummaryRepository,
-    private readonly signer: LinkSigner,
-    private readonly links: DocumentLinks,
+    private readonly signer: ClaimsLinkSigner,
+    private readonly links: PublicLinks,
     private readonly now: () => Date,
   ) {}
 
@@ -54,13 +53,13 @@ export class ClaimHistoryExport {
       expiresAt: expiresAt.getTime(),
     });
     const scope = encodeURIComponent(claimId ?? ALL_CLAIMS_SCOPE);
-    return { url: `${this.links.baseUrl()}/claim-history/${scope}.pdf?token=${token}`, expiresAt };
+    return { url: this.links.url(`/claim-history/${scope}.pdf`, token), expiresAt };
   }
 
   /** The report behind a link: the token must be genuine, unexpired, and issued for exactly this scope. */
   async render(scope: string, token: string): Promise<ClaimHistoryFile> {
     const grant = this.signer.verify(token, 'history', this.now());
-    if ((grant.claimId ?? ALL_CLAIMS_SCOPE) !== scope) throw DocumentErrors.linkInvalid();
+    if ((grant.claimId ?? ALL_CLAIMS_SCOPE) !== scope) throw LinkErrors.invalid();
     if (grant.claimId !== null) {
       const card = await this.cards.latest(grant.claimId);
       if (!card || card.customerId !== grant.customerId) throw ClaimErrors.notFound(grant.claimId);

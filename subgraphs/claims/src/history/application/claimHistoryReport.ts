@@ -5,7 +5,7 @@ import { CLAIM_RESOLUTION_LABELS, CLAIM_STATUS_LABELS } from '../../claim/domain
 import type { ClaimCard } from '../../claim/storage/claimCard.ts';
 import type { OpenedPersonalData } from '../../claim/storage/claimCardReader.ts';
 import { actorLabelOf, timelineDetailsOf } from '../../claim/storage/claimTimelineText.ts';
-import { formatMoscowDateTime } from './moscowTime.ts';
+import { formatMoscowDateTime } from '@cabinet/platform/pdf';
 
 export const INSURANCE_PRODUCT_LABELS: Readonly<Record<InsuranceProduct, string>> = {
   OSAGO: 'ОСАГО',

@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 const KEY_BYTES = 32;
 
 /**
- * The document links' HMAC key: read from the file, or created there on first start, so links stay
+ * A service's file links' HMAC key: read from the file, or created there on first start, so links stay
  * valid across restarts. Only this service reads it.
  */
 export async function loadOrCreateLinkSigningKey(file: string): Promise<Buffer> {

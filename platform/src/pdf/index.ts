@@ -1,0 +1,3 @@
+export * from './insurer.ts';
+export * from './moscowTime.ts';
+export * from './pdfReport.ts';

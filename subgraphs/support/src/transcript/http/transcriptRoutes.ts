@@ -1,0 +1,18 @@
+import type { Express } from 'express';
+import { fileRouteFailure, linkTokenOf, sendPdf } from '@cabinet/platform/links';
+import type { Logger } from '@cabinet/platform/logging';
+import type { TranscriptExport } from '../application/transcriptExport.ts';
+
+/** The transcript PDF behind its signed link; the token in the link is the only credential. */
+export function transcriptRoutes(transcripts: TranscriptExport, log: Logger): (app: Express) => void {
+  const fail = fileRouteFailure({ CONVERSATION_NOT_FOUND: 404 }, log);
+  return (app) => {
+    app.get('/conversation-transcripts/:file', (req, res) => {
+      const conversationId = /^(.+)\.pdf$/.exec(req.params.file)?.[1] ?? '';
+      transcripts.render(conversationId, linkTokenOf(req)).then(
+        (file) => sendPdf(res, file),
+        (error: unknown) => fail(req, res, error),
+      );
+    });
+  };
+}
