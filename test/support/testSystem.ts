@@ -11,6 +11,13 @@ import { recordProcess } from './processRegistry.ts';
 import { copySeededRegistry } from './seededRegistry.ts';
 import { LAUNCH_MS, SUBGRAPH_CALL_MS, SYSTEM_START_MS } from './timeouts.ts';
 
+/**
+ * Per-minute request budgets at the gateway that no suite exhausts, for a system whose suites together
+ * make more calls than the default budgets allow (the authorization matrix, the fuzz).
+ */
+export const BUDGETS_NO_SUITE_EXHAUSTS =
+  'anonymous=100000,customer=100000,staff=100000,partner=100000,ip=100000';
+
 /** A principal as tests write it: a customer's consent defaults to the version in force. */
 export type TestPrincipal =
   | (Omit<Extract<AuthenticatedPrincipal, { kind: 'customer' }>, 'consentVersion'> & {

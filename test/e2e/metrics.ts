@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoCast } from '../support/demoCast.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
 import { eventually } from '../support/eventually.ts';
 import { metricsOf, sample } from '@cabinet/platform/testing';
-import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+import type { TestSystem } from '../support/testSystem.ts';
 
 const { customer, stranger, policy } = demoCast();
 const POLICY_CARD = /* GraphQL */ `
@@ -15,13 +15,23 @@ const POLICY_CARD = /* GraphQL */ `
   }
 `;
 
-describe('Prometheus metrics', () => {
+/**
+ * Runs first on the system oneSystem.gateway.e2e.test.ts shares: it counts requests and refusals since
+ * the start.
+ */
+export function metricsSuite(systemOf: () => TestSystem): void {
+  describe('Prometheus metrics', () => {
+    prometheusMetrics(systemOf);
+  });
+}
+
+function prometheusMetrics(systemOf: () => TestSystem): void {
   let system: TestSystem;
   let customerToken: string;
   let strangerToken: string;
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = systemOf();
     const session = { kind: 'customer', sessionId: randomUUID(), trusted: true } as const;
     customerToken = await system.token({ ...session, customerId: customer.id });
     strangerToken = await system.token({ ...session, customerId: stranger.id });
@@ -36,9 +46,6 @@ describe('Prometheus metrics', () => {
       variables: { id: policy.id },
     });
     expect(refused.errors?.[0]?.extensions?.['code']).toBe('POLICY_NOT_FOUND');
-  });
-  afterAll(async () => {
-    await system?.shutdown();
   });
 
   it('the gateway counts operations, errors by code and latency per operation, and shows every circuit', async () => {
@@ -96,4 +103,4 @@ describe('Prometheus metrics', () => {
     await client.dispose();
     await eventually(async () => (await gauge()) === 0, { what: 'the subscription closed' });
   });
-});
+}

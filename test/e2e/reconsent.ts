@@ -10,13 +10,13 @@ import { ActivityRecorder } from '@cabinet/platform/activity';
 import { openDocumentStore } from '@cabinet/platform/documents';
 import { openEventStore } from '@cabinet/platform/eventstore';
 import { createLogger } from '@cabinet/platform/logging';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { demoCast, SEEDED_AT } from '../support/demoCast.ts';
 import { eventually } from '../support/eventually.ts';
 import { acceptConsent, signInAs } from '../support/gosuslugi.ts';
 import { graphql, type GraphQLResponse } from '../support/graphqlClient.ts';
-import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+import type { TestSystem } from '../support/testSystem.ts';
 
 const WAIT_MS = 30_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -42,16 +42,23 @@ const CARD = /* GraphQL */ `
 
 const codeOf = (response: GraphQLResponse<unknown>) => response.errors?.[0]?.extensions?.['code'];
 
-describe('a customer who revokes consent and accepts it again', () => {
+/**
+ * Runs on the system oneSystem.access.e2e.test.ts shares, before any suite that revokes a consent: it
+ * runs the erasure job expecting it to erase nobody.
+ */
+export function reconsentSuite(systemOf: () => TestSystem): void {
+  describe('a customer who revokes consent and accepts it again', () => {
+    revokedAndGivenAgain(systemOf);
+  });
+}
+
+function revokedAndGivenAgain(systemOf: () => TestSystem): void {
   let system: TestSystem;
   let staffToken: string;
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = systemOf();
     staffToken = await system.token(supervisor);
-  });
-  afterAll(async () => {
-    await system?.shutdown();
   });
 
   async function signedInWithConsent() {
@@ -167,4 +174,4 @@ describe('a customer who revokes consent and accepts it again', () => {
     const me = await graphql<{ me: { id: string } }>(system.gatewayUrl, '{ me { id } }', { token: again });
     expect(me.data?.me.id).toBe(customer.id);
   });
-});
+}

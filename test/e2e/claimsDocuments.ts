@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoCast, demoStaffMember, seededDay } from '../support/demoCast.ts';
 import { graphql } from '../support/graphqlClient.ts';
-import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+import type { TestSystem } from '../support/testSystem.ts';
 
 const { customer, policy, stranger } = demoCast();
 const customerPrincipal = {
@@ -35,18 +35,25 @@ const REQUEST_UPLOAD = /* GraphQL */ `
   }
 `;
 
-describe('claims with documents through the gateway', () => {
+/**
+ * Runs first on the system oneSystem.claims.e2e.test.ts shares: it finds its claim's events on the first
+ * page of the whole claim log.
+ */
+export function claimsDocumentsSuite(systemOf: () => TestSystem): void {
+  describe('claims with documents through the gateway', () => {
+    claimsWithDocuments(systemOf);
+  });
+}
+
+function claimsWithDocuments(systemOf: () => TestSystem): void {
   let system: TestSystem;
   let customerToken: string;
   let staffToken: string;
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = systemOf();
     customerToken = await system.token(customerPrincipal);
     staffToken = await system.token(supervisor);
-  });
-  afterAll(async () => {
-    await system?.shutdown();
   });
 
   async function requestUpload(name: string, size: number) {
@@ -280,4 +287,4 @@ describe('claims with documents through the gateway', () => {
     expect(put.status).toBe(413);
     expect(await put.json()).toMatchObject({ error: { code: 'DOCUMENT_TOO_LARGE' } });
   });
-});
+}

@@ -1,19 +1,23 @@
 import { DEMO_PARTNER_CLIENTS, DEMO_STAFF } from '@cabinet/demo-data';
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestSystem } from '../support/testSystem.ts';
 
 const USER_AGENT = 'CabinetMobile/2.3 (e2e)';
 const FORGED_ADDRESS = '203.0.113.7';
 
-describe('the client as subgraphs see it through the gateway', () => {
+/** Runs on the system oneSystem.gateway.e2e.test.ts shares. */
+export function clientForwardingSuite(systemOf: () => TestSystem): void {
+  describe('the client as subgraphs see it through the gateway', () => {
+    clientSeenThroughTheGateway(systemOf);
+  });
+}
+
+function clientSeenThroughTheGateway(systemOf: () => TestSystem): void {
   let system: TestSystem;
 
-  beforeAll(async () => {
-    system = await startTestSystem();
-  });
-  afterAll(async () => {
-    await system?.shutdown();
+  beforeAll(() => {
+    system = systemOf();
   });
 
   it("passes the client's user agent on and appends the address it saw to x-forwarded-for", async () => {
@@ -80,4 +84,4 @@ describe('the client as subgraphs see it through the gateway', () => {
     const body = (await right.json()) as { access_token: string };
     expect(decodeJwt(body.access_token)).toMatchObject({ kind: 'partner', partnerId: client.partnerId });
   });
-});
+}

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../scripts/launcher.ts';
 import { recordProcess } from '../support/processRegistry.ts';
-import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+import type { TestSystem } from '../support/testSystem.ts';
 
 interface ProbeRun {
   readonly exitCode: number | null;
@@ -32,14 +32,21 @@ function probeOnce(env: Record<string, string>): Promise<ProbeRun> {
   );
 }
 
-describe('the synthetic probe', () => {
+/** Runs last on the system oneSystem.access.e2e.test.ts shares: its last test stops claims. */
+export function probeSuite(systemOf: () => TestSystem): void {
+  describe('the synthetic probe', () => {
+    syntheticProbe(systemOf);
+  });
+}
+
+function syntheticProbe(systemOf: () => TestSystem): void {
   let system: TestSystem;
   let webhook: Server;
   let webhookUrl: string;
   const alerts: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = systemOf();
     webhook = createServer((req, res) => {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -53,7 +60,6 @@ describe('the synthetic probe', () => {
   });
   afterAll(async () => {
     await new Promise((resolve) => webhook?.close(resolve));
-    await system?.shutdown();
   });
 
   it('records the response time of one read per subgraph and stays quiet while all answer', async () => {
@@ -100,4 +106,4 @@ describe('the synthetic probe', () => {
       expect.objectContaining({ operation: 'ProbeClaim', problem: 'SUBGRAPH_UNAVAILABLE' }),
     ]);
   });
-});
+}

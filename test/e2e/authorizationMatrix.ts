@@ -25,11 +25,11 @@ import {
   type GraphQLObjectType,
 } from 'graphql';
 import { base64url, exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { collect, graphql, wsClient, type GraphQLResponse } from '../support/graphqlClient.ts';
 import { claimsCast, demoCast, SEEDED_AT } from '../support/demoCast.ts';
 import { systemClock } from '../support/systemClock.ts';
-import { startTestSystem, type TestPrincipal, type TestSystem } from '../support/testSystem.ts';
+import type { TestPrincipal, TestSystem } from '../support/testSystem.ts';
 
 const { customer: victim, policy: victimPolicy, stranger } = demoCast();
 /** The partner that sold the victim's policy. */
@@ -266,16 +266,21 @@ async function subscriptionOutcome(url: string, operation: RootOperation, token?
   }
 }
 
-describe('the authorization matrix over every root field of the supergraph', () => {
+/**
+ * Runs on the system oneSystem.access.e2e.test.ts shares, after the suites that need secondCustomer's
+ * consent: it calls every root field as secondCustomer, revokeConsent among them.
+ */
+export function authorizationMatrixSuite(systemOf: () => TestSystem): void {
+  describe('the authorization matrix over every root field of the supergraph', () => {
+    matrixOverRootFields(systemOf);
+  });
+}
+
+function matrixOverRootFields(systemOf: () => TestSystem): void {
   let system: TestSystem;
 
-  beforeAll(async () => {
-    // Every root field for four principals: more calls than the default per-minute budgets allow.
-    process.env['RATE_LIMITS'] = 'anonymous=100000,customer=100000,staff=100000,partner=100000,ip=100000';
-    system = await startTestSystem();
-  });
-  afterAll(async () => {
-    await system?.shutdown();
+  beforeAll(() => {
+    system = systemOf();
   });
 
   async function outcomeFor(operation: RootOperation, principal: PrincipalName): Promise<Outcome> {
@@ -491,4 +496,4 @@ describe('the authorization matrix over every root field of the supergraph', () 
       for (const marker of VICTIM_MARKERS) expect(outcome.body).not.toContain(marker);
     },
   );
-});
+}

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorsOn, launchChromium, watch } from '../support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { errorsOn, watch } from '../support/browser.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { demoCast } from '../support/demoCast.ts';
 import { graphql } from '../support/graphqlClient.ts';
-import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+import type { TestSystem } from '../support/testSystem.ts';
 
 const { customer, policy } = demoCast();
 /** GraphiQL loads its editors and the schema before a person can use it. */
@@ -27,17 +27,20 @@ async function pasteInto(page: Page, name: string, text: string): Promise<void> 
   await editor(page, name).getByText(text).waitFor();
 }
 
-describe('GraphiQL on the gateway, in a real browser', () => {
+/** Runs on the system and the browser oneSystem.browser.test.ts shares. */
+export function graphiqlSuite(systemOf: () => TestSystem, browserOf: () => Browser): void {
+  describe('GraphiQL on the gateway, in a real browser', () => {
+    graphiqlInTheBrowser(systemOf, browserOf);
+  });
+}
+
+function graphiqlInTheBrowser(systemOf: () => TestSystem, browserOf: () => Browser): void {
   let system: TestSystem;
   let browser: Browser;
 
-  beforeAll(async () => {
-    system = await startTestSystem();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.shutdown();
+  beforeAll(() => {
+    system = systemOf();
+    browser = browserOf();
   });
 
   it(
@@ -131,4 +134,4 @@ describe('GraphiQL on the gateway, in a real browser', () => {
     expect(response.status).toBe(403);
     expect(body).toContain('CSRF');
   });
-});
+}

@@ -1,12 +1,12 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { claimsCast } from '../support/demoCast.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { eventually } from '../support/eventually.ts';
 import { acceptConsent, signInAs, type EsiaPersonKey } from '../support/gosuslugi.ts';
 import { graphql, type GraphQLResponse } from '../support/graphqlClient.ts';
-import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+import type { TestSystem } from '../support/testSystem.ts';
 
 const { own, other } = claimsCast();
 
@@ -32,21 +32,27 @@ const codeOf = (response: GraphQLResponse<unknown>) => response.errors?.[0]?.ext
  * coming back, consent withdrawn) closes access within seconds: the session's access token no longer
  * reads `me` or a claim over HTTP, and the live subscriptions it opened (WebSocket and SSE) end. One system for all paths;
  * each test signs in its own session and files its own claim.
+ *
+ * Runs on the system oneSystem.access.e2e.test.ts (test/e2e) shares: its last test revokes
+ * secondCustomer's consent.
  */
-describe('an ended session loses its access everywhere (#12)', () => {
+export function sessionRevocationSuite(systemOf: () => TestSystem): void {
+  describe('an ended session loses its access everywhere (#12)', () => {
+    endedSessions(systemOf);
+  });
+}
+
+function endedSessions(systemOf: () => TestSystem): void {
   let system: TestSystem;
   const sockets: Client[] = [];
   const streams: AbortController[] = [];
 
-  beforeAll(async () => {
-    system = await startTestSystem();
+  beforeAll(() => {
+    system = systemOf();
   });
   afterEach(async () => {
     for (const client of sockets.splice(0)) await client.dispose();
     for (const stream of streams.splice(0)) stream.abort();
-  });
-  afterAll(async () => {
-    await system?.shutdown();
   });
 
   async function signedIn(key: EsiaPersonKey): Promise<Session> {
@@ -253,4 +259,4 @@ describe('an ended session loses its access everywhere (#12)', () => {
 
     await expectNoAccess(session, claimId, subscriptions);
   });
-});
+}

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { claimsCast } from '../support/demoCast.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { eventually } from '../support/eventually.ts';
 import { metricsOf, sample } from '@cabinet/platform/testing';
-import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+import type { TestSystem } from '../support/testSystem.ts';
 
 const { own } = claimsCast();
 const CLAIM_PROJECTIONS = [
@@ -15,7 +15,17 @@ const CLAIM_PROJECTIONS = [
   'notification-outbox',
 ];
 
-describe('event store, projection, outbox and payment reconciliation metrics', () => {
+/**
+ * Runs first on the system oneSystem.access.e2e.test.ts shares: it expects nothing pending in claims'
+ * outbox or policy's payment reconciliation.
+ */
+export function storeMetricsSuite(systemOf: () => TestSystem): void {
+  describe('event store, projection, outbox and payment reconciliation metrics', () => {
+    storeAndOutboxMetrics(systemOf);
+  });
+}
+
+function storeAndOutboxMetrics(systemOf: () => TestSystem): void {
   let system: TestSystem;
   let customerToken: string;
   const claims = () => metricsOf(system.services.claims.url);
@@ -23,16 +33,13 @@ describe('event store, projection, outbox and payment reconciliation metrics', (
     sample(text, name, { service: 'claims', ...labels }) ?? 0;
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = systemOf();
     customerToken = await system.token({
       kind: 'customer',
       customerId: own.customer.id,
       sessionId: randomUUID(),
       trusted: true,
     });
-  });
-  afterAll(async () => {
-    await system?.shutdown();
   });
 
   it('counts the appends, catches every projection up, and empties the outbox as the notice is sent', async () => {
@@ -121,4 +128,4 @@ describe('event store, projection, outbox and payment reconciliation metrics', (
       expect(sample(text, name, { service: 'policy' }), name).toBe(0);
     }
   });
-});
+}

@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { openDocumentStore } from '@cabinet/platform/documents';
 import { acquireLease } from '@cabinet/platform/leases';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../scripts/launcher.ts';
 import { claimsCast } from '../support/demoCast.ts';
 import { systemClock } from '../support/systemClock.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { graphql } from '../support/graphqlClient.ts';
 import { recordProcess } from '../support/processRegistry.ts';
-import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+import type { TestSystem } from '../support/testSystem.ts';
 import { LAUNCH_MS, SIGNAL_MS } from '../support/timeouts.ts';
 
 const run = promisify(execFile);
@@ -27,12 +27,19 @@ interface CliOutcome {
   readonly stderr: string;
 }
 
-describe('the analysts’ command line over a running system’s data', () => {
+/** Runs on the system oneSystem.claims.e2e.test.ts shares, near the end: it stops and restarts claims. */
+export function claimsCliSuite(systemOf: () => TestSystem): void {
+  describe('the analysts’ command line over a running system’s data', () => {
+    commandLineOverRunningData(systemOf);
+  });
+}
+
+function commandLineOverRunningData(systemOf: () => TestSystem): void {
   let system: TestSystem;
   let claim: { id: string; number: string };
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = systemOf();
     const customer = await system.token({
       kind: 'customer',
       customerId: own.customer.id,
@@ -56,9 +63,6 @@ describe('the analysts’ command line over a running system’s data', () => {
       variables: { id: claim.id },
     });
     expect(accepted.errors).toBeUndefined();
-  });
-  afterAll(async () => {
-    await system?.shutdown();
   });
 
   async function cli(...args: string[]): Promise<CliOutcome> {
@@ -150,4 +154,4 @@ describe('the analysts’ command line over a running system’s data', () => {
     },
     TWO_LAUNCHES_MS,
   );
-});
+}

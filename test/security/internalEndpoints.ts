@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_PARTNER_CLIENTS } from '@cabinet/demo-data';
 import { metricsOf, sample } from '@cabinet/platform/testing';
 import { createClient } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { partnerTokenFrom, postFrom } from '../support/clientAddress.ts';
 import { demoCast } from '../support/demoCast.ts';
 import { eventually } from '../support/eventually.ts';
 import { graphql, type GraphQLResponse } from '../support/graphqlClient.ts';
-import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+import type { TestSystem } from '../support/testSystem.ts';
 import { systemClock } from '../support/systemClock.ts';
 
 // Issue #12, item 6: the subgraphs answered anyone who reached their ports, without limits.
@@ -31,18 +31,25 @@ const TOO_DEEP = `{ ${'... on Query { '.repeat(12)}__typename ${'} '.repeat(12)}
 let system: TestSystem;
 let customerToken: string;
 
-beforeAll(async () => {
-  system = await startTestSystem();
-  customerToken = await system.token({
-    kind: 'customer',
-    customerId: customer.id,
-    sessionId: randomUUID(),
-    trusted: true,
+/** Runs on the system oneSystem.security.test.ts shares. */
+export function internalEndpointsSuite(systemOf: () => TestSystem): void {
+  describe('the subgraphs reached on their own ports', () => {
+    beforeAll(async () => {
+      system = systemOf();
+      customerToken = await system.token({
+        kind: 'customer',
+        customerId: customer.id,
+        sessionId: randomUUID(),
+        trusted: true,
+      });
+    });
+
+    describe('a subgraph called directly, without the proof of an internal request', unprovenCalls);
+    describe('a proven request is still held to the operation limits', provenCalls);
+    describe('identity believes x-forwarded-for only from a proven request', forwardedAddresses);
+    describe('through the gateway, everything still works', throughTheGateway);
   });
-});
-afterAll(async () => {
-  await system?.shutdown();
-});
+}
 
 const codesOf = (response: GraphQLResponse) => response.errors?.map((error) => error.extensions?.['code']);
 
@@ -64,7 +71,7 @@ async function direct(
   return { status: response.status, ...((await response.json()) as Omit<GraphQLResponse, 'status'>) };
 }
 
-describe('a subgraph called directly, without the proof of an internal request', () => {
+function unprovenCalls(): void {
   it.each(SUBGRAPHS)('%s refuses an operation with 403 INTERNAL_ONLY', async (name) => {
     const answer = await direct(system.services[name].url, '{ __typename }');
     expect(answer.status).toBe(403);
@@ -113,9 +120,9 @@ describe('a subgraph called directly, without the proof of an internal request',
       await client.dispose();
     }
   });
-});
+}
 
-describe('a proven request is still held to the operation limits', () => {
+function provenCalls(): void {
   it('answers a proven operation within them, introspection included (for internal tooling)', async () => {
     const answer = await direct(system.services.identity.url, '{ __schema { queryType { name } } }', {
       proven: true,
@@ -161,9 +168,9 @@ describe('a proven request is still held to the operation limits', () => {
     expect(answer.errors).toBeUndefined();
     expect(answer.data).toEqual({ _entities: [{ id: policy.id }] });
   });
-});
+}
 
-describe('identity believes x-forwarded-for only from a proven request', () => {
+function forwardedAddresses(): void {
   const wrongSecret = { clientId: dealer!.clientId, clientSecret: 'not-the-secret' };
   const tokenRequest = (credentials: { clientId: string; clientSecret: string }) =>
     new URLSearchParams({
@@ -201,9 +208,9 @@ describe('identity believes x-forwarded-for only from a proven request', () => {
     // …and the partner, elsewhere, gets its token.
     expect((await partnerTokenFrom(OWNER, gatewayTokenUrl, dealer!)).status).toBe(200);
   });
-});
+}
 
-describe('through the gateway, everything still works', () => {
+function throughTheGateway(): void {
   it('answers a query over identity, policy and claims', async () => {
     const answer = await graphql<{
       me: { fullName: string; policies: { nodes: { id: string }[] }; claims: { totalCount: number } };
@@ -239,4 +246,4 @@ describe('through the gateway, everything still works', () => {
       await client.dispose();
     }
   });
-});
+}

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { claimsCast, demoStaffMember } from '../support/demoCast.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
 import { eventually } from '../support/eventually.ts';
 import { INTERNAL_REQUEST_EXTENSION } from '@cabinet/platform/internal-requests';
 import { metricsOf, sample } from '@cabinet/platform/testing';
-import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+import type { TestSystem } from '../support/testSystem.ts';
 
 const { own, other } = claimsCast();
 const WAIT_MS = 30_000;
@@ -66,7 +66,17 @@ function codesOf(result: ExecutionResult | 'completed'): unknown[] {
   return result === 'completed' ? [] : (result.errors ?? []).map((error) => error.extensions?.['code']);
 }
 
-describe('subscribers share one upstream connection and are each still verified', () => {
+/**
+ * Runs on the system oneSystem.claims.e2e.test.ts shares, before any suite that subscribes: it counts the
+ * WebSocket connections claims holds.
+ */
+export function subscriptionSharingSuite(systemOf: () => TestSystem): void {
+  describe('subscribers share one upstream connection and are each still verified', () => {
+    sharedUpstreamConnection(systemOf);
+  });
+}
+
+function sharedUpstreamConnection(systemOf: () => TestSystem): void {
   let system: TestSystem;
   let ownToken: string;
   let otherToken: string;
@@ -76,7 +86,7 @@ describe('subscribers share one upstream connection and are each still verified'
   const clients: Client[] = [];
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = systemOf();
     ownToken = await system.token(customerOf(own.customer.id));
     otherToken = await system.token(customerOf(other.customer.id));
     staffToken = await system.token(staff);
@@ -89,9 +99,6 @@ describe('subscribers share one upstream connection and are each still verified'
     await eventually(async () => (await claimsGauge('subgraph_active_subscriptions')) === 0, {
       what: 'every subscription of the test closed at claims',
     });
-  });
-  afterAll(async () => {
-    await system?.shutdown();
   });
 
   async function submitted(token: string, policyId: string): Promise<string> {
@@ -224,4 +231,4 @@ describe('subscribers share one upstream connection and are each still verified'
     expect(socketsClosed).toBe(0);
     await lasting.return?.();
   });
-});
+}

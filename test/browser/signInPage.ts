@@ -1,26 +1,29 @@
 import { ESIA_TEST_PERSONS } from '@cabinet/esia-emulator/seed';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorsOn, launchChromium, watch, type PageWatch } from '../support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { errorsOn, watch, type PageWatch } from '../support/browser.ts';
 import type { EsiaPersonKey } from '../support/gosuslugi.ts';
 import { graphql } from '../support/graphqlClient.ts';
-import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+import type { TestSystem } from '../support/testSystem.ts';
 
 /** What the person's browser shows from the moment they press the button until a page waits on them. */
 const STEP_MS = 20_000;
 const TEST_MS = 8 * STEP_MS;
 
-describe('the sign-in page, in a real browser', () => {
+/** Runs on the system and the browser oneSystem.browser.test.ts shares. */
+export function signInPageSuite(systemOf: () => TestSystem, browserOf: () => Browser): void {
+  describe('the sign-in page, in a real browser', () => {
+    signInPageInTheBrowser(systemOf, browserOf);
+  });
+}
+
+function signInPageInTheBrowser(systemOf: () => TestSystem, browserOf: () => Browser): void {
   let system: TestSystem;
   let browser: Browser;
 
-  beforeAll(async () => {
-    system = await startTestSystem();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await system?.shutdown();
+  beforeAll(() => {
+    system = systemOf();
+    browser = browserOf();
   });
 
   async function openSignInPage(): Promise<{ page: Page; watched: PageWatch }> {
@@ -118,4 +121,4 @@ describe('the sign-in page, in a real browser', () => {
     },
     TEST_MS,
   );
-});
+}

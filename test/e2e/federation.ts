@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
 import { demoCast, seededDay } from '../support/demoCast.ts';
-import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+import type { TestSystem } from '../support/testSystem.ts';
 
 const { customer, policy, stranger } = demoCast();
 const customerPrincipal = {
@@ -30,18 +30,25 @@ const SUBMIT = /* GraphQL */ `
   }
 `;
 
-describe('the federated graph through the gateway', () => {
+/**
+ * Runs last on the system oneSystem.gateway.e2e.test.ts shares: it expects the customer to have filed no
+ * claim, and its last test stops policy.
+ */
+export function federationSuite(systemOf: () => TestSystem): void {
+  describe('the federated graph through the gateway', () => {
+    federatedGraph(systemOf);
+  });
+}
+
+function federatedGraph(systemOf: () => TestSystem): void {
   let system: TestSystem;
   let customerToken: string;
   let staffToken: string;
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = systemOf();
     customerToken = await system.token(customerPrincipal);
     staffToken = await system.token(staffPrincipal);
-  });
-  afterAll(async () => {
-    await system?.shutdown();
   });
 
   it('answers one query with fields from identity, policy and claims', async () => {
@@ -276,4 +283,4 @@ describe('the federated graph through the gateway', () => {
     await system.services.policy.stop();
     expect((await fetch(readiness)).status).toBe(503);
   });
-});
+}

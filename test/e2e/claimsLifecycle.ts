@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import type { LinkGrant } from '@cabinet/claims/testing';
 import { LinkSigner } from '@cabinet/platform/links';
 import type { Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { claimsCast, demoStaffMember } from '../support/demoCast.ts';
 import { systemClock } from '../support/systemClock.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
 import { pdfText } from '@cabinet/platform/testing';
-import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+import type { TestSystem } from '../support/testSystem.ts';
 
 const { own, other } = claimsCast();
 const WAIT_MS = 60_000;
@@ -80,7 +80,14 @@ const LIFECYCLE = [
   'COMPLETED',
 ];
 
-describe('a claim’s life through the gateway: live status, resumption, partners, history report', () => {
+/** Runs last on the system oneSystem.claims.e2e.test.ts shares: its last test stops claims. */
+export function claimsLifecycleSuite(systemOf: () => TestSystem): void {
+  describe('a claim’s life through the gateway: live status, resumption, partners, history report', () => {
+    claimLife(systemOf);
+  });
+}
+
+function claimLife(systemOf: () => TestSystem): void {
   let system: TestSystem;
   let customerToken: string;
   let strangerToken: string;
@@ -89,15 +96,12 @@ describe('a claim’s life through the gateway: live status, resumption, partner
   let otherPartnerToken: string;
 
   beforeAll(async () => {
-    system = await startTestSystem();
+    system = systemOf();
     customerToken = await system.token(customerOf(own.customer.id));
     strangerToken = await system.token(customerOf(other.customer.id));
     staffToken = await system.token(supervisor);
     partnerToken = await system.token(partnerOf(own.partnerId));
     otherPartnerToken = await system.token(partnerOf(other.partnerId));
-  });
-  afterAll(async () => {
-    await system?.shutdown();
   });
 
   const submit = (token: string, policyId: string) =>
@@ -471,4 +475,4 @@ describe('a claim’s life through the gateway: live status, resumption, partner
     });
     expect(response.errors).toEqual([expect.objectContaining({ path: ['me', 'claims'] })]);
   });
-});
+}

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../support/graphqlClient.ts';
 import { demoCast } from '../support/demoCast.ts';
-import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
+import type { TestSystem } from '../support/testSystem.ts';
 
 const { customer, policy } = demoCast();
 
@@ -331,23 +331,25 @@ function expectStableRefusal(response: RawResponse, context: string): void {
   }
 }
 
-describe('hostile input through the gateway', () => {
+/** Runs on the system oneSystem.gateway.e2e.test.ts shares. */
+export function fuzzSuite(systemOf: () => TestSystem): void {
+  describe('hostile input through the gateway', () => {
+    hostileInput(systemOf);
+  });
+}
+
+function hostileInput(systemOf: () => TestSystem): void {
   let system: TestSystem;
   let token: string;
 
   beforeAll(async () => {
-    // The fuzz sends more requests a minute than a customer's default budget allows.
-    process.env['RATE_LIMITS'] = 'anonymous=100000,customer=100000,staff=100000,partner=100000,ip=100000';
-    system = await startTestSystem();
+    system = systemOf();
     token = await system.token({
       kind: 'customer',
       customerId: customer.id,
       sessionId: randomUUID(),
       trusted: true,
     });
-  });
-  afterAll(async () => {
-    await system?.shutdown();
   });
 
   async function post(
@@ -456,4 +458,4 @@ describe('hostile input through the gateway', () => {
   ])('refuses $name with a stable code', async ({ name, body, contentType }) => {
     expectStableRefusal(await post(body, contentType), name);
   });
-});
+}
