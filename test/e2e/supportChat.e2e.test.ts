@@ -692,4 +692,97 @@ describe('the support chat through the gateway, from both sides', () => {
     );
     expect(codeOf(refused)).toBe('PERSONAL_DATA_ERASED');
   });
+
+  it('operators see per conversation when it was first answered and how long it took to close; the customer does not', async () => {
+    const own = await system.token(customerOf(randomUUID()));
+    const opened = await graphql<{ openConversation: { id: string } }>(
+      system.gatewayUrl,
+      'mutation { openConversation(input: { topic: GENERAL, text: "Сколько ждать ответа?" }) { id } }',
+      { token: own },
+    );
+    expect(opened.errors).toBeUndefined();
+    const id = opened.data!.openConversation.id;
+    const times = `query ($id: ID!) { conversation(id: $id) { openedAt firstResponseAt firstResponseSeconds resolutionSeconds } }`;
+    type Times = {
+      conversation: {
+        openedAt: string;
+        firstResponseAt: string | null;
+        firstResponseSeconds: number | null;
+        resolutionSeconds: number | null;
+      };
+    };
+    const waiting = await call<Times>('operator', times, { id });
+    expect(waiting.data?.conversation).toMatchObject({
+      firstResponseAt: null,
+      firstResponseSeconds: null,
+      resolutionSeconds: null,
+    });
+    for (const mutation of [
+      'mutation ($id: ID!) { replyToConversation(conversationId: $id, text: "Уже отвечаем") { id } }',
+      'mutation ($id: ID!) { closeConversation(conversationId: $id) { id } }',
+    ])
+      expect((await call('operator', mutation, { id })).errors).toBeUndefined();
+    const closed = (await call<Times>('operator', times, { id })).data!.conversation;
+    expect(Date.parse(closed.firstResponseAt!)).toBeGreaterThanOrEqual(Date.parse(closed.openedAt));
+    expect(closed.firstResponseSeconds).toBe(
+      Math.floor((Date.parse(closed.firstResponseAt!) - Date.parse(closed.openedAt)) / 1_000),
+    );
+    expect(closed.resolutionSeconds).toBeGreaterThanOrEqual(closed.firstResponseSeconds!);
+    const asCustomer = await graphql<Times>(system.gatewayUrl, times, { token: own, variables: { id } });
+    expect(asCustomer.data?.conversation).toMatchObject({
+      firstResponseAt: null,
+      firstResponseSeconds: null,
+      resolutionSeconds: null,
+    });
+  });
+
+  it('limits a customer’s messages a minute across all their conversations, new ones included, writing nothing over it', async () => {
+    // A customer of their own: the limit (10 a minute by default) counts everything they write.
+    const own = await system.token(customerOf(randomUUID()));
+    const open = (text: string) =>
+      graphql<{ openConversation: { id: string } }>(
+        system.gatewayUrl,
+        'mutation ($text: String!) { openConversation(input: { topic: GENERAL, text: $text }) { id } }',
+        { token: own, variables: { text } },
+      );
+    const first = await open('Вопрос 1');
+    expect(first.errors).toBeUndefined();
+    const id = first.data!.openConversation.id;
+    const send = (text: string) =>
+      graphql(
+        system.gatewayUrl,
+        'mutation ($id: ID!, $text: String!) { sendSupportMessage(conversationId: $id, text: $text) { id } }',
+        { token: own, variables: { id, text } },
+      );
+    for (let number = 2; number <= 5; number++)
+      expect((await send(`Уточнение ${number}`)).errors).toBeUndefined();
+    for (let number = 6; number <= 10; number++)
+      expect((await open(`Вопрос ${number}`)).errors).toBeUndefined();
+
+    for (const refused of [await open('Вопрос 11'), await send('Уточнение 11')]) {
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'SUPPORT_MESSAGE_RATE_LIMITED' });
+      expect(refused.errors?.[0]?.extensions?.['retryAfterSeconds']).toBeGreaterThan(0);
+      expect(refused.errors?.[0]?.message).toBe(
+        'Слишком много сообщений подряд. Подождите немного и отправьте снова.',
+      );
+    }
+    const messages = await graphql<{ conversation: { messages: { totalCount: number } } }>(
+      system.gatewayUrl,
+      'query ($id: ID!) { conversation(id: $id) { messages(first: 50) { totalCount } } }',
+      { token: own, variables: { id } },
+    );
+    expect(messages.data?.conversation.messages.totalCount).toBe(5);
+    const inbox = await eventually(
+      async () =>
+        (
+          await graphql<{ myConversations: { totalCount: number } }>(
+            system.gatewayUrl,
+            '{ myConversations { totalCount } }',
+            { token: own },
+          )
+        ).data?.myConversations.totalCount,
+      { what: 'the customer’s six conversations in their inbox', until: (count) => count === 6 },
+    );
+    expect(inbox).toBe(6);
+  });
 });

@@ -37,6 +37,7 @@ import {
   supportProjections,
   type SupportReadModels,
 } from './conversation/storage/supportReadModels.ts';
+import { CustomerMessageRateRepository } from './conversation/storage/customerMessageRateRepository.ts';
 import { openSupportDocuments, openSupportEvents } from './conversation/storage/supportStores.ts';
 import { ConversationHub } from './liveFeed/application/conversationHub.ts';
 import {
@@ -81,7 +82,7 @@ async function startProjections(
   );
 }
 
-function buildSupport(
+async function buildSupport(
   config: SupportConfig,
   stores: Stores,
   readModels: SupportReadModels,
@@ -90,7 +91,6 @@ function buildSupport(
 ) {
   const handler = new ConversationCommandHandler(stores.events, {
     reopenWithinDays: config.REOPEN_WITHIN_DAYS,
-    customerMessagesPerMinute: config.CUSTOMER_MESSAGES_PER_MINUTE,
     businessHours: config.SUPPORT_HOURS,
   });
   return new SupportService(
@@ -105,6 +105,10 @@ function buildSupport(
       internalRequests,
     }),
     new StaffRegisterClient(config.IDENTITY_URL, config.UPSTREAM_TIMEOUT_MS, internalRequests, 'support'),
+    {
+      perMinute: config.CUSTOMER_MESSAGES_PER_MINUTE,
+      counted: await CustomerMessageRateRepository.open(stores.documents),
+    },
     now,
   );
 }
@@ -124,7 +128,7 @@ export async function start(
   const readModels = await openSupportReadModels(stores.documents);
   const metrics = createSupportMetrics(readModels.queue, deps.now);
   const projections = await startProjections(stores, readModels, metrics, log);
-  const support = buildSupport(config, stores, readModels, deps.now, internalRequests);
+  const support = await buildSupport(config, stores, readModels, deps.now, internalRequests);
   const schema = await supportSchema({
     conversation: new ConversationResolver(support),
     queue: new SupportQueueResolver(support),

@@ -13,7 +13,8 @@ import type {
   ConversationListRow,
 } from '../storage/conversationListRepository.ts';
 import { summarize, type ConversationSummary } from '../storage/conversationSummary.ts';
-import type { ConversationCommandHandler } from './conversationCommandHandler.ts';
+import type { CustomerMessageRateRepository } from '../storage/customerMessageRateRepository.ts';
+import type { CommandOutcome, ConversationCommandHandler } from './conversationCommandHandler.ts';
 import { loadConversation } from './conversationCommandHandler.ts';
 import { conversationEventOf } from './conversationEventCodec.ts';
 import type { SubjectClient } from './subjectClient.ts';
@@ -32,6 +33,12 @@ export interface ConversationView {
 export interface Paging {
   readonly first: number;
   readonly after?: string | undefined;
+}
+
+/** The most messages a customer may send a minute, across all their conversations, and their count. */
+export interface CustomerMessageLimit {
+  readonly perMinute: number;
+  readonly counted: CustomerMessageRateRepository;
 }
 
 export interface QueueFilter {
@@ -76,6 +83,7 @@ export class SupportService {
     private readonly queue: ConversationListRepository,
     private readonly subjects: SubjectClient,
     private readonly staffRegister: StaffRegisterClient,
+    private readonly messageLimit: CustomerMessageLimit,
     private readonly now: () => Date,
   ) {}
 
@@ -97,17 +105,21 @@ export class SupportService {
       await this.subjects.assertOwn(subjectKind, input.subjectId, context.authorization, context.requestId);
     }
     const conversationId = derived('conversation');
-    const outcome = await this.handler.execute(
-      conversationId,
-      {
-        type: 'OpenConversation',
-        metadata: { actor, now: this.now() },
+    const messageId = derived('message');
+    const now = this.now();
+    const outcome = await this.countingCustomerMessage(actor, messageId, now, () =>
+      this.handler.execute(
         conversationId,
-        messageId: derived('message'),
-        autoReplyId: derived('auto-reply'),
-        ...input,
-      },
-      { correlationId: context.requestId, idempotencyKey },
+        {
+          type: 'OpenConversation',
+          metadata: { actor, now },
+          conversationId,
+          messageId,
+          autoReplyId: derived('auto-reply'),
+          ...input,
+        },
+        { correlationId: context.requestId, idempotencyKey },
+      ),
     );
     return this.viewOf(actor, outcome.history);
   }
@@ -121,12 +133,39 @@ export class SupportService {
     idempotencyKey?: string,
   ): Promise<ConversationView> {
     const actor = supportActorFor(context.principal);
-    const outcome = await this.handler.execute(
-      conversationId,
-      { type, metadata: { actor, now: this.now() }, ...data } as ConversationCommand,
-      { correlationId: context.requestId, idempotencyKey },
-    );
+    const command = { type, metadata: { actor, now: this.now() }, ...data } as ConversationCommand;
+    const execute = () =>
+      this.handler.execute(conversationId, command, { correlationId: context.requestId, idempotencyKey });
+    const outcome =
+      command.type === 'SendCustomerMessage'
+        ? await this.countingCustomerMessage(actor, command.messageId, command.metadata.now, execute)
+        : await execute();
     return this.viewOf(actor, outcome.history);
+  }
+
+  /**
+   * Writes a customer's message only under their per-minute limit across all their conversations: the
+   * message is counted first (SUPPORT_MESSAGE_RATE_LIMITED, nothing written, over the limit) and the
+   * count withdrawn when the command then refuses it or it had been written already.
+   */
+  private async countingCustomerMessage(
+    actor: SupportActor,
+    messageId: string,
+    now: Date,
+    execute: () => Promise<CommandOutcome>,
+  ): Promise<CommandOutcome> {
+    if (actor.kind !== 'customer') return execute();
+    const { counted, perMinute } = this.messageLimit;
+    const isNew = await counted.count(actor.customerId, messageId, now, perMinute);
+    let outcome: CommandOutcome;
+    try {
+      outcome = await execute();
+    } catch (error) {
+      if (isNew) await counted.withdraw(actor.customerId, messageId);
+      throw error;
+    }
+    if (isNew && outcome.appended.length === 0) await counted.withdraw(actor.customerId, messageId);
+    return outcome;
   }
 
   /** A new message's id: derived from the client's key, so a retry is recognised, or a fresh one. */

@@ -1,6 +1,5 @@
 import type { ConversationEvent } from './conversationEvents.ts';
 import type { ConversationTopic } from './conversationTopic.ts';
-import { MESSAGE_RATE_MEMORY } from './supportRules.ts';
 
 export interface Conversation {
   readonly kind: 'conversation';
@@ -21,8 +20,6 @@ export interface Conversation {
   readonly rated: boolean;
   /** An automatic after-hours reply has been written since the last operator reply. */
   readonly autoReplied: boolean;
-  /** When the customer's latest messages were sent (at most MESSAGE_RATE_MEMORY), oldest first. */
-  readonly recentCustomerMessages: readonly string[];
 }
 
 export type ConversationState = { readonly kind: 'none' } | Conversation;
@@ -55,7 +52,6 @@ export function evolve(state: ConversationState, event: ConversationEvent): Conv
       closedAt: null,
       rated: false,
       autoReplied: false,
-      recentCustomerMessages: [],
     };
   }
   if (state.kind === 'none') return state;
@@ -65,9 +61,6 @@ export function evolve(state: ConversationState, event: ConversationEvent): Conv
         ...withMessage(state, event.data.messageId, event.data.number),
         // A customer has read what they wrote themself.
         customerReadUpTo: event.data.number,
-        recentCustomerMessages: [...state.recentCustomerMessages, event.data.occurredAt].slice(
-          -MESSAGE_RATE_MEMORY,
-        ),
       };
     case 'OperatorReplied':
       return {

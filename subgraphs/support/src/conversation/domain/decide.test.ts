@@ -39,7 +39,7 @@ const at = (offsetSeconds: number) => new Date(Date.parse(T0) + offsetSeconds * 
 const iso = (offsetSeconds: number) => at(offsetSeconds).toISOString();
 const base = (offsetSeconds: number) => ({ conversationId: CONVERSATION_ID, occurredAt: iso(offsetSeconds) });
 
-const rules = { reopenWithinDays: 7, customerMessagesPerMinute: 3, businessHours: 'ALWAYS' } as const;
+const rules = { reopenWithinDays: 7, businessHours: 'ALWAYS' } as const;
 const given = deciderSpecification(createConversationDecider(rules));
 
 function command<Type extends ConversationCommand['type']>(
@@ -203,25 +203,6 @@ describe('SendCustomerMessage', () => {
     given([...answered, closed()])
       .when(send('m3', 400))
       .thenRefused('CONVERSATION_CLOSED');
-  });
-
-  it('refuses the message over the per-minute limit with when to write again, and takes it a minute on', () => {
-    const burst: ConversationEvent[] = [2, 3].map((number) => ({
-      type: 'CustomerMessageSent',
-      data: { ...base(10 * number), messageId: `m${number}`, number, text: 'ещё' },
-    }));
-    // Messages at 0, 20 and 30 s fill the limit of 3; the oldest leaves the window at 60 s.
-    given([...opened, ...burst])
-      .when(send('m4', 45))
-      .thenRefused('SUPPORT_MESSAGE_RATE_LIMITED', { retryAfterSeconds: 15 });
-    given([...opened, ...burst])
-      .when(send('m4', 61))
-      .then([
-        {
-          type: 'CustomerMessageSent',
-          data: { ...base(61), messageId: 'm4', number: 4, text: 'И ещё вопрос' },
-        },
-      ]);
   });
 });
 

@@ -16,8 +16,7 @@ import { messageText } from './messageText.ts';
 import type { OperatorActor, SupportActor } from './supportActor.ts';
 import type { SupportRules } from './supportRules.ts';
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
+const DAY_MS = 24 * 60 * 60_000;
 
 /**
  * Decides what a command does to a conversation: the events to append, none when it repeats what
@@ -113,7 +112,6 @@ function decideChange(
       if (conversation.messageIds.has(command.messageId)) return [];
       assertOpen(conversation);
       const text = messageText(command.text);
-      assertWithinRate(conversation, now, rules);
       return [
         { type: 'CustomerMessageSent', data: { ...base, messageId: command.messageId, number, text } },
         ...afterHours(conversation, command, base, number, rules, now),
@@ -258,14 +256,4 @@ function assertNotHeldByAnother(conversation: Conversation, operator: OperatorAc
   if (operator.supervisor) return;
   if (conversation.assigneeId !== null && conversation.assigneeId !== operator.staffId)
     throw ConversationErrors.assignedElsewhere();
-}
-
-function assertWithinRate(conversation: Conversation, now: Date, rules: SupportRules): void {
-  const windowStart = now.getTime() - MINUTE_MS;
-  const inWindow = conversation.recentCustomerMessages
-    .map((sentAt) => Date.parse(sentAt))
-    .filter((sentAt) => sentAt > windowStart);
-  if (inWindow.length < rules.customerMessagesPerMinute) return;
-  const oldest = inWindow[inWindow.length - rules.customerMessagesPerMinute] ?? windowStart;
-  throw ConversationErrors.rateLimited(Math.max(1, Math.ceil((oldest + MINUTE_MS - now.getTime()) / 1000)));
 }

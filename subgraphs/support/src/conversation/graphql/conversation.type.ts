@@ -102,6 +102,26 @@ export class Conversation {
   })
   waitingSince!: Date | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Operators only: when an operator first answered; null before any answer',
+  })
+  firstResponseAt!: Date | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Operators only: seconds from the opening to the first operator answer; null before any answer',
+  })
+  firstResponseSeconds!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Operators only: seconds from the opening to the closing; null while open (a reopened conversation counts to its latest closing)',
+  })
+  resolutionSeconds!: number | null;
+
   @Field(() => ConversationRating, { nullable: true })
   rating!: ConversationRating | null;
 

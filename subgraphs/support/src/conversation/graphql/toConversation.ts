@@ -5,6 +5,11 @@ import { CONVERSATION_TOPIC_LABELS } from '../domain/conversationTopic.ts';
 import type { LastMessage } from '../storage/conversationSummary.ts';
 import { Conversation, ConversationRating, SupportMessage } from './conversation.type.ts';
 
+/** Whole seconds from one moment to a later one. */
+function secondsBetween(from: string, to: string): number {
+  return Math.max(0, Math.floor((Date.parse(to) - Date.parse(from)) / 1_000));
+}
+
 export function toConversation(view: ConversationView): Conversation {
   const { summary } = view;
   const operator = view.viewer === 'OPERATOR';
@@ -25,6 +30,13 @@ export function toConversation(view: ConversationView): Conversation {
     customerReadUpTo: summary.customerReadUpTo,
     operatorReadUpTo: summary.operatorReadUpTo,
     waitingSince: operator && summary.waitingSince !== null ? new Date(summary.waitingSince) : null,
+    firstResponseAt: operator && summary.firstResponseAt !== null ? new Date(summary.firstResponseAt) : null,
+    firstResponseSeconds:
+      operator && summary.firstResponseAt !== null
+        ? secondsBetween(summary.openedAt, summary.firstResponseAt)
+        : null,
+    resolutionSeconds:
+      operator && summary.closedAt !== null ? secondsBetween(summary.openedAt, summary.closedAt) : null,
     rating: summary.rating && Object.assign(new ConversationRating(), summary.rating),
     view,
   });

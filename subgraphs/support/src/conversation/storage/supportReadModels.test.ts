@@ -51,7 +51,6 @@ beforeEach(async () => {
   readModels = await openSupportReadModels(documents);
   handler = new ConversationCommandHandler(events, {
     reopenWithinDays: 7,
-    customerMessagesPerMinute: 5,
     businessHours: 'ALWAYS',
   });
 });
@@ -164,6 +163,28 @@ describe('the support read models', () => {
     expect(sample(text, 'support_queue_oldest_waiting_age_seconds')).toBe(60 * 60);
     expect(sample(text, 'support_first_response_seconds_count')).toBe(1);
     expect(sample(text, 'support_first_response_seconds_sum')).toBe(10 * 60);
+  });
+
+  it('give operations the time from opening to every closing', async () => {
+    await walkTwoConversations();
+    await run(FIRST, OPERATOR, 30, { type: 'CloseConversation' });
+    await run(SECOND, CUSTOMER, 45, { type: 'CloseConversation' });
+    await run(FIRST, CUSTOMER, 50, { type: 'ReopenConversation' });
+    await run(FIRST, OPERATOR, 70, { type: 'CloseConversation' });
+    const metrics = createSupportMetrics(readModels.queue, () => at(80));
+    for (const projection of supportProjections(readModels, metrics.summarized)) {
+      const running = await runProjection(projection, events, documents, log);
+      await running.caughtUp();
+      await running.stop();
+    }
+    const registry = new Registry();
+    registerMetricGroups(registry, [metrics]);
+    const text = await registry.metrics();
+    // The first closed at minute 30 and, reopened, again at 70; the second (opened at 5) at 45.
+    expect(sample(text, 'support_resolution_seconds_count')).toBe(3);
+    expect(sample(text, 'support_resolution_seconds_sum')).toBe((30 + 40 + 70) * 60);
+    expect(sample(text, 'support_resolution_seconds_bucket', { le: '3600' })).toBe(2);
+    expect(sample(text, 'support_first_response_seconds_count')).toBe(1);
   });
 
   it('keep a customer’s erased texts erased when the erasure lands between a projection’s read and write', async () => {
