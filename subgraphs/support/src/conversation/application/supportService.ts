@@ -68,6 +68,11 @@ function operatorFor(principal: Principal): OperatorActor {
   return actor;
 }
 
+/** Staff see a conversation as operators do: adjusters answer as the insurer's staff too. */
+function viewerOf(actor: SupportActor): ConversationView['viewer'] {
+  return actor.kind === 'customer' ? 'CUSTOMER' : 'OPERATOR';
+}
+
 function summaryOf(history: readonly RecordedEvent[]): ConversationSummary | null {
   let summary: ConversationSummary | null = null;
   for (const recorded of history) summary = summarize(summary, conversationEventOf(recorded), recorded);
@@ -194,13 +199,46 @@ export class SupportService {
     return this.act(context, conversationId, type, { operatorId, registered });
   }
 
+  /**
+   * Pulls the adjuster handling the conversation's claim into it: the claims service says who handles
+   * the claim, identity's staff register that they are an adjuster.
+   */
+  async inviteAdjuster(
+    context: RequestContext,
+    conversationId: string,
+    adjusterId: string,
+  ): Promise<ConversationView> {
+    operatorFor(context.principal);
+    const { state } = await loadConversation(this.events, conversationId);
+    if (state.kind === 'none') throw ConversationErrors.notFound();
+    const aboutClaim = state.topic === 'CLAIM' && state.subjectId !== null;
+    const [claimAdjusterId, registered] =
+      aboutClaim && isUuid(adjusterId)
+        ? await Promise.all([
+            this.subjects.claimAdjuster(state.subjectId!, context.authorization, context.requestId),
+            this.staffRegister.member(adjusterId, context.authorization, context.requestId),
+          ])
+        : [null, null];
+    return this.act(context, conversationId, 'InviteAdjuster', { adjusterId, registered, claimAdjusterId });
+  }
+
+  /** An adjuster leaving a conversation they were pulled into. */
+  async leave(context: RequestContext, conversationId: string): Promise<ConversationView> {
+    const actor = supportActorFor(context.principal);
+    if (actor.kind !== 'adjuster') throw CommonErrors.forbidden();
+    return this.act(context, conversationId, 'RemoveAdjuster', { adjusterId: actor.staffId });
+  }
+
   async get(context: RequestContext, conversationId: string): Promise<ConversationView> {
     const actor = supportActorFor(context.principal);
     const { history } = await loadConversation(this.events, conversationId);
     const summary = summaryOf(history);
     if (summary === null || (actor.kind === 'customer' && summary.customerId !== actor.customerId))
       throw ConversationErrors.notFound();
-    return { summary, viewer: actor.kind === 'customer' ? 'CUSTOMER' : 'OPERATOR', history };
+    // An adjuster sees only the conversations they are in.
+    if (actor.kind === 'adjuster' && !summary.adjusterIds.includes(actor.staffId))
+      throw CommonErrors.forbidden();
+    return { summary, viewer: viewerOf(actor), history };
   }
 
   /** The stream of a conversation the caller may see, for its messages. */
@@ -218,9 +256,9 @@ export class SupportService {
   /** A customer's conversations: their own, or anyone's for operators. */
   async ofCustomer(context: RequestContext, customerId: string, paging: Paging) {
     const actor = supportActorFor(context.principal);
-    if (actor.kind === 'customer' && actor.customerId !== customerId) throw CommonErrors.forbidden();
-    const viewer = actor.kind === 'customer' ? 'CUSTOMER' : 'OPERATOR';
-    return this.list(this.inbox, viewer, { customerId }, 'updatedAt', paging);
+    if (actor.kind === 'adjuster' || (actor.kind === 'customer' && actor.customerId !== customerId))
+      throw CommonErrors.forbidden();
+    return this.list(this.inbox, viewerOf(actor), { customerId }, 'updatedAt', paging);
   }
 
   /**
@@ -229,6 +267,7 @@ export class SupportService {
    */
   async about(context: RequestContext, subjectId: string, paging: Paging) {
     const actor = supportActorFor(context.principal);
+    if (actor.kind === 'adjuster') return this.adjusterConversationsAbout(actor.staffId, subjectId, paging);
     if (actor.kind === 'customer')
       return this.list(
         this.inbox,
@@ -274,9 +313,32 @@ export class SupportService {
     return { views, totalCount, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 
+  /**
+   * The conversations about a claim an adjuster is in, latest first: few conversations are about one
+   * claim, so they are read whole and the adjuster's kept (in one page, whatever `after` says).
+   */
+  private async adjusterConversationsAbout(adjusterId: string, subjectId: string, paging: Paging) {
+    const theirs: ConversationView[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const { page } = await this.inbox.find({
+        where: { subjectId },
+        sort: { field: 'updatedAt', direction: 'desc' },
+        first: 100,
+        after,
+      });
+      for (const { data } of page.items)
+        if (data.adjusterIds.includes(adjusterId)) theirs.push({ summary: data, viewer: 'OPERATOR' });
+      if (!page.hasNextPage || page.endCursor === null) break;
+      after = page.endCursor;
+    }
+    const views = theirs.slice(0, paging.first);
+    return { views, totalCount: theirs.length, hasNextPage: views.length < theirs.length, endCursor: null };
+  }
+
   private viewOf(actor: SupportActor, history: readonly RecordedEvent[]): ConversationView {
     const summary = summaryOf(history);
     if (summary === null) throw new Error('a conversation command left no conversation');
-    return { summary, viewer: actor.kind === 'customer' ? 'CUSTOMER' : 'OPERATOR', history };
+    return { summary, viewer: viewerOf(actor), history };
   }
 }

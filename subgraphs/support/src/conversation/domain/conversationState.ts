@@ -20,6 +20,8 @@ export interface Conversation {
   readonly rated: boolean;
   /** An automatic after-hours reply has been written since the last operator reply. */
   readonly autoReplied: boolean;
+  /** The adjusters pulled into the conversation and still in it. */
+  readonly adjusterIds: ReadonlySet<string>;
 }
 
 export type ConversationState = { readonly kind: 'none' } | Conversation;
@@ -52,6 +54,7 @@ export function evolve(state: ConversationState, event: ConversationEvent): Conv
       closedAt: null,
       rated: false,
       autoReplied: false,
+      adjusterIds: new Set(),
     };
   }
   if (state.kind === 'none') return state;
@@ -85,6 +88,13 @@ export function evolve(state: ConversationState, event: ConversationEvent): Conv
       return { ...state, status: 'OPEN', closedAt: null };
     case 'ConversationRated':
       return { ...state, rated: true };
+    case 'AdjusterJoined':
+      return { ...state, adjusterIds: new Set([...state.adjusterIds, event.data.adjusterId]) };
+    case 'AdjusterLeft':
+      return {
+        ...state,
+        adjusterIds: new Set([...state.adjusterIds].filter((id) => id !== event.data.adjusterId)),
+      };
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

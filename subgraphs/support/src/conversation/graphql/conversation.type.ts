@@ -102,16 +102,22 @@ export class Conversation {
   })
   waitingSince!: Date | null;
 
+  @Field(() => [ID], {
+    description:
+      'Staff only: the claim adjusters pulled into the conversation and still in it (empty for customers)',
+  })
+  adjusterIds!: string[];
+
   @Field(() => Date, {
     nullable: true,
-    description: 'Operators only: when an operator first answered; null before any answer',
+    description:
+      'Operators only: when staff (an operator or a pulled-in adjuster) first answered; null before any answer',
   })
   firstResponseAt!: Date | null;
 
   @Field(() => Int, {
     nullable: true,
-    description:
-      'Operators only: seconds from the opening to the first operator answer; null before any answer',
+    description: 'Operators only: seconds from the opening to the first staff answer; null before any answer',
   })
   firstResponseSeconds!: number | null;
 

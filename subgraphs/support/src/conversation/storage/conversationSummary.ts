@@ -34,6 +34,8 @@ export interface ConversationSummary {
   readonly waitingSince: string | null;
   readonly firstResponseAt: string | null;
   readonly rating: { readonly score: number; readonly comment: string | null } | null;
+  /** The adjusters pulled into the conversation and still in it. */
+  readonly adjusterIds: readonly string[];
   /** The stream revision and log position of the last event folded in. */
   readonly revision: number;
   readonly cursor: string;
@@ -66,6 +68,7 @@ export function summarize(
       waitingSince: null,
       firstResponseAt: null,
       rating: null,
+      adjusterIds: [],
       ...stamp,
     };
   }
@@ -152,6 +155,10 @@ export function summarize(
       return { ...changed, status: 'OPEN', closedAt: null };
     case 'ConversationRated':
       return { ...changed, rating: { score: event.data.score, comment: event.data.comment } };
+    case 'AdjusterJoined':
+      return { ...changed, adjusterIds: [...summary.adjusterIds, event.data.adjusterId] };
+    case 'AdjusterLeft':
+      return { ...changed, adjusterIds: summary.adjusterIds.filter((id) => id !== event.data.adjusterId) };
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
