@@ -6,6 +6,7 @@ import type { StaffRegisterClient } from '@cabinet/platform/staff';
 import type { ConversationCommand } from '../domain/conversationCommands.ts';
 import { ConversationErrors } from '../domain/conversationErrors.ts';
 import type { ConversationTopic } from '../domain/conversationTopic.ts';
+import { messageText } from '../domain/messageText.ts';
 import { subjectKindOf } from '../domain/conversationTopic.ts';
 import { supportActorOf, type OperatorActor, type SupportActor } from '../domain/supportActor.ts';
 import type {
@@ -112,7 +113,7 @@ export class SupportService {
     const conversationId = derived('conversation');
     const messageId = derived('message');
     const now = this.now();
-    const outcome = await this.countingCustomerMessage(actor, messageId, now, () =>
+    const outcome = await this.countingCustomerMessage(actor, { messageId, text: input.text }, now, () =>
       this.handler.execute(
         conversationId,
         {
@@ -143,7 +144,7 @@ export class SupportService {
       this.handler.execute(conversationId, command, { correlationId: context.requestId, idempotencyKey });
     const outcome =
       command.type === 'SendCustomerMessage'
-        ? await this.countingCustomerMessage(actor, command.messageId, command.metadata.now, execute)
+        ? await this.countingCustomerMessage(actor, command, command.metadata.now, execute)
         : await execute();
     return this.viewOf(actor, outcome.history);
   }
@@ -151,15 +152,18 @@ export class SupportService {
   /**
    * Writes a customer's message only under their per-minute limit across all their conversations: the
    * message is counted first (SUPPORT_MESSAGE_RATE_LIMITED, nothing written, over the limit) and the
-   * count withdrawn when the command then refuses it or it had been written already.
+   * count withdrawn when the command then refuses it or it had been written already. A text that could
+   * never be sent is refused as such before it is counted.
    */
   private async countingCustomerMessage(
     actor: SupportActor,
-    messageId: string,
+    message: { readonly messageId: string; readonly text: string },
     now: Date,
     execute: () => Promise<CommandOutcome>,
   ): Promise<CommandOutcome> {
     if (actor.kind !== 'customer') return execute();
+    messageText(message.text);
+    const { messageId } = message;
     const { counted, perMinute } = this.messageLimit;
     const isNew = await counted.count(actor.customerId, messageId, now, perMinute);
     let outcome: CommandOutcome;
@@ -215,7 +219,7 @@ export class SupportService {
     const [claimAdjusterId, registered] =
       aboutClaim && isUuid(adjusterId)
         ? await Promise.all([
-            this.subjects.claimAdjuster(state.subjectId!, context.authorization, context.requestId),
+            this.subjects.claimAdjuster(state.subjectId, context.authorization, context.requestId),
             this.staffRegister.member(adjusterId, context.authorization, context.requestId),
           ])
         : [null, null];

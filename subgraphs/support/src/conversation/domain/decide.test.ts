@@ -581,7 +581,7 @@ describe('pulling the claim’s adjuster in', () => {
     ['without the adjuster role', { registered: { staffId: ADJUSTER_ID, roles: ['support'] } }],
   ] as const)('refuses a staff member %s', (_case, data) => {
     given(aboutClaim)
-      .when(invite(data as never))
+      .when(invite(data))
       .thenRefused('SUPPORT_ADJUSTER_NOT_ASSIGNED', { field: 'adjusterId', adjusterId: ADJUSTER_ID });
   });
 

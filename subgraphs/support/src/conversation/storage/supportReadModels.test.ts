@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDocumentStore, type Collection, type DocumentStore } from '@cabinet/platform/documents';
+import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
 import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
 import { createLogger } from '@cabinet/platform/logging';
 import { rebuildProjection, runProjection } from '@cabinet/platform/projections';
@@ -217,7 +217,7 @@ describe('the support read models', () => {
               return stored;
             };
           },
-        }) as Collection<T>;
+        });
       },
     };
     const racing = await openSupportReadModels(erasingMidway);
