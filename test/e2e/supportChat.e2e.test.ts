@@ -812,9 +812,15 @@ describe('the support chat through the gateway, from both sides', () => {
       field: 'adjusterId',
     });
     expect(early.errors?.[0]?.message).toBe('Этот сотрудник не урегулирует заявление, о котором обращение.');
-    expect(codeOf(await call('operator', invite, { id: conversationId, a: ADJUSTER.id }))).toBe(
-      'CONVERSATION_NOT_ABOUT_CLAIM',
+    const general = await graphql<{ openConversation: { id: string } }>(
+      system.gatewayUrl,
+      'mutation { openConversation(input: { topic: GENERAL, text: "И ещё общий вопрос" }) { id } }',
+      { token: holder },
     );
+    expect(general.errors).toBeUndefined();
+    expect(
+      codeOf(await call('operator', invite, { id: general.data!.openConversation.id, a: ADJUSTER.id })),
+    ).toBe('CONVERSATION_NOT_ABOUT_CLAIM');
     expect(codeOf(await call('adjuster', read, { id }))).toBe('FORBIDDEN');
 
     // When the claim is handed to the adjuster

@@ -13,7 +13,7 @@ import type {
   ConversationListRepository,
   ConversationListRow,
 } from '../storage/conversationListRepository.ts';
-import { summarize, type ConversationSummary } from '../storage/conversationSummary.ts';
+import { adjustersOf, summarize, type ConversationSummary } from '../storage/conversationSummary.ts';
 import type { CustomerMessageRateRepository } from '../storage/customerMessageRateRepository.ts';
 import type { CommandOutcome, ConversationCommandHandler } from './conversationCommandHandler.ts';
 import { loadConversation } from './conversationCommandHandler.ts';
@@ -240,7 +240,7 @@ export class SupportService {
     if (summary === null || (actor.kind === 'customer' && summary.customerId !== actor.customerId))
       throw ConversationErrors.notFound();
     // An adjuster sees only the conversations they are in.
-    if (actor.kind === 'adjuster' && !summary.adjusterIds.includes(actor.staffId))
+    if (actor.kind === 'adjuster' && !adjustersOf(summary).includes(actor.staffId))
       throw CommonErrors.forbidden();
     return { summary, viewer: viewerOf(actor), history };
   }
@@ -332,7 +332,7 @@ export class SupportService {
         after,
       });
       for (const { data } of page.items)
-        if (data.adjusterIds.includes(adjusterId)) theirs.push({ summary: data, viewer: 'OPERATOR' });
+        if (adjustersOf(data).includes(adjusterId)) theirs.push({ summary: data, viewer: 'OPERATOR' });
       if (!page.hasNextPage || page.endCursor === null) break;
       after = page.endCursor;
     }
