@@ -127,6 +127,27 @@ const EXPORT_TRANSCRIPT = /* GraphQL */ `
     }
   }
 `;
+const INVITE_ADJUSTER = /* GraphQL */ `
+  mutation ($id: ID!, $adjusterId: ID!) {
+    inviteAdjuster(conversationId: $id, adjusterId: $adjusterId) {
+      id
+    }
+  }
+`;
+const REMOVE_ADJUSTER = /* GraphQL */ `
+  mutation ($id: ID!, $adjusterId: ID!) {
+    removeAdjuster(conversationId: $id, adjusterId: $adjusterId) {
+      id
+    }
+  }
+`;
+const LEAVE_CONVERSATION = /* GraphQL */ `
+  mutation ($id: ID!) {
+    leaveConversation(conversationId: $id) {
+      id
+    }
+  }
+`;
 const CREATE_CANNED_REPLY = /* GraphQL */ `
   mutation ($input: CannedReplyInput!) {
     createCannedReply(input: $input) {
@@ -208,6 +229,20 @@ function hostileMutations(): HostileCase[] {
       query: EXPORT_TRANSCRIPT,
       variables: { id: random() < 0.5 ? randomUUID() : hostile() },
     });
+    const someId = () => (random() < 0.5 ? randomUUID() : hostile());
+    cases.push(
+      {
+        name: `inviteAdjuster #${i}`,
+        query: INVITE_ADJUSTER,
+        variables: { id: someId(), adjusterId: someId() },
+      },
+      {
+        name: `removeAdjuster #${i}`,
+        query: REMOVE_ADJUSTER,
+        variables: { id: someId(), adjusterId: someId() },
+      },
+      { name: `leaveConversation #${i}`, query: LEAVE_CONVERSATION, variables: { id: someId() } },
+    );
   }
   return cases;
 }

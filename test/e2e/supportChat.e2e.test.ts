@@ -915,4 +915,253 @@ describe('the support chat through the gateway, from both sides', () => {
     },
     2 * RESTART_MS + SIGNAL_MS,
   );
+
+  it('operators see per conversation when it was first answered and how long it took to close; the customer does not', async () => {
+    const own = await system.token(customerOf(randomUUID()));
+    const opened = await graphql<{ openConversation: { id: string } }>(
+      system.gatewayUrl,
+      'mutation { openConversation(input: { topic: GENERAL, text: "Сколько ждать ответа?" }) { id } }',
+      { token: own },
+    );
+    expect(opened.errors).toBeUndefined();
+    const id = opened.data!.openConversation.id;
+    const times = `query ($id: ID!) { conversation(id: $id) { openedAt firstResponseAt firstResponseSeconds resolutionSeconds } }`;
+    type Times = {
+      conversation: {
+        openedAt: string;
+        firstResponseAt: string | null;
+        firstResponseSeconds: number | null;
+        resolutionSeconds: number | null;
+      };
+    };
+    const waiting = await call<Times>('operator', times, { id });
+    expect(waiting.data?.conversation).toMatchObject({
+      firstResponseAt: null,
+      firstResponseSeconds: null,
+      resolutionSeconds: null,
+    });
+    for (const mutation of [
+      'mutation ($id: ID!) { replyToConversation(conversationId: $id, text: "Уже отвечаем") { id } }',
+      'mutation ($id: ID!) { closeConversation(conversationId: $id) { id } }',
+    ])
+      expect((await call('operator', mutation, { id })).errors).toBeUndefined();
+    const closed = (await call<Times>('operator', times, { id })).data!.conversation;
+    expect(Date.parse(closed.firstResponseAt!)).toBeGreaterThanOrEqual(Date.parse(closed.openedAt));
+    expect(closed.firstResponseSeconds).toBe(
+      Math.floor((Date.parse(closed.firstResponseAt!) - Date.parse(closed.openedAt)) / 1_000),
+    );
+    expect(closed.resolutionSeconds).toBeGreaterThanOrEqual(closed.firstResponseSeconds!);
+    const asCustomer = await graphql<Times>(system.gatewayUrl, times, { token: own, variables: { id } });
+    expect(asCustomer.data?.conversation).toMatchObject({
+      firstResponseAt: null,
+      firstResponseSeconds: null,
+      resolutionSeconds: null,
+    });
+  });
+
+  it('limits a customer’s messages a minute across all their conversations, new ones included, writing nothing over it', async () => {
+    // A customer of their own: the limit (10 a minute by default) counts everything they write.
+    const own = await system.token(customerOf(randomUUID()));
+    const open = (text: string) =>
+      graphql<{ openConversation: { id: string } }>(
+        system.gatewayUrl,
+        'mutation ($text: String!) { openConversation(input: { topic: GENERAL, text: $text }) { id } }',
+        { token: own, variables: { text } },
+      );
+    const first = await open('Вопрос 1');
+    expect(first.errors).toBeUndefined();
+    const id = first.data!.openConversation.id;
+    const send = (text: string) =>
+      graphql(
+        system.gatewayUrl,
+        'mutation ($id: ID!, $text: String!) { sendSupportMessage(conversationId: $id, text: $text) { id } }',
+        { token: own, variables: { id, text } },
+      );
+    for (let number = 2; number <= 5; number++)
+      expect((await send(`Уточнение ${number}`)).errors).toBeUndefined();
+    for (let number = 6; number <= 10; number++)
+      expect((await open(`Вопрос ${number}`)).errors).toBeUndefined();
+
+    for (const refused of [await open('Вопрос 11'), await send('Уточнение 11')]) {
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'SUPPORT_MESSAGE_RATE_LIMITED' });
+      expect(refused.errors?.[0]?.extensions?.['retryAfterSeconds']).toBeGreaterThan(0);
+      expect(refused.errors?.[0]?.message).toBe(
+        'Слишком много сообщений подряд. Подождите немного и отправьте снова.',
+      );
+    }
+    const messages = await graphql<{ conversation: { messages: { totalCount: number } } }>(
+      system.gatewayUrl,
+      'query ($id: ID!) { conversation(id: $id) { messages(first: 50) { totalCount } } }',
+      { token: own, variables: { id } },
+    );
+    expect(messages.data?.conversation.messages.totalCount).toBe(5);
+    const inbox = await eventually(
+      async () =>
+        (
+          await graphql<{ myConversations: { totalCount: number } }>(
+            system.gatewayUrl,
+            '{ myConversations { totalCount } }',
+            { token: own },
+          )
+        ).data?.myConversations.totalCount,
+      { what: 'the customer’s six conversations in their inbox', until: (count) => count === 6 },
+    );
+    expect(inbox).toBe(6);
+  });
+
+  it('an operator pulls the adjuster handling the claim into a conversation about it; they answer as staff, then leave', async () => {
+    // Given a conversation about a customer's claim nobody handles yet
+    const { own } = claimsCast();
+    const holder = await system.token(customerOf(own.customer.id));
+    const submitted = await submitClaim(system.gatewayUrl, holder, own.policy.id);
+    expect(submitted.errors).toBeUndefined();
+    const claimId = submitted.data!.submitClaim.id;
+    const opened = await graphql<{ openConversation: { id: string; cursor: string } }>(
+      system.gatewayUrl,
+      'mutation ($claimId: ID!) { openConversation(input: { topic: CLAIM, subjectId: $claimId, text: "Кто ведёт мой случай?" }) { id cursor } }',
+      { token: holder, variables: { claimId } },
+    );
+    expect(opened.errors).toBeUndefined();
+    const { id, cursor } = opened.data!.openConversation;
+    const invite =
+      'mutation ($id: ID!, $a: ID!) { inviteAdjuster(conversationId: $id, adjusterId: $a) { adjusterIds } }';
+    const read =
+      'query ($id: ID!) { conversation(id: $id) { id adjusterIds messages(first: 50) { nodes { author text } } } }';
+
+    // Then the adjuster can be pulled in neither before the claim is theirs, nor into a conversation not about a claim
+    const early = await call('operator', invite, { id, a: ADJUSTER.id });
+    expect(early.errors?.[0]?.extensions).toMatchObject({
+      code: 'SUPPORT_ADJUSTER_NOT_ASSIGNED',
+      field: 'adjusterId',
+    });
+    expect(early.errors?.[0]?.message).toBe('Этот сотрудник не урегулирует заявление, о котором обращение.');
+    const general = await graphql<{ openConversation: { id: string } }>(
+      system.gatewayUrl,
+      'mutation { openConversation(input: { topic: GENERAL, text: "И ещё общий вопрос" }) { id } }',
+      { token: holder },
+    );
+    expect(general.errors).toBeUndefined();
+    expect(
+      codeOf(await call('operator', invite, { id: general.data!.openConversation.id, a: ADJUSTER.id })),
+    ).toBe('CONVERSATION_NOT_ABOUT_CLAIM');
+    expect(codeOf(await call('adjuster', read, { id }))).toBe('FORBIDDEN');
+
+    // When the claim is handed to the adjuster
+    for (const [mutation, variables] of [
+      ['mutation ($id: ID!) { acceptClaim(id: $id) { status } }', { id: claimId }],
+      [
+        'mutation ($id: ID!, $a: ID!) { assignClaim(id: $id, adjusterId: $a) { status } }',
+        { id: claimId, a: ADJUSTER.id },
+      ],
+    ] as const)
+      expect((await call('supervisor', mutation, variables)).errors, mutation).toBeUndefined();
+
+    // Then only that adjuster, and only by support, can be pulled in
+    expect(codeOf(await call('adjuster', invite, { id, a: ADJUSTER.id }))).toBe('FORBIDDEN');
+    expect(
+      codeOf(await graphql(system.gatewayUrl, invite, { token: holder, variables: { id, a: ADJUSTER.id } })),
+    ).toBe('FORBIDDEN');
+    expect(codeOf(await call('operator', invite, { id, a: OPERATOR.id }))).toBe(
+      'SUPPORT_ADJUSTER_NOT_ASSIGNED',
+    );
+    const invited = await call<{ inviteAdjuster: { adjusterIds: string[] } }>('operator', invite, {
+      id,
+      a: ADJUSTER.id,
+    });
+    expect(invited.errors).toBeUndefined();
+    expect(invited.data?.inviteAdjuster.adjusterIds).toEqual([ADJUSTER.id]);
+
+    // And the adjuster reads it, answers, and finds it on their claim
+    const seen = await call<{
+      conversation: { adjusterIds: string[]; messages: { nodes: { text: string }[] } };
+    }>('adjuster', read, { id });
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data?.conversation.messages.nodes.map((node) => node.text)).toEqual([
+      'Кто ведёт мой случай?',
+    ]);
+    const answered = await call(
+      'adjuster',
+      'mutation ($id: ID!) { replyToConversation(conversationId: $id, text: "Ваш случай веду я, решение будет завтра.") { id } }',
+      { id },
+    );
+    expect(answered.errors).toBeUndefined();
+    for (const refused of [
+      'mutation ($id: ID!) { addInternalNote(conversationId: $id, text: "Заметка") { id } }',
+      'mutation ($id: ID!) { closeConversation(conversationId: $id) { id } }',
+      'query { supportQueue { totalCount } }',
+    ])
+      expect(codeOf(await call('adjuster', refused, { id })), refused).toBe('FORBIDDEN');
+    const onClaim = await eventually(
+      async () =>
+        (
+          await call<{ claim: { conversation: { id: string } | null } }>(
+            'adjuster',
+            'query ($claimId: ID!) { claim(id: $claimId) { conversation { id } } }',
+            { claimId },
+          )
+        ).data?.claim.conversation?.id,
+      { what: 'the conversation on the adjuster’s claim' },
+    );
+    expect(onClaim).toBe(id);
+
+    // And the customer sees the answer as the insurer's staff
+    const customerSees = await graphql<{
+      conversation: {
+        adjusterIds: string[];
+        messages: { nodes: { author: string; operatorId: string | null }[] };
+      };
+    }>(
+      system.gatewayUrl,
+      'query ($id: ID!) { conversation(id: $id) { adjusterIds messages(first: 50) { nodes { author operatorId } } } }',
+      { token: holder, variables: { id } },
+    );
+    expect(customerSees.data?.conversation.adjusterIds).toEqual([]);
+    expect(customerSees.data?.conversation.messages.nodes.at(-1)).toEqual({
+      author: 'OPERATOR',
+      operatorId: null,
+    });
+
+    // When the adjuster leaves, they see nothing of it any more
+    const left = await call<{ leaveConversation: { adjusterIds: string[] } }>(
+      'adjuster',
+      'mutation ($id: ID!) { leaveConversation(conversationId: $id) { adjusterIds } }',
+      { id },
+    );
+    expect(left.errors).toBeUndefined();
+    expect(left.data?.leaveConversation.adjusterIds).toEqual([]);
+    expect(codeOf(await call('adjuster', read, { id }))).toBe('FORBIDDEN');
+    const removeAgain = await call(
+      'operator',
+      'mutation ($id: ID!, $a: ID!) { removeAdjuster(conversationId: $id, adjusterId: $a) { id } }',
+      { id, a: ADJUSTER.id },
+    );
+    expect(codeOf(removeAgain)).toBe('SUPPORT_ADJUSTER_NOT_IN_CONVERSATION');
+
+    // And the conversation's feed showed the joining and the leaving, to the customer and to operators
+    const FOLLOW =
+      'subscription ($id: ID!, $after: String) { conversationEvents(conversationId: $id, after: $after) { type adjusterId } }';
+    type Update = { conversationEvents: { type: string; adjusterId: string | null } };
+    const customerClient = wsClient(system.gatewayUrl, holder);
+    const operatorClient = wsClient(system.gatewayUrl, tokens.operator);
+    try {
+      const customerFeed = collect<Update>(customerClient, FOLLOW, { id, after: cursor });
+      const operatorFeed = collect<Update>(operatorClient, FOLLOW, { id, after: cursor });
+      const walked = ['AdjusterJoined', 'OperatorReplied', 'AdjusterLeft'];
+      await customerFeed.until(walked.length, 30_000);
+      await operatorFeed.until(walked.length, 30_000);
+      expect(customerFeed.received.map((update) => update.conversationEvents)).toEqual(
+        walked.map((type) => ({ type, adjusterId: null })),
+      );
+      expect(operatorFeed.received.map((update) => update.conversationEvents)).toEqual([
+        { type: 'AdjusterJoined', adjusterId: ADJUSTER.id },
+        { type: 'OperatorReplied', adjusterId: null },
+        { type: 'AdjusterLeft', adjusterId: ADJUSTER.id },
+      ]);
+      customerFeed.unsubscribe();
+      operatorFeed.unsubscribe();
+    } finally {
+      await customerClient.dispose();
+      await operatorClient.dispose();
+    }
+  });
 });

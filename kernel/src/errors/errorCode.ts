@@ -135,4 +135,7 @@ export type ErrorCode =
   | 'SUPPORT_SUBJECT_UNAVAILABLE' // the policy or claim could not be checked right now
   | 'SUPPORT_MESSAGE_RATE_LIMITED' // too many messages a minute; `retryAfterSeconds` says when to write again
   | 'SUPPORT_FEED_OVERFLOW' // a support subscriber fell too far behind; reconnect from its last cursor
+  | 'CONVERSATION_NOT_ABOUT_CLAIM' // only a conversation about a claim can take in the claim's adjuster
+  | 'SUPPORT_ADJUSTER_NOT_ASSIGNED' // the staff member is not the adjuster handling the conversation's claim
+  | 'SUPPORT_ADJUSTER_NOT_IN_CONVERSATION' // that adjuster is not in the conversation
   | 'CANNED_REPLY_NOT_FOUND'; // no such canned reply

@@ -47,7 +47,7 @@ export const supportConfigSpec = {
   UPSTREAM_TIMEOUT_MS: env.integer(2_000, { min: 100, max: 30_000 }),
   /** Days after closing within which a customer may reopen a conversation. */
   REOPEN_WITHIN_DAYS: env.integer(7, { min: 1, max: 365 }),
-  /** The most messages a customer may send to one conversation within a minute. */
+  /** The most messages a customer may send within a minute, across all their conversations (opening ones included). */
   CUSTOMER_MESSAGES_PER_MINUTE: env.integer(10, { min: 1, max: 60 }),
   /** When operators answer, Moscow time on working days (`09:00-18:00`), or `always`; outside them a customer gets an automatic reply saying when to expect one. */
   SUPPORT_HOURS: businessHours('09:00-18:00'),

@@ -39,6 +39,7 @@ import {
   supportProjections,
   type SupportReadModels,
 } from './conversation/storage/supportReadModels.ts';
+import { CustomerMessageRateRepository } from './conversation/storage/customerMessageRateRepository.ts';
 import { openSupportDocuments, openSupportEvents } from './conversation/storage/supportStores.ts';
 import { ConversationHub } from './liveFeed/application/conversationHub.ts';
 import { startUnreadReplyNotices } from './notices/application/unreadReplyNotices.ts';
@@ -87,7 +88,7 @@ async function startProjections(
   );
 }
 
-function buildSupport(
+async function buildSupport(
   config: SupportConfig,
   stores: Stores,
   readModels: SupportReadModels,
@@ -96,7 +97,6 @@ function buildSupport(
 ) {
   const handler = new ConversationCommandHandler(stores.events, {
     reopenWithinDays: config.REOPEN_WITHIN_DAYS,
-    customerMessagesPerMinute: config.CUSTOMER_MESSAGES_PER_MINUTE,
     businessHours: config.SUPPORT_HOURS,
   });
   return new SupportService(
@@ -112,6 +112,10 @@ function buildSupport(
     }),
     new StaffRegisterClient(config.IDENTITY_URL, config.UPSTREAM_TIMEOUT_MS, internalRequests, 'support'),
     new CustomerEmailClient(config.IDENTITY_URL, config.UPSTREAM_TIMEOUT_MS, internalRequests, 'support'),
+    {
+      perMinute: config.CUSTOMER_MESSAGES_PER_MINUTE,
+      counted: await CustomerMessageRateRepository.open(stores.documents),
+    },
     now,
   );
 }
@@ -138,7 +142,7 @@ export async function start(
     log,
     stores.metrics.projections,
   );
-  const support = buildSupport(config, stores, readModels, deps.now, internalRequests);
+  const support = await buildSupport(config, stores, readModels, deps.now, internalRequests);
   let listeningOn = config.PORT;
   const fileLinks = await openFileLinks<TranscriptGrant>(config, 'support', () => listeningOn);
   const transcripts = new TranscriptExport(stores.events, fileLinks.signer, fileLinks.links, deps.now);

@@ -51,7 +51,6 @@ beforeEach(async () => {
   events = sealConversationTexts(raw, vault);
   handler = new ConversationCommandHandler(events, {
     reopenWithinDays: 7,
-    customerMessagesPerMinute: 5,
     businessHours: 'ALWAYS',
   });
 });

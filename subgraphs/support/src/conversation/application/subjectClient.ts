@@ -16,6 +16,8 @@ const QUERIES = {
   claim: 'query SupportSubjectClaim($id: ID!) { claim(id: $id) { id } }',
 } as const;
 
+const CLAIM_ADJUSTER_QUERY = 'query SupportClaimAdjuster($id: ID!) { claim(id: $id) { id adjusterId } }';
+
 /** Answers meaning "not one the caller may see". */
 const NOT_THEIRS = new Set([
   'POLICY_NOT_FOUND',
@@ -69,6 +71,39 @@ export class SubjectClient {
     const code = outcome.answer.errors?.[0]?.extensions?.code;
     if (code === 'CONSENT_REQUIRED') throw GuardErrors.consentRequired();
     if (outcome.status < 500 && (code === undefined || NOT_THEIRS.has(code))) throw notFound();
+    throw unavailable();
+  }
+
+  /**
+   * The adjuster the claims service names as handling a claim, asked on the operator's token (claims
+   * lets staff read any claim); null when it has none or there is no such claim.
+   */
+  async claimAdjuster(
+    claimId: string,
+    authorization: string | undefined,
+    requestId: string,
+  ): Promise<string | null> {
+    let outcome: Awaited<
+      ReturnType<typeof callGraphQL<{ claim: { id: string; adjusterId: string | null } | null }>>
+    >;
+    try {
+      outcome = await callGraphQL<{ claim: { id: string; adjusterId: string | null } | null }>({
+        url: this.services.claimsUrl,
+        query: CLAIM_ADJUSTER_QUERY,
+        variables: { id: claimId },
+        authorization,
+        requestId,
+        timeoutMs: this.services.timeoutMs,
+        internalRequests: this.services.internalRequests,
+        tracer: this.tracer,
+      });
+    } catch {
+      throw unavailable();
+    }
+    const claim = outcome.answer.data?.claim;
+    if (claim?.id === claimId) return claim.adjusterId;
+    const code = outcome.answer.errors?.[0]?.extensions?.code;
+    if (outcome.status < 500 && code === 'CLAIM_NOT_FOUND') return null;
     throw unavailable();
   }
 }

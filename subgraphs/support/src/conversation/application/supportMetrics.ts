@@ -3,16 +3,27 @@ import { NOT_WAITING, type ConversationListRepository } from '../storage/convers
 import type { ConversationSummary } from '../storage/conversationSummary.ts';
 
 export interface SupportMetrics extends MetricGroup {
-  /** A summary was written after an event; a first operator reply is timed from the opening. */
+  /**
+   * A summary was written after an event: a first operator reply and each closing are timed from the
+   * opening.
+   */
   readonly summarized: (before: ConversationSummary | null, after: ConversationSummary) => void;
 }
 
 /** Up to a working day: first answers are minutes in hours and hours after them. */
 const FIRST_RESPONSE_BUCKETS = [30, 60, 120, 300, 600, 1_800, 3_600, 7_200, 14_400, 28_800, 86_400];
 
+/** From minutes to a couple of weeks: a question answered at once, or a claim's paperwork over days. */
+const RESOLUTION_BUCKETS = [
+  300, 900, 1_800, 3_600, 7_200, 14_400, 28_800, 86_400, 172_800, 345_600, 604_800, 1_209_600,
+];
+
+const secondsBetween = (from: string, to: string) => Math.max(0, Date.parse(to) - Date.parse(from)) / 1_000;
+
 /**
  * The queue as operations watch it, read from the operators' queue at scrape time (open conversations,
- * those waiting for an operator, the oldest wait), and the time to a first operator reply.
+ * those waiting for an operator, the oldest wait), the time to a first operator reply and the time to
+ * closing (every closing, so a reopened conversation closed again counts again, from its opening).
  */
 export function createSupportMetrics(queue: ConversationListRepository, now: () => Date): SupportMetrics {
   const waiting = { status: 'OPEN', waitingOrder: { lt: NOT_WAITING } };
@@ -45,13 +56,19 @@ export function createSupportMetrics(queue: ConversationListRepository, now: () 
     buckets: FIRST_RESPONSE_BUCKETS,
     registers: [],
   });
+  const resolution = new Histogram({
+    name: 'support_resolution_seconds',
+    help: 'Time from a conversation’s opening to its closing, at every closing',
+    buckets: RESOLUTION_BUCKETS,
+    registers: [],
+  });
   return {
-    series: [open, queueLength, oldestWait, firstResponse],
+    series: [open, queueLength, oldestWait, firstResponse, resolution],
     summarized(before, after) {
-      if (before?.firstResponseAt !== null || after.firstResponseAt === null) return;
-      firstResponse.observe(
-        Math.max(0, Date.parse(after.firstResponseAt) - Date.parse(after.openedAt)) / 1_000,
-      );
+      if (before?.firstResponseAt === null && after.firstResponseAt !== null)
+        firstResponse.observe(secondsBetween(after.openedAt, after.firstResponseAt));
+      if (before?.status === 'OPEN' && after.status === 'CLOSED' && after.closedAt !== null)
+        resolution.observe(secondsBetween(after.openedAt, after.closedAt));
     },
   };
 }

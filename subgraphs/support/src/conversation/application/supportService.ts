@@ -7,14 +7,16 @@ import type { StaffRegisterClient } from '@cabinet/platform/staff';
 import type { ConversationCommand } from '../domain/conversationCommands.ts';
 import { ConversationErrors } from '../domain/conversationErrors.ts';
 import type { ConversationTopic } from '../domain/conversationTopic.ts';
+import { messageText } from '../domain/messageText.ts';
 import { subjectKindOf } from '../domain/conversationTopic.ts';
 import { supportActorOf, type OperatorActor, type SupportActor } from '../domain/supportActor.ts';
 import type {
   ConversationListRepository,
   ConversationListRow,
 } from '../storage/conversationListRepository.ts';
-import { summarize, type ConversationSummary } from '../storage/conversationSummary.ts';
-import type { ConversationCommandHandler } from './conversationCommandHandler.ts';
+import { adjustersOf, summarize, type ConversationSummary } from '../storage/conversationSummary.ts';
+import type { CustomerMessageRateRepository } from '../storage/customerMessageRateRepository.ts';
+import type { CommandOutcome, ConversationCommandHandler } from './conversationCommandHandler.ts';
 import { loadConversation } from './conversationCommandHandler.ts';
 import { conversationEventOf } from './conversationEventCodec.ts';
 import type { SubjectClient } from './subjectClient.ts';
@@ -33,6 +35,12 @@ export interface ConversationView {
 export interface Paging {
   readonly first: number;
   readonly after?: string | undefined;
+}
+
+/** The most messages a customer may send a minute, across all their conversations, and their count. */
+export interface CustomerMessageLimit {
+  readonly perMinute: number;
+  readonly counted: CustomerMessageRateRepository;
 }
 
 export interface QueueFilter {
@@ -62,6 +70,11 @@ function operatorFor(principal: Principal): OperatorActor {
   return actor;
 }
 
+/** Staff see a conversation as operators do: adjusters answer as the insurer's staff too. */
+function viewerOf(actor: SupportActor): ConversationView['viewer'] {
+  return actor.kind === 'customer' ? 'CUSTOMER' : 'OPERATOR';
+}
+
 function summaryOf(history: readonly RecordedEvent[]): ConversationSummary | null {
   let summary: ConversationSummary | null = null;
   for (const recorded of history) summary = summarize(summary, conversationEventOf(recorded), recorded);
@@ -78,6 +91,7 @@ export class SupportService {
     private readonly subjects: SubjectClient,
     private readonly staffRegister: StaffRegisterClient,
     private readonly customerEmails: CustomerEmailClient,
+    private readonly messageLimit: CustomerMessageLimit,
     private readonly now: () => Date,
   ) {}
 
@@ -101,18 +115,22 @@ export class SupportService {
     // Notices of unread replies go only to the address Gosuslugi verified, read now on the customer's token.
     const noticeEmail = await this.customerEmails.verifiedEmail(context.authorization, context.requestId);
     const conversationId = derived('conversation');
-    const outcome = await this.handler.execute(
-      conversationId,
-      {
-        type: 'OpenConversation',
-        metadata: { actor, now: this.now() },
+    const messageId = derived('message');
+    const now = this.now();
+    const outcome = await this.countingCustomerMessage(actor, { messageId, text: input.text }, now, () =>
+      this.handler.execute(
         conversationId,
-        messageId: derived('message'),
-        autoReplyId: derived('auto-reply'),
-        noticeEmail,
-        ...input,
-      },
-      { correlationId: context.requestId, idempotencyKey },
+        {
+          type: 'OpenConversation',
+          metadata: { actor, now },
+          conversationId,
+          messageId,
+          autoReplyId: derived('auto-reply'),
+          noticeEmail,
+          ...input,
+        },
+        { correlationId: context.requestId, idempotencyKey },
+      ),
     );
     return this.viewOf(actor, outcome.history);
   }
@@ -126,12 +144,42 @@ export class SupportService {
     idempotencyKey?: string,
   ): Promise<ConversationView> {
     const actor = supportActorFor(context.principal);
-    const outcome = await this.handler.execute(
-      conversationId,
-      { type, metadata: { actor, now: this.now() }, ...data } as ConversationCommand,
-      { correlationId: context.requestId, idempotencyKey },
-    );
+    const command = { type, metadata: { actor, now: this.now() }, ...data } as ConversationCommand;
+    const execute = () =>
+      this.handler.execute(conversationId, command, { correlationId: context.requestId, idempotencyKey });
+    const outcome =
+      command.type === 'SendCustomerMessage'
+        ? await this.countingCustomerMessage(actor, command, command.metadata.now, execute)
+        : await execute();
     return this.viewOf(actor, outcome.history);
+  }
+
+  /**
+   * Writes a customer's message only under their per-minute limit across all their conversations: the
+   * message is counted first (SUPPORT_MESSAGE_RATE_LIMITED, nothing written, over the limit) and the
+   * count withdrawn when the command then refuses it or it had been written already. A text that could
+   * never be sent is refused as such before it is counted.
+   */
+  private async countingCustomerMessage(
+    actor: SupportActor,
+    message: { readonly messageId: string; readonly text: string },
+    now: Date,
+    execute: () => Promise<CommandOutcome>,
+  ): Promise<CommandOutcome> {
+    if (actor.kind !== 'customer') return execute();
+    messageText(message.text);
+    const { messageId } = message;
+    const { counted, perMinute } = this.messageLimit;
+    const isNew = await counted.count(actor.customerId, messageId, now, perMinute);
+    let outcome: CommandOutcome;
+    try {
+      outcome = await execute();
+    } catch (error) {
+      if (isNew) await counted.withdraw(actor.customerId, messageId);
+      throw error;
+    }
+    if (isNew && outcome.appended.length === 0) await counted.withdraw(actor.customerId, messageId);
+    return outcome;
   }
 
   /** A new message's id: derived from the client's key, so a retry is recognised, or a fresh one. */
@@ -160,13 +208,46 @@ export class SupportService {
     return this.act(context, conversationId, type, { operatorId, registered });
   }
 
+  /**
+   * Pulls the adjuster handling the conversation's claim into it: the claims service says who handles
+   * the claim, identity's staff register that they are an adjuster.
+   */
+  async inviteAdjuster(
+    context: RequestContext,
+    conversationId: string,
+    adjusterId: string,
+  ): Promise<ConversationView> {
+    operatorFor(context.principal);
+    const { state } = await loadConversation(this.events, conversationId);
+    if (state.kind === 'none') throw ConversationErrors.notFound();
+    const aboutClaim = state.topic === 'CLAIM' && state.subjectId !== null;
+    const [claimAdjusterId, registered] =
+      aboutClaim && isUuid(adjusterId)
+        ? await Promise.all([
+            this.subjects.claimAdjuster(state.subjectId, context.authorization, context.requestId),
+            this.staffRegister.member(adjusterId, context.authorization, context.requestId),
+          ])
+        : [null, null];
+    return this.act(context, conversationId, 'InviteAdjuster', { adjusterId, registered, claimAdjusterId });
+  }
+
+  /** An adjuster leaving a conversation they were pulled into. */
+  async leave(context: RequestContext, conversationId: string): Promise<ConversationView> {
+    const actor = supportActorFor(context.principal);
+    if (actor.kind !== 'adjuster') throw CommonErrors.forbidden();
+    return this.act(context, conversationId, 'RemoveAdjuster', { adjusterId: actor.staffId });
+  }
+
   async get(context: RequestContext, conversationId: string): Promise<ConversationView> {
     const actor = supportActorFor(context.principal);
     const { history } = await loadConversation(this.events, conversationId);
     const summary = summaryOf(history);
     if (summary === null || (actor.kind === 'customer' && summary.customerId !== actor.customerId))
       throw ConversationErrors.notFound();
-    return { summary, viewer: actor.kind === 'customer' ? 'CUSTOMER' : 'OPERATOR', history };
+    // An adjuster sees only the conversations they are in.
+    if (actor.kind === 'adjuster' && !adjustersOf(summary).includes(actor.staffId))
+      throw CommonErrors.forbidden();
+    return { summary, viewer: viewerOf(actor), history };
   }
 
   /** The stream of a conversation the caller may see, for its messages. */
@@ -184,9 +265,9 @@ export class SupportService {
   /** A customer's conversations: their own, or anyone's for operators. */
   async ofCustomer(context: RequestContext, customerId: string, paging: Paging) {
     const actor = supportActorFor(context.principal);
-    if (actor.kind === 'customer' && actor.customerId !== customerId) throw CommonErrors.forbidden();
-    const viewer = actor.kind === 'customer' ? 'CUSTOMER' : 'OPERATOR';
-    return this.list(this.inbox, viewer, { customerId }, 'updatedAt', paging);
+    if (actor.kind === 'adjuster' || (actor.kind === 'customer' && actor.customerId !== customerId))
+      throw CommonErrors.forbidden();
+    return this.list(this.inbox, viewerOf(actor), { customerId }, 'updatedAt', paging);
   }
 
   /**
@@ -195,6 +276,7 @@ export class SupportService {
    */
   async about(context: RequestContext, subjectId: string, paging: Paging) {
     const actor = supportActorFor(context.principal);
+    if (actor.kind === 'adjuster') return this.adjusterConversationsAbout(actor.staffId, subjectId, paging);
     if (actor.kind === 'customer')
       return this.list(
         this.inbox,
@@ -240,9 +322,32 @@ export class SupportService {
     return { views, totalCount, hasNextPage: page.hasNextPage, endCursor: page.endCursor };
   }
 
+  /**
+   * The conversations about a claim an adjuster is in, latest first: few conversations are about one
+   * claim, so they are read whole and the adjuster's kept (in one page, whatever `after` says).
+   */
+  private async adjusterConversationsAbout(adjusterId: string, subjectId: string, paging: Paging) {
+    const theirs: ConversationView[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const { page } = await this.inbox.find({
+        where: { subjectId },
+        sort: { field: 'updatedAt', direction: 'desc' },
+        first: 100,
+        after,
+      });
+      for (const { data } of page.items)
+        if (adjustersOf(data).includes(adjusterId)) theirs.push({ summary: data, viewer: 'OPERATOR' });
+      if (!page.hasNextPage || page.endCursor === null) break;
+      after = page.endCursor;
+    }
+    const views = theirs.slice(0, paging.first);
+    return { views, totalCount: theirs.length, hasNextPage: views.length < theirs.length, endCursor: null };
+  }
+
   private viewOf(actor: SupportActor, history: readonly RecordedEvent[]): ConversationView {
     const summary = summaryOf(history);
     if (summary === null) throw new Error('a conversation command left no conversation');
-    return { summary, viewer: actor.kind === 'customer' ? 'CUSTOMER' : 'OPERATOR', history };
+    return { summary, viewer: viewerOf(actor), history };
   }
 }

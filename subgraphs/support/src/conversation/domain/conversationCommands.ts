@@ -59,6 +59,21 @@ export type RateConversation = CommandBase<
   { readonly score: number; readonly comment: string | null }
 >;
 
+/**
+ * `registered` is what the staff register holds under `adjusterId`; `claimAdjusterId` whom the claims
+ * service names as handling the conversation's claim (null: nobody).
+ */
+export type InviteAdjuster = CommandBase<
+  'InviteAdjuster',
+  {
+    readonly adjusterId: string;
+    readonly registered: RegisteredStaffMember | null;
+    readonly claimAdjusterId: string | null;
+  }
+>;
+/** An operator removing an adjuster, or the adjuster leaving (naming themself). */
+export type RemoveAdjuster = CommandBase<'RemoveAdjuster', { readonly adjusterId: string }>;
+
 export type ConversationCommand =
   | OpenConversation
   | SendCustomerMessage
@@ -70,6 +85,8 @@ export type ConversationCommand =
   | MarkConversationRead
   | CloseConversation
   | ReopenConversation
-  | RateConversation;
+  | RateConversation
+  | InviteAdjuster
+  | RemoveAdjuster;
 
 export type ConversationChangeCommand = Exclude<ConversationCommand, OpenConversation>;

@@ -37,6 +37,22 @@ export const ConversationErrors = {
       'Слишком много сообщений подряд. Подождите немного и отправьте снова.',
       { retryAfterSeconds },
     ),
+  notAboutClaim: () =>
+    new DomainError(
+      'CONVERSATION_NOT_ABOUT_CLAIM',
+      'Урегулировщика можно пригласить только в обращение по страховому случаю.',
+    ),
+  adjusterNotAssigned: (adjusterId: string) =>
+    new DomainError(
+      'SUPPORT_ADJUSTER_NOT_ASSIGNED',
+      'Этот сотрудник не урегулирует заявление, о котором обращение.',
+      { field: 'adjusterId', adjusterId },
+    ),
+  adjusterNotInConversation: (adjusterId: string) =>
+    new DomainError('SUPPORT_ADJUSTER_NOT_IN_CONVERSATION', 'Этого урегулировщика нет в обращении.', {
+      field: 'adjusterId',
+      adjusterId,
+    }),
   emptyMessage: () => CommonErrors.badInput('text', 'Напишите текст сообщения.'),
   messageTooLong: () =>
     CommonErrors.badInput('text', `Сообщение длиннее ${MESSAGE_MAX_LENGTH} символов. Сократите его.`),

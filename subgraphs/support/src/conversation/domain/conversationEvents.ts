@@ -66,6 +66,17 @@ export type ConversationRated = EventBase<
   { readonly score: number; readonly comment: string | null }
 >;
 
+/** An operator pulled the adjuster handling the conversation's claim into it. */
+export type AdjusterJoined = EventBase<
+  'AdjusterJoined',
+  { readonly adjusterId: string; readonly claimId: string; readonly byStaffId: string }
+>;
+/** The adjuster left, or an operator removed them (`byStaffId` says which). */
+export type AdjusterLeft = EventBase<
+  'AdjusterLeft',
+  { readonly adjusterId: string; readonly byStaffId: string }
+>;
+
 export type ConversationEvent =
   | ConversationOpened
   | CustomerMessageSent
@@ -76,7 +87,9 @@ export type ConversationEvent =
   | MessagesRead
   | ConversationClosed
   | ConversationReopened
-  | ConversationRated;
+  | ConversationRated
+  | AdjusterJoined
+  | AdjusterLeft;
 
 export type ConversationEventType = ConversationEvent['type'];
 
@@ -91,6 +104,8 @@ export const CONVERSATION_EVENT_TYPES: readonly ConversationEventType[] = [
   'ConversationClosed',
   'ConversationReopened',
   'ConversationRated',
+  'AdjusterJoined',
+  'AdjusterLeft',
 ];
 
 /** Events a customer may see: everything but internal notes. */

@@ -1,6 +1,5 @@
 import type { ConversationEvent } from './conversationEvents.ts';
 import type { ConversationTopic } from './conversationTopic.ts';
-import { MESSAGE_RATE_MEMORY } from './supportRules.ts';
 
 export interface Conversation {
   readonly kind: 'conversation';
@@ -21,8 +20,8 @@ export interface Conversation {
   readonly rated: boolean;
   /** An automatic after-hours reply has been written since the last operator reply. */
   readonly autoReplied: boolean;
-  /** When the customer's latest messages were sent (at most MESSAGE_RATE_MEMORY), oldest first. */
-  readonly recentCustomerMessages: readonly string[];
+  /** The adjusters pulled into the conversation and still in it. */
+  readonly adjusterIds: ReadonlySet<string>;
 }
 
 export type ConversationState = { readonly kind: 'none' } | Conversation;
@@ -55,7 +54,7 @@ export function evolve(state: ConversationState, event: ConversationEvent): Conv
       closedAt: null,
       rated: false,
       autoReplied: false,
-      recentCustomerMessages: [],
+      adjusterIds: new Set(),
     };
   }
   if (state.kind === 'none') return state;
@@ -65,9 +64,6 @@ export function evolve(state: ConversationState, event: ConversationEvent): Conv
         ...withMessage(state, event.data.messageId, event.data.number),
         // A customer has read what they wrote themself.
         customerReadUpTo: event.data.number,
-        recentCustomerMessages: [...state.recentCustomerMessages, event.data.occurredAt].slice(
-          -MESSAGE_RATE_MEMORY,
-        ),
       };
     case 'OperatorReplied':
       return {
@@ -92,6 +88,13 @@ export function evolve(state: ConversationState, event: ConversationEvent): Conv
       return { ...state, status: 'OPEN', closedAt: null };
     case 'ConversationRated':
       return { ...state, rated: true };
+    case 'AdjusterJoined':
+      return { ...state, adjusterIds: new Set([...state.adjusterIds, event.data.adjusterId]) };
+    case 'AdjusterLeft':
+      return {
+        ...state,
+        adjusterIds: new Set([...state.adjusterIds].filter((id) => id !== event.data.adjusterId)),
+      };
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -40,7 +40,7 @@ const at = (offsetSeconds: number) => new Date(Date.parse(T0) + offsetSeconds * 
 const iso = (offsetSeconds: number) => at(offsetSeconds).toISOString();
 const base = (offsetSeconds: number) => ({ conversationId: CONVERSATION_ID, occurredAt: iso(offsetSeconds) });
 
-const rules = { reopenWithinDays: 7, customerMessagesPerMinute: 3, businessHours: 'ALWAYS' } as const;
+const rules = { reopenWithinDays: 7, businessHours: 'ALWAYS' } as const;
 const given = deciderSpecification(createConversationDecider(rules));
 
 function command<Type extends ConversationCommand['type']>(
@@ -207,25 +207,6 @@ describe('SendCustomerMessage', () => {
     given([...answered, closed()])
       .when(send('m3', 400))
       .thenRefused('CONVERSATION_CLOSED');
-  });
-
-  it('refuses the message over the per-minute limit with when to write again, and takes it a minute on', () => {
-    const burst: ConversationEvent[] = [2, 3].map((number) => ({
-      type: 'CustomerMessageSent',
-      data: { ...base(10 * number), messageId: `m${number}`, number, text: 'ещё' },
-    }));
-    // Messages at 0, 20 and 30 s fill the limit of 3; the oldest leaves the window at 60 s.
-    given([...opened, ...burst])
-      .when(send('m4', 45))
-      .thenRefused('SUPPORT_MESSAGE_RATE_LIMITED', { retryAfterSeconds: 15 });
-    given([...opened, ...burst])
-      .when(send('m4', 61))
-      .then([
-        {
-          type: 'CustomerMessageSent',
-          data: { ...base(61), messageId: 'm4', number: 4, text: 'И ещё вопрос' },
-        },
-      ]);
   });
 });
 
@@ -549,5 +530,131 @@ describe('outside business hours', () => {
     afterHours(answered)
       .when(send(3, 600))
       .then([sent(3, 600)]);
+  });
+});
+
+describe('pulling the claim’s adjuster in', () => {
+  const CLAIM_ID = '7c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+  const ADJUSTER_ID = 'b6f7a8b9-c0d1-4ec5-9fa0-5b6c7d8e9fa0';
+  const ADJUSTER = { kind: 'adjuster', staffId: ADJUSTER_ID } as SupportActor;
+  const OTHER_ADJUSTER = {
+    kind: 'adjuster',
+    staffId: 'c7a8b9c0-d1e2-4fd6-a0b1-6c7d8e9fa0b1',
+  } as SupportActor;
+  const registeredAdjuster: RegisteredStaffMember = { staffId: ADJUSTER_ID, roles: ['adjuster'] };
+  const aboutClaim: ConversationEvent[] = [
+    {
+      type: 'ConversationOpened',
+      data: { ...base(0), customerId: CUSTOMER_ID, topic: 'CLAIM', subjectId: CLAIM_ID },
+    },
+    { type: 'CustomerMessageSent', data: { ...base(0), messageId: 'm1', number: 1, text: 'Когда решение?' } },
+    taken(OPERATOR),
+  ];
+  const invite = (
+    data: Partial<{ registered: RegisteredStaffMember | null; claimAdjusterId: string | null }> = {},
+    actor = OPERATOR,
+  ) =>
+    command(
+      'InviteAdjuster',
+      actor,
+      { adjusterId: ADJUSTER_ID, registered: registeredAdjuster, claimAdjusterId: ADJUSTER_ID, ...data },
+      200,
+    );
+  const joined: ConversationEvent = {
+    type: 'AdjusterJoined',
+    data: { ...base(200), adjusterId: ADJUSTER_ID, claimId: CLAIM_ID, byStaffId: operatorId(OPERATOR) },
+  };
+  const left = (by: string, offset = 400): ConversationEvent => ({
+    type: 'AdjusterLeft',
+    data: { ...base(offset), adjusterId: ADJUSTER_ID, byStaffId: by },
+  });
+  const remove = (actor: SupportActor, offset = 400) =>
+    command('RemoveAdjuster', actor, { adjusterId: ADJUSTER_ID }, offset);
+
+  it('lets the holder pull in the adjuster the claims service names as handling the claim, once', () => {
+    given(aboutClaim).when(invite()).then([joined]);
+    given([...aboutClaim, joined])
+      .when(invite())
+      .thenNothingHappens();
+  });
+
+  it.each([
+    ['not handling this claim', { claimAdjusterId: 'c7a8b9c0-d1e2-4fd6-a0b1-6c7d8e9fa0b1' }],
+    ['when the claim has no adjuster', { claimAdjusterId: null }],
+    ['not in the staff register', { registered: null }],
+    ['without the adjuster role', { registered: { staffId: ADJUSTER_ID, roles: ['support'] } }],
+  ] as const)('refuses a staff member %s', (_case, data) => {
+    given(aboutClaim)
+      .when(invite(data))
+      .thenRefused('SUPPORT_ADJUSTER_NOT_ASSIGNED', { field: 'adjusterId', adjusterId: ADJUSTER_ID });
+  });
+
+  it('refuses to pull an adjuster into a conversation not about a claim', () => {
+    given([...opened, taken(OPERATOR)])
+      .when(invite())
+      .thenRefused('CONVERSATION_NOT_ABOUT_CLAIM');
+  });
+
+  it('is refused to the customer, an adjuster, another operator than the holder, and on a closed conversation', () => {
+    given(aboutClaim).when(invite({}, CUSTOMER)).thenRefused('FORBIDDEN');
+    given(aboutClaim).when(invite({}, ADJUSTER)).thenRefused('FORBIDDEN');
+    given(aboutClaim).when(invite({}, OTHER_OPERATOR)).thenRefused('CONVERSATION_ASSIGNED_ELSEWHERE');
+    given([...aboutClaim, closed()])
+      .when(invite())
+      .thenRefused('CONVERSATION_CLOSED');
+  });
+
+  it('the adjuster in it answers as staff without taking the conversation', () => {
+    given([...aboutClaim, joined])
+      .when(command('ReplyToConversation', ADJUSTER, { messageId: 'm2', text: 'Решение будет завтра.' }, 300))
+      .then([
+        {
+          type: 'OperatorReplied',
+          data: {
+            ...base(300),
+            messageId: 'm2',
+            number: 2,
+            text: 'Решение будет завтра.',
+            operatorId: ADJUSTER_ID,
+          },
+        },
+      ]);
+  });
+
+  it('an adjuster not in it, or no longer in it, does nothing there', () => {
+    const reply = command('ReplyToConversation', ADJUSTER, { messageId: 'm2', text: 'Здравствуйте' }, 300);
+    given(aboutClaim).when(reply).thenRefused('FORBIDDEN');
+    given([...aboutClaim, joined, left(ADJUSTER_ID)])
+      .when(reply)
+      .thenRefused('FORBIDDEN');
+    given([...aboutClaim, joined])
+      .when(command('ReplyToConversation', OTHER_ADJUSTER, { messageId: 'm2', text: 'Здравствуйте' }, 300))
+      .thenRefused('FORBIDDEN');
+  });
+
+  it('the adjuster in it may not leave notes, mark messages read or close it', () => {
+    for (const refused of [
+      command('AddInternalNote', ADJUSTER, { messageId: 'm2', text: 'Заметка' }, 300),
+      command('MarkConversationRead', ADJUSTER, { upToNumber: 1 }, 300),
+      command('CloseConversation', ADJUSTER, {}, 300),
+    ])
+      given([...aboutClaim, joined])
+        .when(refused)
+        .thenRefused('FORBIDDEN');
+  });
+
+  it('the adjuster leaves, or the holder removes them; nobody removes one who is not in it', () => {
+    given([...aboutClaim, joined])
+      .when(remove(ADJUSTER))
+      .then([left(ADJUSTER_ID)]);
+    given([...aboutClaim, joined])
+      .when(remove(OPERATOR))
+      .then([left(operatorId(OPERATOR))]);
+    given(aboutClaim)
+      .when(remove(OPERATOR))
+      .thenRefused('SUPPORT_ADJUSTER_NOT_IN_CONVERSATION', { field: 'adjusterId', adjusterId: ADJUSTER_ID });
+    given([...aboutClaim, joined])
+      .when(command('RemoveAdjuster', CUSTOMER, { adjusterId: ADJUSTER_ID }, 400))
+      .thenRefused('FORBIDDEN');
   });
 });

@@ -16,8 +16,7 @@ import { messageText } from './messageText.ts';
 import type { OperatorActor, SupportActor } from './supportActor.ts';
 import type { SupportRules } from './supportRules.ts';
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
+const DAY_MS = 24 * 60 * 60_000;
 
 /**
  * Decides what a command does to a conversation: the events to append, none when it repeats what
@@ -62,6 +61,9 @@ export function decide(
   const { actor } = command.metadata;
   // Someone else's conversation does not exist for a customer.
   if (actor.kind === 'customer' && actor.customerId !== state.customerId) throw ConversationErrors.notFound();
+  // An adjuster takes part only in a conversation they were pulled into, and only while in it.
+  if (actor.kind === 'adjuster' && !state.adjusterIds.has(actor.staffId))
+    throw ConversationErrors.forbidden();
   return decideChange(command, state, rules);
 }
 
@@ -119,23 +121,24 @@ function decideChange(
       if (conversation.messageIds.has(command.messageId)) return [];
       assertOpen(conversation);
       const text = messageText(command.text);
-      assertWithinRate(conversation, now, rules);
       return [
         { type: 'CustomerMessageSent', data: { ...base, messageId: command.messageId, number, text } },
         ...afterHours(conversation, command, base, number, rules, now),
       ];
     }
     case 'ReplyToConversation': {
-      const operator = asOperator(actor);
+      const staff = asStaff(actor);
       if (conversation.messageIds.has(command.messageId)) return [];
       assertOpen(conversation);
-      assertNotHeldByAnother(conversation, operator);
+      if (staff.kind === 'operator') assertNotHeldByAnother(conversation, staff);
       const text = messageText(command.text);
+      // An adjuster answers as the insurer's staff, as operators do, without taking the conversation.
       const reply: ConversationEvent = {
         type: 'OperatorReplied',
-        data: { ...base, messageId: command.messageId, number, text, operatorId: operator.staffId },
+        data: { ...base, messageId: command.messageId, number, text, operatorId: staff.staffId },
       };
-      if (conversation.assigneeId !== null) return [reply];
+      if (staff.kind === 'adjuster' || conversation.assigneeId !== null) return [reply];
+      const operator = staff;
       // Answering an unassigned conversation takes it, so the customer's next message comes back to them.
       return [assignment(base, 'TAKE', null, operator.staffId, operator.staffId), reply];
     }
@@ -170,6 +173,7 @@ function decideChange(
       return handOver(command, conversation, operator, 'TRANSFER', base);
     }
     case 'MarkConversationRead': {
+      if (actor.kind === 'adjuster') throw ConversationErrors.forbidden();
       const upTo = command.upToNumber;
       if (!Number.isInteger(upTo) || upTo < 1 || upTo > conversation.lastNumber)
         throw ConversationErrors.badInput('upToMessageNumber', 'В обращении нет сообщения с таким номером.');
@@ -180,6 +184,7 @@ function decideChange(
       return [{ type: 'MessagesRead', data: { ...base, side, readerId, upToNumber: upTo } }];
     }
     case 'CloseConversation': {
+      if (actor.kind === 'adjuster') throw ConversationErrors.forbidden();
       if (conversation.status === 'CLOSED') return [];
       if (actor.kind === 'operator') assertNotHeldByAnother(conversation, actor);
       const closedBy = actor.kind === 'customer' ? actor.customerId : actor.staffId;
@@ -201,6 +206,35 @@ function decideChange(
         throw ConversationErrors.notRateable();
       return [
         { type: 'ConversationRated', data: { ...base, ...validRating(command.score, command.comment) } },
+      ];
+    }
+    case 'InviteAdjuster': {
+      const operator = asOperator(actor);
+      assertOpen(conversation);
+      assertNotHeldByAnother(conversation, operator);
+      if (conversation.topic !== 'CLAIM' || conversation.subjectId === null)
+        throw ConversationErrors.notAboutClaim();
+      const { adjusterId, registered } = command;
+      const isAdjuster = registered?.staffId === adjusterId && registered.roles.includes('adjuster');
+      if (!isAdjuster || command.claimAdjusterId !== adjusterId)
+        throw ConversationErrors.adjusterNotAssigned(adjusterId);
+      if (conversation.adjusterIds.has(adjusterId)) return [];
+      return [
+        {
+          type: 'AdjusterJoined',
+          data: { ...base, adjusterId, claimId: conversation.subjectId, byStaffId: operator.staffId },
+        },
+      ];
+    }
+    case 'RemoveAdjuster': {
+      const staff = asStaff(actor);
+      if (staff.kind === 'adjuster' && staff.staffId !== command.adjusterId)
+        throw ConversationErrors.forbidden();
+      if (staff.kind === 'operator') assertNotHeldByAnother(conversation, staff);
+      if (!conversation.adjusterIds.has(command.adjusterId))
+        throw ConversationErrors.adjusterNotInConversation(command.adjusterId);
+      return [
+        { type: 'AdjusterLeft', data: { ...base, adjusterId: command.adjusterId, byStaffId: staff.staffId } },
       ];
     }
     default: {
@@ -250,6 +284,12 @@ function asCustomer(actor: SupportActor): Extract<SupportActor, { kind: 'custome
   return actor;
 }
 
+/** Operators and the adjusters in the conversation (checked before deciding). */
+function asStaff(actor: SupportActor): Exclude<SupportActor, { kind: 'customer' }> {
+  if (actor.kind === 'customer') throw ConversationErrors.forbidden();
+  return actor;
+}
+
 function asOperator(actor: SupportActor): OperatorActor {
   if (actor.kind !== 'operator') throw ConversationErrors.forbidden();
   return actor;
@@ -264,14 +304,4 @@ function assertNotHeldByAnother(conversation: Conversation, operator: OperatorAc
   if (operator.supervisor) return;
   if (conversation.assigneeId !== null && conversation.assigneeId !== operator.staffId)
     throw ConversationErrors.assignedElsewhere();
-}
-
-function assertWithinRate(conversation: Conversation, now: Date, rules: SupportRules): void {
-  const windowStart = now.getTime() - MINUTE_MS;
-  const inWindow = conversation.recentCustomerMessages
-    .map((sentAt) => Date.parse(sentAt))
-    .filter((sentAt) => sentAt > windowStart);
-  if (inWindow.length < rules.customerMessagesPerMinute) return;
-  const oldest = inWindow[inWindow.length - rules.customerMessagesPerMinute] ?? windowStart;
-  throw ConversationErrors.rateLimited(Math.max(1, Math.ceil((oldest + MINUTE_MS - now.getTime()) / 1000)));
 }

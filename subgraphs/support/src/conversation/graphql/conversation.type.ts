@@ -102,6 +102,32 @@ export class Conversation {
   })
   waitingSince!: Date | null;
 
+  @Field(() => [ID], {
+    description:
+      'Staff only: the claim adjusters pulled into the conversation and still in it (empty for customers)',
+  })
+  adjusterIds!: string[];
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Operators only: when staff (an operator or a pulled-in adjuster) first answered; null before any answer',
+  })
+  firstResponseAt!: Date | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Operators only: seconds from the opening to the first staff answer; null before any answer',
+  })
+  firstResponseSeconds!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Operators only: seconds from the opening to the closing; null while open (a reopened conversation counts to its latest closing)',
+  })
+  resolutionSeconds!: number | null;
+
   @Field(() => ConversationRating, { nullable: true })
   rating!: ConversationRating | null;
 

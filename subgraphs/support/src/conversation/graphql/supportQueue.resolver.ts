@@ -100,4 +100,35 @@ export class SupportQueueResolver {
       await this.support.act(context, conversationId, 'AddInternalNote', { messageId, text }, key),
     );
   }
+
+  @Mutation(() => Conversation, {
+    description:
+      'Operator holding a conversation about a claim (or a supervisor): pull in the adjuster handling the claim, who may then read and answer it',
+  })
+  async inviteAdjuster(
+    @Arg('conversationId', () => ID) conversationId: string,
+    @Arg('adjusterId', () => ID) adjusterId: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Conversation> {
+    return toConversation(await this.support.inviteAdjuster(context, conversationId, adjusterId));
+  }
+
+  @Mutation(() => Conversation, {
+    description: 'Operator holding the conversation (or a supervisor): take a pulled-in adjuster out of it',
+  })
+  async removeAdjuster(
+    @Arg('conversationId', () => ID) conversationId: string,
+    @Arg('adjusterId', () => ID) adjusterId: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Conversation> {
+    return toConversation(await this.support.act(context, conversationId, 'RemoveAdjuster', { adjusterId }));
+  }
+
+  @Mutation(() => Conversation, { description: 'Adjuster: leave a conversation you were pulled into' })
+  async leaveConversation(
+    @Arg('conversationId', () => ID) conversationId: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Conversation> {
+    return toConversation(await this.support.leave(context, conversationId));
+  }
 }

@@ -2,8 +2,13 @@ import type { RecordedEvent } from '@cabinet/platform/eventstore';
 import { conversationEventOf } from '../application/conversationEventCodec.ts';
 import type { ConversationView } from '../application/supportService.ts';
 import { CONVERSATION_TOPIC_LABELS } from '../domain/conversationTopic.ts';
-import type { LastMessage } from '../storage/conversationSummary.ts';
+import { adjustersOf, type LastMessage } from '../storage/conversationSummary.ts';
 import { Conversation, ConversationRating, SupportMessage } from './conversation.type.ts';
+
+/** Whole seconds from one moment to a later one. */
+function secondsBetween(from: string, to: string): number {
+  return Math.max(0, Math.floor((Date.parse(to) - Date.parse(from)) / 1_000));
+}
 
 export function toConversation(view: ConversationView): Conversation {
   const { summary } = view;
@@ -25,6 +30,14 @@ export function toConversation(view: ConversationView): Conversation {
     customerReadUpTo: summary.customerReadUpTo,
     operatorReadUpTo: summary.operatorReadUpTo,
     waitingSince: operator && summary.waitingSince !== null ? new Date(summary.waitingSince) : null,
+    adjusterIds: operator ? [...adjustersOf(summary)] : [],
+    firstResponseAt: operator && summary.firstResponseAt !== null ? new Date(summary.firstResponseAt) : null,
+    firstResponseSeconds:
+      operator && summary.firstResponseAt !== null
+        ? secondsBetween(summary.openedAt, summary.firstResponseAt)
+        : null,
+    resolutionSeconds:
+      operator && summary.closedAt !== null ? secondsBetween(summary.openedAt, summary.closedAt) : null,
     rating: summary.rating && Object.assign(new ConversationRating(), summary.rating),
     view,
   });

@@ -11,7 +11,9 @@ export type SummaryObserver = (before: ConversationSummary | null, after: Conver
 
 /**
  * Keeps a list's row of each conversation; an event at or below the stored revision is skipped, so
- * replaying after a crash changes nothing.
+ * replaying after a crash changes nothing. The row is rewritten only over the one it was folded from:
+ * the consent-revocation reaction erasing the row's texts between the read and the write would
+ * otherwise be undone by a row folded from the old texts.
  */
 export function conversationListProjection(
   name: string,
@@ -23,10 +25,10 @@ export function conversationListProjection(
     categories: [CONVERSATION_CATEGORY],
     async apply(recorded: RecordedEvent) {
       const event = conversationEventOf(recorded);
-      const stored = await list.get(event.data.conversationId);
-      if (stored && stored.revision >= Number(recorded.revision)) return;
-      const summary = summarize(stored, event, recorded);
-      if (summary && (await list.save(summary))) observer(stored, summary);
+      const written = await list.update(event.data.conversationId, (stored) =>
+        stored && stored.revision >= Number(recorded.revision) ? null : summarize(stored, event, recorded),
+      );
+      if (written) observer(written.before, written.after);
     },
     reset: () => clearCollection(list.collection),
   };

@@ -1,4 +1,5 @@
 import {
+  DuplicateKey,
   VersionConflict,
   type Collection,
   type CollectionSpec,
@@ -44,6 +45,14 @@ export interface ListQuery {
   readonly after?: string | undefined;
 }
 
+function rowOf(summary: ConversationSummary): ConversationListRow {
+  return {
+    ...summary,
+    waitingOrder: summary.waitingSince ?? NOT_WAITING,
+    assigneeKey: summary.assigneeId ?? '',
+  };
+}
+
 /** One list of conversation summaries (the customer's inbox or the operators' queue), kept by a projection. */
 export class ConversationListRepository {
   private constructor(readonly collection: Collection<ConversationListRow>) {}
@@ -56,13 +65,29 @@ export class ConversationListRepository {
     return (await this.collection.get(conversationId))?.data ?? null;
   }
 
-  save(summary: ConversationSummary): Promise<boolean> {
-    const row: ConversationListRow = {
-      ...summary,
-      waitingOrder: summary.waitingSince ?? NOT_WAITING,
-      assigneeKey: summary.assigneeId ?? '',
-    };
-    return this.collection.upsertIfNewer(summary.conversationId, row, summary.revision);
+  /**
+   * Writes the row `change` makes of the stored one (null: leave it), only over the very row it was
+   * given: a row someone else rewrote in between (the erasure of a customer's texts, another process
+   * keeping the same list) is read again and `change` decides anew, so it never writes over what it did
+   * not see. Returns the summaries before and after, or null when nothing was written.
+   */
+  async update(
+    conversationId: string,
+    change: (stored: ConversationSummary | null) => ConversationSummary | null,
+  ): Promise<{ before: ConversationSummary | null; after: ConversationSummary } | null> {
+    for (;;) {
+      const stored = await this.collection.get(conversationId);
+      const before = stored?.data ?? null;
+      const after = change(before);
+      if (after === null) return null;
+      try {
+        if (stored === null) await this.collection.insert(conversationId, rowOf(after));
+        else await this.collection.replace(conversationId, rowOf(after), stored.version);
+        return { before, after };
+      } catch (error) {
+        if (!(error instanceof VersionConflict || error instanceof DuplicateKey)) throw error;
+      }
+    }
   }
 
   /** The ids of a customer's conversations; only the inbox, indexed by customer, answers it. */

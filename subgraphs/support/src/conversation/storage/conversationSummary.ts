@@ -34,9 +34,16 @@ export interface ConversationSummary {
   readonly waitingSince: string | null;
   readonly firstResponseAt: string | null;
   readonly rating: { readonly score: number; readonly comment: string | null } | null;
+  /** The adjusters pulled into the conversation and still in it; absent from rows written before adjusters could be. */
+  readonly adjusterIds?: readonly string[];
   /** The stream revision and log position of the last event folded in. */
   readonly revision: number;
   readonly cursor: string;
+}
+
+/** The adjusters in a conversation, as its summary holds them. */
+export function adjustersOf(summary: ConversationSummary): readonly string[] {
+  return summary.adjusterIds ?? [];
 }
 
 /** Folds one recorded event into a conversation's summary; the opening event starts it. */
@@ -66,6 +73,7 @@ export function summarize(
       waitingSince: null,
       firstResponseAt: null,
       rating: null,
+      adjusterIds: [],
       ...stamp,
     };
   }
@@ -152,6 +160,10 @@ export function summarize(
       return { ...changed, status: 'OPEN', closedAt: null };
     case 'ConversationRated':
       return { ...changed, rating: { score: event.data.score, comment: event.data.comment } };
+    case 'AdjusterJoined':
+      return { ...changed, adjusterIds: [...adjustersOf(summary), event.data.adjusterId] };
+    case 'AdjusterLeft':
+      return { ...changed, adjusterIds: adjustersOf(summary).filter((id) => id !== event.data.adjusterId) };
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -13,8 +13,14 @@ import { createSupportMetrics } from '../application/supportMetrics.ts';
 import { ConversationCommandHandler } from '../application/conversationCommandHandler.ts';
 import type { ConversationCommand } from '../domain/conversationCommands.ts';
 import type { SupportActor } from '../domain/supportActor.ts';
+import { ERASED_MESSAGE_TEXT } from '../domain/erasedTexts.ts';
 import { NOT_WAITING } from './conversationListRepository.ts';
-import { openSupportReadModels, supportProjections, type SupportReadModels } from './supportReadModels.ts';
+import {
+  eraseCustomerTexts,
+  openSupportReadModels,
+  supportProjections,
+  type SupportReadModels,
+} from './supportReadModels.ts';
 
 const CUSTOMER_ID = 'c1a2b3c4-d5e6-4f70-8a9b-0c1d2e3f4a5b';
 const FIRST = '5a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
@@ -45,7 +51,6 @@ beforeEach(async () => {
   readModels = await openSupportReadModels(documents);
   handler = new ConversationCommandHandler(events, {
     reopenWithinDays: 7,
-    customerMessagesPerMinute: 5,
     businessHours: 'ALWAYS',
   });
 });
@@ -158,5 +163,79 @@ describe('the support read models', () => {
     expect(sample(text, 'support_queue_oldest_waiting_age_seconds')).toBe(60 * 60);
     expect(sample(text, 'support_first_response_seconds_count')).toBe(1);
     expect(sample(text, 'support_first_response_seconds_sum')).toBe(10 * 60);
+  });
+
+  it('give operations the time from opening to every closing', async () => {
+    await walkTwoConversations();
+    await run(FIRST, OPERATOR, 30, { type: 'CloseConversation' });
+    await run(SECOND, CUSTOMER, 45, { type: 'CloseConversation' });
+    await run(FIRST, CUSTOMER, 50, { type: 'ReopenConversation' });
+    await run(FIRST, OPERATOR, 70, { type: 'CloseConversation' });
+    const metrics = createSupportMetrics(readModels.queue, () => at(80));
+    for (const projection of supportProjections(readModels, metrics.summarized)) {
+      const running = await runProjection(projection, events, documents, log);
+      await running.caughtUp();
+      await running.stop();
+    }
+    const registry = new Registry();
+    registerMetricGroups(registry, [metrics]);
+    const text = await registry.metrics();
+    // The first closed at minute 30 and, reopened, again at 70; the second (opened at 5) at 45.
+    expect(sample(text, 'support_resolution_seconds_count')).toBe(3);
+    expect(sample(text, 'support_resolution_seconds_sum')).toBe((30 + 40 + 70) * 60);
+    expect(sample(text, 'support_resolution_seconds_bucket', { le: '3600' })).toBe(2);
+    expect(sample(text, 'support_first_response_seconds_count')).toBe(1);
+  });
+
+  it('keep a customer’s erased texts erased when the erasure lands between a projection’s read and write', async () => {
+    // Given the lists of a conversation whose last message is the customer's, and an operator's read
+    // receipt not projected yet
+    const open = {
+      type: 'OpenConversation',
+      topic: 'GENERAL',
+      subjectId: null,
+      text: 'Мой паспорт 4510 123456',
+    };
+    await run(FIRST, CUSTOMER, 0, { ...open, conversationId: FIRST });
+    await project(readModels);
+    await run(FIRST, OPERATOR, 1, { type: 'MarkConversationRead', upToNumber: 1 });
+
+    // When the customer's consent is revoked and their texts erased just after the projection read the row
+    let betweenReadAndWrite: (() => Promise<unknown>) | null = null;
+    const erasingMidway: DocumentStore = {
+      close: () => documents.close(),
+      async collection<T>(spec: Parameters<DocumentStore['collection']>[0]) {
+        const collection = await documents.collection<T>(spec);
+        return new Proxy(collection, {
+          get(target, property, receiver) {
+            if (property !== 'get') return Reflect.get(target, property, receiver) as unknown;
+            return async (id: string) => {
+              const stored = await target.get(id);
+              const erase = betweenReadAndWrite;
+              betweenReadAndWrite = null;
+              await erase?.();
+              return stored;
+            };
+          },
+        });
+      },
+    };
+    const racing = await openSupportReadModels(erasingMidway);
+    const erase = eraseCustomerTexts(racing);
+    const lists = [racing.inbox, racing.queue];
+    for (const [index, projection] of supportProjections(racing).entries()) {
+      const list = lists[index]!;
+      betweenReadAndWrite = () => erase(CUSTOMER_ID);
+      const running = await runProjection(projection, events, documents, log);
+      await running.caughtUp();
+      await running.stop();
+      expect(betweenReadAndWrite).toBeNull();
+
+      // Then the row has the read receipt and still no text of the customer's
+      expect(await list.get(FIRST)).toMatchObject({
+        operatorReadUpTo: 1,
+        lastMessage: { number: 1, side: 'CUSTOMER', text: ERASED_MESSAGE_TEXT },
+      });
+    }
   });
 });

@@ -11,6 +11,12 @@ import type { ConversationHub } from './conversationHub.ts';
 
 export type Viewer = 'CUSTOMER' | 'OPERATOR';
 
+/** How a subscriber sees the conversation, and the adjuster they are if one (whose feed ends as they leave). */
+export interface Follower {
+  readonly viewer: Viewer;
+  readonly adjusterId: string | null;
+}
+
 const CATCH_UP_PAGE = 500;
 
 /** A cursor from a client must be a log position: a malformed one is their input error. */
@@ -27,13 +33,17 @@ export async function assertMayFollowConversation(
   principal: Principal,
   conversationId: string,
   after: Position | undefined,
-): Promise<Viewer> {
+): Promise<Follower> {
   const actor = supportActorFor(principal);
   assertCursor(after);
   const { state } = await loadConversation(events, conversationId);
   if (state.kind === 'none' || (actor.kind === 'customer' && actor.customerId !== state.customerId))
     throw ConversationErrors.notFound();
-  return actor.kind === 'customer' ? 'CUSTOMER' : 'OPERATOR';
+  if (actor.kind === 'adjuster' && !state.adjusterIds.has(actor.staffId)) throw CommonErrors.forbidden();
+  return {
+    viewer: actor.kind === 'customer' ? 'CUSTOMER' : 'OPERATOR',
+    adjusterId: actor.kind === 'adjuster' ? actor.staffId : null,
+  };
 }
 
 /** The operators' queue feed is for operators only. */
@@ -69,11 +79,19 @@ async function* resumed(
   }
 }
 
-/** One conversation's events for a viewer; a customer never gets internal notes. */
+/**
+ * One conversation's events for a follower; a customer never gets internal notes, and an adjuster's
+ * feed ends with their leaving (or removal).
+ */
 export async function* followConversation(
   hub: ConversationHub,
   events: EventStore,
-  options: { conversationId: string; viewer: Viewer; after: Position | undefined; signal: AbortSignal },
+  options: {
+    conversationId: string;
+    follower: Follower;
+    after: Position | undefined;
+    signal: AbortSignal;
+  },
 ): AsyncGenerator<RecordedEvent> {
   const attachment = hub.attach(options.conversationId, options.signal);
   const past = async function* (after: Position, upTo: Position) {
@@ -84,9 +102,12 @@ export async function* followConversation(
       yield event;
     }
   };
-  for await (const event of resumed(attachment, past, options.after)) {
-    if (options.viewer === 'CUSTOMER' && !visibleToCustomer(conversationEventOf(event))) continue;
-    yield event;
+  const { viewer, adjusterId } = options.follower;
+  for await (const recorded of resumed(attachment, past, options.after)) {
+    const event = conversationEventOf(recorded);
+    if (viewer === 'CUSTOMER' && !visibleToCustomer(event)) continue;
+    yield recorded;
+    if (event.type === 'AdjusterLeft' && event.data.adjusterId === adjusterId) return;
   }
 }
 

@@ -46,6 +46,7 @@ function toUpdate({ event: recorded, viewer }: Delivery): ConversationUpdate {
       event.type === 'ConversationClosed' ? 'CLOSED' : event.type === 'ConversationReopened' ? 'OPEN' : null,
     assigneeId:
       viewer === 'OPERATOR' && typeof data['toOperatorId'] === 'string' ? data['toOperatorId'] : null,
+    adjusterId: viewer === 'OPERATOR' && typeof data['adjusterId'] === 'string' ? data['adjusterId'] : null,
   });
 }
 
@@ -57,12 +58,18 @@ export class ConversationFeedSubscription {
     subscribe: async ({ args, context }: SubscribeResolverData<unknown, FollowArgs, RequestContext>) => {
       const { events, hub } = context.services as SupportSubscriptionServices;
       const after = args.after ?? undefined;
-      const viewer = await assertMayFollowConversation(events, context.principal, args.conversationId, after);
+      const follower = await assertMayFollowConversation(
+        events,
+        context.principal,
+        args.conversationId,
+        after,
+      );
+      const { viewer } = follower;
       const controller = new AbortController();
       const deliveries = async function* (signal: AbortSignal) {
         for await (const event of followConversation(hub, events, {
           conversationId: args.conversationId,
-          viewer,
+          follower,
           after,
           signal,
         }))

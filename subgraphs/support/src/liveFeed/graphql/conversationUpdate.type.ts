@@ -5,7 +5,7 @@ import type { ConversationSide } from '../../conversation/domain/conversationEve
 
 @ObjectType({
   description:
-    'Something that happened in a conversation: a message, a read receipt, an assignment, closing, reopening, a rating',
+    'Something that happened in a conversation: a message, a read receipt, an assignment, closing, reopening, a rating, an adjuster joining or leaving',
 })
 export class ConversationUpdate {
   @Field(() => String, {
@@ -18,7 +18,7 @@ export class ConversationUpdate {
 
   @Field(() => String, {
     description:
-      'ConversationOpened, CustomerMessageSent, OperatorReplied, InternalNoteAdded (operators only), ConversationAssigned, MessagesRead, ConversationClosed, ConversationReopened or ConversationRated',
+      'ConversationOpened, CustomerMessageSent, OperatorReplied (an operator’s or a pulled-in adjuster’s answer), InternalNoteAdded (staff only), ConversationAssigned, MessagesRead, ConversationClosed, ConversationReopened, ConversationRated, AdjusterJoined or AdjusterLeft',
   })
   type!: string;
 
@@ -42,6 +42,12 @@ export class ConversationUpdate {
 
   @Field(() => ID, { nullable: true, description: 'Operators only: who holds it now, for an assignment' })
   assigneeId!: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Staff only: the adjuster who joined or left, for AdjusterJoined and AdjusterLeft',
+  })
+  adjusterId!: string | null;
 }
 
 @ObjectType({

@@ -101,7 +101,6 @@ describe('notices of unread operator replies', () => {
     events = sealConversationTexts(raw, vault);
     handler = new ConversationCommandHandler(events, {
       reopenWithinDays: 7,
-      customerMessagesPerMinute: 10,
       businessHours: 'ALWAYS',
     });
     clock = new Date(T0);

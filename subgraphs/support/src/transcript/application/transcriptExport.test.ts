@@ -68,7 +68,6 @@ beforeEach(async () => {
   // Given a conversation: the customer asks, an operator answers and leaves a note
   const handler = new ConversationCommandHandler(events, {
     reopenWithinDays: 7,
-    customerMessagesPerMinute: 5,
     businessHours: 'ALWAYS',
   });
   const actors: Record<'customer' | 'operator', SupportActor> = {

@@ -53,6 +53,8 @@ export class TranscriptExport {
     asked: TranscriptView | null,
   ): Promise<TranscriptLink> {
     const actor = supportActorFor(principal);
+    // An adjuster pulled into a conversation takes part in it, but its record stays with support.
+    if (actor.kind === 'adjuster') throw CommonErrors.forbidden();
     // Its opening event names its customer: the only part of the stream needed to decide.
     const [opening] = isUuid(conversationId)
       ? await this.events.read(conversationStreamId(conversationId), { maxCount: 1 })

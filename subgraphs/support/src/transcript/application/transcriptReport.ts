@@ -93,6 +93,24 @@ function entryOf(event: ConversationEvent, view: TranscriptView): TranscriptEntr
       return { at, kind: 'EVENT', who: CUSTOMER_AUTHOR, text: 'Обращение открыто снова' };
     case 'ConversationRated':
       return { at, kind: 'EVENT', who: CUSTOMER_AUTHOR, text: `Оценка: ${ratingOf(event.data)}` };
+    case 'AdjusterJoined':
+      return {
+        at,
+        kind: 'EVENT',
+        who: 'Поддержка',
+        text: support
+          ? `Подключён специалист по урегулированию ${event.data.adjusterId} по заявлению ${event.data.claimId} (пригласил ${event.data.byStaffId})`
+          : 'К обращению подключён специалист по урегулированию убытков',
+      };
+    case 'AdjusterLeft':
+      return {
+        at,
+        kind: 'EVENT',
+        who: 'Поддержка',
+        text: support
+          ? `Специалист по урегулированию ${event.data.adjusterId} отключён (${event.data.byStaffId})`
+          : 'Специалист по урегулированию убытков покинул обращение',
+      };
     case 'MessagesRead':
       return null;
   }
