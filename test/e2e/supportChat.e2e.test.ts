@@ -9,7 +9,7 @@ import { openDocumentStore } from '@cabinet/platform/documents';
 import { PushMessages } from '@cabinet/platform/notifications';
 import { formatMoscowDateTime } from '@cabinet/platform/pdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimsCast, demoCast, demoStaffMember } from '../support/demoCast.ts';
+import { claimsCast, demoCast, demoStaffMember, uncastCustomers } from '../support/demoCast.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { eventually } from '../support/eventually.ts';
 import { acceptConsent, signInAs } from '../support/gosuslugi.ts';
@@ -917,7 +917,7 @@ describe('the support chat through the gateway, from both sides', () => {
   );
 
   it('operators see per conversation when it was first answered and how long it took to close; the customer does not', async () => {
-    const own = await system.token(customerOf(randomUUID()));
+    const own = await system.token(customerOf(uncastCustomers()[0]!.id));
     const opened = await graphql<{ openConversation: { id: string } }>(
       system.gatewayUrl,
       'mutation { openConversation(input: { topic: GENERAL, text: "Сколько ждать ответа?" }) { id } }',
@@ -961,7 +961,7 @@ describe('the support chat through the gateway, from both sides', () => {
 
   it('limits a customer’s messages a minute across all their conversations, new ones included, writing nothing over it', async () => {
     // A customer of their own: the limit (10 a minute by default) counts everything they write.
-    const own = await system.token(customerOf(randomUUID()));
+    const own = await system.token(customerOf(uncastCustomers()[1]!.id));
     const open = (text: string) =>
       graphql<{ openConversation: { id: string } }>(
         system.gatewayUrl,

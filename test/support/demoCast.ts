@@ -38,6 +38,13 @@ const crowdCustomer = customers.find(
   (candidate) => ![EXISTING_CUSTOMER_ID, SECOND_CUSTOMER_ID].includes(candidate.id),
 )!;
 
+/** Registered customers no cast names, for a test that needs a customer nobody else in its system uses. */
+export function uncastCustomers(): readonly DemoCustomer[] {
+  return customers.filter(
+    (candidate) => ![EXISTING_CUSTOMER_ID, SECOND_CUSTOMER_ID, crowdCustomer.id].includes(candidate.id),
+  );
+}
+
 /** The Gosuslugi person `existingCustomer` with the ОСАГО in force, and another customer. */
 export function demoCast(now = SEEDED_AT): {
   customer: DemoCustomer;
