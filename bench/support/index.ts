@@ -100,11 +100,12 @@ try {
       }`,
       `load average after the support round: ${loadAfterSupport}`,
       '',
-      'support deliveries | expected | p50 ms | p99 ms | missed | duplicated',
+      'support, from sending | messages | p50 ms | p99 ms | missed | duplicated',
       supportRow('customer → operator', support.toOperator),
       supportRow('operator → customer', support.toCustomer),
       supportRow('all messages', support.allMessages),
       supportRow("operators' queue", support.queue),
+      supportRow('send answered (the write alone)', support.answered),
       '',
       'same run, side by side | connected | held | p50 ms | p99 ms | missed | duplicated | KiB each: gateway | service | total',
       [

@@ -38,6 +38,8 @@ export interface SupportFigures {
   readonly toCustomer: DeliveryFigures;
   readonly allMessages: DeliveryFigures;
   readonly queue: DeliveryFigures;
+  /** From sending to the sender's answer: the write's share of the delivery time. */
+  readonly answered: DeliveryFigures;
   /** Growth of resident memory per connected participant while they connected, KiB. */
   readonly kibPerParticipant: { readonly gateway: string; readonly support: string; readonly total: string };
 }
@@ -163,6 +165,7 @@ export async function measureSupportChat(system: TestSystem, load: SupportLoad):
   const toCustomer = new DeliveryLedger();
   const allMessages = new DeliveryLedger();
   const queue = new DeliveryLedger();
+  const answered = new DeliveryLedger();
   const clients = new LiveClients(system.gatewayUrl);
   const follow = (
     client: ReturnType<LiveClients['open']>,
@@ -217,12 +220,14 @@ export async function measureSupportChat(system: TestSystem, load: SupportLoad):
     const text = fromCustomer ? `Вопрос №${number}: когда будет ответ?` : `Ответ №${number}: уже проверяем.`;
     const sentAt = performance.now();
     const answer = await call(author, fromCustomer ? SEND : REPLY, { id: conversation.id, text });
+    answered.arrived(author.id, String(number), performance.now());
     if (!answer.ok) {
       const code = answer.code ?? 'NO_CODE';
       sendErrors.set(code, (sendErrors.get(code) ?? 0) + 1);
       return;
     }
     sent += 1;
+    answered.expect(author.id, String(number), sentAt);
     ledger.expect(receiver.id, String(number), sentAt);
     allMessages.expect(receiver.id, String(number), sentAt);
     for (const watcher of watchers) queue.expect(watcher.id, answer.cursor, sentAt);
@@ -248,6 +253,7 @@ export async function measureSupportChat(system: TestSystem, load: SupportLoad):
     toCustomer: toCustomer.figures(),
     allMessages: allMessages.figures(),
     queue: queue.figures(),
+    answered: answered.figures(),
     kibPerParticipant: {
       gateway: kibPer(before.gateway, after.gateway, participants),
       support: kibPer(before.support, after.support, participants),
