@@ -93,6 +93,7 @@ try {
       '',
       `support participants: customers ${customers}, operators ${operators} (up to ${CONVERSATIONS_PER_OPERATOR} ` +
         `conversations each), queue watchers ${watchers}; subscriptions held ${support.held} of ${support.subscriptions}`,
+      `preparing calls tried again after SUBGRAPH_UNAVAILABLE or a network failure: ${support.preparationRetries}`,
       `sent ${support.sent} messages at ${support.drovePerSecond.toFixed(1)}/s; refused: ${
         support.sendErrors.size === 0
           ? 'none'

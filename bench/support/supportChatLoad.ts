@@ -28,6 +28,8 @@ export interface SupportFigures {
     readonly operators: number;
     readonly watchers: number;
   };
+  /** Preparing calls tried again because the gateway could not reach support. */
+  readonly preparationRetries: number;
   readonly subscriptions: number;
   readonly held: number;
   readonly sent: number;
@@ -46,13 +48,16 @@ export interface SupportFigures {
 
 /** The subscriptions one graphql-ws socket may carry (the gateway's MAX_SUBSCRIPTIONS_PER_SOCKET). */
 export const CONVERSATIONS_PER_OPERATOR = 20;
-const PREPARE_IN_PARALLEL = 16;
+const PREPARE_IN_PARALLEL = 8;
+const PREPARE_ATTEMPTS = 6;
+/** What a preparing call is tried again after: the gateway could not reach support, or the call never arrived. */
+const RETRIED = /^(SUBGRAPH_UNAVAILABLE|NETWORK)/;
 const CONNECT_WITHIN_MS = 120_000;
 const SETTLE_MS = 3_000;
 const DRAIN_MS = 3_000;
 
-const OPEN = `mutation ($text: String!) {
-  openConversation(input: { topic: GENERAL, text: $text }) { id cursor }
+const OPEN = `mutation ($text: String!, $key: String) {
+  openConversation(input: { topic: GENERAL, text: $text }, idempotencyKey: $key) { id cursor }
 }`;
 const TAKE = `mutation ($id: ID!) { takeConversation(conversationId: $id) { cursor } }`;
 const SEND = `mutation ($id: ID!, $text: String!) { sendSupportMessage(conversationId: $id, text: $text) { cursor } }`;
@@ -128,10 +133,17 @@ export async function measureSupportChat(system: TestSystem, load: SupportLoad):
     const field = Object.values(answer.data ?? {})[0];
     return code === undefined && field ? { ok: true as const, ...field } : { ok: false as const, code };
   };
+  let preparationRetries = 0;
+  /** A preparing call, tried again as a client would while the gateway answers it cannot reach support. */
   const prepared = async (who: Participant, query: string, variables: Record<string, unknown>) => {
-    const answer = await call(who, query, variables);
-    if (!answer.ok) throw new Error(`preparing the support bench: ${query.split('(')[0]} → ${answer.code}`);
-    return answer;
+    for (let attempt = 1; ; attempt++) {
+      const answer = await call(who, query, variables);
+      if (answer.ok) return answer;
+      if (attempt === PREPARE_ATTEMPTS || !RETRIED.test(answer.code ?? ''))
+        throw new Error(`preparing the support bench: ${/\{\s*(\w+)/.exec(query)?.[1]} → ${answer.code}`);
+      preparationRetries += 1;
+      await sleep(attempt * 1_000);
+    }
   };
 
   const customers = await Promise.all(
@@ -162,7 +174,10 @@ export async function measureSupportChat(system: TestSystem, load: SupportLoad):
   const watchers = await Promise.all(Array.from({ length: load.queueWatchers }, staff(3)));
 
   const conversations = await inBatches(customers, async (customer, index) => {
-    const opened = await prepared(customer, OPEN, { text: 'Здравствуйте! Подскажите, пожалуйста.' });
+    const opened = await prepared(customer, OPEN, {
+      text: 'Здравствуйте! Подскажите, пожалуйста.',
+      key: `bench-${customer.id}`,
+    });
     const operator = operators[Math.floor(index / CONVERSATIONS_PER_OPERATOR)] as Participant;
     const taken = await prepared(operator, TAKE, { id: opened.id });
     return { id: opened.id as string, customer, operator, cursor: taken.cursor, customersTurn: true };
@@ -256,6 +271,7 @@ export async function measureSupportChat(system: TestSystem, load: SupportLoad):
   const participants = customers.length + operators.length + watchers.length;
   return {
     participants: { customers: customers.length, operators: operators.length, watchers: watchers.length },
+    preparationRetries,
     subscriptions: conversations.length * 2 + watchers.length,
     held,
     sent,
