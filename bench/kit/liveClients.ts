@@ -4,13 +4,15 @@ import { sleep } from './pacing.ts';
 
 /**
  * graphql-ws clients through the gateway, each optionally from a loopback address of its own, and what
- * became of them: sockets the gateway acknowledged and subscriptions it refused or ended with an error.
+ * became of them: sockets the gateway acknowledged, and subscriptions it refused or ended (with an error,
+ * errors in a payload, or a completion: none of these live feeds ends by itself).
  */
 export class LiveClients {
   private readonly clients: Client[] = [];
   private connected = 0;
   private subscriptions = 0;
   private failed = 0;
+  private ended = 0;
 
   constructor(private readonly gatewayUrl: string) {}
 
@@ -29,12 +31,21 @@ export class LiveClients {
     next: (data: T) => void,
   ): void {
     this.subscriptions += 1;
+    let over = false;
+    const end = () => {
+      if (!over) this.ended += 1;
+      over = true;
+    };
     client.subscribe<T>(request, {
-      next: ({ data }) => {
+      next: ({ data, errors }) => {
+        if (errors) end();
         if (data) next(data);
       },
-      error: () => (this.failed += 1),
-      complete: () => undefined,
+      error: () => {
+        this.failed += 1;
+        end();
+      },
+      complete: end,
     });
   }
 
@@ -45,9 +56,9 @@ export class LiveClients {
     await sleep(settleMs);
   }
 
-  /** Subscriptions open and not failed. */
+  /** Subscriptions open and not ended. */
   get held(): number {
-    return this.subscriptions - this.failed;
+    return this.subscriptions - this.ended;
   }
 
   async close(): Promise<void> {
