@@ -27,11 +27,24 @@ export async function graphql<T = Record<string, unknown>>(
   return { status: response.status, ...body };
 }
 
-/** A graphql-ws client against the gateway, with the token in connectionParams as browsers must send it. */
-export function wsClient(httpUrl: string, token?: string): Client {
+/**
+ * A graphql-ws client against the gateway, with the token in connectionParams as browsers must send it.
+ * With `localAddress` (one of 127.0.0.0/8) the gateway sees the socket come from that address.
+ */
+export function wsClient(httpUrl: string, token?: string, options: { localAddress?: string } = {}): Client {
+  const { localAddress } = options;
+  const url = new URL(httpUrl.replace(/^http/, 'ws'));
+  if (localAddress !== undefined) url.hostname = '127.0.0.1';
   return createClient({
-    url: httpUrl.replace(/^http/, 'ws'),
-    webSocketImpl: WebSocket,
+    url: url.toString(),
+    webSocketImpl:
+      localAddress === undefined
+        ? WebSocket
+        : class extends WebSocket {
+            constructor(address: string | URL, protocols?: string | string[]) {
+              super(address, protocols, { localAddress });
+            }
+          },
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
     lazy: true,
