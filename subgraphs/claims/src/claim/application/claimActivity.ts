@@ -1,6 +1,6 @@
+import { actorReference } from '@cabinet/kernel';
 import type { ActivityRecorder } from '@cabinet/platform/activity';
 import type { Logger } from '@cabinet/platform/logging';
-import { claimActorReference } from '../domain/claimActor.ts';
 import type { ClaimCommand } from '../domain/claimCommands.ts';
 import type { ClaimEvent } from '../domain/claimEvents.ts';
 import type { Claim } from '../domain/claimState.ts';
@@ -34,7 +34,7 @@ export function claimActivity(recorder: ActivityRecorder, log: Logger): ClaimObs
             claim.customerId,
             {
               action: actionOf(event),
-              actor: claimActorReference(command.actor),
+              actor: actorReference(command.actor),
               details: { claimId: claim.claimId, claimNumber: claim.claimNumber },
             },
             correlationId,

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, isUuid, nameBasedUuid } from '@cabinet/kernel';
+import { DomainError, isUuid, nameBasedUuid, actorReference } from '@cabinet/kernel';
 import { WrongExpectedRevision, type EventStore, type Position } from '@cabinet/platform/eventstore';
 import type { ClaimObserver } from './claimActivity.ts';
 import type { CustomerKeyVault } from '@cabinet/platform/privacy';
-import { claimActorReference } from '../domain/claimActor.ts';
 import type { ClaimCommand } from '../domain/claimCommands.ts';
 import type { ClaimEvent } from '../domain/claimEvents.ts';
 import type { ClaimRules } from '../domain/claimRules.ts';
@@ -103,7 +102,7 @@ export class ClaimCommandHandler {
       const vault = ownAction ? this.vault.forCustomerWithConsent() : this.vault;
       const sealed = await sealClaimEvents(decided, next.customerId, vault, eventId, {
         schemaVersion: CLAIM_EVENT_SCHEMA_VERSION,
-        actor: claimActorReference(command.actor),
+        actor: actorReference(command.actor),
         correlationId: context.correlationId,
         causationId: null,
       });

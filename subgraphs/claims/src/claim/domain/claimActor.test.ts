@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimActorOf, claimActorReference } from './claimActor.ts';
+import { claimActorOf } from './claimActor.ts';
 
 describe('claimActorOf', () => {
   it.each([
@@ -20,10 +20,5 @@ describe('claimActorOf', () => {
     [{ kind: 'anonymous' }, null],
   ] as const)('%o acts as %o', (principal, actor) => {
     expect(claimActorOf(principal)).toEqual(actor);
-  });
-
-  it('names the actor the way event metadata does', () => {
-    expect(claimActorReference({ kind: 'customer', customerId: 'c-1' })).toBe('customer:c-1');
-    expect(claimActorReference({ kind: 'staff', staffId: 'st-1', role: 'adjuster' })).toBe('staff:st-1');
   });
 });

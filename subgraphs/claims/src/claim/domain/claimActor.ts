@@ -34,8 +34,3 @@ export function claimActorOf(principal: Principal): ClaimActor | null {
     }
   }
 }
-
-/** The event store's `metadata.actor` form: `customer:<id>` or `staff:<id>`. */
-export function claimActorReference(actor: ClaimActor): string {
-  return actor.kind === 'customer' ? `customer:${actor.customerId}` : `staff:${actor.staffId}`;
-}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, isUuid, nameBasedUuid } from '@cabinet/kernel';
+import { DomainError, isUuid, nameBasedUuid, actorReference } from '@cabinet/kernel';
 import { WrongExpectedRevision, type EventStore, type RecordedEvent } from '@cabinet/platform/eventstore';
 import type { ConversationCommand } from '../domain/conversationCommands.ts';
 import type { ConversationEvent } from '../domain/conversationEvents.ts';
@@ -11,7 +11,6 @@ import {
 } from '../domain/conversationState.ts';
 import { conversationStreamId } from '../domain/conversationStreamId.ts';
 import { decide } from '../domain/decide.ts';
-import { supportActorReference } from '../domain/supportActor.ts';
 import type { SupportRules } from '../domain/supportRules.ts';
 import { conversationEventOf, recordedConversationEvent } from './conversationEventCodec.ts';
 
@@ -69,7 +68,7 @@ export class ConversationCommandHandler {
               `${conversationId}:${command.type}:${context.idempotencyKey}:${index}`,
             );
       const metadata = {
-        actor: supportActorReference(command.metadata.actor),
+        actor: actorReference(command.metadata.actor),
         correlationId: context.correlationId,
         causationId: null,
       };

@@ -32,8 +32,3 @@ export function supportActorOf(principal: Principal): SupportActor | null {
     }
   }
 }
-
-/** The event store's `metadata.actor` form: `customer:<id>` or `staff:<id>`. */
-export function supportActorReference(actor: SupportActor): string {
-  return actor.kind === 'customer' ? `customer:${actor.customerId}` : `staff:${actor.staffId}`;
-}
