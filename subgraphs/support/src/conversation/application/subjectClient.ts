@@ -12,8 +12,8 @@ export interface SubjectServices {
 }
 
 const QUERIES = {
-  policy: 'query SupportSubjectPolicy($id: ID!) { policy(id: $id) { id } }',
-  claim: 'query SupportSubjectClaim($id: ID!) { claim(id: $id) { id } }',
+  policy: 'query SupportSubjectPolicy($id: UUID!) { policy(id: $id) { id } }',
+  claim: 'query SupportSubjectClaim($id: UUID!) { claim(id: $id) { id } }',
 } as const;
 
 /** Answers meaning "not one the caller may see". */
