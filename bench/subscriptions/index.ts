@@ -44,7 +44,7 @@ const SPARE_DESCRIPTORS = 200;
 
 const STAFF: ClaimActor = { kind: 'staff', staffId: 'bench-supervisor', role: 'supervisor' };
 const SUBSCRIPTION = /* GraphQL */ `
-  subscription ($id: ID!, $after: String) {
+  subscription ($id: UUID!, $after: String) {
     claimStatusChanged(claimId: $id, after: $after) {
       cursor
       status

@@ -91,7 +91,7 @@ describe('GraphiQL on the gateway, in a real browser', () => {
       });
       const accepted = await graphql(
         system.gatewayUrl,
-        'mutation ($id: ID!) { acceptClaim(id: $id) { status } }',
+        'mutation ($id: UUID!) { acceptClaim(id: $id) { status } }',
         {
           token: staffToken,
           variables: { id: claim.id },

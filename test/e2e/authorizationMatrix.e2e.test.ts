@@ -405,7 +405,7 @@ describe('the authorization matrix over every root field of the supergraph', () 
       } as TestPrincipal);
       const response = await graphql(
         system.gatewayUrl,
-        `query ($id: ID!) { policy(id: $id) { ${field.name}${selectionOf(field)} } }`,
+        `query ($id: UUID!) { policy(id: $id) { ${field.name}${selectionOf(field)} } }`,
         { token, variables: { id: victimPolicy.id } },
       );
       const visible = PARTNER_POLICY_FIELDS.has(field.name);

@@ -51,7 +51,7 @@ describe('the analysts’ command line over a running system’s data', () => {
     });
     expect(submitted.errors).toBeUndefined();
     claim = submitted.data!.submitClaim;
-    const accepted = await graphql(system.gatewayUrl, 'mutation ($id: ID!) { acceptClaim(id: $id) { id } }', {
+    const accepted = await graphql(system.gatewayUrl, 'mutation ($id: UUID!) { acceptClaim(id: $id) { id } }', {
       token: staff,
       variables: { id: claim.id },
     });
@@ -143,7 +143,7 @@ describe('the analysts’ command line over a running system’s data', () => {
       });
       const card = await graphql<{ claim: { number: string; status: string } }>(
         system.gatewayUrl,
-        'query ($id: ID!) { claim(id: $id) { number status } }',
+        'query ($id: UUID!) { claim(id: $id) { number status } }',
         { token: staff, variables: { id: claim.id } },
       );
       expect(card.data?.claim).toEqual({ number: claim.number, status: 'ACCEPTED' });

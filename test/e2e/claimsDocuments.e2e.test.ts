@@ -111,14 +111,14 @@ describe('claims with documents through the gateway', () => {
     const id = submitted.data!.submitClaim.id;
 
     for (const [mutation, variables] of [
-      [`mutation ($id: ID!) { acceptClaim(id: $id) { status } }`, { id }],
+      [`mutation ($id: UUID!) { acceptClaim(id: $id) { status } }`, { id }],
       [
-        `mutation ($id: ID!, $a: ID!) { assignClaim(id: $id, adjusterId: $a) { status } }`,
+        `mutation ($id: UUID!, $a: UUID!) { assignClaim(id: $id, adjusterId: $a) { status } }`,
         { id, a: demoStaffMember('adjuster').id },
       ],
-      [`mutation ($id: ID!) { startClaimWork(id: $id) { status } }`, { id }],
+      [`mutation ($id: UUID!) { startClaimWork(id: $id) { status } }`, { id }],
       [
-        `mutation ($id: ID!) { requestClaimDocuments(id: $id, message: "Нужна схема ДТП") { status } }`,
+        `mutation ($id: UUID!) { requestClaimDocuments(id: $id, message: "Нужна схема ДТП") { status } }`,
         { id },
       ],
     ] as const) {
@@ -134,7 +134,7 @@ describe('claims with documents through the gateway', () => {
     const provided = await graphql(
       system.gatewayUrl,
       /* GraphQL */ `
-        mutation ($id: ID!, $docs: [ID!]!, $key: String!) {
+        mutation ($id: UUID!, $docs: [UUID!]!, $key: String!) {
           provideClaimDocuments(id: $id, documentIds: $docs, idempotencyKey: $key) {
             status
           }
@@ -152,16 +152,16 @@ describe('claims with documents through the gateway', () => {
     expect(provided.errors).toBeUndefined();
 
     for (const [mutation, variables] of [
-      [`mutation ($id: ID!) { approveClaim(id: $id, amount: "45000.00") { status } }`, { id }],
-      [`mutation ($id: ID!) { markClaimReadyForPayout(id: $id) { status } }`, { id }],
-      [`mutation ($id: ID!) { payOutClaim(id: $id, paymentReference: "PP-1") { status } }`, { id }],
+      [`mutation ($id: UUID!) { approveClaim(id: $id, amount: "45000.00") { status } }`, { id }],
+      [`mutation ($id: UUID!) { markClaimReadyForPayout(id: $id) { status } }`, { id }],
+      [`mutation ($id: UUID!) { payOutClaim(id: $id, paymentReference: "PP-1") { status } }`, { id }],
     ] as const) {
       const moved = await staff(mutation, variables);
       expect(moved.errors, mutation).toBeUndefined();
     }
 
     // An illegal transition: a paid claim cannot be accepted again.
-    const illegal = await staff(`mutation ($id: ID!) { acceptClaim(id: $id) { status } }`, { id });
+    const illegal = await staff(`mutation ($id: UUID!) { acceptClaim(id: $id) { status } }`, { id });
     expect(illegal.errors?.[0]?.extensions?.['code']).toBe('CLAIM_TRANSITION_NOT_ALLOWED');
 
     const card = await graphql<{
@@ -179,7 +179,7 @@ describe('claims with documents through the gateway', () => {
     }>(
       system.gatewayUrl,
       /* GraphQL */ `
-        query ($id: ID!) {
+        query ($id: UUID!) {
           claim(id: $id) {
             status
             resolution
@@ -224,7 +224,7 @@ describe('claims with documents through the gateway', () => {
     const hidden = await graphql(
       system.gatewayUrl,
       /* GraphQL */ `
-        query ($id: ID!) {
+        query ($id: UUID!) {
           claim(id: $id) {
             id
           }

@@ -41,7 +41,7 @@ interface StatusChange {
 }
 
 const FOLLOW = /* GraphQL */ `
-  subscription ($claimId: ID, $after: String) {
+  subscription ($claimId: UUID, $after: String) {
     claimStatusChanged(claimId: $claimId, after: $after) {
       cursor
       claimId
@@ -58,7 +58,7 @@ const FOLLOW = /* GraphQL */ `
 `;
 
 const EXPORT = /* GraphQL */ `
-  mutation ($claimId: ID) {
+  mutation ($claimId: UUID) {
     exportClaimHistory(claimId: $claimId) {
       url
       expiresAt
@@ -144,50 +144,50 @@ describe('a claim’s life through the gateway: live status, resumption, partner
   function payout(claimId: string) {
     return {
       async untilQuestionAsked() {
-        await act(staffToken, `mutation ($id: ID!) { acceptClaim(id: $id) { status } }`, { id: claimId });
+        await act(staffToken, `mutation ($id: UUID!) { acceptClaim(id: $id) { status } }`, { id: claimId });
         await act(
           staffToken,
-          `mutation ($id: ID!, $a: ID!) { assignClaim(id: $id, adjusterId: $a) { status } }`,
+          `mutation ($id: UUID!, $a: UUID!) { assignClaim(id: $id, adjusterId: $a) { status } }`,
           { id: claimId, a: demoStaffMember('adjuster').id },
         );
-        await act(staffToken, `mutation ($id: ID!) { startClaimWork(id: $id) { status } }`, { id: claimId });
+        await act(staffToken, `mutation ($id: UUID!) { startClaimWork(id: $id) { status } }`, { id: claimId });
         await act(
           customerToken,
-          `mutation ($id: ID!, $q: String!, $key: String!) { askClaimQuestion(id: $id, question: $q, idempotencyKey: $key) { status } }`,
+          `mutation ($id: UUID!, $q: String!, $key: String!) { askClaimQuestion(id: $id, question: $q, idempotencyKey: $key) { status } }`,
           { id: claimId, q: QUESTION, key: `ask-${randomUUID()}` },
         );
       },
       async untilDocumentsProvided() {
         await act(
           staffToken,
-          `mutation ($id: ID!) { answerClaimQuestion(id: $id, answer: "Да, приложите акт") { status } }`,
+          `mutation ($id: UUID!) { answerClaimQuestion(id: $id, answer: "Да, приложите акт") { status } }`,
           { id: claimId },
         );
         await act(
           staffToken,
-          `mutation ($id: ID!) { requestClaimDocuments(id: $id, message: "Приложите акт") { status } }`,
+          `mutation ($id: UUID!) { requestClaimDocuments(id: $id, message: "Приложите акт") { status } }`,
           { id: claimId },
         );
         await act(
           customerToken,
-          `mutation ($id: ID!, $docs: [ID!]!, $key: String!) { provideClaimDocuments(id: $id, documentIds: $docs, idempotencyKey: $key) { status } }`,
+          `mutation ($id: UUID!, $docs: [UUID!]!, $key: String!) { provideClaimDocuments(id: $id, documentIds: $docs, idempotencyKey: $key) { status } }`,
           { id: claimId, docs: [await uploadedDocument()], key: `provide-${randomUUID()}` },
         );
       },
       async untilPaid() {
         await act(
           staffToken,
-          `mutation ($id: ID!) { approveClaim(id: $id, amount: "87000.00") { status } }`,
+          `mutation ($id: UUID!) { approveClaim(id: $id, amount: "87000.00") { status } }`,
           {
             id: claimId,
           },
         );
-        await act(staffToken, `mutation ($id: ID!) { markClaimReadyForPayout(id: $id) { status } }`, {
+        await act(staffToken, `mutation ($id: UUID!) { markClaimReadyForPayout(id: $id) { status } }`, {
           id: claimId,
         });
         await act(
           staffToken,
-          `mutation ($id: ID!) { payOutClaim(id: $id, paymentReference: "PP-77") { status } }`,
+          `mutation ($id: UUID!) { payOutClaim(id: $id, paymentReference: "PP-77") { status } }`,
           { id: claimId },
         );
       },
@@ -281,7 +281,7 @@ describe('a claim’s life through the gateway: live status, resumption, partner
     const card = await graphql(
       system.gatewayUrl,
       `
-        query ($id: ID!) {
+        query ($id: UUID!) {
           claim(id: $id) {
             id
           }
@@ -298,7 +298,7 @@ describe('a claim’s life through the gateway: live status, resumption, partner
     const soldPolicy = await graphql<{ policy: { number: string } }>(
       system.gatewayUrl,
       /* GraphQL */ `
-        query ($id: ID!) {
+        query ($id: UUID!) {
           policy(id: $id) {
             number
             status
@@ -316,7 +316,7 @@ describe('a claim’s life through the gateway: live status, resumption, partner
     ]) {
       const refused = await graphql(
         system.gatewayUrl,
-        /* GraphQL */ `query ($id: ID!) { policy(id: $id) { number ${personalField} } }`,
+        /* GraphQL */ `query ($id: UUID!) { policy(id: $id) { number ${personalField} } }`,
         { token: partnerToken, variables: { id: own.policy.id } },
       );
       expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');

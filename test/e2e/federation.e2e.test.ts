@@ -90,7 +90,7 @@ describe('the federated graph through the gateway', () => {
         }
       `,
     );
-    expect(response.data).toBeNull();
+    expect(response.data).toEqual({ me: null });
     expect(response.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
 
@@ -118,7 +118,7 @@ describe('the federated graph through the gateway', () => {
     const response = await graphql(
       system.gatewayUrl,
       /* GraphQL */ `
-        query ($id: ID!) {
+        query ($id: UUID!) {
           policy(id: $id) {
             number
           }
@@ -129,7 +129,7 @@ describe('the federated graph through the gateway', () => {
         variables: { id: policy.id },
       },
     );
-    expect(response.data).toBeNull();
+    expect(response.data).toEqual({ policy: null });
     expect(response.errors?.[0]?.extensions?.['code']).toBe('POLICY_NOT_FOUND');
   });
 
@@ -168,7 +168,7 @@ describe('the federated graph through the gateway', () => {
     }>(
       client,
       /* GraphQL */ `
-        subscription ($id: ID!, $after: String) {
+        subscription ($id: UUID!, $after: String) {
           claimStatusChanged(claimId: $id, after: $after) {
             status
             statusLabel
@@ -185,7 +185,7 @@ describe('the federated graph through the gateway', () => {
     const accepted = await graphql(
       system.gatewayUrl,
       /* GraphQL */ `
-        mutation ($id: ID!) {
+        mutation ($id: UUID!) {
           acceptClaim(id: $id) {
             status
           }
@@ -242,7 +242,7 @@ describe('the federated graph through the gateway', () => {
       },
       body: JSON.stringify({
         query: /* GraphQL */ `
-          subscription ($id: ID!, $after: String) {
+          subscription ($id: UUID!, $after: String) {
             claimStatusChanged(claimId: $id, after: $after) {
               status
               policy {
@@ -268,6 +268,84 @@ describe('the federated graph through the gateway', () => {
         data: { claimStatusChanged: { status: 'ACCEPTED', policy: { number: policy.number } } },
       }),
     );
+  });
+
+  describe("every pair of a customer's root fields in one document", () => {
+    /** Each root field a customer may ask, with stable selections: some answer, some refuse with a code. */
+    const ROOT_FIELDS: Readonly<Record<string, string>> = {
+      me: 'me { id fullName }',
+      myPersonalData: 'myPersonalData { lastName supportDataHeld }',
+      myConsents: 'myConsents { version action }',
+      mySessions: 'mySessions { id }',
+      myActivity: 'myActivity(first: 1) { __typename }',
+      consentDocument: 'consentDocument { version }',
+      paymentMethods: 'paymentMethods { id }',
+      policy: `policy(id: "${policy.id}") { number }`,
+      quoteRenewal: `quoteRenewal(policyId: "${policy.id}") { policyId termMonths }`,
+      quoteCoverageChange: `quoteCoverageChange(policyId: "${policy.id}", changes: [{ code: OSAGO_PROPERTY, sumInsured: { amount: "500000.00", currency: "RUB" } }]) { policyId }`,
+      claim: `claim(id: "${randomUUID()}") { id }`,
+      claimAsOf: `claimAsOf(id: "${randomUUID()}", at: "2026-01-01T00:00:00Z") { id }`,
+      myConversations: 'myConversations { totalCount }',
+      conversation: `conversation(id: "${randomUUID()}") { id }`,
+    };
+    const fields = Object.keys(ROOT_FIELDS);
+
+    interface FieldAnswer {
+      readonly value: unknown;
+      readonly codes: unknown[];
+    }
+
+    /** What each field of the document answered: its value and the codes of the errors under it. */
+    async function answers(token: string, asked: readonly string[]): Promise<Record<string, FieldAnswer>> {
+      const response = await graphql(
+        system.gatewayUrl,
+        `{ ${asked.map((field) => ROOT_FIELDS[field]).join(' ')} }`,
+        { token },
+      );
+      expect(response.data, `data of { ${asked.join(' ')} }`).not.toBeNull();
+      return Object.fromEntries(
+        asked.map((field) => [
+          field,
+          {
+            value: response.data?.[field],
+            codes: (response.errors ?? [])
+              .filter((error) => error.path?.[0] === field)
+              .map((error) => error.extensions?.['code']),
+          },
+        ]),
+      );
+    }
+
+    async function expectEveryPairAsAlone(token: string): Promise<Record<string, FieldAnswer>> {
+      const alone: Record<string, FieldAnswer> = {};
+      for (const field of fields) Object.assign(alone, await answers(token, [field]));
+      for (const [index, first] of fields.entries()) {
+        for (const second of fields.slice(index + 1)) {
+          expect(await answers(token, [first, second]), `${first} with ${second}`).toEqual({
+            [first]: alone[first],
+            [second]: alone[second],
+          });
+        }
+      }
+      return alone;
+    }
+
+    it('answers each field as it answers alone, a refused one null beside its code', async () => {
+      const alone = await expectEveryPairAsAlone(customerToken);
+      expect(alone['policy']).toEqual({ value: { number: policy.number }, codes: [] });
+      expect(alone['claim']).toEqual({ value: null, codes: ['CLAIM_NOT_FOUND'] });
+    });
+
+    it("keeps identity's answers when personal data is refused, as after a consent revocation", async () => {
+      const withoutConsent = await system.token({
+        ...customerPrincipal,
+        customerId: stranger.id,
+        consentVersion: null,
+      });
+      const alone = await expectEveryPairAsAlone(withoutConsent);
+      expect(alone['myPersonalData']).toEqual({ value: null, codes: ['CONSENT_REQUIRED'] });
+      expect(alone['consentDocument']?.codes).toEqual([]);
+    });
   });
 
   it('reports readiness only while every subgraph answers', async () => {

@@ -135,7 +135,7 @@ describe('the support chat through the gateway, from both sides', () => {
   const seenBy = async (who: keyof typeof tokens) => {
     const response = await call(
       who,
-      `query ($id: ID!) { conversation(id: $id) { ...Seen } }\n${CONVERSATION}`,
+      `query ($id: UUID!) { conversation(id: $id) { ...Seen } }\n${CONVERSATION}`,
       {
         id: conversationId,
       },
@@ -145,7 +145,7 @@ describe('the support chat through the gateway, from both sides', () => {
   };
 
   it('a customer opens a conversation about their own policy, not about someone else’s', async () => {
-    const open = `mutation ($policyId: ID, $key: String) {
+    const open = `mutation ($policyId: UUID, $key: String) {
       c: openConversation(input: { topic: POLICY, subjectId: $policyId, text: "  Когда продлевать ОСАГО?  " }, idempotencyKey: $key) { ...Seen }
     }`;
     const key = `open-${randomUUID()}`;
@@ -176,7 +176,7 @@ describe('the support chat through the gateway, from both sides', () => {
   });
 
   it('refuses bad input with coded Russian errors and writes nothing', async () => {
-    const send = `mutation ($id: ID!, $text: String!) { c: sendSupportMessage(conversationId: $id, text: $text) { id } }`;
+    const send = `mutation ($id: UUID!, $text: String!) { c: sendSupportMessage(conversationId: $id, text: $text) { id } }`;
     for (const [text, code] of [
       ['   ', 'BAD_USER_INPUT'],
       ['я'.repeat(4_001), 'BAD_USER_INPUT'],
@@ -194,19 +194,19 @@ describe('the support chat through the gateway, from both sides', () => {
   });
 
   it('hides the conversation from another customer, a partner and staff outside support', async () => {
-    const read = `query ($id: ID!) { conversation(id: $id) { id } }`;
+    const read = `query ($id: UUID!) { conversation(id: $id) { id } }`;
     expect(codeOf(await call('stranger', read, { id: conversationId }))).toBe('CONVERSATION_NOT_FOUND');
     expect(codeOf(await call('partner', read, { id: conversationId }))).toBe('FORBIDDEN');
     expect(codeOf(await call('adjuster', read, { id: conversationId }))).toBe('FORBIDDEN');
     const queue = `query { supportQueue { totalCount } }`;
     for (const who of ['customer', 'partner', 'adjuster'] as const)
       expect(codeOf(await call(who, queue)), who).toBe('FORBIDDEN');
-    const reply = `mutation ($id: ID!) { c: replyToConversation(conversationId: $id, text: "Я оператор") { id } }`;
+    const reply = `mutation ($id: UUID!) { c: replyToConversation(conversationId: $id, text: "Я оператор") { id } }`;
     expect(codeOf(await call('customer', reply, { id: conversationId }))).toBe('FORBIDDEN');
     expect(codeOf(await call('adjuster', reply, { id: conversationId }))).toBe('FORBIDDEN');
     expect(
       codeOf(
-        await call('stranger', `mutation ($id: ID!) { c: closeConversation(conversationId: $id) { id } }`, {
+        await call('stranger', `mutation ($id: UUID!) { c: closeConversation(conversationId: $id) { id } }`, {
           id: conversationId,
         }),
       ),
@@ -224,14 +224,14 @@ describe('the support chat through the gateway, from both sides', () => {
     );
     const replied = await change(
       'operator',
-      `mutation ($id: ID!) { c: replyToConversation(conversationId: $id, text: "Добрый день! За 30 дней до окончания.") { ...Seen } }`,
+      `mutation ($id: UUID!) { c: replyToConversation(conversationId: $id, text: "Добрый день! За 30 дней до окончания.") { ...Seen } }`,
       {},
     );
     expect(replied.assigneeId).toBe(OPERATOR.id);
     expect(replied.customerId).toBe(customer.id);
     const noted = await change(
       'operator',
-      `mutation ($id: ID!) { c: addInternalNote(conversationId: $id, text: "Проверить скидку КБМ") { ...Seen } }`,
+      `mutation ($id: UUID!) { c: addInternalNote(conversationId: $id, text: "Проверить скидку КБМ") { ...Seen } }`,
       {},
     );
     expect(noted.messages.nodes.map((node) => [node.number, node.internal])).toEqual([
@@ -256,7 +256,7 @@ describe('the support chat through the gateway, from both sides', () => {
   it('read receipts: the customer reads the reply, the operator sees how far', async () => {
     const read = await change(
       'customer',
-      `mutation ($id: ID!) { c: markConversationRead(conversationId: $id, upToMessageNumber: 2) { ...Seen } }`,
+      `mutation ($id: UUID!) { c: markConversationRead(conversationId: $id, upToMessageNumber: 2) { ...Seen } }`,
       {},
     );
     expect(read).toMatchObject({ unreadCount: 0, customerReadUpTo: 2 });
@@ -275,7 +275,7 @@ describe('the support chat through the gateway, from both sides', () => {
   });
 
   it('transfers only to a support operator in the staff register, and only by its holder', async () => {
-    const transfer = `mutation ($id: ID!, $to: ID!) { c: transferConversation(conversationId: $id, operatorId: $to) { ...Seen } }`;
+    const transfer = `mutation ($id: UUID!, $to: UUID!) { c: transferConversation(conversationId: $id, operatorId: $to) { ...Seen } }`;
     const toAdjuster = await call('operator', `${transfer}\n${CONVERSATION}`, {
       id: conversationId,
       to: ADJUSTER.id,
@@ -290,7 +290,7 @@ describe('the support chat through the gateway, from both sides', () => {
     expect(moved.assigneeId).toBe(SECOND_OPERATOR.id);
     const replyByFirst = await call(
       'operator',
-      `mutation ($id: ID!) { c: replyToConversation(conversationId: $id, text: "Ещё я") { id } }`,
+      `mutation ($id: UUID!) { c: replyToConversation(conversationId: $id, text: "Ещё я") { id } }`,
       { id: conversationId },
     );
     expect(codeOf(replyByFirst)).toBe('CONVERSATION_ASSIGNED_ELSEWHERE');
@@ -309,31 +309,31 @@ describe('the support chat through the gateway, from both sides', () => {
   it('the customer rates, closes and reopens; a closed conversation takes no messages', async () => {
     const rated = await change(
       'customer',
-      `mutation ($id: ID!) { c: rateConversation(conversationId: $id, score: 5, comment: "Спасибо!") { ...Seen } }`,
+      `mutation ($id: UUID!) { c: rateConversation(conversationId: $id, score: 5, comment: "Спасибо!") { ...Seen } }`,
       {},
     );
     expect(rated.rating).toEqual({ score: 5, comment: 'Спасибо!' });
     const again = await call(
       'customer',
-      `mutation ($id: ID!) { c: rateConversation(conversationId: $id, score: 1) { id } }`,
+      `mutation ($id: UUID!) { c: rateConversation(conversationId: $id, score: 1) { id } }`,
       { id: conversationId },
     );
     expect(codeOf(again)).toBe('CONVERSATION_ALREADY_RATED');
     const closed = await change(
       'second',
-      `mutation ($id: ID!) { c: closeConversation(conversationId: $id) { ...Seen } }`,
+      `mutation ($id: UUID!) { c: closeConversation(conversationId: $id) { ...Seen } }`,
       {},
     );
     expect(closed.status).toBe('CLOSED');
     const late = await call(
       'customer',
-      `mutation ($id: ID!) { c: sendSupportMessage(conversationId: $id, text: "Ещё вопрос") { id } }`,
+      `mutation ($id: UUID!) { c: sendSupportMessage(conversationId: $id, text: "Ещё вопрос") { id } }`,
       { id: conversationId },
     );
     expect(codeOf(late)).toBe('CONVERSATION_CLOSED');
     const reopened = await change(
       'customer',
-      `mutation ($id: ID!) { c: reopenConversation(conversationId: $id) { ...Seen } }`,
+      `mutation ($id: UUID!) { c: reopenConversation(conversationId: $id) { ...Seen } }`,
       {},
     );
     expect(reopened.status).toBe('OPEN');
@@ -354,7 +354,7 @@ describe('the support chat through the gateway, from both sides', () => {
     expect(overview).toContain(conversationId);
     const onPolicy = await call<{ policy: { conversations: { nodes: { id: string }[] } } }>(
       'customer',
-      `query ($id: ID!) { policy(id: $id) { conversations { nodes { id } } } }`,
+      `query ($id: UUID!) { policy(id: $id) { conversations { nodes { id } } } }`,
       { id: policy.id },
     );
     expect(onPolicy.errors).toBeUndefined();
@@ -362,7 +362,7 @@ describe('the support chat through the gateway, from both sides', () => {
   });
 
   it('both sides follow the conversation live, resume with the cursor, and the customer never gets the note', async () => {
-    const FOLLOW = `subscription ($id: ID!, $after: String) {
+    const FOLLOW = `subscription ($id: UUID!, $after: String) {
       conversationEvents(conversationId: $id, after: $after) { cursor type readBy readUpTo status assigneeId message { number author internal text } }
     }`;
     type Update = {
@@ -405,7 +405,7 @@ describe('the support chat through the gateway, from both sides', () => {
 
       await change(
         'customer',
-        `mutation ($id: ID!) { c: sendSupportMessage(conversationId: $id, text: "Вы тут?") { ...Seen } }`,
+        `mutation ($id: UUID!) { c: sendSupportMessage(conversationId: $id, text: "Вы тут?") { ...Seen } }`,
         {},
       );
       await operatorFeed.until(walked.length + 2, 30_000);
@@ -417,7 +417,7 @@ describe('the support chat through the gateway, from both sides', () => {
       });
       await change(
         'second',
-        `mutation ($id: ID!) { c: replyToConversation(conversationId: $id, text: "Да, слушаю") { ...Seen } }`,
+        `mutation ($id: UUID!) { c: replyToConversation(conversationId: $id, text: "Да, слушаю") { ...Seen } }`,
         {},
       );
       await customerFeed.until(walked.length + 2, 30_000);
@@ -433,19 +433,19 @@ describe('the support chat through the gateway, from both sides', () => {
       customerFeed.unsubscribe();
       await change(
         'second',
-        `mutation ($id: ID!) { c: addInternalNote(conversationId: $id, text: "перезвонить") { ...Seen } }`,
+        `mutation ($id: UUID!) { c: addInternalNote(conversationId: $id, text: "перезвонить") { ...Seen } }`,
         {},
       );
       await change(
         'second',
-        `mutation ($id: ID!) { c: replyToConversation(conversationId: $id, text: "Что-то ещё?") { ...Seen } }`,
+        `mutation ($id: UUID!) { c: replyToConversation(conversationId: $id, text: "Что-то ещё?") { ...Seen } }`,
         {},
       );
       const resumed = collect<Update>(customerClient, FOLLOW, { id: conversationId, after: lastSeen });
       await resumed.until(1, 30_000);
       await change(
         'customer',
-        `mutation ($id: ID!) { c: sendSupportMessage(conversationId: $id, text: "Нет, спасибо") { ...Seen } }`,
+        `mutation ($id: UUID!) { c: sendSupportMessage(conversationId: $id, text: "Нет, спасибо") { ...Seen } }`,
         {},
       );
       await resumed.until(2, 30_000);
@@ -502,7 +502,7 @@ describe('the support chat through the gateway, from both sides', () => {
         authorization: `Bearer ${tokens.customer}`,
       },
       body: JSON.stringify({
-        query: `subscription ($id: ID!, $after: String) { conversationEvents(conversationId: $id, after: $after) { type message { text } } }`,
+        query: `subscription ($id: UUID!, $after: String) { conversationEvents(conversationId: $id, after: $after) { type message { text } } }`,
         variables: { id: conversationId, after: openedCursor },
       }),
     });
@@ -534,7 +534,7 @@ describe('the support chat through the gateway, from both sides', () => {
     const reply = created.data!.createCannedReply;
     expect(reply).toMatchObject({ title: 'Продление ОСАГО' });
 
-    const update = `mutation ($id: ID!, $input: CannedReplyInput!) { updateCannedReply(id: $id, input: $input) { id text } }`;
+    const update = `mutation ($id: UUID!, $input: CannedReplyInput!) { updateCannedReply(id: $id, input: $input) { id text } }`;
     const updated = await call<{ updateCannedReply: Reply }>('supervisor', update, {
       id: reply.id,
       input: { title: 'Продление ОСАГО', text: 'Продлить можно в разделе «Полисы».' },
@@ -549,7 +549,7 @@ describe('the support chat through the gateway, from both sides', () => {
     for (const who of ['customer', 'partner', 'adjuster'] as const)
       expect(codeOf(await call(who, list)), who).toBe('FORBIDDEN');
 
-    const remove = `mutation ($id: ID!) { deleteCannedReply(id: $id) }`;
+    const remove = `mutation ($id: UUID!) { deleteCannedReply(id: $id) }`;
     expect(codeOf(await call('operator', remove, { id: reply.id }))).toBe('FORBIDDEN');
     expect(
       (await call<{ deleteCannedReply: boolean }>('supervisor', remove, { id: reply.id })).data
@@ -564,7 +564,7 @@ describe('the support chat through the gateway, from both sides', () => {
     const submitted = await submitClaim(system.gatewayUrl, holder, own.policy.id);
     expect(submitted.errors).toBeUndefined();
     const claimId = submitted.data!.submitClaim.id;
-    const open = `mutation ($claimId: ID!) { openConversation(input: { topic: CLAIM, subjectId: $claimId, text: "Когда будет решение?" }) { id topic subjectId } }`;
+    const open = `mutation ($claimId: UUID!) { openConversation(input: { topic: CLAIM, subjectId: $claimId, text: "Когда будет решение?" }) { id topic subjectId } }`;
     const strangers = await call('stranger', open, { claimId });
     expect(codeOf(strangers)).toBe('SUPPORT_SUBJECT_NOT_FOUND');
     const opened = await graphql<{ openConversation: { id: string; subjectId: string } }>(
@@ -582,7 +582,7 @@ describe('the support chat through the gateway, from both sides', () => {
         const response = await graphql<{ claim: { conversation: { id: string } | null } }>(
           system.gatewayUrl,
           `
-            query ($id: ID!) {
+            query ($id: UUID!) {
               claim(id: $id) {
                 conversation {
                   id
@@ -614,7 +614,7 @@ describe('the support chat through the gateway, from both sides', () => {
     const id = opened.data!.openConversation.id;
     const replied = await call(
       'operator',
-      'mutation ($id: ID!) { replyToConversation(conversationId: $id, text: "Перезвоним вам") { id } }',
+      'mutation ($id: UUID!) { replyToConversation(conversationId: $id, text: "Перезвоним вам") { id } }',
       { id },
     );
     expect(replied.errors).toBeUndefined();
@@ -622,7 +622,7 @@ describe('the support chat through the gateway, from both sides', () => {
       const response = await call<{ conversation: OperatorView }>(
         'operator',
         /* GraphQL */ `
-          query ($id: ID!) {
+          query ($id: UUID!) {
             conversation(id: $id) {
               status
               assigneeId
@@ -687,7 +687,7 @@ describe('the support chat through the gateway, from both sides', () => {
     // And support takes no new text about them
     const refused = await call(
       'operator',
-      'mutation ($id: ID!) { replyToConversation(conversationId: $id, text: "Вы тут?") { id } }',
+      'mutation ($id: UUID!) { replyToConversation(conversationId: $id, text: "Вы тут?") { id } }',
       { id },
     );
     expect(codeOf(refused)).toBe('PERSONAL_DATA_ERASED');

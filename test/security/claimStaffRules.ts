@@ -62,15 +62,15 @@ export function claimStaffRulesSuite(systemOf: () => TestSystem): void {
       expect(response.errors, mutation).toBeUndefined();
     }
 
-    const ACCEPT = 'mutation ($id: ID!) { acceptClaim(id: $id) { status } }';
+    const ACCEPT = 'mutation ($id: UUID!) { acceptClaim(id: $id) { status } }';
     const ASSIGN =
-      'mutation ($id: ID!, $a: ID!) { assignClaim(id: $id, adjusterId: $a) { status adjusterId } }';
-    const START = 'mutation ($id: ID!) { startClaimWork(id: $id) { status } }';
+      'mutation ($id: UUID!, $a: UUID!) { assignClaim(id: $id, adjusterId: $a) { status adjusterId } }';
+    const START = 'mutation ($id: UUID!) { startClaimWork(id: $id) { status } }';
     const APPROVE =
-      'mutation ($id: ID!, $amount: String!) { approveClaim(id: $id, amount: $amount) { status } }';
-    const MARK = 'mutation ($id: ID!) { markClaimReadyForPayout(id: $id) { status } }';
-    const PAY = 'mutation ($id: ID!) { payOutClaim(id: $id, paymentReference: "PP-12") { status } }';
-    const STATUS = 'query ($id: ID!) { claim(id: $id) { status } }';
+      'mutation ($id: UUID!, $amount: String!) { approveClaim(id: $id, amount: $amount) { status } }';
+    const MARK = 'mutation ($id: UUID!) { markClaimReadyForPayout(id: $id) { status } }';
+    const PAY = 'mutation ($id: UUID!) { payOutClaim(id: $id, paymentReference: "PP-12") { status } }';
+    const STATUS = 'query ($id: UUID!) { claim(id: $id) { status } }';
 
     /** A new claim of the customer's, accepted and assigned to the demo adjuster, in work. */
     async function claimInWork(): Promise<string> {
@@ -143,7 +143,7 @@ export function claimStaffRulesSuite(systemOf: () => TestSystem): void {
     });
 
     it('shows the staff register to staff only', async () => {
-      const LOOK_UP = 'query ($id: ID!) { staffMember(id: $id) { id fullName roles } }';
+      const LOOK_UP = 'query ($id: UUID!) { staffMember(id: $id) { id fullName roles } }';
       const asSupervisor = await graphql(system.gatewayUrl, LOOK_UP, {
         token: supervisorToken,
         variables: { id: adjuster.id },
