@@ -51,10 +51,14 @@ describe('the analysts’ command line over a running system’s data', () => {
     });
     expect(submitted.errors).toBeUndefined();
     claim = submitted.data!.submitClaim;
-    const accepted = await graphql(system.gatewayUrl, 'mutation ($id: UUID!) { acceptClaim(id: $id) { id } }', {
-      token: staff,
-      variables: { id: claim.id },
-    });
+    const accepted = await graphql(
+      system.gatewayUrl,
+      'mutation ($id: UUID!) { acceptClaim(id: $id) { id } }',
+      {
+        token: staff,
+        variables: { id: claim.id },
+      },
+    );
     expect(accepted.errors).toBeUndefined();
   });
   afterAll(async () => {

@@ -150,7 +150,9 @@ describe('a claim’s life through the gateway: live status, resumption, partner
           `mutation ($id: UUID!, $a: UUID!) { assignClaim(id: $id, adjusterId: $a) { status } }`,
           { id: claimId, a: demoStaffMember('adjuster').id },
         );
-        await act(staffToken, `mutation ($id: UUID!) { startClaimWork(id: $id) { status } }`, { id: claimId });
+        await act(staffToken, `mutation ($id: UUID!) { startClaimWork(id: $id) { status } }`, {
+          id: claimId,
+        });
         await act(
           customerToken,
           `mutation ($id: UUID!, $q: String!, $key: String!) { askClaimQuestion(id: $id, question: $q, idempotencyKey: $key) { status } }`,

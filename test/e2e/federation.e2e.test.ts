@@ -270,6 +270,24 @@ describe('the federated graph through the gateway', () => {
     );
   });
 
+  it('refuses a subscription to a malformed claim id in Russian, naming the variable', async () => {
+    const client = wsClient(system.gatewayUrl, customerToken);
+    const refused = collect(
+      client,
+      'subscription ($id: UUID!) { claimStatusChanged(claimId: $id) { status } }',
+      { id: 'not-a-uuid' },
+    );
+    await refused.until(1);
+    expect(refused.received).toEqual([]);
+    expect(refused.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^Неверное значение «\$id»: Идентификатор указан неверно/) as string,
+        extensions: { code: 'BAD_USER_INPUT', argument: '$id' },
+      }),
+    ]);
+    await client.dispose();
+  });
+
   describe("every pair of a customer's root fields in one document", () => {
     /** Each root field a customer may ask, with stable selections: some answer, some refuse with a code. */
     const ROOT_FIELDS: Readonly<Record<string, string>> = {

@@ -44,19 +44,37 @@ export function useRefusalCodes(): GatewayPlugin {
       const document = args.document as DocumentNode;
       return {
         onExecuteDone({ result, setResult }) {
-          if (!isSingleResult(result) || result.data !== undefined || !result.errors?.length) return;
-          setResult({
-            ...result,
-            errors: result.errors.map((error) => withBadInputCode(russianInputError(error, document))),
-          });
+          if (isRefusalBeforeStart(result)) setResult(inRussian(result, document));
+        },
+      };
+    },
+    onSubscribe({ args }) {
+      const document = args.document as DocumentNode;
+      return {
+        onSubscribeResult({ result, setResult }) {
+          if (isRefusalBeforeStart(result)) setResult(inRussian(result, document));
         },
       };
     },
   };
 }
 
-function isSingleResult(result: unknown): result is ExecutionResult {
-  return typeof result === 'object' && result !== null && !(Symbol.asyncIterator in result);
+/** A single result with errors and no `data`: the operation was refused before it started. */
+function isRefusalBeforeStart(result: unknown): result is ExecutionResult {
+  return (
+    typeof result === 'object' &&
+    result !== null &&
+    !(Symbol.asyncIterator in result) &&
+    (result as ExecutionResult).data === undefined &&
+    ((result as ExecutionResult).errors?.length ?? 0) > 0
+  );
+}
+
+function inRussian(result: ExecutionResult, document: DocumentNode): ExecutionResult {
+  return {
+    ...result,
+    errors: (result.errors ?? []).map((error) => withBadInputCode(russianInputError(error, document))),
+  };
 }
 
 function withBadInputCode(error: GraphQLError): GraphQLError {
