@@ -67,7 +67,7 @@ export function claimStaffRulesSuite(systemOf: () => TestSystem): void {
       'mutation ($id: UUID!, $a: UUID!) { assignClaim(id: $id, adjusterId: $a) { status adjusterId } }';
     const START = 'mutation ($id: UUID!) { startClaimWork(id: $id) { status } }';
     const APPROVE =
-      'mutation ($id: UUID!, $amount: String!) { approveClaim(id: $id, amount: $amount) { status } }';
+      'mutation ($id: UUID!, $amount: MoneyAmount!) { approveClaim(id: $id, amount: $amount) { status } }';
     const MARK = 'mutation ($id: UUID!) { markClaimReadyForPayout(id: $id) { status } }';
     const PAY = 'mutation ($id: UUID!) { payOutClaim(id: $id, paymentReference: "PP-12") { status } }';
     const STATUS = 'query ($id: UUID!) { claim(id: $id) { status } }';
