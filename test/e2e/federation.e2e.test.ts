@@ -270,6 +270,31 @@ describe('the federated graph through the gateway', () => {
     );
   });
 
+  it('finds a customer by INN or SNILS for staff only', async () => {
+    const FIND = 'query ($inn: INN, $snils: SNILS) { findCustomer(inn: $inn, snils: $snils) { id } }';
+    const byInn = await graphql(system.gatewayUrl, FIND, {
+      token: staffToken,
+      variables: { inn: customer.inn },
+    });
+    expect(byInn.data).toEqual({ findCustomer: { id: customer.id } });
+    const bySnils = await graphql(system.gatewayUrl, FIND, {
+      token: staffToken,
+      variables: { snils: customer.snils },
+    });
+    expect(bySnils.data).toEqual({ findCustomer: { id: customer.id } });
+    const both = await graphql(system.gatewayUrl, FIND, {
+      token: staffToken,
+      variables: { inn: customer.inn, snils: customer.snils },
+    });
+    expect(both.errors?.map((error) => error.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
+    const byCustomer = await graphql(system.gatewayUrl, FIND, {
+      token: customerToken,
+      variables: { inn: customer.inn },
+    });
+    expect(byCustomer.data).toEqual({ findCustomer: null });
+    expect(byCustomer.errors?.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN']);
+  });
+
   it('refuses a subscription to a malformed claim id in Russian, naming the variable', async () => {
     const client = wsClient(system.gatewayUrl, customerToken);
     const refused = collect(
