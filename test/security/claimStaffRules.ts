@@ -112,9 +112,10 @@ export function claimStaffRulesSuite(systemOf: () => TestSystem): void {
       const unknown = await call(supervisorToken, ASSIGN, { id, a: nobody });
       expect(codesOf(unknown)).toEqual(['CLAIM_ADJUSTER_NOT_FOUND']);
       expect(unknown.errors?.[0]?.extensions).toMatchObject({ field: 'adjusterId', adjusterId: nobody });
-      expect(codesOf(await call(supervisorToken, ASSIGN, { id, a: 'not-a-staff-id' }))).toEqual([
-        'CLAIM_ADJUSTER_NOT_FOUND',
-      ]);
+      // Staff ids are UUIDs: anything else is refused at the gateway, naming the variable.
+      const malformed = await call(supervisorToken, ASSIGN, { id, a: 'not-a-staff-id' });
+      expect(codesOf(malformed)).toEqual(['BAD_USER_INPUT']);
+      expect(malformed.errors?.[0]?.extensions?.['argument']).toBe('$a');
       const analyst = demoStaffMember('analyst');
       expect(codesOf(await call(supervisorToken, ASSIGN, { id, a: analyst.id }))).toEqual([
         'CLAIM_ADJUSTER_NOT_FOUND',
