@@ -586,11 +586,15 @@ describe('policies through the gateway', () => {
     expect(codeOf(pay)).toBe('POLICY_NOT_FOUND');
 
     // The holder's own quote, used by someone else, is not found either.
-    const holderQuote = await graphql<{ quoteRenewal: { id: string } }>(system.gatewayUrl, QUOTE_RENEWAL, {
-      token: await as(cast.renewing.customer.id),
-      variables: { id: cast.renewing.policy.id },
-    });
-    const quoteId = holderQuote.data?.quoteRenewal.id ?? randomUUID();
+    const holderQuote = await graphql<{ quoteRenewal: { id: string } | null }>(
+      system.gatewayUrl,
+      QUOTE_RENEWAL,
+      {
+        token: await as(cast.renewing.customer.id),
+        variables: { id: cast.renewing.policy.id },
+      },
+    );
+    const quoteId = holderQuote.data?.quoteRenewal?.id ?? randomUUID();
     const renew = await graphql(system.gatewayUrl, RENEW, {
       token,
       variables: { quoteId, card: strangerCard, key: randomUUID() },
