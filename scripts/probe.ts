@@ -30,17 +30,17 @@ const PROBE_OPERATIONS = [
   { name: 'ProbeCustomer', query: 'query ProbeCustomer { me { id } }', variables: {} },
   {
     name: 'ProbePolicy',
-    query: 'query ProbePolicy($id: ID!) { policy(id: $id) { number } }',
+    query: 'query ProbePolicy($id: UUID!) { policy(id: $id) { number } }',
     variables: { id: NIL_ID },
   },
   {
     name: 'ProbeClaim',
-    query: 'query ProbeClaim($id: ID!) { claim(id: $id) { number } }',
+    query: 'query ProbeClaim($id: UUID!) { claim(id: $id) { number } }',
     variables: { id: NIL_ID },
   },
   {
     name: 'ProbeConversation',
-    query: 'query ProbeConversation($id: ID!) { conversation(id: $id) { status } }',
+    query: 'query ProbeConversation($id: UUID!) { conversation(id: $id) { status } }',
     variables: { id: NIL_ID },
   },
 ] as const;

@@ -47,7 +47,7 @@ const CROSS_SUBGRAPH = /* GraphQL */ `
   }
 `;
 const SINGLE_SUBGRAPH = /* GraphQL */ `
-  query ($id: ID!) {
+  query ($id: UUID!) {
     policy(id: $id) {
       number
       status

@@ -32,7 +32,7 @@ const SETTLE_MS = 3_000;
 
 const STAFF: ClaimActor = { kind: 'staff', staffId: 'bench-supervisor', role: 'supervisor' };
 const SUBSCRIPTION = /* GraphQL */ `
-  subscription ($id: ID!, $after: String) {
+  subscription ($id: UUID!, $after: String) {
     claimStatusChanged(claimId: $id, after: $after) {
       cursor
       status

@@ -59,10 +59,10 @@ const DRAIN_MS = 3_000;
 const OPEN = `mutation ($text: String!, $key: String) {
   openConversation(input: { topic: GENERAL, text: $text }, idempotencyKey: $key) { id cursor }
 }`;
-const TAKE = `mutation ($id: ID!) { takeConversation(conversationId: $id) { cursor } }`;
-const SEND = `mutation ($id: ID!, $text: String!) { sendSupportMessage(conversationId: $id, text: $text) { cursor } }`;
-const REPLY = `mutation ($id: ID!, $text: String!) { replyToConversation(conversationId: $id, text: $text) { cursor } }`;
-const FOLLOW = `subscription ($id: ID!, $after: String) {
+const TAKE = `mutation ($id: UUID!) { takeConversation(conversationId: $id) { cursor } }`;
+const SEND = `mutation ($id: UUID!, $text: String!) { sendSupportMessage(conversationId: $id, text: $text) { cursor } }`;
+const REPLY = `mutation ($id: UUID!, $text: String!) { replyToConversation(conversationId: $id, text: $text) { cursor } }`;
+const FOLLOW = `subscription ($id: UUID!, $after: String) {
   conversationEvents(conversationId: $id, after: $after) { cursor message { author text } }
 }`;
 const FOLLOW_QUEUE = `subscription { supportQueueChanged { cursor } }`;

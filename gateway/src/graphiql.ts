@@ -38,7 +38,7 @@ function signInTab(callbackUrl: string | undefined): ExampleTab {
       '  }',
       '}',
       '',
-      'mutation CompleteGosuslugiSignIn($attemptId: ID!, $state: String!, $code: String) {',
+      'mutation CompleteGosuslugiSignIn($attemptId: UUID!, $state: String!, $code: String) {',
       '  completeGosuslugiSignIn(attemptId: $attemptId, state: $state, code: $code) {',
       '    accessToken',
       '    accessTokenExpiresAt',
@@ -136,7 +136,7 @@ query MyClaims {
   }
 }
 
-query Claim($claimId: ID!) {
+query Claim($claimId: UUID!) {
   claim(id: $claimId) {
     number
     status
@@ -165,7 +165,7 @@ query Claim($claimId: ID!) {
 const SUBSCRIPTION_TAB: ExampleTab = {
   query: `# Status changes of a claim as they happen (over SSE). With \`after\` (a claim's cursor from
 # MyClaims) every later change arrives first, then live ones; without it, only live ones.
-subscription ClaimStatusChanged($claimId: ID, $after: String) {
+subscription ClaimStatusChanged($claimId: UUID, $after: String) {
   claimStatusChanged(claimId: $claimId, after: $after) {
     cursor
     claimNumber

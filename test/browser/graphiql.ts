@@ -94,7 +94,7 @@ function graphiqlInTheBrowser(systemOf: () => TestSystem, browserOf: () => Brows
       });
       const accepted = await graphql(
         system.gatewayUrl,
-        'mutation ($id: ID!) { acceptClaim(id: $id) { status } }',
+        'mutation ($id: UUID!) { acceptClaim(id: $id) { status } }',
         {
           token: staffToken,
           variables: { id: claim.id },

@@ -120,7 +120,7 @@ function valueFor(field: string, name: string, type: GraphQLInputType): unknown 
   }
   if (isEnumType(type)) return type.getValues()[0]?.value;
   switch (type.name) {
-    case 'ID':
+    case 'UUID':
       if (name === 'policyId' || (field === 'policy' && name === 'id')) return victimPolicy.id;
       if (field === 'customer' && name === 'id') return victim.id;
       return randomUUID();
@@ -132,6 +132,18 @@ function valueFor(field: string, name: string, type: GraphQLInputType): unknown 
       return false;
     case 'DateTimeISO':
       return SEEDED_AT.toISOString();
+    case 'LocalDate':
+      return '2026-01-10';
+    case 'MoneyAmount':
+      return '1000.00';
+    case 'EmailAddress':
+      return 'matrix@example.ru';
+    case 'PhoneNumber':
+      return '+7 916 765-43-21';
+    case 'INN':
+      return victim.inn;
+    case 'SNILS':
+      return victim.snils;
     case 'JSONObject':
       return {};
     case 'String':
@@ -143,8 +155,6 @@ function valueFor(field: string, name: string, type: GraphQLInputType): unknown 
 
 const PLAUSIBLE_STRINGS: Record<string, string> = {
   idempotencyKey: 'matrix-key',
-  occurredOn: '2026-01-10',
-  amount: '1000.00',
   currency: 'RUB',
   number: '2200000000000004',
   expiry: '12/30',
@@ -178,7 +188,7 @@ function operationsOf(kind: RootKind, root: GraphQLObjectType | null | undefined
         (arg) =>
           accessible(arg) &&
           ((isNonNullType(arg.type) && arg.defaultValue === undefined) ||
-            (kind === 'subscription' && getNamedType(arg.type).name === 'ID')),
+            (kind === 'subscription' && getNamedType(arg.type).name === 'UUID')),
       );
       const declarations = args.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(', ');
       const call = args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
@@ -410,7 +420,7 @@ function matrixOverRootFields(systemOf: () => TestSystem): void {
     const exportAs = async (principal: TestPrincipal, view: 'CUSTOMER' | 'OPERATOR' | null = null) =>
       graphql<{ exportConversationTranscript: { url: string } }>(
         system.gatewayUrl,
-        'mutation ($id: ID!, $view: TranscriptView) { exportConversationTranscript(conversationId: $id, view: $view) { url } }',
+        'mutation ($id: UUID!, $view: TranscriptView) { exportConversationTranscript(conversationId: $id, view: $view) { url } }',
         { token: await system.token(principal), variables: { id: opened.data!.openConversation.id, view } },
       );
     const staffWith = (role: 'adjuster' | 'support'): TestPrincipal => ({
@@ -440,7 +450,7 @@ function matrixOverRootFields(systemOf: () => TestSystem): void {
       } as TestPrincipal);
       const response = await graphql(
         system.gatewayUrl,
-        `query ($id: ID!) { policy(id: $id) { ${field.name}${selectionOf(field)} } }`,
+        `query ($id: UUID!) { policy(id: $id) { ${field.name}${selectionOf(field)} } }`,
         { token, variables: { id: victimPolicy.id } },
       );
       const visible = PARTNER_POLICY_FIELDS.has(field.name);

@@ -58,10 +58,14 @@ function commandLineOverRunningData(systemOf: () => TestSystem): void {
     });
     expect(submitted.errors).toBeUndefined();
     claim = submitted.data!.submitClaim;
-    const accepted = await graphql(system.gatewayUrl, 'mutation ($id: ID!) { acceptClaim(id: $id) { id } }', {
-      token: staff,
-      variables: { id: claim.id },
-    });
+    const accepted = await graphql(
+      system.gatewayUrl,
+      'mutation ($id: UUID!) { acceptClaim(id: $id) { id } }',
+      {
+        token: staff,
+        variables: { id: claim.id },
+      },
+    );
     expect(accepted.errors).toBeUndefined();
   });
 
@@ -147,7 +151,7 @@ function commandLineOverRunningData(systemOf: () => TestSystem): void {
       });
       const card = await graphql<{ claim: { number: string; status: string } }>(
         system.gatewayUrl,
-        'query ($id: ID!) { claim(id: $id) { number status } }',
+        'query ($id: UUID!) { claim(id: $id) { number status } }',
         { token: staff, variables: { id: claim.id } },
       );
       expect(card.data?.claim).toEqual({ number: claim.number, status: 'ACCEPTED' });

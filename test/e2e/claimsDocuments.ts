@@ -118,14 +118,14 @@ function claimsWithDocuments(systemOf: () => TestSystem): void {
     const id = submitted.data!.submitClaim.id;
 
     for (const [mutation, variables] of [
-      [`mutation ($id: ID!) { acceptClaim(id: $id) { status } }`, { id }],
+      [`mutation ($id: UUID!) { acceptClaim(id: $id) { status } }`, { id }],
       [
-        `mutation ($id: ID!, $a: ID!) { assignClaim(id: $id, adjusterId: $a) { status } }`,
+        `mutation ($id: UUID!, $a: UUID!) { assignClaim(id: $id, adjusterId: $a) { status } }`,
         { id, a: demoStaffMember('adjuster').id },
       ],
-      [`mutation ($id: ID!) { startClaimWork(id: $id) { status } }`, { id }],
+      [`mutation ($id: UUID!) { startClaimWork(id: $id) { status } }`, { id }],
       [
-        `mutation ($id: ID!) { requestClaimDocuments(id: $id, message: "Нужна схема ДТП") { status } }`,
+        `mutation ($id: UUID!) { requestClaimDocuments(id: $id, message: "Нужна схема ДТП") { status } }`,
         { id },
       ],
     ] as const) {
@@ -141,7 +141,7 @@ function claimsWithDocuments(systemOf: () => TestSystem): void {
     const provided = await graphql(
       system.gatewayUrl,
       /* GraphQL */ `
-        mutation ($id: ID!, $docs: [ID!]!, $key: String!) {
+        mutation ($id: UUID!, $docs: [UUID!]!, $key: String!) {
           provideClaimDocuments(id: $id, documentIds: $docs, idempotencyKey: $key) {
             status
           }
@@ -159,16 +159,16 @@ function claimsWithDocuments(systemOf: () => TestSystem): void {
     expect(provided.errors).toBeUndefined();
 
     for (const [mutation, variables] of [
-      [`mutation ($id: ID!) { approveClaim(id: $id, amount: "45000.00") { status } }`, { id }],
-      [`mutation ($id: ID!) { markClaimReadyForPayout(id: $id) { status } }`, { id }],
-      [`mutation ($id: ID!) { payOutClaim(id: $id, paymentReference: "PP-1") { status } }`, { id }],
+      [`mutation ($id: UUID!) { approveClaim(id: $id, amount: "45000.00") { status } }`, { id }],
+      [`mutation ($id: UUID!) { markClaimReadyForPayout(id: $id) { status } }`, { id }],
+      [`mutation ($id: UUID!) { payOutClaim(id: $id, paymentReference: "PP-1") { status } }`, { id }],
     ] as const) {
       const moved = await staff(mutation, variables);
       expect(moved.errors, mutation).toBeUndefined();
     }
 
     // An illegal transition: a paid claim cannot be accepted again.
-    const illegal = await staff(`mutation ($id: ID!) { acceptClaim(id: $id) { status } }`, { id });
+    const illegal = await staff(`mutation ($id: UUID!) { acceptClaim(id: $id) { status } }`, { id });
     expect(illegal.errors?.[0]?.extensions?.['code']).toBe('CLAIM_TRANSITION_NOT_ALLOWED');
 
     const card = await graphql<{
@@ -186,7 +186,7 @@ function claimsWithDocuments(systemOf: () => TestSystem): void {
     }>(
       system.gatewayUrl,
       /* GraphQL */ `
-        query ($id: ID!) {
+        query ($id: UUID!) {
           claim(id: $id) {
             status
             resolution
@@ -231,7 +231,7 @@ function claimsWithDocuments(systemOf: () => TestSystem): void {
     const hidden = await graphql(
       system.gatewayUrl,
       /* GraphQL */ `
-        query ($id: ID!) {
+        query ($id: UUID!) {
           claim(id: $id) {
             id
           }

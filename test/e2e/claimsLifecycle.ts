@@ -42,7 +42,7 @@ interface StatusChange {
 }
 
 const FOLLOW = /* GraphQL */ `
-  subscription ($claimId: ID, $after: String) {
+  subscription ($claimId: UUID, $after: String) {
     claimStatusChanged(claimId: $claimId, after: $after) {
       cursor
       claimId
@@ -59,7 +59,7 @@ const FOLLOW = /* GraphQL */ `
 `;
 
 const EXPORT = /* GraphQL */ `
-  mutation ($claimId: ID) {
+  mutation ($claimId: UUID) {
     exportClaimHistory(claimId: $claimId) {
       url
       expiresAt
@@ -149,50 +149,52 @@ function claimLife(systemOf: () => TestSystem): void {
   function payout(claimId: string) {
     return {
       async untilQuestionAsked() {
-        await act(staffToken, `mutation ($id: ID!) { acceptClaim(id: $id) { status } }`, { id: claimId });
+        await act(staffToken, `mutation ($id: UUID!) { acceptClaim(id: $id) { status } }`, { id: claimId });
         await act(
           staffToken,
-          `mutation ($id: ID!, $a: ID!) { assignClaim(id: $id, adjusterId: $a) { status } }`,
+          `mutation ($id: UUID!, $a: UUID!) { assignClaim(id: $id, adjusterId: $a) { status } }`,
           { id: claimId, a: demoStaffMember('adjuster').id },
         );
-        await act(staffToken, `mutation ($id: ID!) { startClaimWork(id: $id) { status } }`, { id: claimId });
+        await act(staffToken, `mutation ($id: UUID!) { startClaimWork(id: $id) { status } }`, {
+          id: claimId,
+        });
         await act(
           customerToken,
-          `mutation ($id: ID!, $q: String!, $key: String!) { askClaimQuestion(id: $id, question: $q, idempotencyKey: $key) { status } }`,
+          `mutation ($id: UUID!, $q: String!, $key: String!) { askClaimQuestion(id: $id, question: $q, idempotencyKey: $key) { status } }`,
           { id: claimId, q: QUESTION, key: `ask-${randomUUID()}` },
         );
       },
       async untilDocumentsProvided() {
         await act(
           staffToken,
-          `mutation ($id: ID!) { answerClaimQuestion(id: $id, answer: "Да, приложите акт") { status } }`,
+          `mutation ($id: UUID!) { answerClaimQuestion(id: $id, answer: "Да, приложите акт") { status } }`,
           { id: claimId },
         );
         await act(
           staffToken,
-          `mutation ($id: ID!) { requestClaimDocuments(id: $id, message: "Приложите акт") { status } }`,
+          `mutation ($id: UUID!) { requestClaimDocuments(id: $id, message: "Приложите акт") { status } }`,
           { id: claimId },
         );
         await act(
           customerToken,
-          `mutation ($id: ID!, $docs: [ID!]!, $key: String!) { provideClaimDocuments(id: $id, documentIds: $docs, idempotencyKey: $key) { status } }`,
+          `mutation ($id: UUID!, $docs: [UUID!]!, $key: String!) { provideClaimDocuments(id: $id, documentIds: $docs, idempotencyKey: $key) { status } }`,
           { id: claimId, docs: [await uploadedDocument()], key: `provide-${randomUUID()}` },
         );
       },
       async untilPaid() {
         await act(
           staffToken,
-          `mutation ($id: ID!) { approveClaim(id: $id, amount: "87000.00") { status } }`,
+          `mutation ($id: UUID!) { approveClaim(id: $id, amount: "87000.00") { status } }`,
           {
             id: claimId,
           },
         );
-        await act(staffToken, `mutation ($id: ID!) { markClaimReadyForPayout(id: $id) { status } }`, {
+        await act(staffToken, `mutation ($id: UUID!) { markClaimReadyForPayout(id: $id) { status } }`, {
           id: claimId,
         });
         await act(
           staffToken,
-          `mutation ($id: ID!) { payOutClaim(id: $id, paymentReference: "PP-77") { status } }`,
+          `mutation ($id: UUID!) { payOutClaim(id: $id, paymentReference: "PP-77") { status } }`,
           { id: claimId },
         );
       },
@@ -286,7 +288,7 @@ function claimLife(systemOf: () => TestSystem): void {
     const card = await graphql(
       system.gatewayUrl,
       `
-        query ($id: ID!) {
+        query ($id: UUID!) {
           claim(id: $id) {
             id
           }
@@ -303,7 +305,7 @@ function claimLife(systemOf: () => TestSystem): void {
     const soldPolicy = await graphql<{ policy: { number: string } }>(
       system.gatewayUrl,
       /* GraphQL */ `
-        query ($id: ID!) {
+        query ($id: UUID!) {
           policy(id: $id) {
             number
             status
@@ -321,7 +323,7 @@ function claimLife(systemOf: () => TestSystem): void {
     ]) {
       const refused = await graphql(
         system.gatewayUrl,
-        /* GraphQL */ `query ($id: ID!) { policy(id: $id) { number ${personalField} } }`,
+        /* GraphQL */ `query ($id: UUID!) { policy(id: $id) { number ${personalField} } }`,
         { token: partnerToken, variables: { id: own.policy.id } },
       );
       expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');

@@ -97,7 +97,7 @@ function federatedGraph(systemOf: () => TestSystem): void {
         }
       `,
     );
-    expect(response.data).toBeNull();
+    expect(response.data).toEqual({ me: null });
     expect(response.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
 
@@ -125,7 +125,7 @@ function federatedGraph(systemOf: () => TestSystem): void {
     const response = await graphql(
       system.gatewayUrl,
       /* GraphQL */ `
-        query ($id: ID!) {
+        query ($id: UUID!) {
           policy(id: $id) {
             number
           }
@@ -136,7 +136,7 @@ function federatedGraph(systemOf: () => TestSystem): void {
         variables: { id: policy.id },
       },
     );
-    expect(response.data).toBeNull();
+    expect(response.data).toEqual({ policy: null });
     expect(response.errors?.[0]?.extensions?.['code']).toBe('POLICY_NOT_FOUND');
   });
 
@@ -175,7 +175,7 @@ function federatedGraph(systemOf: () => TestSystem): void {
     }>(
       client,
       /* GraphQL */ `
-        subscription ($id: ID!, $after: String) {
+        subscription ($id: UUID!, $after: String) {
           claimStatusChanged(claimId: $id, after: $after) {
             status
             statusLabel
@@ -192,7 +192,7 @@ function federatedGraph(systemOf: () => TestSystem): void {
     const accepted = await graphql(
       system.gatewayUrl,
       /* GraphQL */ `
-        mutation ($id: ID!) {
+        mutation ($id: UUID!) {
           acceptClaim(id: $id) {
             status
           }
@@ -249,7 +249,7 @@ function federatedGraph(systemOf: () => TestSystem): void {
       },
       body: JSON.stringify({
         query: /* GraphQL */ `
-          subscription ($id: ID!, $after: String) {
+          subscription ($id: UUID!, $after: String) {
             claimStatusChanged(claimId: $id, after: $after) {
               status
               policy {
@@ -275,6 +275,127 @@ function federatedGraph(systemOf: () => TestSystem): void {
         data: { claimStatusChanged: { status: 'ACCEPTED', policy: { number: policy.number } } },
       }),
     );
+  });
+
+  it('finds a customer by INN or SNILS for staff only', async () => {
+    const FIND = 'query ($inn: INN, $snils: SNILS) { findCustomer(inn: $inn, snils: $snils) { id } }';
+    const byInn = await graphql(system.gatewayUrl, FIND, {
+      token: staffToken,
+      variables: { inn: customer.inn },
+    });
+    expect(byInn.data).toEqual({ findCustomer: { id: customer.id } });
+    const bySnils = await graphql(system.gatewayUrl, FIND, {
+      token: staffToken,
+      variables: { snils: customer.snils },
+    });
+    expect(bySnils.data).toEqual({ findCustomer: { id: customer.id } });
+    const both = await graphql(system.gatewayUrl, FIND, {
+      token: staffToken,
+      variables: { inn: customer.inn, snils: customer.snils },
+    });
+    expect(both.errors?.map((error) => error.extensions?.['code'])).toEqual(['BAD_USER_INPUT']);
+    const byCustomer = await graphql(system.gatewayUrl, FIND, {
+      token: customerToken,
+      variables: { inn: customer.inn },
+    });
+    expect(byCustomer.data).toEqual({ findCustomer: null });
+    expect(byCustomer.errors?.map((error) => error.extensions?.['code'])).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses a subscription to a malformed claim id in Russian, naming the variable', async () => {
+    const client = wsClient(system.gatewayUrl, customerToken);
+    const refused = collect(
+      client,
+      'subscription ($id: UUID!) { claimStatusChanged(claimId: $id) { status } }',
+      { id: 'not-a-uuid' },
+    );
+    await refused.until(1);
+    expect(refused.received).toEqual([]);
+    expect(refused.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^Неверное значение «\$id»: Идентификатор указан неверно/) as string,
+        extensions: { code: 'BAD_USER_INPUT', argument: '$id' },
+      }),
+    ]);
+    await client.dispose();
+  });
+
+  describe("every pair of a customer's root fields in one document", () => {
+    /** Each root field a customer may ask, with stable selections: some answer, some refuse with a code. */
+    const ROOT_FIELDS: Readonly<Record<string, string>> = {
+      me: 'me { id fullName }',
+      myPersonalData: 'myPersonalData { lastName supportDataHeld }',
+      myConsents: 'myConsents { version action }',
+      mySessions: 'mySessions { id }',
+      myActivity: 'myActivity(first: 1) { __typename }',
+      consentDocument: 'consentDocument { version }',
+      paymentMethods: 'paymentMethods { id }',
+      policy: `policy(id: "${policy.id}") { number }`,
+      quoteRenewal: `quoteRenewal(policyId: "${policy.id}") { policyId termMonths }`,
+      quoteCoverageChange: `quoteCoverageChange(policyId: "${policy.id}", changes: [{ code: OSAGO_PROPERTY, sumInsured: { amount: "500000.00", currency: "RUB" } }]) { policyId }`,
+      claim: `claim(id: "${randomUUID()}") { id }`,
+      claimAsOf: `claimAsOf(id: "${randomUUID()}", at: "2026-01-01T00:00:00Z") { id }`,
+      myConversations: 'myConversations { totalCount }',
+      conversation: `conversation(id: "${randomUUID()}") { id }`,
+    };
+    const fields = Object.keys(ROOT_FIELDS);
+
+    interface FieldAnswer {
+      readonly value: unknown;
+      readonly codes: unknown[];
+    }
+
+    /** What each field of the document answered: its value and the codes of the errors under it. */
+    async function answers(token: string, asked: readonly string[]): Promise<Record<string, FieldAnswer>> {
+      const response = await graphql(
+        system.gatewayUrl,
+        `{ ${asked.map((field) => ROOT_FIELDS[field]).join(' ')} }`,
+        { token },
+      );
+      expect(response.data, `data of { ${asked.join(' ')} }`).not.toBeNull();
+      return Object.fromEntries(
+        asked.map((field) => [
+          field,
+          {
+            value: response.data?.[field],
+            codes: (response.errors ?? [])
+              .filter((error) => error.path?.[0] === field)
+              .map((error) => error.extensions?.['code']),
+          },
+        ]),
+      );
+    }
+
+    async function expectEveryPairAsAlone(token: string): Promise<Record<string, FieldAnswer>> {
+      const alone: Record<string, FieldAnswer> = {};
+      for (const field of fields) Object.assign(alone, await answers(token, [field]));
+      for (const [index, first] of fields.entries()) {
+        for (const second of fields.slice(index + 1)) {
+          expect(await answers(token, [first, second]), `${first} with ${second}`).toEqual({
+            [first]: alone[first],
+            [second]: alone[second],
+          });
+        }
+      }
+      return alone;
+    }
+
+    it('answers each field as it answers alone, a refused one null beside its code', async () => {
+      const alone = await expectEveryPairAsAlone(customerToken);
+      expect(alone['policy']).toEqual({ value: { number: policy.number }, codes: [] });
+      expect(alone['claim']).toEqual({ value: null, codes: ['CLAIM_NOT_FOUND'] });
+    });
+
+    it("keeps identity's answers when personal data is refused, as after a consent revocation", async () => {
+      const withoutConsent = await system.token({
+        ...customerPrincipal,
+        customerId: stranger.id,
+        consentVersion: null,
+      });
+      const alone = await expectEveryPairAsAlone(withoutConsent);
+      expect(alone['myPersonalData']).toEqual({ value: null, codes: ['CONSENT_REQUIRED'] });
+      expect(alone['consentDocument']?.codes).toEqual([]);
+    });
   });
 
   it('reports readiness only while every subgraph answers', async () => {

@@ -114,35 +114,35 @@ const OPEN_CONVERSATION = /* GraphQL */ `
   }
 `;
 const SEND_SUPPORT_MESSAGE = /* GraphQL */ `
-  mutation ($id: ID!, $text: String!) {
+  mutation ($id: UUID!, $text: String!) {
     sendSupportMessage(conversationId: $id, text: $text) {
       id
     }
   }
 `;
 const EXPORT_TRANSCRIPT = /* GraphQL */ `
-  mutation ($id: ID!) {
+  mutation ($id: UUID!) {
     exportConversationTranscript(conversationId: $id) {
       url
     }
   }
 `;
 const INVITE_ADJUSTER = /* GraphQL */ `
-  mutation ($id: ID!, $adjusterId: ID!) {
+  mutation ($id: UUID!, $adjusterId: UUID!) {
     inviteAdjuster(conversationId: $id, adjusterId: $adjusterId) {
       id
     }
   }
 `;
 const REMOVE_ADJUSTER = /* GraphQL */ `
-  mutation ($id: ID!, $adjusterId: ID!) {
+  mutation ($id: UUID!, $adjusterId: UUID!) {
     removeAdjuster(conversationId: $id, adjusterId: $adjusterId) {
       id
     }
   }
 `;
 const LEAVE_CONVERSATION = /* GraphQL */ `
-  mutation ($id: ID!) {
+  mutation ($id: UUID!) {
     leaveConversation(conversationId: $id) {
       id
     }
@@ -251,11 +251,19 @@ function hostileMutations(): HostileCase[] {
 const WRONG_TYPES: readonly HostileCase[] = [
   {
     name: 'an object for an ID',
-    query: 'query ($id: ID!) { policy(id: $id) { id } }',
+    query: 'query ($id: UUID!) { policy(id: $id) { id } }',
     variables: { id: { a: 1 } },
   },
-  { name: 'a float for an ID', query: 'query ($id: ID!) { policy(id: $id) { id } }', variables: { id: 1.5 } },
-  { name: 'null for an ID!', query: 'query ($id: ID!) { policy(id: $id) { id } }', variables: { id: null } },
+  {
+    name: 'a float for an ID',
+    query: 'query ($id: UUID!) { policy(id: $id) { id } }',
+    variables: { id: 1.5 },
+  },
+  {
+    name: 'null for an ID!',
+    query: 'query ($id: UUID!) { policy(id: $id) { id } }',
+    variables: { id: null },
+  },
   {
     name: 'a string for an Int',
     query: 'query ($first: Int!) { me { claims(first: $first) { totalCount } } }',
@@ -294,18 +302,18 @@ const WRONG_TYPES: readonly HostileCase[] = [
   {
     name: 'a conversation message cursor that is not one',
     query:
-      'query ($id: ID!, $after: String) { conversation(id: $id) { messages(after: $after) { totalCount } } }',
+      'query ($id: UUID!, $after: String) { conversation(id: $id) { messages(after: $after) { totalCount } } }',
     variables: { id: randomUUID(), after: '\u0000not-a-cursor' },
   },
   {
     name: 'an unknown transcript view',
     query:
-      'mutation ($id: ID!, $view: TranscriptView) { exportConversationTranscript(conversationId: $id, view: $view) { url } }',
+      'mutation ($id: UUID!, $view: TranscriptView) { exportConversationTranscript(conversationId: $id, view: $view) { url } }',
     variables: { id: randomUUID(), view: 'EVERYTHING' },
   },
   {
     name: 'a broken DateTimeISO',
-    query: 'query ($at: DateTimeISO!, $id: ID!) { claimAsOf(at: $at, id: $id) { id } }',
+    query: 'query ($at: DateTimeISO!, $id: UUID!) { claimAsOf(at: $at, id: $id) { id } }',
     variables: { at: '2026-02-30T99:00:00Z', id: randomUUID() },
   },
   {
@@ -315,7 +323,7 @@ const WRONG_TYPES: readonly HostileCase[] = [
   },
   {
     name: 'a non-UUID id',
-    query: 'query ($id: ID!) { policy(id: $id) { id } }',
+    query: 'query ($id: UUID!) { policy(id: $id) { id } }',
     variables: { id: "1' OR '1'='1" },
   },
 ];
@@ -348,6 +356,98 @@ const HOSTILE_DOCUMENTS: readonly { name: string; query: string }[] = [
   { name: 'directives piled on a field', query: `{ me ${'@include(if: true) '.repeat(2_000)}{ id } }` },
   { name: 'an empty document', query: '' },
   { name: 'two anonymous operations', query: '{ me { id } } { me { id } }' },
+];
+
+/**
+ * Every typed scalar, with where a customer's document carries it and values it must refuse. The gateway
+ * refuses each one before any subgraph, as BAD_USER_INPUT in Russian naming what the client wrote.
+ */
+interface TypedScalarCase {
+  readonly scalar: string;
+  /** An operation taking the value as `$value`, and the same operation with `VALUE` as a literal. */
+  readonly withVariable: string;
+  readonly withLiteral: string;
+  /** What the refusal names for the variable and for the literal. */
+  readonly variableName: string;
+  readonly argumentName: string;
+  readonly refused: readonly unknown[];
+}
+
+const claimInput = (occurredOn: string, contact = '') =>
+  `{ policyId: "${policy.id}", incident: { occurredOn: ${occurredOn}, kind: "ДТП", place: "Москва", description: "Столкновение" }${contact} }`;
+
+const TYPED_SCALARS: readonly TypedScalarCase[] = [
+  {
+    scalar: 'LocalDate',
+    withVariable: `mutation ($value: LocalDate!) { submitClaim(idempotencyKey: "${randomUUID()}", input: ${claimInput('$value')}) { id } }`,
+    withLiteral: `mutation { submitClaim(idempotencyKey: "${randomUUID()}", input: ${claimInput('VALUE')}) { id } }`,
+    variableName: '$value',
+    argumentName: 'input.incident.occurredOn',
+    // 9999-12-31 is a day; the policy, not the scalar, refuses it.
+    refused: ['вчера', '2026-13-45', ...INVALID_DATES.filter((date) => date !== '9999-12-31'), 20_260_110],
+  },
+  {
+    scalar: 'DateTimeISO',
+    withVariable: `query ($value: DateTimeISO!) { claimAsOf(id: "${randomUUID()}", at: $value) { id } }`,
+    withLiteral: `query { claimAsOf(id: "${randomUUID()}", at: VALUE) { id } }`,
+    variableName: '$value',
+    argumentName: 'at',
+    refused: ['31.02.2026', '2026-02-30T10:00:00Z', '2026-01-10T25:00:00Z', 'now', '2026-01-10'],
+  },
+  {
+    scalar: 'EmailAddress',
+    withVariable: `mutation ($value: EmailAddress!) { submitClaim(idempotencyKey: "${randomUUID()}", input: ${claimInput('"2026-01-10"', ', contact: { email: $value }')}) { id } }`,
+    withLiteral: `mutation { submitClaim(idempotencyKey: "${randomUUID()}", input: ${claimInput('"2026-01-10"', ', contact: { email: VALUE }')}) { id } }`,
+    variableName: '$value',
+    argumentName: 'input.contact.email',
+    refused: [
+      'not-an-email',
+      'a@b.ru, c@d.ru',
+      'Иван <ivan@example.ru>',
+      'ivan@example.ru\r\nBcc: x@y.ru',
+      '',
+    ],
+  },
+  {
+    scalar: 'PhoneNumber',
+    withVariable: `mutation ($value: PhoneNumber!) { submitClaim(idempotencyKey: "${randomUUID()}", input: ${claimInput('"2026-01-10"', ', contact: { phone: $value }')}) { id } }`,
+    withLiteral: `mutation { submitClaim(idempotencyKey: "${randomUUID()}", input: ${claimInput('"2026-01-10"', ', contact: { phone: VALUE }')}) { id } }`,
+    variableName: '$value',
+    argumentName: 'input.contact.phone',
+    refused: ['12345', '+1 212 555 0123', '２２００', 'телефон', ''],
+  },
+  {
+    scalar: 'INN',
+    withVariable: 'query ($value: INN!) { findCustomer(inn: $value) { id } }',
+    withLiteral: 'query { findCustomer(inn: VALUE) { id } }',
+    variableName: '$value',
+    argumentName: 'inn',
+    refused: ['7707083894', '12345', '500100732258', '770708389', 'ИНН', ''],
+  },
+  {
+    scalar: 'SNILS',
+    withVariable: 'query ($value: SNILS!) { findCustomer(snils: $value) { id } }',
+    withLiteral: 'query { findCustomer(snils: VALUE) { id } }',
+    variableName: '$value',
+    argumentName: 'snils',
+    refused: ['112-233-445 96', '123-456-789 00', '1234', 'СНИЛС', ''],
+  },
+  {
+    scalar: 'MoneyAmount',
+    withVariable: `query ($value: MoneyAmount!) { quoteCoverageChange(policyId: "${policy.id}", changes: [{ code: OSAGO_PROPERTY, sumInsured: { amount: $value, currency: "RUB" } }]) { id } }`,
+    withLiteral: `query { quoteCoverageChange(policyId: "${policy.id}", changes: [{ code: OSAGO_PROPERTY, sumInsured: { amount: VALUE, currency: "RUB" } }]) { id } }`,
+    variableName: '$value',
+    argumentName: 'changes.sumInsured.amount',
+    refused: ['1,5', '1e3', '.5', '-0', '12.345', 'NaN', '', 1500],
+  },
+  {
+    scalar: 'UUID',
+    withVariable: 'query ($value: UUID!) { policy(id: $value) { id } }',
+    withLiteral: 'query { policy(id: VALUE) { id } }',
+    variableName: '$value',
+    argumentName: 'id',
+    refused: ["1' OR '1'='1", '{00000000-0000-0000-0000-000000000000}', 'x'.repeat(36), '', 42],
+  },
 ];
 
 interface RawResponse {
@@ -439,6 +539,43 @@ function hostileInput(systemOf: () => TestSystem): void {
 
   it.each(WRONG_TYPES)('refuses $name with a stable code', async ({ name, query, variables }) => {
     expectStableRefusal(await send(query, variables), name);
+  });
+
+  describe.each(TYPED_SCALARS)('the typed scalar $scalar', (scalarCase) => {
+    async function expectRefusal(query: string, variables: Record<string, unknown>, named: string) {
+      const response = await graphql(system.gatewayUrl, query, { token, variables });
+      const context = `${scalarCase.scalar}: ${query.slice(0, 80)} ${JSON.stringify(variables).slice(0, 60)}`;
+      expect(
+        response.errors?.map((error) => error.extensions?.['code']),
+        context,
+      ).toEqual(['BAD_USER_INPUT']);
+      expect(response.errors?.[0]?.extensions?.['argument'], context).toBe(named);
+      expect(response.errors?.[0]?.message, context).toMatch(
+        new RegExp(`^Неверное значение .*«${named.replace(/[$.]/g, '\\$&')}»: [А-Я]`),
+      );
+      expect(response.errors?.[0]?.message, context).not.toMatch(/Variable|Expected|_[a-z]+_/);
+    }
+
+    it('refuses malformed values in a variable, in Russian, naming the variable', async () => {
+      for (const value of scalarCase.refused) {
+        await expectRefusal(scalarCase.withVariable, { value }, scalarCase.variableName);
+      }
+    });
+
+    it('refuses malformed literals, in Russian, naming the argument', async () => {
+      for (const value of scalarCase.refused) {
+        const query = scalarCase.withLiteral.replace('VALUE', JSON.stringify(value));
+        await expectRefusal(query, {}, scalarCase.argumentName);
+      }
+    });
+  });
+
+  it('files nothing for a claim whose date, e-mail or phone a typed scalar refused', async () => {
+    const before = await customerRecords();
+    for (const scalarCase of TYPED_SCALARS.filter((typed) => typed.withVariable.includes('submitClaim'))) {
+      await send(scalarCase.withVariable, { value: scalarCase.refused[0] });
+    }
+    expect(await customerRecords()).toEqual(before);
   });
 
   it.each(HOSTILE_DOCUMENTS)('refuses $name with a stable code', async ({ name, query }) => {

@@ -203,7 +203,7 @@ describe('identity through the gateway, against the ESIA emulator', () => {
     const phone = await signedIn('newcomer');
     const revoked = await graphql<{ revokeSession: { id: string; active: boolean } }>(
       system.gatewayUrl,
-      'mutation ($id: ID!) { revokeSession(id: $id) { id active } }',
+      'mutation ($id: UUID!) { revokeSession(id: $id) { id active } }',
       { token: laptop.accessToken, variables: { id: phone.sessionId } },
     );
     expect(revoked.data?.revokeSession).toEqual({ id: phone.sessionId, active: false });
@@ -373,7 +373,7 @@ describe('identity through the gateway, against the ESIA emulator', () => {
     expect(decodeJwt(token)).toMatchObject({ kind: 'staff', roles: ['supervisor'] });
     const customer = await graphql<{ customer: { id: string } }>(
       system.gatewayUrl,
-      'query ($id: ID!) { customer(id: $id) { id } }',
+      'query ($id: UUID!) { customer(id: $id) { id } }',
       {
         token,
         variables: { id: existing.id },

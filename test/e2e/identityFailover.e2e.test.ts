@@ -10,14 +10,14 @@ import { LAUNCH_MS, TIER_TIMEOUTS } from '../support/timeouts.ts';
 
 const { customer, policy } = demoCast();
 const POLICY_NUMBER = /* GraphQL */ `
-  query ($id: ID!) {
+  query ($id: UUID!) {
     policy(id: $id) {
       number
     }
   }
 `;
 const CLAIM_NUMBER = /* GraphQL */ `
-  query ($id: ID!) {
+  query ($id: UUID!) {
     claim(id: $id) {
       number
     }

@@ -8,7 +8,7 @@ import type { TestSystem } from '../support/testSystem.ts';
 
 const { customer, stranger, policy } = demoCast();
 const POLICY_CARD = /* GraphQL */ `
-  query PolicyCard($id: ID!) {
+  query PolicyCard($id: UUID!) {
     policy(id: $id) {
       number
     }

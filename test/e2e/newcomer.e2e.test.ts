@@ -50,7 +50,7 @@ const POLICIES = /* GraphQL */ `
 `;
 
 const FOLLOW = /* GraphQL */ `
-  subscription ($claimId: ID, $after: String) {
+  subscription ($claimId: UUID, $after: String) {
     claimStatusChanged(claimId: $claimId, after: $after) {
       claimNumber
       status
@@ -145,17 +145,17 @@ describe('a newcomer follows the README: npm start, a customer files a claim, st
           expect(response.errors, mutation).toBeUndefined();
         };
         const supervisorToken = await staffSignIn(supervisor);
-        await move(supervisorToken, 'mutation ($id: ID!) { acceptClaim(id: $id) { status } }', {
+        await move(supervisorToken, 'mutation ($id: UUID!) { acceptClaim(id: $id) { status } }', {
           id: claim.id,
         });
         const adjusterToken = await staffSignIn(adjuster);
         // Adjusters take unassigned claims themselves: the staff id is the subject of their token.
         await move(
           adjusterToken,
-          'mutation ($id: ID!, $me: ID!) { assignClaim(id: $id, adjusterId: $me) { status } }',
+          'mutation ($id: UUID!, $me: UUID!) { assignClaim(id: $id, adjusterId: $me) { status } }',
           { id: claim.id, me: decodeJwt(adjusterToken).sub },
         );
-        await move(adjusterToken, 'mutation ($id: ID!) { startClaimWork(id: $id) { status } }', {
+        await move(adjusterToken, 'mutation ($id: UUID!) { startClaimWork(id: $id) { status } }', {
           id: claim.id,
         });
 

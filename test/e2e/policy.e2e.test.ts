@@ -15,7 +15,7 @@ function customer(customerId: string, trusted = true) {
 }
 
 const CARD = /* GraphQL */ `
-  query Card($id: ID!) {
+  query Card($id: UUID!) {
     policy(id: $id) {
       id
       number
@@ -100,7 +100,7 @@ const ADD_CARD = /* GraphQL */ `
   }
 `;
 const QUOTE_RENEWAL = /* GraphQL */ `
-  query Quote($id: ID!) {
+  query Quote($id: UUID!) {
     quoteRenewal(policyId: $id) {
       id
       premium {
@@ -116,7 +116,7 @@ const QUOTE_RENEWAL = /* GraphQL */ `
   }
 `;
 const RENEW = /* GraphQL */ `
-  mutation Renew($quoteId: ID!, $card: ID!, $key: String!) {
+  mutation Renew($quoteId: UUID!, $card: UUID!, $key: String!) {
     renewPolicy(quoteId: $quoteId, paymentMethodId: $card, idempotencyKey: $key) {
       payment {
         id
@@ -145,7 +145,7 @@ const RENEW = /* GraphQL */ `
   }
 `;
 const QUOTE_CHANGE = /* GraphQL */ `
-  query Change($id: ID!, $changes: [CoverageChangeInput!]!) {
+  query Change($id: UUID!, $changes: [CoverageChangeInput!]!) {
     quoteCoverageChange(policyId: $id, changes: $changes) {
       id
       amountDueNow {
@@ -161,7 +161,7 @@ const QUOTE_CHANGE = /* GraphQL */ `
   }
 `;
 const CONFIRM_CHANGE = /* GraphQL */ `
-  mutation Confirm($quoteId: ID!, $card: ID, $key: String!) {
+  mutation Confirm($quoteId: UUID!, $card: UUID, $key: String!) {
     confirmCoverageChange(quoteId: $quoteId, paymentMethodId: $card, idempotencyKey: $key) {
       payment {
         status
@@ -191,7 +191,7 @@ const CONFIRM_CHANGE = /* GraphQL */ `
   }
 `;
 const PAY = /* GraphQL */ `
-  mutation Pay($policyId: ID!, $instalmentId: ID!, $card: ID!, $key: String!) {
+  mutation Pay($policyId: UUID!, $instalmentId: UUID!, $card: UUID!, $key: String!) {
     payInstalment(
       policyId: $policyId
       instalmentId: $instalmentId
@@ -214,7 +214,7 @@ const PAY = /* GraphQL */ `
 `;
 
 const PAY_WITH_MESSAGE = /* GraphQL */ `
-  mutation Pay($policyId: ID!, $instalmentId: ID!, $card: ID!, $key: String!) {
+  mutation Pay($policyId: UUID!, $instalmentId: UUID!, $card: UUID!, $key: String!) {
     payInstalment(
       policyId: $policyId
       instalmentId: $instalmentId
@@ -586,11 +586,15 @@ describe('policies through the gateway', () => {
     expect(codeOf(pay)).toBe('POLICY_NOT_FOUND');
 
     // The holder's own quote, used by someone else, is not found either.
-    const holderQuote = await graphql<{ quoteRenewal: { id: string } }>(system.gatewayUrl, QUOTE_RENEWAL, {
-      token: await as(cast.renewing.customer.id),
-      variables: { id: cast.renewing.policy.id },
-    });
-    const quoteId = holderQuote.data?.quoteRenewal.id ?? randomUUID();
+    const holderQuote = await graphql<{ quoteRenewal: { id: string } | null }>(
+      system.gatewayUrl,
+      QUOTE_RENEWAL,
+      {
+        token: await as(cast.renewing.customer.id),
+        variables: { id: cast.renewing.policy.id },
+      },
+    );
+    const quoteId = holderQuote.data?.quoteRenewal?.id ?? randomUUID();
     const renew = await graphql(system.gatewayUrl, RENEW, {
       token,
       variables: { quoteId, card: strangerCard, key: randomUUID() },

@@ -24,7 +24,7 @@ const LIST = /* GraphQL */ `
 `;
 
 const CARD = /* GraphQL */ `
-  query ($id: ID!) {
+  query ($id: UUID!) {
     policy(id: $id) {
       id
       number

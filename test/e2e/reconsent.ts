@@ -30,7 +30,7 @@ const supervisor = {
 } as const;
 
 const CARD = /* GraphQL */ `
-  query ($id: ID!) {
+  query ($id: UUID!) {
     claim(id: $id) {
       timeline {
         type

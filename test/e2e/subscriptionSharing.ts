@@ -23,7 +23,7 @@ const staff = {
 } as const;
 
 const FOLLOW = /* GraphQL */ `
-  subscription ($claimId: ID) {
+  subscription ($claimId: UUID) {
     claimStatusChanged(claimId: $claimId) {
       claimId
       status
@@ -142,7 +142,7 @@ function sharedUpstreamConnection(systemOf: () => TestSystem): void {
     const accepted = await graphql(
       system.gatewayUrl,
       `
-        mutation ($id: ID!) {
+        mutation ($id: UUID!) {
           acceptClaim(id: $id) {
             status
           }
@@ -169,7 +169,7 @@ function sharedUpstreamConnection(systemOf: () => TestSystem): void {
       });
       expect(response.errors).toBeUndefined();
     };
-    await staffActs(`mutation ($id: ID!) { acceptClaim(id: $id) { id } }`);
+    await staffActs(`mutation ($id: UUID!) { acceptClaim(id: $id) { id } }`);
     const shared = client(system.services.claims.url);
     const forged = `${otherToken.slice(0, -4)}AAAA`;
     expect(codesOf(await firstResult(shared, FOLLOW, { claimId }, asGateway(`Bearer ${forged}`)))).toEqual([
@@ -193,9 +193,9 @@ function sharedUpstreamConnection(systemOf: () => TestSystem): void {
       what: 'one subscription',
     });
     await staffActs(
-      `mutation ($id: ID!, $adjuster: ID!) { assignClaim(id: $id, adjusterId: $adjuster) { id } }`,
+      `mutation ($id: UUID!, $adjuster: UUID!) { assignClaim(id: $id, adjusterId: $adjuster) { id } }`,
     );
-    await staffActs(`mutation ($id: ID!) { startClaimWork(id: $id) { id } }`);
+    await staffActs(`mutation ($id: UUID!) { startClaimWork(id: $id) { id } }`);
     const next = await follower.next();
     expect((next.value as ExecutionResult<Followed>).data?.claimStatusChanged).toEqual({
       claimId,

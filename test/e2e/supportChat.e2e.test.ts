@@ -109,7 +109,7 @@ interface OperatorView {
 }
 
 const EXPORT_TRANSCRIPT = /* GraphQL */ `
-  mutation ($id: ID!, $view: TranscriptView) {
+  mutation ($id: UUID!, $view: TranscriptView) {
     exportConversationTranscript(conversationId: $id, view: $view) {
       url
       expiresAt
@@ -187,7 +187,7 @@ describe('the support chat through the gateway, from both sides', () => {
   const seenBy = async (who: keyof typeof tokens) => {
     const response = await call(
       who,
-      `query ($id: ID!) { conversation(id: $id) { ...Seen } }\n${CONVERSATION}`,
+      `query ($id: UUID!) { conversation(id: $id) { ...Seen } }\n${CONVERSATION}`,
       {
         id: conversationId,
       },
@@ -197,7 +197,7 @@ describe('the support chat through the gateway, from both sides', () => {
   };
 
   it('a customer opens a conversation about their own policy, not about someone else’s', async () => {
-    const open = `mutation ($policyId: ID, $key: String) {
+    const open = `mutation ($policyId: UUID, $key: String) {
       c: openConversation(input: { topic: POLICY, subjectId: $policyId, text: "  Когда продлевать ОСАГО?  " }, idempotencyKey: $key) { ...Seen }
     }`;
     const key = `open-${randomUUID()}`;
@@ -228,7 +228,7 @@ describe('the support chat through the gateway, from both sides', () => {
   });
 
   it('refuses bad input with coded Russian errors and writes nothing', async () => {
-    const send = `mutation ($id: ID!, $text: String!) { c: sendSupportMessage(conversationId: $id, text: $text) { id } }`;
+    const send = `mutation ($id: UUID!, $text: String!) { c: sendSupportMessage(conversationId: $id, text: $text) { id } }`;
     for (const [text, code] of [
       ['   ', 'BAD_USER_INPUT'],
       ['я'.repeat(4_001), 'BAD_USER_INPUT'],
@@ -246,19 +246,19 @@ describe('the support chat through the gateway, from both sides', () => {
   });
 
   it('hides the conversation from another customer, a partner and staff outside support', async () => {
-    const read = `query ($id: ID!) { conversation(id: $id) { id } }`;
+    const read = `query ($id: UUID!) { conversation(id: $id) { id } }`;
     expect(codeOf(await call('stranger', read, { id: conversationId }))).toBe('CONVERSATION_NOT_FOUND');
     expect(codeOf(await call('partner', read, { id: conversationId }))).toBe('FORBIDDEN');
     expect(codeOf(await call('adjuster', read, { id: conversationId }))).toBe('FORBIDDEN');
     const queue = `query { supportQueue { totalCount } }`;
     for (const who of ['customer', 'partner', 'adjuster'] as const)
       expect(codeOf(await call(who, queue)), who).toBe('FORBIDDEN');
-    const reply = `mutation ($id: ID!) { c: replyToConversation(conversationId: $id, text: "Я оператор") { id } }`;
+    const reply = `mutation ($id: UUID!) { c: replyToConversation(conversationId: $id, text: "Я оператор") { id } }`;
     expect(codeOf(await call('customer', reply, { id: conversationId }))).toBe('FORBIDDEN');
     expect(codeOf(await call('adjuster', reply, { id: conversationId }))).toBe('FORBIDDEN');
     expect(
       codeOf(
-        await call('stranger', `mutation ($id: ID!) { c: closeConversation(conversationId: $id) { id } }`, {
+        await call('stranger', `mutation ($id: UUID!) { c: closeConversation(conversationId: $id) { id } }`, {
           id: conversationId,
         }),
       ),
@@ -276,14 +276,14 @@ describe('the support chat through the gateway, from both sides', () => {
     );
     const replied = await change(
       'operator',
-      `mutation ($id: ID!) { c: replyToConversation(conversationId: $id, text: "Добрый день! За 30 дней до окончания.") { ...Seen } }`,
+      `mutation ($id: UUID!) { c: replyToConversation(conversationId: $id, text: "Добрый день! За 30 дней до окончания.") { ...Seen } }`,
       {},
     );
     expect(replied.assigneeId).toBe(OPERATOR.id);
     expect(replied.customerId).toBe(customer.id);
     const noted = await change(
       'operator',
-      `mutation ($id: ID!) { c: addInternalNote(conversationId: $id, text: "Проверить скидку КБМ") { ...Seen } }`,
+      `mutation ($id: UUID!) { c: addInternalNote(conversationId: $id, text: "Проверить скидку КБМ") { ...Seen } }`,
       {},
     );
     expect(noted.messages.nodes.map((node) => [node.number, node.internal])).toEqual([
@@ -308,7 +308,7 @@ describe('the support chat through the gateway, from both sides', () => {
   it('read receipts: the customer reads the reply, the operator sees how far', async () => {
     const read = await change(
       'customer',
-      `mutation ($id: ID!) { c: markConversationRead(conversationId: $id, upToMessageNumber: 2) { ...Seen } }`,
+      `mutation ($id: UUID!) { c: markConversationRead(conversationId: $id, upToMessageNumber: 2) { ...Seen } }`,
       {},
     );
     expect(read).toMatchObject({ unreadCount: 0, customerReadUpTo: 2 });
@@ -327,7 +327,7 @@ describe('the support chat through the gateway, from both sides', () => {
   });
 
   it('transfers only to a support operator in the staff register, and only by its holder', async () => {
-    const transfer = `mutation ($id: ID!, $to: ID!) { c: transferConversation(conversationId: $id, operatorId: $to) { ...Seen } }`;
+    const transfer = `mutation ($id: UUID!, $to: UUID!) { c: transferConversation(conversationId: $id, operatorId: $to) { ...Seen } }`;
     const toAdjuster = await call('operator', `${transfer}\n${CONVERSATION}`, {
       id: conversationId,
       to: ADJUSTER.id,
@@ -342,7 +342,7 @@ describe('the support chat through the gateway, from both sides', () => {
     expect(moved.assigneeId).toBe(SECOND_OPERATOR.id);
     const replyByFirst = await call(
       'operator',
-      `mutation ($id: ID!) { c: replyToConversation(conversationId: $id, text: "Ещё я") { id } }`,
+      `mutation ($id: UUID!) { c: replyToConversation(conversationId: $id, text: "Ещё я") { id } }`,
       { id: conversationId },
     );
     expect(codeOf(replyByFirst)).toBe('CONVERSATION_ASSIGNED_ELSEWHERE');
@@ -361,31 +361,31 @@ describe('the support chat through the gateway, from both sides', () => {
   it('the customer rates, closes and reopens; a closed conversation takes no messages', async () => {
     const rated = await change(
       'customer',
-      `mutation ($id: ID!) { c: rateConversation(conversationId: $id, score: 5, comment: "Спасибо!") { ...Seen } }`,
+      `mutation ($id: UUID!) { c: rateConversation(conversationId: $id, score: 5, comment: "Спасибо!") { ...Seen } }`,
       {},
     );
     expect(rated.rating).toEqual({ score: 5, comment: 'Спасибо!' });
     const again = await call(
       'customer',
-      `mutation ($id: ID!) { c: rateConversation(conversationId: $id, score: 1) { id } }`,
+      `mutation ($id: UUID!) { c: rateConversation(conversationId: $id, score: 1) { id } }`,
       { id: conversationId },
     );
     expect(codeOf(again)).toBe('CONVERSATION_ALREADY_RATED');
     const closed = await change(
       'second',
-      `mutation ($id: ID!) { c: closeConversation(conversationId: $id) { ...Seen } }`,
+      `mutation ($id: UUID!) { c: closeConversation(conversationId: $id) { ...Seen } }`,
       {},
     );
     expect(closed.status).toBe('CLOSED');
     const late = await call(
       'customer',
-      `mutation ($id: ID!) { c: sendSupportMessage(conversationId: $id, text: "Ещё вопрос") { id } }`,
+      `mutation ($id: UUID!) { c: sendSupportMessage(conversationId: $id, text: "Ещё вопрос") { id } }`,
       { id: conversationId },
     );
     expect(codeOf(late)).toBe('CONVERSATION_CLOSED');
     const reopened = await change(
       'customer',
-      `mutation ($id: ID!) { c: reopenConversation(conversationId: $id) { ...Seen } }`,
+      `mutation ($id: UUID!) { c: reopenConversation(conversationId: $id) { ...Seen } }`,
       {},
     );
     expect(reopened.status).toBe('OPEN');
@@ -408,7 +408,7 @@ describe('the support chat through the gateway, from both sides', () => {
       conversation: { openedAt: string; messages: { nodes: { text: string; sentAt: string }[] } };
     }>(
       'operator',
-      `query ($id: ID!) { conversation(id: $id) { openedAt messages { nodes { text sentAt } } } }`,
+      `query ($id: UUID!) { conversation(id: $id) { openedAt messages { nodes { text sentAt } } } }`,
       {
         id: conversationId,
       },
@@ -473,7 +473,7 @@ describe('the support chat through the gateway, from both sides', () => {
     expect(overview).toContain(conversationId);
     const onPolicy = await call<{ policy: { conversations: { nodes: { id: string }[] } } }>(
       'customer',
-      `query ($id: ID!) { policy(id: $id) { conversations { nodes { id } } } }`,
+      `query ($id: UUID!) { policy(id: $id) { conversations { nodes { id } } } }`,
       { id: policy.id },
     );
     expect(onPolicy.errors).toBeUndefined();
@@ -481,7 +481,7 @@ describe('the support chat through the gateway, from both sides', () => {
   });
 
   it('both sides follow the conversation live, resume with the cursor, and the customer never gets the note', async () => {
-    const FOLLOW = `subscription ($id: ID!, $after: String) {
+    const FOLLOW = `subscription ($id: UUID!, $after: String) {
       conversationEvents(conversationId: $id, after: $after) { cursor type readBy readUpTo status assigneeId message { number author internal text } }
     }`;
     type Update = {
@@ -524,7 +524,7 @@ describe('the support chat through the gateway, from both sides', () => {
 
       await change(
         'customer',
-        `mutation ($id: ID!) { c: sendSupportMessage(conversationId: $id, text: "Вы тут?") { ...Seen } }`,
+        `mutation ($id: UUID!) { c: sendSupportMessage(conversationId: $id, text: "Вы тут?") { ...Seen } }`,
         {},
       );
       await operatorFeed.until(walked.length + 2, 30_000);
@@ -536,7 +536,7 @@ describe('the support chat through the gateway, from both sides', () => {
       });
       await change(
         'second',
-        `mutation ($id: ID!) { c: replyToConversation(conversationId: $id, text: "Да, слушаю") { ...Seen } }`,
+        `mutation ($id: UUID!) { c: replyToConversation(conversationId: $id, text: "Да, слушаю") { ...Seen } }`,
         {},
       );
       await customerFeed.until(walked.length + 2, 30_000);
@@ -552,19 +552,19 @@ describe('the support chat through the gateway, from both sides', () => {
       customerFeed.unsubscribe();
       await change(
         'second',
-        `mutation ($id: ID!) { c: addInternalNote(conversationId: $id, text: "перезвонить") { ...Seen } }`,
+        `mutation ($id: UUID!) { c: addInternalNote(conversationId: $id, text: "перезвонить") { ...Seen } }`,
         {},
       );
       await change(
         'second',
-        `mutation ($id: ID!) { c: replyToConversation(conversationId: $id, text: "Что-то ещё?") { ...Seen } }`,
+        `mutation ($id: UUID!) { c: replyToConversation(conversationId: $id, text: "Что-то ещё?") { ...Seen } }`,
         {},
       );
       const resumed = collect<Update>(customerClient, FOLLOW, { id: conversationId, after: lastSeen });
       await resumed.until(1, 30_000);
       await change(
         'customer',
-        `mutation ($id: ID!) { c: sendSupportMessage(conversationId: $id, text: "Нет, спасибо") { ...Seen } }`,
+        `mutation ($id: UUID!) { c: sendSupportMessage(conversationId: $id, text: "Нет, спасибо") { ...Seen } }`,
         {},
       );
       await resumed.until(2, 30_000);
@@ -621,7 +621,7 @@ describe('the support chat through the gateway, from both sides', () => {
         authorization: `Bearer ${tokens.customer}`,
       },
       body: JSON.stringify({
-        query: `subscription ($id: ID!, $after: String) { conversationEvents(conversationId: $id, after: $after) { type message { text } } }`,
+        query: `subscription ($id: UUID!, $after: String) { conversationEvents(conversationId: $id, after: $after) { type message { text } } }`,
         variables: { id: conversationId, after: openedCursor },
       }),
     });
@@ -653,7 +653,7 @@ describe('the support chat through the gateway, from both sides', () => {
     const reply = created.data!.createCannedReply;
     expect(reply).toMatchObject({ title: 'Продление ОСАГО' });
 
-    const update = `mutation ($id: ID!, $input: CannedReplyInput!) { updateCannedReply(id: $id, input: $input) { id text } }`;
+    const update = `mutation ($id: UUID!, $input: CannedReplyInput!) { updateCannedReply(id: $id, input: $input) { id text } }`;
     const updated = await call<{ updateCannedReply: Reply }>('supervisor', update, {
       id: reply.id,
       input: { title: 'Продление ОСАГО', text: 'Продлить можно в разделе «Полисы».' },
@@ -668,7 +668,7 @@ describe('the support chat through the gateway, from both sides', () => {
     for (const who of ['customer', 'partner', 'adjuster'] as const)
       expect(codeOf(await call(who, list)), who).toBe('FORBIDDEN');
 
-    const remove = `mutation ($id: ID!) { deleteCannedReply(id: $id) }`;
+    const remove = `mutation ($id: UUID!) { deleteCannedReply(id: $id) }`;
     expect(codeOf(await call('operator', remove, { id: reply.id }))).toBe('FORBIDDEN');
     expect(
       (await call<{ deleteCannedReply: boolean }>('supervisor', remove, { id: reply.id })).data
@@ -683,7 +683,7 @@ describe('the support chat through the gateway, from both sides', () => {
     const submitted = await submitClaim(system.gatewayUrl, holder, own.policy.id);
     expect(submitted.errors).toBeUndefined();
     const claimId = submitted.data!.submitClaim.id;
-    const open = `mutation ($claimId: ID!) { openConversation(input: { topic: CLAIM, subjectId: $claimId, text: "Когда будет решение?" }) { id topic subjectId } }`;
+    const open = `mutation ($claimId: UUID!) { openConversation(input: { topic: CLAIM, subjectId: $claimId, text: "Когда будет решение?" }) { id topic subjectId } }`;
     const strangers = await call('stranger', open, { claimId });
     expect(codeOf(strangers)).toBe('SUPPORT_SUBJECT_NOT_FOUND');
     const opened = await graphql<{ openConversation: { id: string; subjectId: string } }>(
@@ -701,7 +701,7 @@ describe('the support chat through the gateway, from both sides', () => {
         const response = await graphql<{ claim: { conversation: { id: string } | null } }>(
           system.gatewayUrl,
           `
-            query ($id: ID!) {
+            query ($id: UUID!) {
               claim(id: $id) {
                 conversation {
                   id
@@ -733,7 +733,7 @@ describe('the support chat through the gateway, from both sides', () => {
     const id = opened.data!.openConversation.id;
     const replied = await call(
       'operator',
-      'mutation ($id: ID!) { replyToConversation(conversationId: $id, text: "Перезвоним вам") { id } }',
+      'mutation ($id: UUID!) { replyToConversation(conversationId: $id, text: "Перезвоним вам") { id } }',
       { id },
     );
     expect(replied.errors).toBeUndefined();
@@ -741,7 +741,7 @@ describe('the support chat through the gateway, from both sides', () => {
       const response = await call<{ conversation: OperatorView }>(
         'operator',
         /* GraphQL */ `
-          query ($id: ID!) {
+          query ($id: UUID!) {
             conversation(id: $id) {
               status
               assigneeId
@@ -806,7 +806,7 @@ describe('the support chat through the gateway, from both sides', () => {
     // And support takes no new text about them
     const refused = await call(
       'operator',
-      'mutation ($id: ID!) { replyToConversation(conversationId: $id, text: "Вы тут?") { id } }',
+      'mutation ($id: UUID!) { replyToConversation(conversationId: $id, text: "Вы тут?") { id } }',
       { id },
     );
     expect(codeOf(refused)).toBe('PERSONAL_DATA_ERASED');
@@ -836,7 +836,7 @@ describe('the support chat through the gateway, from both sides', () => {
     const reply = async (id: string) => {
       const replied = await call<{ replyToConversation: { lastMessage: { number: number } } }>(
         'operator',
-        'mutation ($id: ID!) { replyToConversation(conversationId: $id, text: "Ответили") { lastMessage { number } } }',
+        'mutation ($id: UUID!) { replyToConversation(conversationId: $id, text: "Ответили") { lastMessage { number } } }',
         { id },
       );
       expect(replied.errors).toBeUndefined();
@@ -849,7 +849,7 @@ describe('the support chat through the gateway, from both sides', () => {
     const readNumber = await reply(read);
     const marked = await call(
       'customer',
-      'mutation ($id: ID!, $n: Int!) { markConversationRead(conversationId: $id, upToMessageNumber: $n) { id } }',
+      'mutation ($id: UUID!, $n: Int!) { markConversationRead(conversationId: $id, upToMessageNumber: $n) { id } }',
       { id: read, n: readNumber },
     );
     expect(marked.errors).toBeUndefined();
@@ -925,7 +925,7 @@ describe('the support chat through the gateway, from both sides', () => {
     );
     expect(opened.errors).toBeUndefined();
     const id = opened.data!.openConversation.id;
-    const times = `query ($id: ID!) { conversation(id: $id) { openedAt firstResponseAt firstResponseSeconds resolutionSeconds } }`;
+    const times = `query ($id: UUID!) { conversation(id: $id) { openedAt firstResponseAt firstResponseSeconds resolutionSeconds } }`;
     type Times = {
       conversation: {
         openedAt: string;
@@ -941,8 +941,8 @@ describe('the support chat through the gateway, from both sides', () => {
       resolutionSeconds: null,
     });
     for (const mutation of [
-      'mutation ($id: ID!) { replyToConversation(conversationId: $id, text: "Уже отвечаем") { id } }',
-      'mutation ($id: ID!) { closeConversation(conversationId: $id) { id } }',
+      'mutation ($id: UUID!) { replyToConversation(conversationId: $id, text: "Уже отвечаем") { id } }',
+      'mutation ($id: UUID!) { closeConversation(conversationId: $id) { id } }',
     ])
       expect((await call('operator', mutation, { id })).errors).toBeUndefined();
     const closed = (await call<Times>('operator', times, { id })).data!.conversation;
@@ -974,7 +974,7 @@ describe('the support chat through the gateway, from both sides', () => {
     const send = (text: string) =>
       graphql(
         system.gatewayUrl,
-        'mutation ($id: ID!, $text: String!) { sendSupportMessage(conversationId: $id, text: $text) { id } }',
+        'mutation ($id: UUID!, $text: String!) { sendSupportMessage(conversationId: $id, text: $text) { id } }',
         { token: own, variables: { id, text } },
       );
     for (let number = 2; number <= 5; number++)
@@ -991,7 +991,7 @@ describe('the support chat through the gateway, from both sides', () => {
     }
     const messages = await graphql<{ conversation: { messages: { totalCount: number } } }>(
       system.gatewayUrl,
-      'query ($id: ID!) { conversation(id: $id) { messages(first: 50) { totalCount } } }',
+      'query ($id: UUID!) { conversation(id: $id) { messages(first: 50) { totalCount } } }',
       { token: own, variables: { id } },
     );
     expect(messages.data?.conversation.messages.totalCount).toBe(5);
@@ -1018,15 +1018,15 @@ describe('the support chat through the gateway, from both sides', () => {
     const claimId = submitted.data!.submitClaim.id;
     const opened = await graphql<{ openConversation: { id: string; cursor: string } }>(
       system.gatewayUrl,
-      'mutation ($claimId: ID!) { openConversation(input: { topic: CLAIM, subjectId: $claimId, text: "Кто ведёт мой случай?" }) { id cursor } }',
+      'mutation ($claimId: UUID!) { openConversation(input: { topic: CLAIM, subjectId: $claimId, text: "Кто ведёт мой случай?" }) { id cursor } }',
       { token: holder, variables: { claimId } },
     );
     expect(opened.errors).toBeUndefined();
     const { id, cursor } = opened.data!.openConversation;
     const invite =
-      'mutation ($id: ID!, $a: ID!) { inviteAdjuster(conversationId: $id, adjusterId: $a) { adjusterIds } }';
+      'mutation ($id: UUID!, $a: UUID!) { inviteAdjuster(conversationId: $id, adjusterId: $a) { adjusterIds } }';
     const read =
-      'query ($id: ID!) { conversation(id: $id) { id adjusterIds messages(first: 50) { nodes { author text } } } }';
+      'query ($id: UUID!) { conversation(id: $id) { id adjusterIds messages(first: 50) { nodes { author text } } } }';
 
     // Then the adjuster can be pulled in neither before the claim is theirs, nor into a conversation not about a claim
     const early = await call('operator', invite, { id, a: ADJUSTER.id });
@@ -1048,9 +1048,9 @@ describe('the support chat through the gateway, from both sides', () => {
 
     // When the claim is handed to the adjuster
     for (const [mutation, variables] of [
-      ['mutation ($id: ID!) { acceptClaim(id: $id) { status } }', { id: claimId }],
+      ['mutation ($id: UUID!) { acceptClaim(id: $id) { status } }', { id: claimId }],
       [
-        'mutation ($id: ID!, $a: ID!) { assignClaim(id: $id, adjusterId: $a) { status } }',
+        'mutation ($id: UUID!, $a: UUID!) { assignClaim(id: $id, adjusterId: $a) { status } }',
         { id: claimId, a: ADJUSTER.id },
       ],
     ] as const)
@@ -1081,13 +1081,13 @@ describe('the support chat through the gateway, from both sides', () => {
     ]);
     const answered = await call(
       'adjuster',
-      'mutation ($id: ID!) { replyToConversation(conversationId: $id, text: "Ваш случай веду я, решение будет завтра.") { id } }',
+      'mutation ($id: UUID!) { replyToConversation(conversationId: $id, text: "Ваш случай веду я, решение будет завтра.") { id } }',
       { id },
     );
     expect(answered.errors).toBeUndefined();
     for (const refused of [
-      'mutation ($id: ID!) { addInternalNote(conversationId: $id, text: "Заметка") { id } }',
-      'mutation ($id: ID!) { closeConversation(conversationId: $id) { id } }',
+      'mutation ($id: UUID!) { addInternalNote(conversationId: $id, text: "Заметка") { id } }',
+      'mutation ($id: UUID!) { closeConversation(conversationId: $id) { id } }',
       'query { supportQueue { totalCount } }',
     ])
       expect(codeOf(await call('adjuster', refused, { id })), refused).toBe('FORBIDDEN');
@@ -1096,7 +1096,7 @@ describe('the support chat through the gateway, from both sides', () => {
         (
           await call<{ claim: { conversation: { id: string } | null } }>(
             'adjuster',
-            'query ($claimId: ID!) { claim(id: $claimId) { conversation { id } } }',
+            'query ($claimId: UUID!) { claim(id: $claimId) { conversation { id } } }',
             { claimId },
           )
         ).data?.claim.conversation?.id,
@@ -1112,7 +1112,7 @@ describe('the support chat through the gateway, from both sides', () => {
       };
     }>(
       system.gatewayUrl,
-      'query ($id: ID!) { conversation(id: $id) { adjusterIds messages(first: 50) { nodes { author operatorId } } } }',
+      'query ($id: UUID!) { conversation(id: $id) { adjusterIds messages(first: 50) { nodes { author operatorId } } } }',
       { token: holder, variables: { id } },
     );
     expect(customerSees.data?.conversation.adjusterIds).toEqual([]);
@@ -1124,7 +1124,7 @@ describe('the support chat through the gateway, from both sides', () => {
     // When the adjuster leaves, they see nothing of it any more
     const left = await call<{ leaveConversation: { adjusterIds: string[] } }>(
       'adjuster',
-      'mutation ($id: ID!) { leaveConversation(conversationId: $id) { adjusterIds } }',
+      'mutation ($id: UUID!) { leaveConversation(conversationId: $id) { adjusterIds } }',
       { id },
     );
     expect(left.errors).toBeUndefined();
@@ -1132,14 +1132,14 @@ describe('the support chat through the gateway, from both sides', () => {
     expect(codeOf(await call('adjuster', read, { id }))).toBe('FORBIDDEN');
     const removeAgain = await call(
       'operator',
-      'mutation ($id: ID!, $a: ID!) { removeAdjuster(conversationId: $id, adjusterId: $a) { id } }',
+      'mutation ($id: UUID!, $a: UUID!) { removeAdjuster(conversationId: $id, adjusterId: $a) { id } }',
       { id, a: ADJUSTER.id },
     );
     expect(codeOf(removeAgain)).toBe('SUPPORT_ADJUSTER_NOT_IN_CONVERSATION');
 
     // And the conversation's feed showed the joining and the leaving, to the customer and to operators
     const FOLLOW =
-      'subscription ($id: ID!, $after: String) { conversationEvents(conversationId: $id, after: $after) { type adjusterId } }';
+      'subscription ($id: UUID!, $after: String) { conversationEvents(conversationId: $id, after: $after) { type adjusterId } }';
     type Update = { conversationEvents: { type: string; adjusterId: string | null } };
     const customerClient = wsClient(system.gatewayUrl, holder);
     const operatorClient = wsClient(system.gatewayUrl, tokens.operator);

@@ -107,14 +107,14 @@ const OVERVIEW = /* GraphQL */ `
   }
 `;
 const POLICY_CARD = /* GraphQL */ `
-  query PolicyCard($id: ID!) {
+  query PolicyCard($id: UUID!) {
     policy(id: $id) {
       number
     }
   }
 `;
 const FOLLOW_CLAIM = /* GraphQL */ `
-  subscription FollowClaim($claimId: ID) {
+  subscription FollowClaim($claimId: UUID) {
     claimStatusChanged(claimId: $claimId) {
       claimId
       status

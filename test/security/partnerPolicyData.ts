@@ -11,7 +11,7 @@ import type { TestSystem } from '../support/testSystem.ts';
 const { own } = claimsCast();
 
 const TARIFF = /* GraphQL */ `
-  query ($id: ID!) {
+  query ($id: UUID!) {
     policy(id: $id) {
       number
       tariff {
@@ -80,7 +80,7 @@ export function partnerPolicyDataSuite(systemOf: () => TestSystem): void {
       // The rest of the policy stays readable for the partner.
       const number = await graphql<{ policy: { number: string } }>(
         system.gatewayUrl,
-        'query ($id: ID!) { policy(id: $id) { number status } }',
+        'query ($id: UUID!) { policy(id: $id) { number status } }',
         { token: partnerToken, variables: { id: own.policy.id } },
       );
       expect(number.errors).toBeUndefined();

@@ -14,7 +14,7 @@ const { own, other } = claimsCast();
 const REFUSED_WITHIN_MS = 20_000;
 
 const ME = '{ me { fullName phone email } }';
-const CLAIM = 'query ($id: ID!) { claim(id: $id) { id status } }';
+const CLAIM = 'query ($id: UUID!) { claim(id: $id) { id status } }';
 const FOLLOW = 'subscription { claimStatusChanged { claimId status } }';
 const REFRESH =
   'mutation ($t: String!) { refreshSession(refreshToken: $t) { sessionId accessToken refreshToken } }';
@@ -217,7 +217,7 @@ function endedSessions(systemOf: () => TestSystem): void {
 
     const revoked = await graphql(
       system.gatewayUrl,
-      'mutation ($id: ID!) { revokeSession(id: $id) { id } }',
+      'mutation ($id: UUID!) { revokeSession(id: $id) { id } }',
       {
         token: laptop.accessToken,
         variables: { id: phone.sessionId },

@@ -50,7 +50,7 @@ export function completeSignIn(
 ): Promise<GraphQLResponse<{ completeGosuslugiSignIn: SessionTokens }>> {
   return graphql(
     system.gatewayUrl,
-    /* GraphQL */ `mutation ($attemptId: ID!, $state: String!, $code: String, $error: String, $errorDescription: String) {
+    /* GraphQL */ `mutation ($attemptId: UUID!, $state: String!, $code: String, $error: String, $errorDescription: String) {
       completeGosuslugiSignIn(attemptId: $attemptId, state: $state, code: $code, error: $error, errorDescription: $errorDescription) { ${SESSION_FIELDS} }
     }`,
     { variables },

@@ -96,7 +96,7 @@ async function completeSignIn(params) {
   const { completeGosuslugiSignIn: signedIn } = await graphql(
     `
       mutation CompleteGosuslugiSignIn(
-        $attemptId: ID!
+        $attemptId: UUID!
         $state: String!
         $code: String
         $error: String

@@ -1,6 +1,7 @@
 import type { AccessTokenVerifier } from '@cabinet/platform/auth';
 import { INTERNAL_REQUEST_HEADER, type InternalRequestSigner } from '@cabinet/platform/internal-requests';
 import type { Logger, LogLevel } from '@cabinet/platform/logging';
+import { TYPED_SCALARS } from '@cabinet/platform/scalars';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { headersForSubgraphs } from '../clientHeaders.ts';
@@ -54,6 +55,9 @@ export async function startRuntime(parts: {
     healthCheckEndpoint: '/healthcheck',
     // The gateway's own /readiness also asks every subgraph; the runtime's only knows the schema.
     readinessCheckEndpoint: '/readiness/schema',
+    // The supergraph names the typed scalars without their rules; these give them back, so a bad value is
+    // refused here, naming the client's argument, before any subgraph is asked.
+    additionalResolvers: Object.fromEntries(TYPED_SCALARS.map((scalar) => [scalar.name, scalar])),
     transports: SUBGRAPH_TRANSPORTS,
     transportEntries: subgraphTransportEntries(routes),
     propagateHeaders: {

@@ -1,9 +1,10 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { MapperKind, mapSchema, printSchemaWithDirectives } from '@graphql-tools/utils';
 import { createPubSub } from '@graphql-yoga/subscription';
-import { parse, type GraphQLSchema } from 'graphql';
+import { getNullableType, parse, type GraphQLFieldConfig, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { DateTimeScalar } from '../scalars/scalars.ts';
 
 /** Federation 2 directives our subgraphs use; the composition checks them. */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
@@ -39,10 +40,12 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     // type-graphql insists on a pubSub even though our subscriptions bring their own `subscribe`.
     pubSub: createPubSub(),
     orphanedTypes: options.orphanedTypes ?? [],
+    // Instants as DateTimeISO with the shared scalar's Russian refusals rather than type-graphql's own.
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     skipCheck: true,
     validate: false,
   });
-  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(withNullableRootFields(schema))}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, fields] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = {
@@ -51,4 +54,20 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     } as GraphQLResolverMap<unknown>[string];
   }
   return buildSubgraphSchema({ typeDefs, resolvers });
+}
+
+/**
+ * Every query and mutation field may be null: an error on one root field then nulls that field alone,
+ * beside its coded error, instead of propagating to `data` and erasing the answers of the other root
+ * fields of the same document (and, for mutations, hiding that the earlier ones were done).
+ */
+function withNullableRootFields(schema: GraphQLSchema): GraphQLSchema {
+  const nullable = (field: GraphQLFieldConfig<unknown, unknown>) => ({
+    ...field,
+    type: getNullableType(field.type),
+  });
+  return mapSchema(schema, {
+    [MapperKind.QUERY_ROOT_FIELD]: nullable,
+    [MapperKind.MUTATION_ROOT_FIELD]: nullable,
+  });
 }

@@ -10,7 +10,7 @@ export interface RegisteredStaffMember {
 }
 
 const STAFF_MEMBER_QUERY = /* GraphQL */ `
-  query RegisteredStaffMember($id: ID!) {
+  query RegisteredStaffMember($id: UUID!) {
     staffMember(id: $id) {
       id
       roles

@@ -16,7 +16,7 @@ export interface PolicyFacts {
 }
 
 const POLICY_QUERY = /* GraphQL */ `
-  query ClaimPolicy($id: ID!) {
+  query ClaimPolicy($id: UUID!) {
     policy(id: $id) {
       id
       number

@@ -1,6 +1,7 @@
-import { CommonErrors, nameBasedUuid, normalizePhone, parseDecimal } from '@cabinet/kernel';
+import { MoneyAmountScalar, UuidScalar } from '@cabinet/platform/scalars';
+import { nameBasedUuid, parseDecimal } from '@cabinet/kernel';
 import { idempotencyKeyOf, pageSize, type RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { DocumentService } from '../../documents/application/documentService.ts';
 import type { ClaimService, ClaimView } from '../application/claimService.ts';
 import type { ClaimRefusalReason } from '../domain/claimEvents.ts';
@@ -16,13 +17,6 @@ const ENTRY_ID_NAMESPACE = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 
 const entryIdOf = (claimId: string, key: string) => nameBasedUuid(ENTRY_ID_NAMESPACE, `${claimId}:${key}`);
 
-function contactPhone(raw: string | null | undefined): string | null {
-  if (raw === undefined || raw === null || raw.trim() === '') return null;
-  const phone = normalizePhone(raw);
-  if (!phone.ok) throw CommonErrors.badInput('contact.phone', phone.message);
-  return phone.value;
-}
-
 @Resolver(() => Claim)
 export class ClaimResolver {
   constructor(
@@ -36,7 +30,7 @@ export class ClaimResolver {
   }
 
   @Query(() => Claim, { description: 'A claim card: its customer’s own, or any for staff' })
-  async claim(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Claim> {
+  async claim(@Arg('id', () => UuidScalar) id: string, @Ctx() context: RequestContext): Promise<Claim> {
     return this.view(await this.claims.get(context, id));
   }
 
@@ -61,7 +55,7 @@ export class ClaimResolver {
         {
           policyId: input.policyId,
           incident: input.incident,
-          contact: { phone: contactPhone(input.contact?.phone), email: input.contact?.email?.trim() || null },
+          contact: { phone: input.contact?.phone ?? null, email: input.contact?.email ?? null },
           documents,
         },
         key,
@@ -70,7 +64,7 @@ export class ClaimResolver {
   }
 
   @Mutation(() => Claim, { description: 'Staff: accept the claim for review; the decision clock starts' })
-  async acceptClaim(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Claim> {
+  async acceptClaim(@Arg('id', () => UuidScalar) id: string, @Ctx() context: RequestContext): Promise<Claim> {
     return this.view(await this.claims.act(context, id, 'AcceptClaim', {}));
   }
 
@@ -78,21 +72,24 @@ export class ClaimResolver {
     description: 'Staff: hand the claim to an adjuster (adjusters may take unassigned claims)',
   })
   async assignClaim(
-    @Arg('id', () => ID) id: string,
-    @Arg('adjusterId', () => ID) adjusterId: string,
+    @Arg('id', () => UuidScalar) id: string,
+    @Arg('adjusterId', () => UuidScalar) adjusterId: string,
     @Ctx() context: RequestContext,
   ): Promise<Claim> {
     return this.view(await this.claims.assign(context, id, adjusterId));
   }
 
   @Mutation(() => Claim, { description: 'Staff: the assigned adjuster starts working on the claim' })
-  async startClaimWork(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Claim> {
+  async startClaimWork(
+    @Arg('id', () => UuidScalar) id: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Claim> {
     return this.view(await this.claims.act(context, id, 'StartClaimWork', {}));
   }
 
   @Mutation(() => Claim, { description: 'Customer: ask the insurer a question about the claim' })
   async askClaimQuestion(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => UuidScalar) id: string,
     @Arg('question', () => String) question: string,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() context: RequestContext,
@@ -111,7 +108,7 @@ export class ClaimResolver {
 
   @Mutation(() => Claim, { description: 'Staff: answer the customer’s open question' })
   async answerClaimQuestion(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => UuidScalar) id: string,
     @Arg('answer', () => String) answer: string,
     @Ctx() context: RequestContext,
   ): Promise<Claim> {
@@ -120,7 +117,7 @@ export class ClaimResolver {
 
   @Mutation(() => Claim, { description: 'Staff: ask for documents or corrections; the ОСАГО clock pauses' })
   async requestClaimDocuments(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => UuidScalar) id: string,
     @Arg('message', () => String) message: string,
     @Ctx() context: RequestContext,
   ): Promise<Claim> {
@@ -129,7 +126,7 @@ export class ClaimResolver {
 
   @Mutation(() => Claim, { description: 'Customer or staff: add a comment to the claim' })
   async commentOnClaim(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => UuidScalar) id: string,
     @Arg('text', () => String) text: string,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() context: RequestContext,
@@ -144,8 +141,8 @@ export class ClaimResolver {
     description: 'Staff: approve a payout, amount in roubles as a decimal string ("150000.00")',
   })
   async approveClaim(
-    @Arg('id', () => ID) id: string,
-    @Arg('amount', () => String) amount: string,
+    @Arg('id', () => UuidScalar) id: string,
+    @Arg('amount', () => MoneyAmountScalar) amount: string,
     @Ctx() context: RequestContext,
   ): Promise<Claim> {
     return this.view(
@@ -157,7 +154,7 @@ export class ClaimResolver {
 
   @Mutation(() => Claim, { description: 'Staff: refuse the claim with a reason the customer reads' })
   async refuseClaim(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => UuidScalar) id: string,
     @Arg('reason', () => ClaimRefusalReasonEnum) reason: ClaimRefusalReason,
     @Arg('explanation', () => String) explanation: string,
     @Ctx() context: RequestContext,
@@ -167,7 +164,7 @@ export class ClaimResolver {
 
   @Mutation(() => Claim, { description: 'Staff: the approved payout is ready («Готово к выдаче»)' })
   async markClaimReadyForPayout(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => UuidScalar) id: string,
     @Ctx() context: RequestContext,
   ): Promise<Claim> {
     return this.view(await this.claims.act(context, id, 'MarkClaimReadyForPayout', {}));
@@ -175,7 +172,7 @@ export class ClaimResolver {
 
   @Mutation(() => Claim, { description: 'Staff: the payout was made; the claim is completed' })
   async payOutClaim(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => UuidScalar) id: string,
     @Arg('paymentReference', () => String) paymentReference: string,
     @Ctx() context: RequestContext,
   ): Promise<Claim> {
@@ -184,7 +181,7 @@ export class ClaimResolver {
 
   @Mutation(() => Claim, { description: 'Customer: withdraw the claim before a decision' })
   async withdrawClaim(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => UuidScalar) id: string,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Ctx() context: RequestContext,
   ): Promise<Claim> {

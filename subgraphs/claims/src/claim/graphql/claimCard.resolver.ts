@@ -1,6 +1,7 @@
+import { UuidScalar } from '@cabinet/platform/scalars';
 import { CommonErrors } from '@cabinet/kernel';
 import type { RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { DocumentService } from '../../documents/application/documentService.ts';
 import { assertMayReadClaim } from '../domain/claimAccess.ts';
 import { claimDeadlines } from '../domain/claimDeadlines.ts';
@@ -35,7 +36,7 @@ export class ClaimCardResolver {
       'The claim exactly as it was at `at`: only the events recorded up to then are folded. Customer or staff.',
   })
   async claimAsOf(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => UuidScalar) id: string,
     @Arg('at', () => Date) at: Date,
     @Ctx() context: RequestContext,
   ): Promise<Claim> {

@@ -1,5 +1,6 @@
+import { UuidScalar } from '@cabinet/platform/scalars';
 import { pageSize, requireStaff, type RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { moscowDate } from '@cabinet/kernel';
 import type { InsuranceProduct } from '../domain/claimEvents.ts';
 import type { ClaimStatus } from '../domain/claimStatus.ts';
@@ -23,7 +24,7 @@ export class ClaimQueueResolver {
     @Ctx() context: RequestContext,
     @Arg('status', () => ClaimStatusEnum, { nullable: true }) status: ClaimStatus | undefined,
     @Arg('product', () => InsuranceProductEnum, { nullable: true }) product: InsuranceProduct | undefined,
-    @Arg('adjusterId', () => ID, { nullable: true }) adjusterId: string | undefined,
+    @Arg('adjusterId', () => UuidScalar, { nullable: true }) adjusterId: string | undefined,
     @Arg('overdue', () => Boolean, { nullable: true, description: 'true: only overdue; false: only in time' })
     overdue: boolean | undefined,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,

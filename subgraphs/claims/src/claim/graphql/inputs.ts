@@ -1,8 +1,14 @@
-import { Field, ID, InputType } from 'type-graphql';
+import {
+  CalendarDateScalar,
+  EmailAddressScalar,
+  PhoneNumberScalar,
+  UuidScalar,
+} from '@cabinet/platform/scalars';
+import { Field, InputType } from 'type-graphql';
 
 @InputType({ description: 'What happened' })
 export class IncidentInput {
-  @Field(() => String, { description: 'Day of the incident, yyyy-mm-dd' })
+  @Field(() => CalendarDateScalar, { description: 'Day of the incident, YYYY-MM-DD' })
   occurredOn!: string;
 
   @Field(() => String, { description: 'Kind of incident, e.g. «ДТП», «Залив квартиры»' })
@@ -17,16 +23,16 @@ export class IncidentInput {
 
 @InputType({ description: 'How the insurer may reach the customer about this claim' })
 export class ContactInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => PhoneNumberScalar, { nullable: true })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => EmailAddressScalar, { nullable: true })
   email?: string | null;
 }
 
 @InputType()
 export class SubmitClaimInput {
-  @Field(() => ID)
+  @Field(() => UuidScalar)
   policyId!: string;
 
   @Field(() => IncidentInput)
@@ -35,7 +41,7 @@ export class SubmitClaimInput {
   @Field(() => ContactInput, { nullable: true })
   contact?: ContactInput | null;
 
-  @Field(() => [ID], {
+  @Field(() => [UuidScalar], {
     nullable: true,
     description: 'Uploaded documents to attach (see requestDocumentUpload)',
   })

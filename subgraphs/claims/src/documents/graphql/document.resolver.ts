@@ -1,6 +1,7 @@
+import { UuidScalar } from '@cabinet/platform/scalars';
 import { CommonErrors, type Principal } from '@cabinet/kernel';
 import type { RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
 import type { ClaimService } from '../../claim/application/claimService.ts';
 import { Claim } from '../../claim/graphql/claim.type.ts';
 import { idempotencyKeyOf } from '@cabinet/platform/graphql';
@@ -47,8 +48,8 @@ export class DocumentResolver {
     description: 'Customer: attach uploaded documents to the claim (answers a document request)',
   })
   async provideClaimDocuments(
-    @Arg('id', () => ID) id: string,
-    @Arg('documentIds', () => [ID]) documentIds: string[],
+    @Arg('id', () => UuidScalar) id: string,
+    @Arg('documentIds', () => [UuidScalar]) documentIds: string[],
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() context: RequestContext,
   ): Promise<Claim> {

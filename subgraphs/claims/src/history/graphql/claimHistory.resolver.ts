@@ -1,5 +1,6 @@
+import { UuidScalar } from '@cabinet/platform/scalars';
 import type { RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { ClaimHistoryExport } from '../application/claimHistoryExport.ts';
 import { ClaimHistoryLink } from './claimHistoryLink.type.ts';
 
@@ -12,7 +13,7 @@ export class ClaimHistoryResolver {
       'A short-lived signed link to a PDF of the claim’s history (number, policy, statuses with dates, every event), or without `claimId` of all the customer’s claims. Customer or staff (staff name the claim).',
   })
   async exportClaimHistory(
-    @Arg('claimId', () => ID, { nullable: true }) claimId: string | null | undefined,
+    @Arg('claimId', () => UuidScalar, { nullable: true }) claimId: string | null | undefined,
     @Ctx() context: RequestContext,
   ): Promise<ClaimHistoryLink> {
     return Object.assign(new ClaimHistoryLink(), await this.history.link(context.principal, claimId ?? null));

@@ -1,6 +1,7 @@
+import { UuidScalar } from '@cabinet/platform/scalars';
 import { abortable } from '@cabinet/platform/feeds';
 import type { RequestContext } from '@cabinet/platform/graphql';
-import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Arg, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { CLAIM_STATUS_LABELS } from '../../claim/domain/claimStatus.ts';
 import {
   openClaimStatusFeed,
@@ -39,7 +40,7 @@ export class ClaimStatusSubscription {
   })
   claimStatusChanged(
     @Root() change: ClaimStatusChangeRecord,
-    @Arg('claimId', () => ID, { nullable: true }) _claimId: string | null,
+    @Arg('claimId', () => UuidScalar, { nullable: true }) _claimId: string | null,
     @Arg('after', () => String, { nullable: true }) _after: string | null,
   ): ClaimStatusChange {
     return Object.assign(new ClaimStatusChange(), {

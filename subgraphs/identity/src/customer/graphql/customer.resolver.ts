@@ -1,5 +1,7 @@
-import { requireCustomer, type RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { CommonErrors, formatSnils } from '@cabinet/kernel';
+import { requireCustomer, requireStaff, type RequestContext } from '@cabinet/platform/graphql';
+import { InnScalar, SnilsScalar, UuidScalar } from '@cabinet/platform/scalars';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { fullNameOf, type CustomerRecord } from '../domain/customer.ts';
 import { assertMaySeeCustomer, customerNotFound } from '../domain/customerAccess.ts';
 import type { CustomerRepository } from '../storage/customerRepository.ts';
@@ -29,9 +31,29 @@ export class CustomerResolver {
   }
 
   @Query(() => Customer, { description: 'A customer by id: the customer themselves or staff' })
-  async customer(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Customer> {
+  async customer(@Arg('id', () => UuidScalar) id: string, @Ctx() context: RequestContext): Promise<Customer> {
     assertMaySeeCustomer(context.principal, id);
     return this.load(id);
+  }
+
+  @Query(() => Customer, {
+    nullable: true,
+    description:
+      'Staff: the customer with this INN or SNILS (exactly one of the two), or null when there is none',
+  })
+  async findCustomer(
+    @Arg('inn', () => InnScalar, { nullable: true }) inn: string | null | undefined,
+    @Arg('snils', () => SnilsScalar, { nullable: true }) snils: string | null | undefined,
+    @Ctx() context: RequestContext,
+  ): Promise<Customer | null> {
+    requireStaff(context);
+    if ([inn, snils].filter((given) => given !== null && given !== undefined).length !== 1) {
+      throw CommonErrors.badInput('inn', 'Укажите ИНН или СНИЛС клиента: что-то одно.');
+    }
+    const found = await this.customers.find(
+      inn ? { by: 'inn', inn } : { by: 'snils', snils: formatSnils(snils ?? '') },
+    );
+    return found ? toCustomer(found.data) : null;
   }
 
   async resolveReference(reference: { id: string }, context: RequestContext): Promise<Customer> {

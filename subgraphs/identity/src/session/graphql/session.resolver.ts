@@ -1,7 +1,8 @@
+import { UuidScalar } from '@cabinet/platform/scalars';
 import { CommonErrors, isDomainError } from '@cabinet/kernel';
 import { currentRequestClient, type ActivityRecorder } from '@cabinet/platform/activity';
 import { requireAuthenticated, type RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { assertOwnSession } from '../domain/sessionAccess.ts';
 import type { SessionService } from '../application/sessionService.ts';
 import { Session, SessionTokens, SignOutResult } from './session.type.ts';
@@ -94,7 +95,10 @@ export class SessionResolver {
   }
 
   @Mutation(() => Session, { description: "Ends one of the caller's sessions (another device)" })
-  async revokeSession(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Session> {
+  async revokeSession(
+    @Arg('id', () => UuidScalar) id: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Session> {
     const holder = sessionHolder(context);
     await this.sessions.activeSession(holder.sessionId);
     const own = assertOwnSession(await this.sessions.find(id), holder.subjectId);

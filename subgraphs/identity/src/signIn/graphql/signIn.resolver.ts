@@ -1,6 +1,7 @@
+import { UuidScalar } from '@cabinet/platform/scalars';
 import { currentRequestClient } from '@cabinet/platform/activity';
 import type { RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { currentRequestSignal } from '../../secrets/application/requestSignal.ts';
 import { SessionTokens } from '../../session/graphql/session.type.ts';
 import { toSessionTokens } from '../../session/graphql/toGraphql.ts';
@@ -31,7 +32,7 @@ export class SignInResolver {
       'Finishes the sign-in with what Gosuslugi put on the redirect URI (code and state, or error)',
   })
   async completeGosuslugiSignIn(
-    @Arg('attemptId', () => ID) attemptId: string,
+    @Arg('attemptId', () => UuidScalar) attemptId: string,
     @Arg('state', () => String) state: string,
     @Arg('code', () => String, { nullable: true }) code: string | undefined,
     @Arg('error', () => String, { nullable: true }) error: string | undefined,

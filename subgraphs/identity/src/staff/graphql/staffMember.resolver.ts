@@ -1,5 +1,6 @@
+import { UuidScalar } from '@cabinet/platform/scalars';
 import type { RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { assertMayReadStaffRegister } from '../domain/staffAccess.ts';
 import type { StaffRepository } from '../storage/staffRepository.ts';
 import { StaffMember } from './staffMember.type.ts';
@@ -13,7 +14,7 @@ export class StaffMemberResolver {
     description: 'Staff: an active staff member by id, or null when the register has none',
   })
   async staffMember(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => UuidScalar) id: string,
     @Ctx() context: RequestContext,
   ): Promise<StaffMember | null> {
     assertMayReadStaffRegister(context.principal);

@@ -1,5 +1,6 @@
+import { UuidScalar } from '@cabinet/platform/scalars';
 import { requireCustomer, requireTrustedCustomer, type RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { PaymentMethods } from '../application/paymentMethods.ts';
 import { AddPaymentMethodInput, PaymentMethod, toPaymentMethod } from './payment.type.ts';
 
@@ -25,7 +26,7 @@ export class PaymentMethodsResolver {
 
   @Mutation(() => Boolean, { description: 'Unlinks a card' })
   async removePaymentMethod(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => UuidScalar) id: string,
     @Ctx() context: RequestContext,
   ): Promise<boolean> {
     await this.methods.remove(requireCustomer(context).customerId, id);

@@ -1,4 +1,5 @@
 import { toApiMoney, type Money as DomainMoney } from '@cabinet/kernel';
+import { MoneyAmountScalar } from '@cabinet/platform/scalars';
 import { Directive, Field, InputType, ObjectType } from 'type-graphql';
 
 @ObjectType({
@@ -15,7 +16,7 @@ export class Money {
 
 @InputType({ description: 'Money as the API writes it: "12345.67" and a currency code' })
 export class MoneyInput {
-  @Field(() => String)
+  @Field(() => MoneyAmountScalar)
   amount!: string;
 
   @Field(() => String)

@@ -1,6 +1,7 @@
+import { UuidScalar } from '@cabinet/platform/scalars';
 import { isUuid, moscowDate } from '@cabinet/kernel';
 import { pageSize, type RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { linkSubjectOf, type DocumentLinks } from '../../documents/application/documentLinks.ts';
 import { Payment, toPayment } from '../../payments/graphql/payment.type.ts';
 import type { PaymentRepository } from '../../payments/storage/paymentRepository.ts';
@@ -41,7 +42,7 @@ export class PolicyResolver {
   constructor(private readonly deps: PolicyReadDependencies) {}
 
   @Query(() => Policy, { description: "A policy card: the holder's own, or any for staff" })
-  async policy(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Policy> {
+  async policy(@Arg('id', () => UuidScalar) id: string, @Ctx() context: RequestContext): Promise<Policy> {
     return this.resolveReference({ id }, context);
   }
 
@@ -109,7 +110,11 @@ export class PolicyResolver {
 export class CustomerPoliciesResolver {
   constructor(private readonly deps: PolicyReadDependencies) {}
 
-  @FieldResolver(() => PolicyConnection, { description: "The customer's policies, latest end date first" })
+  // Nullable: when policy cannot answer, the rest of the customer (identity's, claims') still arrives.
+  @FieldResolver(() => PolicyConnection, {
+    nullable: true,
+    description: "The customer's policies, latest end date first",
+  })
   async policies(
     @Root() customer: Customer,
     @Ctx() context: RequestContext,

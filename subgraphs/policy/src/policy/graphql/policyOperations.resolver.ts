@@ -1,5 +1,6 @@
+import { UuidScalar } from '@cabinet/platform/scalars';
 import { requireCustomer, requireTrustedCustomer, type RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Payment, toPayment } from '../../payments/graphql/payment.type.ts';
 import { moscowDate } from '@cabinet/kernel';
 import type { PaidOperation, PolicyOperations } from '../application/policyOperations.ts';
@@ -36,7 +37,7 @@ export class PolicyOperationsResolver {
     description: 'Prices the next term (from 60 days before the end to 30 days after); valid 24 hours',
   })
   async quoteRenewal(
-    @Arg('policyId', () => ID) policyId: string,
+    @Arg('policyId', () => UuidScalar) policyId: string,
     @Arg('termMonths', () => Int, { defaultValue: 12 }) termMonths: number,
     @Ctx() context: RequestContext,
   ): Promise<RenewalQuote> {
@@ -49,7 +50,7 @@ export class PolicyOperationsResolver {
     description: 'Prices a change of sums insured pro rata for the rest of the period; valid 24 hours',
   })
   async quoteCoverageChange(
-    @Arg('policyId', () => ID) policyId: string,
+    @Arg('policyId', () => UuidScalar) policyId: string,
     @Arg('changes', () => [CoverageChangeInput]) changes: CoverageChangeInput[],
     @Ctx() context: RequestContext,
   ): Promise<CoverageChangeQuote> {
@@ -62,8 +63,8 @@ export class PolicyOperationsResolver {
     description: 'Pays the first instalment of a renewal quote and issues the next term (status RENEWED)',
   })
   async renewPolicy(
-    @Arg('quoteId', () => ID) quoteId: string,
-    @Arg('paymentMethodId', () => ID) paymentMethodId: string,
+    @Arg('quoteId', () => UuidScalar) quoteId: string,
+    @Arg('paymentMethodId', () => UuidScalar) paymentMethodId: string,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() context: RequestContext,
   ): Promise<PolicyPaymentResult> {
@@ -79,9 +80,9 @@ export class PolicyOperationsResolver {
     description: 'Applies a coverage change quote, charging the extra premium or refunding to the card',
   })
   async confirmCoverageChange(
-    @Arg('quoteId', () => ID) quoteId: string,
+    @Arg('quoteId', () => UuidScalar) quoteId: string,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
-    @Arg('paymentMethodId', () => ID, { nullable: true, description: 'Needed unless nothing is due' })
+    @Arg('paymentMethodId', () => UuidScalar, { nullable: true, description: 'Needed unless nothing is due' })
     paymentMethodId: string | undefined,
     @Ctx() context: RequestContext,
   ): Promise<PolicyPaymentResult> {
@@ -98,9 +99,9 @@ export class PolicyOperationsResolver {
 
   @Mutation(() => PolicyPaymentResult, { description: 'Pays one instalment of the premium schedule' })
   async payInstalment(
-    @Arg('policyId', () => ID) policyId: string,
-    @Arg('instalmentId', () => ID) instalmentId: string,
-    @Arg('paymentMethodId', () => ID) paymentMethodId: string,
+    @Arg('policyId', () => UuidScalar) policyId: string,
+    @Arg('instalmentId', () => UuidScalar) instalmentId: string,
+    @Arg('paymentMethodId', () => UuidScalar) paymentMethodId: string,
     @Arg('idempotencyKey', () => String) idempotencyKey: string,
     @Ctx() context: RequestContext,
   ): Promise<PolicyPaymentResult> {

@@ -1,5 +1,6 @@
+import { UuidScalar } from '@cabinet/platform/scalars';
 import type { RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { CannedReplyService } from '../application/cannedReplyService.ts';
 import type { CannedReply as StoredCannedReply } from '../domain/cannedReply.ts';
 import { CannedReplyInput } from './cannedReply.input.ts';
@@ -27,7 +28,7 @@ export class CannedReplyResolver {
 
   @Mutation(() => CannedReply, { description: 'Supervisor: change a canned reply' })
   async updateCannedReply(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => UuidScalar) id: string,
     @Arg('input', () => CannedReplyInput) input: CannedReplyInput,
     @Ctx() context: RequestContext,
   ): Promise<CannedReply> {
@@ -35,7 +36,10 @@ export class CannedReplyResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Supervisor: delete a canned reply' })
-  async deleteCannedReply(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<boolean> {
+  async deleteCannedReply(
+    @Arg('id', () => UuidScalar) id: string,
+    @Ctx() context: RequestContext,
+  ): Promise<boolean> {
     return this.replies.delete(context.principal, id);
   }
 }

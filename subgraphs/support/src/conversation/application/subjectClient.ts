@@ -12,8 +12,8 @@ export interface SubjectServices {
 }
 
 const QUERIES = {
-  policy: 'query SupportSubjectPolicy($id: ID!) { policy(id: $id) { id } }',
-  claim: 'query SupportSubjectClaim($id: ID!) { claim(id: $id) { id } }',
+  policy: 'query SupportSubjectPolicy($id: UUID!) { policy(id: $id) { id } }',
+  claim: 'query SupportSubjectClaim($id: UUID!) { claim(id: $id) { id } }',
 } as const;
 
 const CLAIM_ADJUSTER_QUERY = 'query SupportClaimAdjuster($id: ID!) { claim(id: $id) { id adjusterId } }';

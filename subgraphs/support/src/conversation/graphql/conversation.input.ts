@@ -1,4 +1,5 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { UuidScalar } from '@cabinet/platform/scalars';
+import { Field, InputType } from 'type-graphql';
 import type { ConversationTopic } from '../domain/conversationTopic.ts';
 import { ConversationTopicEnum } from './enums.ts';
 
@@ -9,7 +10,7 @@ export class OpenConversationInput {
   @Field(() => ConversationTopicEnum)
   topic!: ConversationTopic;
 
-  @Field(() => ID, {
+  @Field(() => UuidScalar, {
     nullable: true,
     description: 'A policy (POLICY, PAYMENT) or claim (CLAIM) of the customer',
   })

@@ -1,5 +1,6 @@
+import { UuidScalar } from '@cabinet/platform/scalars';
 import { idempotencyKeyOf, pageSize, type RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SupportService } from '../application/supportService.ts';
 import { ConversationErrors } from '../domain/conversationErrors.ts';
 import { Conversation, ConversationConnection, SupportMessageConnection } from './conversation.type.ts';
@@ -24,7 +25,10 @@ export class ConversationResolver {
   @Query(() => Conversation, {
     description: 'A support conversation: the customer’s own, or any for operators',
   })
-  async conversation(@Arg('id', () => ID) id: string, @Ctx() context: RequestContext): Promise<Conversation> {
+  async conversation(
+    @Arg('id', () => UuidScalar) id: string,
+    @Ctx() context: RequestContext,
+  ): Promise<Conversation> {
     return toConversation(await this.support.get(context, id));
   }
 
@@ -89,7 +93,7 @@ export class ConversationResolver {
     description: 'Customer: write to an open conversation (1 to 4 000 characters)',
   })
   async sendSupportMessage(
-    @Arg('conversationId', () => ID) conversationId: string,
+    @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Arg('text', () => String) text: string,
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
@@ -111,7 +115,7 @@ export class ConversationResolver {
     description: 'Customer or operator: everything up to this message number has been read',
   })
   async markConversationRead(
-    @Arg('conversationId', () => ID) conversationId: string,
+    @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Arg('upToMessageNumber', () => Int) upToMessageNumber: number,
     @Ctx() context: RequestContext,
   ): Promise<Conversation> {
@@ -126,7 +130,7 @@ export class ConversationResolver {
     description: 'Customer, or the operator holding it (a supervisor: any): close the conversation',
   })
   async closeConversation(
-    @Arg('conversationId', () => ID) conversationId: string,
+    @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Ctx() context: RequestContext,
   ): Promise<Conversation> {
     return toConversation(await this.support.act(context, conversationId, 'CloseConversation', {}));
@@ -136,7 +140,7 @@ export class ConversationResolver {
     description: 'Customer: open a closed conversation again, within the configured days after closing',
   })
   async reopenConversation(
-    @Arg('conversationId', () => ID) conversationId: string,
+    @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Ctx() context: RequestContext,
   ): Promise<Conversation> {
     return toConversation(await this.support.act(context, conversationId, 'ReopenConversation', {}));
@@ -147,7 +151,7 @@ export class ConversationResolver {
       'Customer: rate the conversation 1 to 5 with an optional comment, once, after an operator answered or after closing',
   })
   async rateConversation(
-    @Arg('conversationId', () => ID) conversationId: string,
+    @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Arg('score', () => Int) score: number,
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
     @Ctx() context: RequestContext,

@@ -84,7 +84,11 @@ export const SUPPORT_DATA_HELD =
 export class PersonalDataSupportResolver {
   constructor(private readonly support: SupportService) {}
 
-  @FieldResolver(() => String, { description: 'What support holds about the customer, in Russian' })
+  // Nullable: when support cannot answer, identity's part of the personal data still reaches the customer.
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'What support holds about the customer, in Russian',
+  })
   supportDataHeld(): string {
     return SUPPORT_DATA_HELD;
   }

@@ -1,5 +1,6 @@
+import { UuidScalar } from '@cabinet/platform/scalars';
 import { idempotencyKeyOf, pageSize, type RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { SupportService } from '../application/supportService.ts';
 import { Conversation, ConversationConnection } from './conversation.type.ts';
 import { SupportQueueFilter } from './conversation.input.ts';
@@ -39,7 +40,7 @@ export class SupportQueueResolver {
     description: 'Operator: take an unassigned conversation (a supervisor: any)',
   })
   async takeConversation(
-    @Arg('conversationId', () => ID) conversationId: string,
+    @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Ctx() context: RequestContext,
   ): Promise<Conversation> {
     return toConversation(await this.support.act(context, conversationId, 'TakeConversation', {}));
@@ -47,8 +48,8 @@ export class SupportQueueResolver {
 
   @Mutation(() => Conversation, { description: 'Supervisor: give the conversation to a support operator' })
   async assignConversation(
-    @Arg('conversationId', () => ID) conversationId: string,
-    @Arg('operatorId', () => ID) operatorId: string,
+    @Arg('conversationId', () => UuidScalar) conversationId: string,
+    @Arg('operatorId', () => UuidScalar) operatorId: string,
     @Ctx() context: RequestContext,
   ): Promise<Conversation> {
     return toConversation(
@@ -60,8 +61,8 @@ export class SupportQueueResolver {
     description: 'Operator holding the conversation (or a supervisor): hand it to another support operator',
   })
   async transferConversation(
-    @Arg('conversationId', () => ID) conversationId: string,
-    @Arg('operatorId', () => ID) operatorId: string,
+    @Arg('conversationId', () => UuidScalar) conversationId: string,
+    @Arg('operatorId', () => UuidScalar) operatorId: string,
     @Ctx() context: RequestContext,
   ): Promise<Conversation> {
     return toConversation(
@@ -73,7 +74,7 @@ export class SupportQueueResolver {
     description: 'Operator: answer the customer; answering an unassigned conversation takes it',
   })
   async replyToConversation(
-    @Arg('conversationId', () => ID) conversationId: string,
+    @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Arg('text', () => String) text: string,
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
@@ -89,7 +90,7 @@ export class SupportQueueResolver {
     description: 'Operator: a note for colleagues that the customer never sees',
   })
   async addInternalNote(
-    @Arg('conversationId', () => ID) conversationId: string,
+    @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Arg('text', () => String) text: string,
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
@@ -106,8 +107,8 @@ export class SupportQueueResolver {
       'Operator holding a conversation about a claim (or a supervisor): pull in the adjuster handling the claim, who may then read and answer it',
   })
   async inviteAdjuster(
-    @Arg('conversationId', () => ID) conversationId: string,
-    @Arg('adjusterId', () => ID) adjusterId: string,
+    @Arg('conversationId', () => UuidScalar) conversationId: string,
+    @Arg('adjusterId', () => UuidScalar) adjusterId: string,
     @Ctx() context: RequestContext,
   ): Promise<Conversation> {
     return toConversation(await this.support.inviteAdjuster(context, conversationId, adjusterId));
@@ -117,8 +118,8 @@ export class SupportQueueResolver {
     description: 'Operator holding the conversation (or a supervisor): take a pulled-in adjuster out of it',
   })
   async removeAdjuster(
-    @Arg('conversationId', () => ID) conversationId: string,
-    @Arg('adjusterId', () => ID) adjusterId: string,
+    @Arg('conversationId', () => UuidScalar) conversationId: string,
+    @Arg('adjusterId', () => UuidScalar) adjusterId: string,
     @Ctx() context: RequestContext,
   ): Promise<Conversation> {
     return toConversation(await this.support.act(context, conversationId, 'RemoveAdjuster', { adjusterId }));
@@ -126,7 +127,7 @@ export class SupportQueueResolver {
 
   @Mutation(() => Conversation, { description: 'Adjuster: leave a conversation you were pulled into' })
   async leaveConversation(
-    @Arg('conversationId', () => ID) conversationId: string,
+    @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Ctx() context: RequestContext,
   ): Promise<Conversation> {
     return toConversation(await this.support.leave(context, conversationId));

@@ -1,7 +1,8 @@
+import { UuidScalar } from '@cabinet/platform/scalars';
 import type { EventStore, RecordedEvent } from '@cabinet/platform/eventstore';
 import { abortable } from '@cabinet/platform/feeds';
 import type { RequestContext } from '@cabinet/platform/graphql';
-import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Arg, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { conversationEventOf } from '../../conversation/application/conversationEventCodec.ts';
 import { messagesOf } from '../../conversation/graphql/toConversation.ts';
 import {
@@ -80,7 +81,7 @@ export class ConversationFeedSubscription {
   })
   conversationEvents(
     @Root() delivery: Delivery,
-    @Arg('conversationId', () => ID) _conversationId: string,
+    @Arg('conversationId', () => UuidScalar) _conversationId: string,
     @Arg('after', () => String, { nullable: true }) _after: string | null,
   ): ConversationUpdate {
     return toUpdate(delivery);

@@ -1,5 +1,6 @@
 import type { RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { UuidScalar } from '@cabinet/platform/scalars';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { TranscriptExport } from '../application/transcriptExport.ts';
 import type { TranscriptView } from '../application/transcriptReport.ts';
 import { TranscriptLink, TranscriptViewEnum } from './transcriptLink.type.ts';
@@ -13,7 +14,7 @@ export class TranscriptResolver {
       'A short-lived signed link to a PDF transcript of a conversation (topic, dates, rating, every message in Moscow time, the insurer’s contacts). The customer gets their own conversation’s CUSTOMER copy; operators any conversation’s, OPERATOR by default.',
   })
   async exportConversationTranscript(
-    @Arg('conversationId', () => ID) conversationId: string,
+    @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Arg('view', () => TranscriptViewEnum, {
       nullable: true,
       description: 'Which copy; by default the caller’s own (customers may have only CUSTOMER)',

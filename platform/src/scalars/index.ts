@@ -1,0 +1,3 @@
+export * from './scalars.ts';
+export { InvalidScalarValue, isInvalidScalarValue } from './invalidScalarValue.ts';
+export { russianInputError } from './russianInputErrors.ts';
