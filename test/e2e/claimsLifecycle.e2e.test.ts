@@ -371,6 +371,9 @@ describe('a claim’s life through the gateway: live status, resumption, partner
       return new URL(response.data!.exportClaimHistory.url);
     };
     const textAt = async (url: URL) => {
+      // Through the gateway's origin only: the claims service's own port is internal.
+      expect(url.origin).toBe(new URL(system.gatewayUrl).origin);
+      expect(url.pathname).toMatch(/^\/files\/claims\/claim-history\//);
       const response = await fetch(url);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/pdf');

@@ -1,4 +1,5 @@
 import { env, loadConfig, optional, serviceConfigSpec, type ConfigOf } from '@cabinet/platform/config';
+import { publicUrlSetting } from '@cabinet/platform/files';
 
 export const claimsConfigSpec = {
   ...serviceConfigSpec,
@@ -39,8 +40,8 @@ export const claimsConfigSpec = {
   /** The first retry's delay; each later one doubles it. */
   NOTIFICATION_RETRY_MS: env.integer(5_000, { min: 10, max: 3_600_000 }),
   NOTIFICATION_POLL_MS: env.integer(1_000, { min: 10, max: 60_000 }),
-  /** Where clients reach this service's document links, e.g. `https://claims.example.ru`; defaults to `http://localhost:<PORT>`. */
-  PUBLIC_URL: optional(env.url()),
+  /** The gateway's public origin: document and history links are `<PUBLIC_URL>/files/claims/…`. */
+  PUBLIC_URL: publicUrlSetting,
   /** The HMAC key of document links; created under DATA_DIR on first start when not set (base64, 32 bytes). */
   DOCUMENT_LINK_KEY_FILE: optional(env.string()),
 };

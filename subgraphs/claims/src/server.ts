@@ -8,6 +8,7 @@ import {
   requireInternalRequestSecret,
 } from '@cabinet/platform/internal-requests';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
+import { publicFilesBase } from '@cabinet/platform/files';
 import { createLogger } from '@cabinet/platform/logging';
 import { createStoreMetrics, registerMetricGroups } from '@cabinet/platform/metrics';
 import type { RunningService } from '@cabinet/platform/process';
@@ -65,10 +66,7 @@ export async function start(
     ),
   );
   const vault = await CustomerKeyVault.open(documents, deps.now);
-  let listeningOn = config.PORT;
-  const links = {
-    baseUrl: () => (config.PUBLIC_URL ?? `http://localhost:${listeningOn}`).replace(/\/+$/, ''),
-  };
+  const links = { baseUrl: () => publicFilesBase(config.PUBLIC_URL, 'claims') };
   const claimDocuments = await openDocumentService(config, { documents, vault }, links, deps.now);
   projections.push(
     await runProjection(
@@ -143,9 +141,7 @@ export async function start(
     subscriptions: true,
     services,
     registerMetrics: (registry) => registerMetricGroups(registry, [storeMetrics, notifications.metrics]),
-    routes: (app) => {
-      documentRoutes(claimDocuments.service, history, log)(app);
-    },
+    files: documentRoutes(claimDocuments.service, history, log),
     verifier: createAccessTokenVerifier(
       { jwksUrl: config.JWKS_URL },
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
@@ -161,6 +157,5 @@ export async function start(
       await claimDocuments.blobs.close();
     },
   });
-  listeningOn = running.port;
   return running;
 }

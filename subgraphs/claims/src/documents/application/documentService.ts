@@ -32,7 +32,7 @@ export interface UploadTicket {
 }
 
 export interface DocumentLinks {
-  /** Where the service's document routes are reachable from clients, without a trailing slash. */
+  /** Where clients reach the service's file routes, `<PUBLIC_URL>/files/claims`, without a trailing slash. */
   readonly baseUrl: () => string;
 }
 

@@ -1,4 +1,4 @@
-import type { Express, Request, Response } from 'express';
+import type { Request, Response, Router } from 'express';
 import { isDomainError } from '@cabinet/kernel';
 import type { Logger } from '@cabinet/platform/logging';
 import type { ClaimHistoryExport } from '../../history/application/claimHistoryExport.ts';
@@ -21,14 +21,15 @@ export function contentDisposition(fileName: string): string {
 }
 
 /**
- * The upload, download and claim history endpoints behind the signed links; the token in the link is
- * the only credential.
+ * The upload, download and claim history endpoints behind the signed links, under the service's
+ * `/files` (reached through the gateway's `/files/claims/…`); the token in the link is the only
+ * credential a client needs.
  */
 export function documentRoutes(
   documents: DocumentService,
   history: ClaimHistoryExport,
   log: Logger,
-): (app: Express) => void {
+): (files: Router) => void {
   const fail = (req: Request, res: Response, error: unknown) => {
     if (isDomainError(error)) {
       // The rest of a refused upload is not read: close the connection instead of draining it.
@@ -43,14 +44,14 @@ export function documentRoutes(
   };
   const tokenOf = (req: Request) => (typeof req.query['token'] === 'string' ? req.query['token'] : '');
 
-  return (app) => {
-    app.put('/documents/:documentId', (req, res) => {
+  return (files) => {
+    files.put('/documents/:documentId', (req, res) => {
       documents.receive(req.params.documentId, tokenOf(req), req).then(
         (content) => res.status(201).json({ documentId: req.params.documentId, ...content }),
         (error: unknown) => fail(req, res, error),
       );
     });
-    app.get('/documents/:documentId/content', (req, res) => {
+    files.get('/documents/:documentId/content', (req, res) => {
       documents.open(req.params.documentId, tokenOf(req)).then(
         (file) => {
           res.setHeader('content-type', file.contentType);
@@ -64,7 +65,7 @@ export function documentRoutes(
         (error: unknown) => fail(req, res, error),
       );
     });
-    app.get('/claim-history/:file', (req, res) => {
+    files.get('/claim-history/:file', (req, res) => {
       const scope = /^(.+)\.pdf$/.exec(req.params.file)?.[1] ?? '';
       history.render(scope, tokenOf(req)).then(
         (file) => {
