@@ -223,7 +223,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const onSpawn = options.onSpawn;
   const gatewayPort =
     options.ports === 'fixed'
-      ? { port: FIXED_PORTS.gateway, release: async () => undefined }
+      ? { port: FIXED_PORTS.gateway, release: () => Promise.resolve() }
       : await reservePort();
   // Clients reach every service's files through the gateway's origin (see the gateway's /files routes),
   // unless the person starting the system names another (a tunnel, a proxy in front).

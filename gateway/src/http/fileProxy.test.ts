@@ -33,7 +33,7 @@ async function listening(handler: (req: IncomingMessage, res: ServerResponse) =>
 /** A gateway whose only route is the file proxy, to one service named `claims`. */
 async function gatewayTo(
   service: string,
-  spend: () => Promise<RateDecision> = async () => ({ allowed: true }),
+  spend: () => Promise<RateDecision> = () => Promise.resolve({ allowed: true }),
 ) {
   return listening(
     fileProxy({
@@ -287,7 +287,9 @@ describe("the gateway's file routes", () => {
       calls += 1;
       res.end();
     });
-    const gateway = await gatewayTo(service, async () => ({ allowed: false, retryAfterSeconds: 42 }));
+    const gateway = await gatewayTo(service, () =>
+      Promise.resolve({ allowed: false, retryAfterSeconds: 42 }),
+    );
     const answer = await send(gateway, '/files/claims/documents/d-1/content?token=t.s');
     expect([answer.status, codeOf(answer.body), answer.headers['retry-after']]).toEqual([
       429,
