@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LinkSigner } from '@cabinet/claims/testing';
+import { ClaimLinkSigner } from '@cabinet/claims/testing';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimsCast, demoStaffMember } from '../support/demoCast.ts';
@@ -440,7 +440,7 @@ describe('a claim’s life through the gateway: live status, resumption, partner
       (await readFile(join(system.dataDir, 'claims', 'document-link.key'), 'utf8')).trim(),
       'base64',
     );
-    const stale = new LinkSigner(key).sign({
+    const stale = new ClaimLinkSigner(key).sign({
       purpose: 'history',
       customerId: own.customer.id,
       claimId: paid.id,

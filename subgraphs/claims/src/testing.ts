@@ -10,4 +10,4 @@ export { claimRulesFromConfig } from './claim/application/claimRulesFromConfig.t
 export type { ClaimActor } from './claim/domain/claimActor.ts';
 export type { ClaimCommand } from './claim/domain/claimCommands.ts';
 export { formatClaimNumber } from './claim/domain/claimNumber.ts';
-export { LinkSigner } from './documents/application/signedLink.ts';
+export { ClaimLinkSigner } from './documents/application/documentLinkGrants.ts';

@@ -10,7 +10,7 @@ import { runProjection, type Projection } from '@cabinet/platform/projections';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClaimDocumentRepository } from '../../documents/storage/claimDocumentRepository.ts';
 import { DocumentService } from '../../documents/application/documentService.ts';
-import { LinkSigner } from '../../documents/application/signedLink.ts';
+import { ClaimLinkSigner } from '../../documents/application/documentLinkGrants.ts';
 import { consentRevocationReaction, CustomerKeyVault } from '@cabinet/platform/privacy';
 import { eraseCustomerReadModels } from '../../privacy/application/eraseCustomerReadModels.ts';
 import { ClaimCommandHandler, loadClaim } from '../application/claimCommandHandler.ts';
@@ -77,7 +77,7 @@ beforeEach(async () => {
     await ClaimDocumentRepository.open(documents),
     await openBlobStore({ directory: join(directory, 'blobs') }),
     vault,
-    new LinkSigner(Buffer.alloc(32, 7)),
+    new ClaimLinkSigner(Buffer.alloc(32, 7)),
     { baseUrl: () => 'http://claims.test' },
     now,
   );

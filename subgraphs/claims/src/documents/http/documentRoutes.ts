@@ -1,5 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import { isDomainError } from '@cabinet/kernel';
+import { contentDisposition } from '@cabinet/platform/files';
 import type { Logger } from '@cabinet/platform/logging';
 import type { ClaimHistoryExport } from '../../history/application/claimHistoryExport.ts';
 import type { DocumentService } from '../application/documentService.ts';
@@ -13,12 +14,6 @@ const STATUS_OF_CODE: Readonly<Record<string, number>> = {
   DOCUMENT_NOT_FOUND: 404,
   DOCUMENT_ALREADY_UPLOADED: 409,
 };
-
-/** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name, so Cyrillic file names survive. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /**
  * The upload, download and claim history endpoints behind the signed links, under the service's

@@ -21,7 +21,7 @@ import {
 } from '../../claim/domain/testing/claimFixtures.ts';
 import { ClaimCardReader } from '../../claim/storage/claimCardReader.ts';
 import { openClaimReadModels, type ClaimReadModels } from '../../claim/storage/claimReadModels.ts';
-import { LinkSigner } from '../../documents/application/signedLink.ts';
+import { ClaimLinkSigner } from '../../documents/application/documentLinkGrants.ts';
 import { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { CLAIM_HISTORY_LINK_TTL_MS, ClaimHistoryExport } from './claimHistoryExport.ts';
 
@@ -58,7 +58,7 @@ let documents: DocumentStore;
 let readModels: ClaimReadModels;
 let clock: Date;
 let history: ClaimHistoryExport;
-const signer = new LinkSigner(Buffer.alloc(32, 9));
+const signer = new ClaimLinkSigner(Buffer.alloc(32, 9));
 
 beforeEach(async () => {
   directory = await mkdtemp(join(tmpdir(), 'claims-history-'));

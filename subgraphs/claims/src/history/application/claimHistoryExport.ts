@@ -4,9 +4,9 @@ import { ClaimErrors } from '../../claim/domain/claimErrors.ts';
 import type { ClaimCard } from '../../claim/storage/claimCard.ts';
 import type { ClaimCardReader } from '../../claim/storage/claimCardReader.ts';
 import type { ClaimSummaryRepository } from '../../claim/storage/claimSummaryRepository.ts';
-import { DocumentErrors } from '../../documents/domain/documentErrors.ts';
+import { FileErrors } from '@cabinet/platform/files';
 import type { DocumentLinks } from '../../documents/application/documentService.ts';
-import type { LinkSigner } from '../../documents/application/signedLink.ts';
+import type { ClaimLinkSigner } from '../../documents/application/documentLinkGrants.ts';
 import { renderClaimHistoryPdf } from './claimHistoryPdf.ts';
 import { claimHistorySection, type ClaimHistoryReport } from './claimHistoryReport.ts';
 import { formatMoscowDateTime } from './moscowTime.ts';
@@ -37,7 +37,7 @@ export class ClaimHistoryExport {
   constructor(
     private readonly cards: ClaimCardReader,
     private readonly summaries: ClaimSummaryRepository,
-    private readonly signer: LinkSigner,
+    private readonly signer: ClaimLinkSigner,
     private readonly links: DocumentLinks,
     private readonly now: () => Date,
   ) {}
@@ -60,7 +60,7 @@ export class ClaimHistoryExport {
   /** The report behind a link: the token must be genuine, unexpired, and issued for exactly this scope. */
   async render(scope: string, token: string): Promise<ClaimHistoryFile> {
     const grant = this.signer.verify(token, 'history', this.now());
-    if ((grant.claimId ?? ALL_CLAIMS_SCOPE) !== scope) throw DocumentErrors.linkInvalid();
+    if ((grant.claimId ?? ALL_CLAIMS_SCOPE) !== scope) throw FileErrors.linkInvalid();
     if (grant.claimId !== null) {
       const card = await this.cards.latest(grant.claimId);
       if (!card || card.customerId !== grant.customerId) throw ClaimErrors.notFound(grant.claimId);

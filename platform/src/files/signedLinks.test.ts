@@ -1,10 +1,14 @@
 import { isDomainError } from '@cabinet/kernel';
 import { describe, expect, it } from 'vitest';
-import { LinkSigner, type LinkGrant } from './signedLink.ts';
+import { LinkSigner } from './signedLinks.ts';
+
+type TestGrant =
+  | { purpose: 'download'; documentId: string; expiresAt: number }
+  | { purpose: 'history'; customerId: string; claimId: string | null; expiresAt: number };
 
 const NOW = new Date('2026-04-20T09:00:00Z');
-const signer = new LinkSigner(Buffer.alloc(32, 3));
-const grant: LinkGrant = { purpose: 'download', documentId: 'document-1', expiresAt: NOW.getTime() + 1_000 };
+const signer = new LinkSigner<TestGrant>(Buffer.alloc(32, 3));
+const grant: TestGrant = { purpose: 'download', documentId: 'document-1', expiresAt: NOW.getTime() + 1_000 };
 const token = signer.sign(grant);
 const [payload, mac] = token.split('.') as [string, string];
 
@@ -30,7 +34,7 @@ describe('signed links', () => {
       'another grant under the same signature',
       `${Buffer.from(JSON.stringify({ ...grant, documentId: 'document-2' })).toString('base64url')}.${mac}`,
     ],
-    ['a signature of another key', new LinkSigner(Buffer.alloc(32, 4)).sign(grant)],
+    ['a signature of another key', new LinkSigner<TestGrant>(Buffer.alloc(32, 4)).sign(grant)],
     ['a cut signature', `${payload}.${mac.slice(0, -2)}`],
     ['no signature', payload],
     ['an extra part', `${token}.x`],
