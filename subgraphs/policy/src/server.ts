@@ -8,6 +8,7 @@ import {
 } from '@cabinet/platform/internal-requests';
 import { instrumentEventStore, openEventStore } from '@cabinet/platform/eventstore';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
+import { publicFilesBase } from '@cabinet/platform/files';
 import { createLogger } from '@cabinet/platform/logging';
 import { createEventStoreMetrics, registerMetricGroups } from '@cabinet/platform/metrics';
 import type { RunningService } from '@cabinet/platform/process';
@@ -72,10 +73,9 @@ export async function start(
   );
   const operations = new PolicyOperations(policies, quotes, methods, processor, deps);
 
-  let publicUrl = config.PUBLIC_URL?.replace(/\/$/, '');
   const links = new DocumentLinks(
     await loadLinkSecret(config.DOCUMENT_LINK_SECRET, join(config.DATA_DIR, 'policy', 'document-link.key')),
-    () => publicUrl ?? '',
+    publicFilesBase(config.PUBLIC_URL, 'policy'),
   );
   const cache = new PolicyReadCache<CachedRead>(
     {
@@ -125,14 +125,13 @@ export async function start(
     routes: (app) => {
       if (config.POLICY_TEST_HOOKS === 'yes') testHookRoutes(documents, log)(app);
       staleResponses(app);
-      policyDocumentRoute({ links, policies, now: deps.now, log })(app);
     },
+    files: policyDocumentRoute({ links, policies, now: deps.now, log }),
     onStop: async () => {
       clearInterval(timer);
       await documents.close();
       await events.close();
     },
   });
-  publicUrl ??= `http://localhost:${server.port}`;
   return server;
 }
