@@ -1,4 +1,11 @@
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request,
+  type ClientRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   createInternalRequestSigner,
@@ -78,6 +85,19 @@ function send(
   });
 }
 
+/** The status and body of the answer to a request the test writes by hand. */
+function answerTo(sent: ClientRequest): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    sent.on('error', reject);
+    sent.on('response', (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+  });
+}
+
 const codeOf = (body: string) => (JSON.parse(body) as { error: { code: string } }).error.code;
 
 describe("the gateway's file routes", () => {
@@ -142,15 +162,7 @@ describe("the gateway's file routes", () => {
       method: 'PUT',
       headers: { 'content-type': 'application/pdf', 'content-length': '8' },
     });
-    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      upload.on('error', reject);
-      upload.on('response', (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
-    });
+    const answer = answerTo(upload);
     upload.write('%PDF');
     // The service holds the first half before the client has sent the second.
     expect(await firstBytesArrived.fired).toBe('%PDF');
@@ -210,15 +222,7 @@ describe("the gateway's file routes", () => {
 
     // Undeclared: the first bytes reach the service, then more arrive than the limit allows.
     const upload = request(`${gateway}/files/claims/documents/d-1?token=t.s`, { method: 'PUT' });
-    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      upload.on('error', reject);
-      upload.on('response', (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
-    });
+    const answer = answerTo(upload);
     upload.write(Buffer.alloc(MAX_UPLOAD_BYTES / 2));
     await firstBytesArrived.fired;
     upload.write(Buffer.alloc(MAX_UPLOAD_BYTES));

@@ -2,20 +2,13 @@ import { request as httpRequest, type IncomingMessage, type ServerResponse } fro
 import { Transform, type TransformCallback } from 'node:stream';
 import type { ErrorCode } from '@cabinet/kernel';
 import { FILES_PATH } from '@cabinet/platform/files';
-import { INTERNAL_REQUEST_HEADER, type InternalRequestSigner } from '@cabinet/platform/internal-requests';
-import { REQUEST_ID_HEADER, type Logger } from '@cabinet/platform/logging';
-import { forwardedFor } from '../clientHeaders.ts';
+import type { InternalRequestSigner } from '@cabinet/platform/internal-requests';
+import type { Logger } from '@cabinet/platform/logging';
+import { onlyNamed, proxiedRequestHeaders } from './passedHeaders.ts';
 import type { RateDecision } from '../limits/requestBudgets.ts';
 import { RATE_LIMITED_MESSAGE } from '../limits/rateLimits.ts';
 import type { SubgraphRoute } from '../supergraph.ts';
 
-const FORWARDED_REQUEST_HEADERS = [
-  'content-type',
-  'content-length',
-  'accept',
-  'user-agent',
-  REQUEST_ID_HEADER,
-];
 const FORWARDED_RESPONSE_HEADERS = [
   'content-type',
   'content-length',
@@ -149,22 +142,11 @@ function pass(
   options: FileProxyOptions,
   tooLarge: () => void,
 ): void {
-  const headers: Record<string, string> = {};
-  for (const name of FORWARDED_REQUEST_HEADERS) {
-    const value = req.headers[name];
-    if (typeof value === 'string') headers[name] = value;
-  }
-  const forwarded = forwardedFor(req.headers['x-forwarded-for']?.toString(), req.socket.remoteAddress);
-  if (forwarded) headers['x-forwarded-for'] = forwarded;
-  headers[INTERNAL_REQUEST_HEADER] = options.internalRequests.proof();
+  const headers = proxiedRequestHeaders(req, options.internalRequests);
 
   const upstream = httpRequest(target, { method: req.method, headers, timeout: options.idleTimeoutMs });
   upstream.on('response', (answer) => {
-    const passed: Record<string, string> = {};
-    for (const name of FORWARDED_RESPONSE_HEADERS) {
-      const value = answer.headers[name];
-      if (typeof value === 'string') passed[name] = value;
-    }
+    const passed = onlyNamed(answer.headers, FORWARDED_RESPONSE_HEADERS);
     // The service answered before the whole upload arrived (a refusal): the rest is not sent on.
     if (!req.complete) {
       req.unpipe();
