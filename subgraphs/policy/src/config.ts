@@ -6,7 +6,7 @@ export const policyConfigSpec = {
   PORT: env.port(4002),
   /** The gateway's public origin: policy PDF links are `<PUBLIC_URL>/files/policy/…`. */
   PUBLIC_URL: publicUrlSetting,
-  /** The key policy PDF links are signed with, the same on every instance; unset: a key in DATA_DIR. */
+  /** The key policy PDF links are signed with, the same on every instance; unset: `<DATA_DIR>/policy/file-link.key`. */
   DOCUMENT_LINK_SECRET: optional(env.string()),
   /** How often pending payments are reconciled and ended policies marked EXPIRED. */
   HOUSEKEEPING_INTERVAL_MS: env.integer(30_000, { min: 1_000 }),
