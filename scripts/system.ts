@@ -5,6 +5,7 @@
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { SIGN_IN_CALLBACK_PATH } from '@cabinet/signin-page';
 import { seedDemoData } from '@cabinet/seed';
@@ -157,6 +158,22 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pro
   });
 }
 
+/**
+ * A port the OS gives, held by this process until the service that needs it is about to start: the
+ * services build their file links on the gateway's address, and the gateway starts after them.
+ */
+async function reservePort(): Promise<{ readonly port: number; release(): Promise<void> }> {
+  const holder = createServer();
+  await new Promise<void>((resolve, reject) => {
+    holder.once('error', reject);
+    holder.listen(0, '0.0.0.0', resolve);
+  });
+  return {
+    port: (holder.address() as AddressInfo).port,
+    release: () => new Promise<void>((resolve) => holder.close(() => resolve())),
+  };
+}
+
 function portOf(url: string): string {
   return new URL(url).port;
 }
@@ -184,6 +201,8 @@ async function seed(options: SystemOptions): Promise<void> {
 }
 
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  /** A setting the caller, or the environment `npm start` runs in, gives every service itself. */
+  const configured = (name: string) => options.env?.[name] ?? process.env[name];
   const port = (name: keyof typeof FIXED_PORTS) => String(options.ports === 'fixed' ? FIXED_PORTS[name] : 0);
   const internalRequestSecret =
     options.env?.['INTERNAL_REQUEST_SECRET'] ?? randomBytes(32).toString('base64url');
@@ -204,6 +223,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     return left;
   };
   const onSpawn = options.onSpawn;
+  const gatewayPort =
+    options.ports === 'fixed'
+      ? { port: FIXED_PORTS.gateway, release: () => Promise.resolve() }
+      : await reservePort();
+  // Clients reach every service's files through the gateway's origin (see the gateway's /files routes),
+  // unless the person starting the system names another (a tunnel, a proxy in front).
+  const publicUrl = configured('PUBLIC_URL') ?? `http://localhost:${gatewayPort.port}`;
   const started: RunningPart[] = [];
   const specs = new Map<RestartableService, ServiceSpec>();
   const launched = async (name: RestartableService, spec: ServiceSpec) => {
@@ -240,6 +266,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         SIGN_IN_PAGE_GATEWAY_URL_FILE: gatewayUrlFile,
       },
     });
+    // The page also stands in for the cabinet's web pages that e-mails link to (claims/<id>, support/<id>).
+    const cabinetUrl = configured('CABINET_URL') ?? signin.url;
     const redirectUris = {
       web: new URL(SIGN_IN_CALLBACK_PATH, signin.url).toString(),
       mobile: MOBILE_REDIRECT_URI,
@@ -281,7 +309,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const policy = await launched('policy', {
       name: 'policy',
       entry: 'subgraphs/policy/src/main.ts',
-      env: { ...common, PORT: port('policy'), JWKS_URL: jwksUrl },
+      env: { ...common, PORT: port('policy'), JWKS_URL: jwksUrl, PUBLIC_URL: publicUrl },
     });
     const claims = await launched('claims', {
       name: 'claims',
@@ -290,6 +318,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         ...common,
         PORT: port('claims'),
         JWKS_URL: jwksUrl,
+        PUBLIC_URL: publicUrl,
+        CABINET_URL: cabinetUrl,
         POLICY_URL: policy.url,
         IDENTITY_URL: identity.url,
       },
@@ -301,11 +331,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         ...common,
         PORT: port('support'),
         JWKS_URL: jwksUrl,
+        PUBLIC_URL: publicUrl,
+        CABINET_URL: cabinetUrl,
         POLICY_URL: policy.url,
         CLAIMS_URL: claims.url,
         IDENTITY_URL: identity.url,
       },
     });
+    await gatewayPort.release();
     const gateway = await launched('gateway', {
       name: 'gateway',
       entry: 'gateway/src/main.ts',
@@ -313,7 +346,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         ...options.env,
         LOG_LEVEL: common.LOG_LEVEL,
         INTERNAL_REQUEST_SECRET: internalRequestSecret,
-        PORT: port('gateway'),
+        PORT: String(gatewayPort.port),
         METRICS_PORT: port('gatewayMetrics'),
         JWKS_URL: jwksUrl,
         IDENTITY_URL: identity.url,
@@ -367,6 +400,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       stop: stopAll,
     };
   } catch (error) {
+    await gatewayPort.release();
     await stopAll();
     throw error;
   }

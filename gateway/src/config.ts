@@ -68,6 +68,10 @@ export const gatewayConfigSpec = {
   MAX_SUBSCRIPTIONS_PER_PRINCIPAL: env.integer(50, { min: 1, max: 100_000 }),
   MAX_SUBSCRIPTIONS_PER_IP: env.integer(500, { min: 1, max: 1_000_000 }),
   MAX_BODY_BYTES: env.integer(100_000, { min: 1_000, max: 50_000_000 }),
+  /** The largest file upload passed on to a service (`/files/…`); each service holds an upload to its own limit too. */
+  MAX_UPLOAD_BYTES: env.integer(20 * 1024 * 1024, { min: 1_000, max: 1_000_000_000 }),
+  /** A file transfer whose service, or client, stays silent this long is dropped. */
+  FILE_IDLE_TIMEOUT_MS: env.integer(30_000, { min: 100, max: 600_000 }),
   /**
    * Where every gateway instance keeps the same rate-limit counts (database `gateway`); without it each
    * instance counts in its own memory.

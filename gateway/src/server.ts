@@ -8,6 +8,7 @@ import {
 import { createLogger } from '@cabinet/platform/logging';
 import { hostInUrl, type RunningService } from '@cabinet/platform/process';
 import type { GatewayConfig } from './config.ts';
+import { fileProxy } from './http/fileProxy.ts';
 import { routeHttp } from './http/httpRoutes.ts';
 import { closeGracefully, listen } from './http/httpServer.ts';
 import { metricsEndpoint } from './http/metricsEndpoint.ts';
@@ -24,7 +25,8 @@ import { serveWebSockets } from './webSockets/webSocketServer.ts';
 
 /**
  * The one public endpoint: HTTP, SSE and graphql-ws on /graphql, GraphiQL, /healthcheck,
- * /readiness and partners' `POST /oauth/token` (identity's, passed through); `/metrics` on a listener
+ * /readiness, partners' `POST /oauth/token` (identity's, passed through) and the services' signed file
+ * links under `/files/<service>/` (passed through); `/metrics` on a listener
  * of its own (METRICS_HOST:METRICS_PORT), out of the public's reach. The supergraph is loaded before
  * it listens, so the first WebSocket operation never meets an unloaded schema.
  */
@@ -63,6 +65,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
       guard: limits.guardHttp,
       oauthToken: oauthTokenProxy(routes, config, internalRequests, log),
       readiness: readinessEndpoint(routes.map((route) => route.url)),
+      files: fileProxy({
+        routes,
+        maxUploadBytes: config.MAX_UPLOAD_BYTES,
+        idleTimeoutMs: config.FILE_IDLE_TIMEOUT_MS,
+        internalRequests,
+        spend: limits.spendFileRequest,
+        allowsOrigin: limits.allowsOrigin,
+        log,
+      }),
       runtime,
     }),
   );

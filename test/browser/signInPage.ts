@@ -1,9 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { ESIA_TEST_PERSONS } from '@cabinet/esia-emulator/seed';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorsOn, watch, type PageWatch } from '../support/browser.ts';
+import { submitClaim } from '../support/claimSubmission.ts';
+import { demoCast } from '../support/demoCast.ts';
+import { eventually } from '../support/eventually.ts';
 import type { EsiaPersonKey } from '../support/gosuslugi.ts';
 import { graphql } from '../support/graphqlClient.ts';
+import { mailboxOf } from '../support/mailbox.ts';
 import type { TestSystem } from '../support/testSystem.ts';
 
 /** What the person's browser shows from the moment they press the button until a page waits on them. */
@@ -83,6 +88,54 @@ function signInPageInTheBrowser(systemOf: () => TestSystem, browserOf: () => Bro
       expect(nextSteps).toContain('ClaimStatusChanged');
       expect(nextSteps).toContain('RefreshSession');
       expect(await page.locator('#untrusted').isHidden()).toBe(true);
+      expect(watched.externalRequests).toEqual([]);
+      expect(errorsOn(watched, new URL(system.signInPageUrl).origin)).toEqual([]);
+      await page.close();
+    },
+    TEST_MS,
+  );
+
+  it(
+    "opens the claim a notice e-mail links to: the cabinet's address signs the person in and shows the claim",
+    async () => {
+      const { customer, policy } = demoCast();
+      const token = await system.token({
+        kind: 'customer',
+        customerId: customer.id,
+        sessionId: randomUUID(),
+        trusted: true,
+      });
+      const submitted = await submitClaim(system.gatewayUrl, token, policy.id);
+      expect(submitted.errors).toBeUndefined();
+      const claim = submitted.data!.submitClaim;
+      const notice = await eventually(
+        async () => (await mailboxOf(system)).find((message) => message.text.includes(claim.id)),
+        { what: 'the notice of the submitted claim in the mailbox', until: (found) => found !== undefined },
+      );
+      const link = /Подробности в личном кабинете: (\S+)/.exec(notice!.text)?.[1];
+      // The embedded profile's cabinet address is the sign-in page, not the gateway.
+      expect(link).toBe(new URL(`claims/${claim.id}`, system.signInPageUrl).toString());
+
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      page.setDefaultTimeout(STEP_MS);
+      const watched = watch(page);
+      await page.goto(link!);
+      expect(await page.locator('#target-intro').innerText()).toBe(
+        'Войдите через Госуслуги, чтобы открыть заявление.',
+      );
+      await throughGosuslugi(page, 'existingCustomer', 'Предоставить');
+
+      // A first sign-in in this system asks for the consent; a later one goes straight to the claim.
+      const title = page.getByRole('heading', { name: `Заявление № ${claim.number}` });
+      const consent = page.getByRole('button', { name: 'Принимаю' });
+      await title.or(consent).waitFor();
+      if (await consent.isVisible()) await consent.click();
+      await title.waitFor();
+      expect(new URL(page.url()).pathname).toBe(`/claims/${claim.id}`);
+      expect(await page.locator('#target-status').innerText()).toMatch(/^Статус: «Подано», изменён /);
+      expect(await page.locator('#target-items').innerText()).toContain(
+        `Заявление ${claim.number} подано: Залив`,
+      );
       expect(watched.externalRequests).toEqual([]);
       expect(errorsOn(watched, new URL(system.signInPageUrl).origin)).toEqual([]);
       await page.close();

@@ -79,6 +79,8 @@ function claimsWithDocuments(systemOf: () => TestSystem): void {
     const upload = await requestUpload('справка о ДТП.pdf', PDF.length);
     expect(upload.errors).toBeUndefined();
     const { documentId, uploadUrl } = upload.data!.requestDocumentUpload;
+    // Files go through the gateway's origin only: the claims service's own port is internal.
+    expect(uploadUrl).toMatch(new RegExp(`^${new URL(system.gatewayUrl).origin}/files/claims/documents/`));
     const put = await fetch(uploadUrl, { method: 'PUT', body: PDF });
     expect(put.status).toBe(201);
     expect(await put.json()).toMatchObject({
@@ -223,9 +225,25 @@ function claimsWithDocuments(systemOf: () => TestSystem): void {
     expect(card.data!.claim.documents).toHaveLength(2);
     const [document] = card.data!.claim.documents;
     expect(document).toMatchObject({ fileName: 'справка о ДТП.pdf', contentType: 'application/pdf' });
+    expect(document!.downloadUrl).toMatch(
+      new RegExp(`^${new URL(system.gatewayUrl).origin}/files/claims/documents/${documentId}/content\\?`),
+    );
     const download = await fetch(document!.downloadUrl);
     expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-length')).toBe(String(PDF.length));
+    expect(download.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('справка о ДТП.pdf')}`,
+    );
     expect(Buffer.from(await download.arrayBuffer())).toEqual(PDF);
+    // The same link straight at the service's port, without the gateway's proof, opens nothing.
+    const direct = new URL(document!.downloadUrl);
+    const claimsOrigin = new URL(system.services.claims.url).origin;
+    const bypass = await fetch(
+      `${claimsOrigin}${direct.pathname.replace('/files/claims/', '/files/')}${direct.search}`,
+    );
+    expect(bypass.status).toBe(403);
+    expect(await bypass.json()).toMatchObject({ errors: [{ extensions: { code: 'INTERNAL_ONLY' } }] });
 
     const strangerToken = await system.token({ ...customerPrincipal, customerId: stranger.id });
     const hidden = await graphql(

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LinkGrant } from '@cabinet/claims/testing';
-import { LinkSigner } from '@cabinet/platform/links';
+import { LinkSigner } from '@cabinet/platform/files';
 import type { Client } from 'graphql-ws';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { claimsCast, demoStaffMember } from '../support/demoCast.ts';
@@ -378,6 +378,9 @@ function claimLife(systemOf: () => TestSystem): void {
       return new URL(response.data!.exportClaimHistory.url);
     };
     const textAt = async (url: URL) => {
+      // Through the gateway's origin only: the claims service's own port is internal.
+      expect(url.origin).toBe(new URL(system.gatewayUrl).origin);
+      expect(url.pathname).toMatch(/^\/files\/claims\/claim-history\//);
       const response = await fetch(url);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/pdf');

@@ -588,8 +588,8 @@ function hostileInput(systemOf: () => TestSystem): void {
     ['a hostile file name', () => `${encodeURIComponent('<script>\u0000й😀')}.pdf?token=x.y`],
     ['a path outside', () => '..%2F..%2Fetc%2Fpasswd?token=x.y'],
   ])('refuses a transcript link with %s with a stable code', async (_case, path) => {
-    const support = new URL(system.services.support.url).origin;
-    const response = await fetch(`${support}/conversation-transcripts/${path(randomUUID())}`);
+    const files = `${new URL(system.gatewayUrl).origin}/files/support`;
+    const response = await fetch(`${files}/conversation-transcripts/${path(randomUUID())}`);
     const body = (await response.json()) as { error?: { code?: string } };
     expectStableRefusal({ status: response.status, codes: [String(body.error?.code)] }, _case);
     expect(response.status).toBe(403);

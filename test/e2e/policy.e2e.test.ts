@@ -546,9 +546,14 @@ describe('policies through the gateway', () => {
     const { customer: holder, policy } = cast.changing;
     const shown = await card(holder.id, policy.id);
     const url = shown.data!.policy.documentUrl;
+    // Through the gateway's origin only: the policy service's own port is internal.
+    expect(url.startsWith(`${new URL(system.gatewayUrl).origin}/files/policy/documents/policies/`)).toBe(
+      true,
+    );
     const response = await fetch(url);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toContain('inline; filename="policy.pdf"');
     const text = await pdfText(new Uint8Array(await response.arrayBuffer()));
     expect(text).toContain(policy.number);
     expect(text).toContain(`${holder.lastName} ${holder.firstName} ${holder.middleName}`);

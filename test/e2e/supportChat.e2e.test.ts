@@ -420,6 +420,12 @@ describe('the support chat through the gateway, from both sides', () => {
 
     const customers = await exported('customer');
     expect(customers.errors).toBeUndefined();
+    // Links are on the gateway's origin, like every service's files.
+    expect(customers.data!.exportConversationTranscript.url).toMatch(
+      new RegExp(
+        `^${new URL(system.gatewayUrl).origin}/files/support/conversation-transcripts/${conversationId}\\.pdf\\?token=`,
+      ),
+    );
     const customerCopy = await transcriptText(customers.data!.exportConversationTranscript.url);
     expect(customerCopy).toContain('Переписка со службой поддержки');
     expect(customerCopy).toContain(`Обращение: ${conversationId}`);
@@ -456,6 +462,13 @@ describe('the support chat through the gateway, from both sides', () => {
     const tampered = await fetch(link);
     expect(tampered.status).toBe(403);
     expect(((await tampered.json()) as { error: { code: string } }).error.code).toBe('DOCUMENT_LINK_INVALID');
+    // The genuine link straight at support's port, without the gateway's proof, opens nothing.
+    const genuine = new URL(customers.data!.exportConversationTranscript.url);
+    const bypass = await fetch(
+      `${new URL(system.services.support.url).origin}${genuine.pathname.replace('/files/support/', '/files/')}${genuine.search}`,
+    );
+    expect(bypass.status).toBe(403);
+    expect(await bypass.json()).toMatchObject({ errors: [{ extensions: { code: 'INTERNAL_ONLY' } }] });
   });
 
   it('shows the conversation on the customer and on the policy, through the one graph', async () => {

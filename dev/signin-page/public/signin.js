@@ -3,6 +3,9 @@
 // sends the browser back here. The attempt id lives in this tab's sessionStorage in between.
 
 const ATTEMPT_KEY = 'cabinet.gosuslugiSignIn';
+// Where the person was going (a claim or a conversation an e-mail links to), kept across the trip to Gosuslugi.
+const RETURN_KEY = 'cabinet.returnTo';
+const CABINET_PAGE = /^\/(claims|support)\/([0-9a-f-]{36})$/i;
 const gatewayUrl = document.body.dataset.gateway;
 const callbackUrl = document.body.dataset.callback;
 
@@ -35,8 +38,17 @@ async function graphql(query, variables, token) {
   return body.data;
 }
 
+/** The claim or conversation a cabinet address names, or null for the page's own addresses. */
+function cabinetPage(path) {
+  const match = CABINET_PAGE.exec(path ?? '');
+  return match ? { kind: match[1], id: match[2], path } : null;
+}
+
 async function startSignIn() {
   element('problem').hidden = true;
+  const opened = cabinetPage(location.pathname);
+  if (opened) sessionStorage.setItem(RETURN_KEY, opened.path);
+  else sessionStorage.removeItem(RETURN_KEY);
   progress('Переходим на Госуслуги…');
   const { beginGosuslugiSignIn: attempt } = await graphql(
     'mutation BeginGosuslugiSignIn($redirectUri: String!) { beginGosuslugiSignIn(redirectUri: $redirectUri) { attemptId authorizationUrl } }',
@@ -82,6 +94,61 @@ function showSession(customer, session) {
   element('headers').value = JSON.stringify({ authorization: `Bearer ${session.accessToken}` }, null, 2);
   element('graphiql').href = gatewayUrl;
   show('session');
+  progress('');
+}
+
+const CONVERSATION_STATUS = { OPEN: 'открыто', CLOSED: 'закрыто' };
+const AUTHOR = { CUSTOMER: 'Вы', OPERATOR: 'Оператор', SYSTEM: 'Автоответ' };
+
+function showItems(lines) {
+  element('target-items').replaceChildren(
+    ...lines.map((line) => {
+      const item = document.createElement('li');
+      item.textContent = line;
+      return item;
+    }),
+  );
+}
+
+async function showClaim(id, accessToken) {
+  const { claim } = await graphql(
+    'query Claim($id: ID!) { claim(id: $id) { number statusLabel resolutionLabel updatedAt timeline { at what } } }',
+    { id },
+    accessToken,
+  );
+  const resolution = claim.resolutionLabel ? ` (${claim.resolutionLabel})` : '';
+  element('target-title').textContent = `Заявление № ${claim.number}`;
+  element('target-status').textContent =
+    `Статус: «${claim.statusLabel}${resolution}», изменён ${when(claim.updatedAt)}`;
+  showItems(claim.timeline.map((entry) => `${when(entry.at)} — ${entry.what}`));
+}
+
+async function showConversation(id, accessToken) {
+  const { conversation } = await graphql(
+    'query Conversation($id: ID!) { conversation(id: $id) { topicLabel status updatedAt messages(first: 50) { nodes { author text sentAt } } } }',
+    { id },
+    accessToken,
+  );
+  element('target-title').textContent = `Обращение в поддержку: ${conversation.topicLabel}`;
+  element('target-status').textContent =
+    `Обращение ${CONVERSATION_STATUS[conversation.status] ?? conversation.status}, обновлено ${when(conversation.updatedAt)}`;
+  showItems(
+    conversation.messages.nodes.map(
+      (message) => `${when(message.sentAt)} — ${AUTHOR[message.author] ?? message.author}: ${message.text}`,
+    ),
+  );
+}
+
+/** After a sign-in begun at a cabinet address: back to that address, showing what it names. */
+async function showWhereThePersonWasGoing(accessToken) {
+  const target = cabinetPage(sessionStorage.getItem(RETURN_KEY));
+  sessionStorage.removeItem(RETURN_KEY);
+  if (!target) return;
+  history.replaceState(null, '', target.path);
+  progress(target.kind === 'claims' ? 'Загружаем заявление…' : 'Загружаем обращение…');
+  await (target.kind === 'claims' ? showClaim : showConversation)(target.id, accessToken);
+  element('start').hidden = true;
+  show('target');
   progress('');
 }
 
@@ -132,9 +199,15 @@ async function completeSignIn(params) {
   progress('Загружаем профиль…');
   const { me } = await graphql('{ me { fullName } }', undefined, session.accessToken);
   showSession(me, session);
+  await showWhereThePersonWasGoing(session.accessToken);
 }
 
 element('sign-in').addEventListener('click', () => startSignIn().catch(fail));
+const opened = cabinetPage(location.pathname);
+if (opened) {
+  element('target-what').textContent = opened.kind === 'claims' ? 'заявление' : 'обращение в поддержку';
+  show('target-intro');
+}
 const params = new URLSearchParams(location.search);
 if (params.has('state')) {
   // The code is single-use: a reload must not send it again, nor should it stay in the address bar.

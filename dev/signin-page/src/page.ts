@@ -28,17 +28,25 @@ export function startingHtml(): string {
 /**
  * The page itself; `signin.js` fills it in. It starts the sign-in (keeping the attempt in the tab's
  * sessionStorage) and, when ESIA sends the browser back here with `code` and `state`, completes it.
+ * Opened at a cabinet address an e-mail links to (`claims/<id>`, `support/<id>`), it shows that claim
+ * or conversation once the person has signed in.
  */
 export function pageHtml(urls: { readonly gatewayUrl: string; readonly callbackUrl: string }): string {
   const data = ` data-gateway="${escapeHtml(urls.gatewayUrl)}" data-callback="${escapeHtml(urls.callbackUrl)}"`;
   return layout(
     `<section id="start">
+<p id="target-intro" hidden>Войдите через Госуслуги, чтобы открыть <span id="target-what"></span>.</p>
 <p>Войдите тестовым пользователем Госуслуг, чтобы получить токены для GraphiQL и своих запросов к API.</p>
 <p><button id="sign-in" type="button">Войти через Госуслуги</button></p>
 <p class="hint">Тестовые пользователи и пароли печатает <code>npm start</code>; код из СМС — в журнале <code>esia</code>.</p>
 </section>
 <p id="progress" role="status"></p>
 <p id="problem" role="alert" hidden></p>
+<section id="target" hidden>
+<h2 id="target-title"></h2>
+<p id="target-status"></p>
+<ol id="target-items"></ol>
+</section>
 <section id="consent" hidden>
 <h2>Согласие на обработку персональных данных</h2>
 <p>Вход выполнен. Прежде чем пользоваться кабинетом, примите <span id="consent-title"></span> (версия <span id="consent-version"></span>).</p>

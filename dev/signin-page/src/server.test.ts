@@ -50,6 +50,21 @@ describe('the sign-in page server', () => {
     }
   });
 
+  it("stands in for the cabinet's pages that notices link to, the claim's and the conversation's", async () => {
+    const page = await signInPage('http://localhost:4000/graphql');
+    const id = '3f0c2a64-5d1e-4b7a-9c8d-2e6f1a0b9c7d';
+    for (const path of [`/claims/${id}`, `/support/${id}`]) {
+      const response = await page.get(path);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain('id="target-intro"');
+      expect(html).toContain('data-gateway="http://localhost:4000/graphql"');
+    }
+    for (const path of ['/claims/42', `/claims/${id}/documents`, `/policies/${id}`]) {
+      expect((await page.get(path)).status).toBe(404);
+    }
+  });
+
   it('serves its script and styles, and nothing else', async () => {
     const page = await signInPage('http://localhost:4000/graphql');
     const script = await page.get('/signin.js');

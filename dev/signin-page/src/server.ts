@@ -8,6 +8,13 @@ import { pageHtml, startingHtml } from './page.ts';
 /** The path ESIA sends the browser back to; the page also answers at `/`. */
 export const SIGN_IN_CALLBACK_PATH = '/auth/esia/callback';
 
+/**
+ * The cabinet's pages that notices link to (`<CABINET_URL>claims/<id>`, `<CABINET_URL>support/<id>`):
+ * in the embedded profile this page is the cabinet's address, and shows the claim or conversation
+ * after a sign-in.
+ */
+const CABINET_PAGE = /^\/(claims|support)\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface SignInPageOptions {
   /** 0 picks a free port (tests). */
   readonly port: number;
@@ -58,7 +65,10 @@ function send(res: ServerResponse, status: number, type: string, body: string, c
   res.end(body);
 }
 
-/** Serves the page on every path it is registered under, and its script and styles; nothing else. */
+/**
+ * Serves the page on every path it is registered under (`/`, the callback, the cabinet pages e-mails
+ * link to), and its script and styles; nothing else.
+ */
 export async function startSignInPage(options: SignInPageOptions): Promise<RunningService> {
   const assets = new Map<string, { body: string; type: string }>();
   for (const [path, asset] of Object.entries(ASSETS)) {
@@ -90,7 +100,7 @@ export async function startSignInPage(options: SignInPageOptions): Promise<Runni
       send(res, 200, asset.type, asset.body, contentSecurityPolicy(undefined));
       return;
     }
-    if (path !== '/' && path !== SIGN_IN_CALLBACK_PATH) {
+    if (path !== '/' && path !== SIGN_IN_CALLBACK_PATH && !CABINET_PAGE.test(path)) {
       send(res, 404, 'text/plain; charset=utf-8', 'Страница не найдена', contentSecurityPolicy(undefined));
       return;
     }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@cabinet/platform/logging';
+import { isFileRequest } from './fileProxy.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -9,6 +10,8 @@ export interface HttpRoutes {
   /** Partners' `POST /oauth/token`, when there is an identity to pass it to. */
   readonly oauthToken: Handler | undefined;
   readonly readiness: Handler;
+  /** `/files/<service>/…`: the services' signed file links, passed on to them. */
+  readonly files: Handler;
   /** Everything else: /graphql, GraphiQL, /healthcheck and /readiness/schema. */
   readonly runtime: (req: IncomingMessage, res: ServerResponse) => unknown;
 }
@@ -20,6 +23,10 @@ export function routeHttp(routes: HttpRoutes): Handler {
     if (!routes.guard(req, res)) return;
     if (req.url === '/oauth/token' && req.method === 'POST' && routes.oauthToken) {
       routes.oauthToken(req, res);
+      return;
+    }
+    if (isFileRequest(req.url)) {
+      routes.files(req, res);
       return;
     }
     if (req.url === '/readiness') {

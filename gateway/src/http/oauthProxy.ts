@@ -1,17 +1,10 @@
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import { INTERNAL_REQUEST_HEADER, type InternalRequestSigner } from '@cabinet/platform/internal-requests';
-import { REQUEST_ID_HEADER, type Logger } from '@cabinet/platform/logging';
-import { forwardedFor } from '../clientHeaders.ts';
+import type { InternalRequestSigner } from '@cabinet/platform/internal-requests';
+import type { Logger } from '@cabinet/platform/logging';
+import { onlyNamed, proxiedRequestHeaders } from './passedHeaders.ts';
 import type { GatewayConfig } from '../config.ts';
 import type { SubgraphRoute } from '../supergraph.ts';
 
-const FORWARDED_REQUEST_HEADERS = [
-  'content-type',
-  'content-length',
-  'accept',
-  'user-agent',
-  REQUEST_ID_HEADER,
-];
 const FORWARDED_RESPONSE_HEADERS = [
   'content-type',
   'content-length',
@@ -54,20 +47,9 @@ export function proxyOAuthToken(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const target = new URL('/oauth/token', identityOrigin);
   return (req, res) => {
-    const headers: Record<string, string> = {};
-    for (const name of FORWARDED_REQUEST_HEADERS) {
-      const value = req.headers[name];
-      if (typeof value === 'string') headers[name] = value;
-    }
-    const forwarded = forwardedFor(req.headers['x-forwarded-for']?.toString(), req.socket.remoteAddress);
-    if (forwarded) headers['x-forwarded-for'] = forwarded;
-    headers[INTERNAL_REQUEST_HEADER] = internalRequests.proof();
+    const headers = proxiedRequestHeaders(req, internalRequests);
     const upstream = httpRequest(target, { method: 'POST', headers, timeout: timeoutMs }, (answer) => {
-      const passed: Record<string, string> = {};
-      for (const name of FORWARDED_RESPONSE_HEADERS) {
-        const value = answer.headers[name];
-        if (typeof value === 'string') passed[name] = value;
-      }
+      const passed = onlyNamed(answer.headers, FORWARDED_RESPONSE_HEADERS);
       res.writeHead(answer.statusCode ?? 502, passed);
       answer.pipe(res);
     });

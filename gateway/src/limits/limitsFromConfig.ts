@@ -8,7 +8,7 @@ import { useRefusalCodes } from './refusalCodes.ts';
 import { guardHttpRequest } from './httpGuards.ts';
 import { useOperationLimits } from './operationLimits.ts';
 import { MongoClient } from 'mongodb';
-import { useRateLimits } from './rateLimits.ts';
+import { spendRequestBudgets, useRateLimits } from './rateLimits.ts';
 import { RequestBudgets } from './requestBudgets.ts';
 
 /** Header a client sends to say which app it is (`web`, `mobile`, a partner's name); also satisfies CSRF checks. */
@@ -32,12 +32,13 @@ export function limitsFromConfig(config: GatewayConfig, graphqlPath: string) {
   if (!production && config.SIGN_IN_CALLBACK_URL)
     allowedOrigins.add(new URL(config.SIGN_IN_CALLBACK_URL).origin);
   const rateStore = config.MONGODB_URL === undefined ? undefined : new MongoClient(config.MONGODB_URL);
+  const budgets =
+    rateStore === undefined
+      ? RequestBudgets.inMemory(config.RATE_LIMITS)
+      : RequestBudgets.shared(config.RATE_LIMITS, rateStore, RATE_LIMIT_DATABASE);
   const plugins: GatewayPlugin[] = [
     useRateLimits({
-      budgets:
-        rateStore === undefined
-          ? RequestBudgets.inMemory(config.RATE_LIMITS)
-          : RequestBudgets.shared(config.RATE_LIMITS, rateStore, RATE_LIMIT_DATABASE),
+      budgets,
       graphqlPath,
       principalOf: (request) => principals.get(request),
     }),
@@ -57,6 +58,10 @@ export function limitsFromConfig(config: GatewayConfig, graphqlPath: string) {
     close: () => rateStore?.close() ?? Promise.resolve(),
     /** The authentication check tells the rate limits who is calling. */
     rememberPrincipal: (request: Request, principal: Principal) => principals.set(request, principal),
+    /** A file request spends what an anonymous GraphQL request from its address does (signed links carry no token). */
+    spendFileRequest: (ip: string) => spendRequestBudgets(budgets, { kind: 'anonymous' }, ip),
+    /** Whether a browser page of this origin may call the gateway (the CORS allowlist). */
+    allowsOrigin: (origin: string | undefined) => origin !== undefined && allowedOrigins.has(origin),
     guardHttp: (req: IncomingMessage, res: ServerResponse) =>
       guardHttpRequest(req, res, { maxBodyBytes: config.MAX_BODY_BYTES, production }),
     runtimeOptions: {

@@ -1,6 +1,6 @@
 import type { Principal } from '@cabinet/kernel';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type { RequestBudgets } from './requestBudgets.ts';
+import type { RateDecision, RequestBudgets } from './requestBudgets.ts';
 
 /**
  * Every GraphQL request spends from two budgets: its caller's (by principal, or by IP address for
@@ -18,38 +18,48 @@ export function useRateLimits(options: {
     async onRequest(payload) {
       const { request, url, serverContext, fetchAPI } = payload;
       if (url.pathname !== options.graphqlPath) return;
-      const ip = addressOf(serverContext);
       const principal = options.principalOf(request) ?? { kind: 'anonymous' };
-      const callerKey = principalKey(principal) ?? `anonymous:${ip}`;
-      for (const [budget, key] of [
-        [principal.kind, callerKey],
-        ['ip', `ip:${ip}`],
-      ] as const) {
-        const decision = await budgets.take(budget, key);
-        if (decision.allowed) continue;
-        payload.endResponse(
-          new fetchAPI.Response(
-            JSON.stringify({
-              errors: [
-                {
-                  message: 'Слишком много запросов. Повторите попытку чуть позже.',
-                  extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds },
-                },
-              ],
-            }),
-            {
-              status: 429,
-              headers: {
-                'content-type': 'application/json; charset=utf-8',
-                'retry-after': String(decision.retryAfterSeconds),
+      const decision = await spendRequestBudgets(budgets, principal, addressOf(serverContext));
+      if (decision.allowed) return;
+      payload.endResponse(
+        new fetchAPI.Response(
+          JSON.stringify({
+            errors: [
+              {
+                message: RATE_LIMITED_MESSAGE,
+                extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds },
               },
+            ],
+          }),
+          {
+            status: 429,
+            headers: {
+              'content-type': 'application/json; charset=utf-8',
+              'retry-after': String(decision.retryAfterSeconds),
             },
-          ),
-        );
-        return;
-      }
+          },
+        ),
+      );
     },
   };
+}
+
+export const RATE_LIMITED_MESSAGE = 'Слишком много запросов. Повторите попытку чуть позже.';
+
+/** Spends one request from the caller's budget (by IP address for anonymous callers), then from the address's. */
+export async function spendRequestBudgets(
+  budgets: RequestBudgets,
+  principal: Principal,
+  ip: string,
+): Promise<RateDecision> {
+  for (const [budget, key] of [
+    [principal.kind, principalKey(principal) ?? `anonymous:${ip}`],
+    ['ip', `ip:${ip}`],
+  ] as const) {
+    const decision = await budgets.take(budget, key);
+    if (!decision.allowed) return decision;
+  }
+  return { allowed: true };
 }
 
 /** The key a caller's budgets are kept under; anonymous callers have none. */

@@ -37,6 +37,8 @@ export type ErrorCode =
   | 'LENGTH_REQUIRED' // the request has no Content-Length
   | 'PAYLOAD_TOO_LARGE' // the request body is above the size limit
   | 'TOO_MANY_SUBSCRIPTIONS' // the connection, the caller or the address has as many subscriptions open as allowed
+  | 'FILE_NOT_FOUND' // nothing is served at this address under /files (an unknown service or path)
+  | 'METHOD_NOT_ALLOWED' // file links are opened with GET or HEAD and uploaded to with PUT
   // Subgraphs: reached through the gateway only
   | 'INTERNAL_ONLY' // the request did not come from the gateway or a sibling service
   | 'TOO_MANY_REPRESENTATIONS' // an entity call names more entities than allowed

@@ -4,7 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type Response, type Router } from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { requestClientMiddleware } from '../activity/requestClient.ts';
 import { AUTHENTICATION_UNAVAILABLE, type AccessTokenVerifier } from '../auth/accessTokens.ts';
@@ -20,12 +20,16 @@ import { createErrorFormatter } from './formatError.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Registry } from 'prom-client';
 import { createSubgraphMetrics } from '../metrics/subgraphMetrics.ts';
+import { FILES_PATH } from '../files/publicFiles.ts';
 import { hostInUrl } from '../process/hostInUrl.ts';
 import { subgraphTracingPlugin } from '../telemetry/subgraphTracing.ts';
 import { contextFromHeaders, type RequestContext } from './context.ts';
 import { internalOnlyMiddleware, isInternalRequest } from './internalOnly.ts';
 import { serveSubscriptions } from './subscriptionServer.ts';
 import { operationLimitsPlugin, subgraphLimitsFrom, tokenLimitMiddleware } from './subgraphLimits.ts';
+
+/** Where a service mounts its file routes: an express router under `/files`. */
+export type FilesRouter = Router;
 
 export interface SubgraphServerOptions {
   readonly name: string;
@@ -40,11 +44,17 @@ export interface SubgraphServerOptions {
   /** Serve graphql-ws on /graphql too (the claims subgraph's subscriptions). */
   readonly subscriptions?: boolean;
   /**
-   * Extra HTTP routes of the service (JWKS, downloads, uploads), mounted before /graphql; open to
-   * anyone who reaches the port, so each protects itself (signed links, client credentials). The
-   * request's client (platform/activity) is known to them.
+   * Extra HTTP routes of the service (JWKS, the partners' token endpoint), mounted before /graphql; open
+   * to anyone who reaches the port, so each protects itself (client credentials). The request's client
+   * (platform/activity) is known to them.
    */
   readonly routes?: (app: Express) => void;
+  /**
+   * The service's file routes (uploads and downloads behind signed links), mounted under `/files`: the
+   * gateway passes `<PUBLIC_URL>/files/<service>/…` on to them with its proof, and a request without
+   * one is refused like a GraphQL call. Each route still checks its link's signature.
+   */
+  readonly files?: (router: FilesRouter) => void;
   /** Answers /healthz: false while a dependency the service cannot work without is down. */
   readonly healthy?: () => Promise<boolean>;
   /** Adds the service's own series (stores, outboxes) to the registry its /metrics serves. */
@@ -134,6 +144,13 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   });
   app.use(requestClientMiddleware((headers) => isInternalRequest(internalRequests, headers)));
   options.routes?.(app);
+  if (options.files) {
+    const files = express.Router();
+    options.files(files);
+    app.use(FILES_PATH, internalOnlyMiddleware(internalRequests), files, (_req: unknown, res: Response) => {
+      res.status(404).json({ error: { code: 'FILE_NOT_FOUND', message: 'Файл не найден.' } });
+    });
+  }
   app.use(
     '/graphql',
     internalOnlyMiddleware(internalRequests),

@@ -1,6 +1,6 @@
 import { env, loadConfig, serviceConfigSpec, type ConfigOf } from '@cabinet/platform/config';
 import { notificationConfigSpec } from '@cabinet/platform/notifications';
-import { fileLinkConfigSpec } from '@cabinet/platform/links';
+import { fileLinkConfigSpec } from '@cabinet/platform/files';
 
 export const claimsConfigSpec = {
   ...serviceConfigSpec,

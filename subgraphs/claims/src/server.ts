@@ -39,7 +39,7 @@ import type { ClaimsConfig } from './config.ts';
 import { PolicyClient } from './claim/application/policyClient.ts';
 import { StaffRegisterClient } from '@cabinet/platform/staff';
 import { CustomerEmailClient } from '@cabinet/platform/notifications';
-import { openFileLinks } from '@cabinet/platform/links';
+import { openFileLinks } from '@cabinet/platform/files';
 import type { LinkGrant } from './documents/application/linkGrants.ts';
 import { consentRevocationReaction, CustomerKeyVault } from '@cabinet/platform/privacy';
 import { eraseCustomerReadModels } from './privacy/application/eraseCustomerReadModels.ts';
@@ -67,8 +67,7 @@ export async function start(
     ),
   );
   const vault = await CustomerKeyVault.open(documents, deps.now);
-  let listeningOn = config.PORT;
-  const fileLinks = await openFileLinks<LinkGrant>(config, 'claims', () => listeningOn);
+  const fileLinks = await openFileLinks<LinkGrant>(config, 'claims');
   const claimDocuments = await openDocumentService(config, { documents, vault }, fileLinks, deps.now);
   projections.push(
     await runProjection(
@@ -134,7 +133,7 @@ export async function start(
       maxResumeEvents: config.STATUS_RESUME_MAX_EVENTS,
     },
   };
-  const running = await startSubgraphServer({
+  return startSubgraphServer({
     name: 'claims',
     schema,
     port: config.PORT,
@@ -143,9 +142,7 @@ export async function start(
     subscriptions: true,
     services,
     registerMetrics: (registry) => registerMetricGroups(registry, [storeMetrics, notifications.metrics]),
-    routes: (app) => {
-      documentRoutes(claimDocuments.service, history, log)(app);
-    },
+    files: documentRoutes(claimDocuments.service, history, log),
     verifier: createAccessTokenVerifier(
       { jwksUrl: config.JWKS_URL },
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
@@ -161,6 +158,4 @@ export async function start(
       await claimDocuments.blobs.close();
     },
   });
-  listeningOn = running.port;
-  return running;
 }

@@ -1,11 +1,12 @@
 import { env, loadConfig, optional, serviceConfigSpec, type ConfigOf } from '@cabinet/platform/config';
+import { publicUrlSetting } from '@cabinet/platform/files';
 
 export const policyConfigSpec = {
   ...serviceConfigSpec,
   PORT: env.port(4002),
-  /** Where clients reach this service for policy PDFs; unset: http://localhost:<port it listens on>. */
-  PUBLIC_URL: optional(env.url()),
-  /** The key policy PDF links are signed with, the same on every instance; unset: a key in DATA_DIR. */
+  /** The gateway's public origin: policy PDF links are `<PUBLIC_URL>/files/policy/…`. */
+  PUBLIC_URL: publicUrlSetting,
+  /** The key policy PDF links are signed with, the same on every instance; unset: `<DATA_DIR>/policy/file-link.key`. */
   DOCUMENT_LINK_SECRET: optional(env.string()),
   /** How often pending payments are reconciled and ended policies marked EXPIRED. */
   HOUSEKEEPING_INTERVAL_MS: env.integer(30_000, { min: 1_000 }),

@@ -8,6 +8,7 @@ import {
 } from '@cabinet/platform/internal-requests';
 import { instrumentEventStore, openEventStore } from '@cabinet/platform/eventstore';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
+import { loadOrCreateLinkSigningKey, publicFilesBase } from '@cabinet/platform/files';
 import { createLogger } from '@cabinet/platform/logging';
 import { createEventStoreMetrics, registerMetricGroups } from '@cabinet/platform/metrics';
 import type { RunningService } from '@cabinet/platform/process';
@@ -15,7 +16,6 @@ import type { PolicyConfig } from './config.ts';
 import { openPolicyDocuments } from './dataImport.ts';
 import { DocumentLinks } from './documents/application/documentLinks.ts';
 import { policyDocumentRoute } from './documents/http/documentRoute.ts';
-import { loadLinkSecret } from './documents/application/linkSecret.ts';
 import { createDevCardProvider } from './payments/application/devCardProvider.ts';
 import { paymentActivity } from './payments/application/paymentActivity.ts';
 import { PaymentMethodsResolver } from './payments/graphql/paymentMethods.resolver.ts';
@@ -72,10 +72,12 @@ export async function start(
   );
   const operations = new PolicyOperations(policies, quotes, methods, processor, deps);
 
-  let publicUrl = config.PUBLIC_URL?.replace(/\/$/, '');
   const links = new DocumentLinks(
-    await loadLinkSecret(config.DOCUMENT_LINK_SECRET, join(config.DATA_DIR, 'policy', 'document-link.key')),
-    () => publicUrl ?? '',
+    config.DOCUMENT_LINK_SECRET === undefined
+      ? // The platform's base64 key file; the hex document-link.key of earlier versions is left unread.
+        await loadOrCreateLinkSigningKey(join(config.DATA_DIR, 'policy', 'file-link.key'))
+      : Buffer.from(config.DOCUMENT_LINK_SECRET, 'utf8'),
+    publicFilesBase(config.PUBLIC_URL, 'policy'),
   );
   const cache = new PolicyReadCache<CachedRead>(
     {
@@ -125,14 +127,13 @@ export async function start(
     routes: (app) => {
       if (config.POLICY_TEST_HOOKS === 'yes') testHookRoutes(documents, log)(app);
       staleResponses(app);
-      policyDocumentRoute({ links, policies, now: deps.now, log })(app);
     },
+    files: policyDocumentRoute({ links, policies, now: deps.now, log }),
     onStop: async () => {
       clearInterval(timer);
       await documents.close();
       await events.close();
     },
   });
-  publicUrl ??= `http://localhost:${server.port}`;
   return server;
 }

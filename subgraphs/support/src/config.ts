@@ -7,7 +7,7 @@ import {
   type Setting,
 } from '@cabinet/platform/config';
 import { notificationConfigSpec } from '@cabinet/platform/notifications';
-import { fileLinkConfigSpec } from '@cabinet/platform/links';
+import { fileLinkConfigSpec } from '@cabinet/platform/files';
 import type { BusinessHours } from './conversation/domain/businessHours.ts';
 
 const HOURS = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/;

@@ -17,7 +17,7 @@ import { runProjection, type RunningProjection } from '@cabinet/platform/project
 import { consentRevocationReaction, CustomerKeyVault } from '@cabinet/platform/privacy';
 import { CustomerEmailClient, type RunningNotifications } from '@cabinet/platform/notifications';
 import { StaffRegisterClient } from '@cabinet/platform/staff';
-import { openFileLinks } from '@cabinet/platform/links';
+import { openFileLinks } from '@cabinet/platform/files';
 import type { DocumentStore } from '@cabinet/platform/documents';
 import type { EventStore } from '@cabinet/platform/eventstore';
 import { ConversationCommandHandler } from './conversation/application/conversationCommandHandler.ts';
@@ -143,8 +143,7 @@ export async function start(
     stores.metrics.projections,
   );
   const support = await buildSupport(config, stores, readModels, deps.now, internalRequests);
-  let listeningOn = config.PORT;
-  const fileLinks = await openFileLinks<TranscriptGrant>(config, 'support', () => listeningOn);
+  const fileLinks = await openFileLinks<TranscriptGrant>(config, 'support');
   const transcripts = new TranscriptExport(stores.events, fileLinks.signer, fileLinks.links, deps.now);
   const schema = await supportSchema({
     conversation: new ConversationResolver(support),
@@ -163,7 +162,7 @@ export async function start(
     events: stores.events,
     hub: await ConversationHub.start(stores.events, log),
   };
-  const running = await startSubgraphServer({
+  return startSubgraphServer({
     name: 'support',
     schema,
     port: config.PORT,
@@ -173,7 +172,7 @@ export async function start(
     subscriptions: true,
     services,
     registerMetrics: (registry) => registerMetricGroups(registry, [stores.metrics, metrics, notices.metrics]),
-    routes: transcriptRoutes(transcripts, log),
+    files: transcriptRoutes(transcripts, log),
     verifier: createAccessTokenVerifier(
       { jwksUrl: config.JWKS_URL },
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
@@ -187,6 +186,4 @@ export async function start(
       await stores.documents.close();
     },
   });
-  listeningOn = running.port;
-  return running;
 }

@@ -10,7 +10,7 @@ import { runProjection, type Projection } from '@cabinet/platform/projections';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClaimDocumentRepository } from '../../documents/storage/claimDocumentRepository.ts';
 import { DocumentService } from '../../documents/application/documentService.ts';
-import { LinkSigner, PublicLinks } from '@cabinet/platform/links';
+import { LinkSigner, PublicLinks } from '@cabinet/platform/files';
 import type { LinkGrant } from '../../documents/application/linkGrants.ts';
 import { consentRevocationReaction, CustomerKeyVault } from '@cabinet/platform/privacy';
 import { eraseCustomerReadModels } from '../../privacy/application/eraseCustomerReadModels.ts';
@@ -79,7 +79,7 @@ beforeEach(async () => {
     await openBlobStore({ directory: join(directory, 'blobs') }),
     vault,
     new LinkSigner<LinkGrant>(Buffer.alloc(32, 7)),
-    new PublicLinks(() => 'http://claims.test'),
+    new PublicLinks('http://claims.test'),
     now,
   );
 

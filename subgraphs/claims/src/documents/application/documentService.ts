@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
-import { CommonErrors, nameBasedUuid } from '@cabinet/kernel';
-import { BlobTooLarge, type BlobStore } from '@cabinet/platform/blobs';
+import { nameBasedUuid } from '@cabinet/kernel';
+import type { BlobStore } from '@cabinet/platform/blobs';
+import { checkAnnouncedFile, FileErrors, storeUpload } from '@cabinet/platform/files';
 import type { AttachedDocument } from '../../claim/domain/claimCommands.ts';
 import {
   ERASED_PERSONAL_DATA,
@@ -13,11 +14,8 @@ import type {
   ClaimDocumentRepository,
   UploadedContent,
 } from '../storage/claimDocumentRepository.ts';
-import { DocumentErrors, MAX_DOCUMENT_BYTES } from '../domain/documentErrors.ts';
-import { ALLOWED_DOCUMENT_TYPES, documentTypeOf, SIGNATURE_BYTES } from '../domain/fileSignature.ts';
-import { MAX_FILE_NAME_LENGTH, normalizeFileName } from '../domain/fileName.ts';
-import { headOfStream } from './headOfStream.ts';
-import { LinkErrors, type PublicLinks } from '@cabinet/platform/links';
+import { DocumentErrors } from '../domain/documentErrors.ts';
+import type { PublicLinks } from '@cabinet/platform/files';
 import type { ClaimsLinkSigner } from './linkGrants.ts';
 
 /** Namespace of document ids derived from a customer's idempotency key. */
@@ -51,18 +49,7 @@ export class DocumentService {
     file: { fileName: string; contentType: string; size: number },
     idempotencyKey: string,
   ): Promise<UploadTicket> {
-    const fileName = normalizeFileName(file.fileName);
-    if (fileName === '' || fileName.length > MAX_FILE_NAME_LENGTH) {
-      throw CommonErrors.badInput('fileName', 'Укажите имя файла (до 255 символов).');
-    }
-    if (!Number.isInteger(file.size) || file.size < 1) {
-      throw CommonErrors.badInput('size', 'Размер файла — целое число байт больше нуля.');
-    }
-    if (file.size > MAX_DOCUMENT_BYTES) throw DocumentErrors.tooLarge(MAX_DOCUMENT_BYTES);
-    // The declared type only refuses early what could never pass; the file's bytes decide.
-    if (!(ALLOWED_DOCUMENT_TYPES as readonly string[]).includes(file.contentType.trim().toLowerCase())) {
-      throw DocumentErrors.typeNotAllowed();
-    }
+    const fileName = checkAnnouncedFile(file);
     const documentId = nameBasedUuid(DOCUMENT_ID_NAMESPACE, `${customerId}:${idempotencyKey}`);
     const stored = await this.records.insertOnce({
       documentId,
@@ -85,8 +72,9 @@ export class DocumentService {
   }
 
   /**
-   * Stores an upload: the first bytes must be a PDF, JPEG, PNG or HEIC signature, and reading stops
-   * with DOCUMENT_TOO_LARGE as soon as more than the signed size arrives.
+   * Stores an upload through the shared signed-upload path (`@cabinet/platform/files`): the first
+   * bytes must be a PDF, JPEG, PNG or HEIC signature, and reading stops with DOCUMENT_TOO_LARGE as
+   * soon as more than the signed size arrives.
    */
   async receive(
     documentId: string,
@@ -94,26 +82,11 @@ export class DocumentService {
     body: AsyncIterable<Uint8Array>,
   ): Promise<UploadedContent> {
     const grant = this.signer.verify(token, 'upload', this.now());
-    if (grant.documentId !== documentId) throw LinkErrors.invalid();
+    if (grant.documentId !== documentId) throw FileErrors.linkInvalid();
     const record = await this.records.get(documentId);
     if (!record || record.data.customerId !== grant.customerId) throw DocumentErrors.notFound(documentId);
-    const { head, content } = await headOfStream(body, SIGNATURE_BYTES);
-    const contentType = documentTypeOf(head);
-    if (contentType === null) throw DocumentErrors.typeNotAllowed();
-    let blob;
-    try {
-      blob = await this.blobs.put(content, {
-        contentType,
-        maxBytes: Math.min(grant.maxBytes, MAX_DOCUMENT_BYTES),
-      });
-    } catch (error) {
-      if (error instanceof BlobTooLarge) throw DocumentErrors.tooLarge(error.maxBytes);
-      throw error;
-    }
     const uploaded: UploadedContent = {
-      contentType,
-      sizeBytes: blob.size,
-      sha256: blob.sha256,
+      ...(await storeUpload(body, this.blobs, grant.maxBytes)),
       uploadedAt: this.now().toISOString(),
     };
     const saved = await this.records.update(documentId, (current) => {
@@ -157,7 +130,7 @@ export class DocumentService {
     token: string,
   ): Promise<{ content: Readable; contentType: string; sizeBytes: number; fileName: string | null }> {
     const grant = this.signer.verify(token, 'download', this.now());
-    if (grant.documentId !== documentId) throw LinkErrors.invalid();
+    if (grant.documentId !== documentId) throw FileErrors.linkInvalid();
     const record = (await this.records.get(documentId))?.data;
     const blob = record?.content ? await this.blobs.get(record.content.sha256) : null;
     if (!record?.content || !blob) throw DocumentErrors.notFound(documentId);

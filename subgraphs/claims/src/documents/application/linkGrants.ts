@@ -1,4 +1,4 @@
-import type { LinkSigner } from '@cabinet/platform/links';
+import type { LinkSigner } from '@cabinet/platform/files';
 
 /** What an upload link allows: one file into one document of one customer, up to its declared size. */
 export interface UploadGrant {

@@ -4,7 +4,7 @@ import type { DocumentStore } from '@cabinet/platform/documents';
 import type { ClaimsConfig } from '../../config.ts';
 import type { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { ClaimDocumentRepository } from '../storage/claimDocumentRepository.ts';
-import type { PublicLinks } from '@cabinet/platform/links';
+import type { PublicLinks } from '@cabinet/platform/files';
 import { DocumentService } from './documentService.ts';
 import type { ClaimsLinkSigner } from './linkGrants.ts';
 

@@ -1,15 +1,7 @@
 import { DomainError } from '@cabinet/kernel';
-import { ALLOWED_DOCUMENT_TYPES } from './fileSignature.ts';
 
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
-
+/** A claim document's own refusals; the signed-upload path's (type, size, link) are `FileErrors` of platform. */
 export const DocumentErrors = {
-  typeNotAllowed: () =>
-    new DomainError('DOCUMENT_TYPE_NOT_ALLOWED', 'Можно загрузить только PDF, JPEG, PNG или HEIC.', {
-      allowed: [...ALLOWED_DOCUMENT_TYPES],
-    }),
-  tooLarge: (maxBytes: number) =>
-    new DomainError('DOCUMENT_TOO_LARGE', 'Файл слишком большой: не больше 20 МБ.', { maxBytes }),
   notFound: (documentId?: string) =>
     new DomainError(
       'DOCUMENT_NOT_FOUND',

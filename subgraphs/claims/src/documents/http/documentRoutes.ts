@@ -1,6 +1,6 @@
-import type { Express } from 'express';
+import type { Router } from 'express';
 import type { Logger } from '@cabinet/platform/logging';
-import { contentDisposition, fileRouteFailure, linkTokenOf, sendPdf } from '@cabinet/platform/links';
+import { contentDisposition, fileRouteFailure, linkTokenOf, sendPdf } from '@cabinet/platform/files';
 import type { ClaimHistoryExport } from '../../history/application/claimHistoryExport.ts';
 import type { DocumentService } from '../application/documentService.ts';
 
@@ -13,23 +13,24 @@ const STATUS_OF_CODE: Readonly<Record<string, number>> = {
 };
 
 /**
- * The upload, download and claim history endpoints behind the signed links; the token in the link is
- * the only credential.
+ * The upload, download and claim history endpoints behind the signed links, under the service's
+ * `/files` (reached through the gateway's `/files/claims/…`); the token in the link is the only
+ * credential a client needs.
  */
 export function documentRoutes(
   documents: DocumentService,
   history: ClaimHistoryExport,
   log: Logger,
-): (app: Express) => void {
+): (files: Router) => void {
   const fail = fileRouteFailure(STATUS_OF_CODE, log);
-  return (app) => {
-    app.put('/documents/:documentId', (req, res) => {
+  return (files) => {
+    files.put('/documents/:documentId', (req, res) => {
       documents.receive(req.params.documentId, linkTokenOf(req), req).then(
         (content) => res.status(201).json({ documentId: req.params.documentId, ...content }),
         (error: unknown) => fail(req, res, error),
       );
     });
-    app.get('/documents/:documentId/content', (req, res) => {
+    files.get('/documents/:documentId/content', (req, res) => {
       documents.open(req.params.documentId, linkTokenOf(req)).then(
         (file) => {
           res.setHeader('content-type', file.contentType);
@@ -43,7 +44,7 @@ export function documentRoutes(
         (error: unknown) => fail(req, res, error),
       );
     });
-    app.get('/claim-history/:file', (req, res) => {
+    files.get('/claim-history/:file', (req, res) => {
       const scope = /^(.+)\.pdf$/.exec(req.params.file)?.[1] ?? '';
       history.render(scope, linkTokenOf(req)).then(
         (file) => sendPdf(res, file),

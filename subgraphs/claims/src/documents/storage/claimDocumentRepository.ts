@@ -6,11 +6,11 @@ import {
   type StoredDocument,
 } from '@cabinet/platform/documents';
 import type { PersonalData } from '../../claim/domain/personalDataForm.ts';
-import type { DocumentContentType } from '../domain/fileSignature.ts';
+import type { FileContentType } from '@cabinet/platform/files';
 
 export interface UploadedContent {
   /** The type recognised from the file's first bytes. */
-  readonly contentType: DocumentContentType;
+  readonly contentType: FileContentType;
   readonly sizeBytes: number;
   readonly sha256: string;
   readonly uploadedAt: string;

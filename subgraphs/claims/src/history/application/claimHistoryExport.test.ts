@@ -21,7 +21,7 @@ import {
 } from '../../claim/domain/testing/claimFixtures.ts';
 import { ClaimCardReader } from '../../claim/storage/claimCardReader.ts';
 import { openClaimReadModels, type ClaimReadModels } from '../../claim/storage/claimReadModels.ts';
-import { LinkSigner, PublicLinks } from '@cabinet/platform/links';
+import { LinkSigner, PublicLinks } from '@cabinet/platform/files';
 import type { LinkGrant } from '../../documents/application/linkGrants.ts';
 import { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { CLAIM_HISTORY_LINK_TTL_MS, ClaimHistoryExport } from './claimHistoryExport.ts';
@@ -75,7 +75,7 @@ beforeEach(async () => {
     new ClaimCardReader(events, readModels.cards, vault),
     readModels.summaries,
     signer,
-    new PublicLinks(() => 'http://claims.test'),
+    new PublicLinks('http://claims.test'),
     () => clock,
   );
 

@@ -8,7 +8,7 @@ import type { ClaimsLinkSigner } from '../../documents/application/linkGrants.ts
 import { renderClaimHistoryPdf } from './claimHistoryPdf.ts';
 import { claimHistorySection, type ClaimHistoryReport } from './claimHistoryReport.ts';
 import { formatMoscowDateTime } from '@cabinet/platform/pdf';
-import { LinkErrors, type PublicLinks } from '@cabinet/platform/links';
+import { FileErrors, type PublicLinks } from '@cabinet/platform/files';
 
 /** Long enough to save the file, too short to be worth passing on. */
 export const CLAIM_HISTORY_LINK_TTL_MS = 5 * 60_000;
@@ -59,7 +59,7 @@ export class ClaimHistoryExport {
   /** The report behind a link: the token must be genuine, unexpired, and issued for exactly this scope. */
   async render(scope: string, token: string): Promise<ClaimHistoryFile> {
     const grant = this.signer.verify(token, 'history', this.now());
-    if ((grant.claimId ?? ALL_CLAIMS_SCOPE) !== scope) throw LinkErrors.invalid();
+    if ((grant.claimId ?? ALL_CLAIMS_SCOPE) !== scope) throw FileErrors.linkInvalid();
     if (grant.claimId !== null) {
       const card = await this.cards.latest(grant.claimId);
       if (!card || card.customerId !== grant.customerId) throw ClaimErrors.notFound(grant.claimId);

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_LINK_TTL_MS, DocumentLinks } from './documentLinks.ts';
 
-const links = new DocumentLinks(Buffer.from('a test secret of enough length!!'), () => 'http://policy.test');
+const links = new DocumentLinks(
+  Buffer.from('a test secret of enough length!!'),
+  'https://lk.example.ru/files/policy',
+);
 const issuedAt = new Date('2026-03-01T10:00:00Z');
 const { url } = links.sign('policy-1', 'customer:customer-1', issuedAt);
 const query = Object.fromEntries(new URL(url).searchParams);
 const later = (ms: number) => new Date(issuedAt.getTime() + ms);
 
 describe('DocumentLinks', () => {
-  it('signs a link to the policy PDF on the public base URL', () => {
+  it("signs a link to the policy PDF under the service's files at the public origin", () => {
     expect(url).toMatch(
-      /^http:\/\/policy\.test\/documents\/policies\/policy-1\.pdf\?sub=customer%3Acustomer-1&exp=\d+&sig=/,
+      /^https:\/\/lk\.example\.ru\/files\/policy\/documents\/policies\/policy-1\.pdf\?sub=customer%3Acustomer-1&exp=\d+&sig=/,
     );
   });
 
@@ -43,7 +46,7 @@ describe('DocumentLinks', () => {
       policyId: 'policy-1',
       query: Object.fromEntries(
         new URL(
-          new DocumentLinks(Buffer.from('another secret'), () => '').sign(
+          new DocumentLinks(Buffer.from('another secret'), 'https://lk.example.ru/files/policy').sign(
             'policy-1',
             'customer:customer-1',
             issuedAt,

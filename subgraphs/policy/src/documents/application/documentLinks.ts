@@ -35,7 +35,8 @@ export function linkSubjectOf(principal: Principal): LinkSubject | null {
 export class DocumentLinks {
   constructor(
     private readonly secret: Buffer,
-    private readonly baseUrl: () => string,
+    /** Where clients reach this service's files: `<PUBLIC_URL>/files/policy`. */
+    private readonly baseUrl: string,
   ) {}
 
   sign(policyId: string, subject: LinkSubject, now: Date): { url: string; expiresAt: Date } {
@@ -46,7 +47,7 @@ export class DocumentLinks {
       exp: expires,
       sig: this.signature(policyId, subject, expires),
     });
-    return { url: `${this.baseUrl()}${policyDocumentPath(policyId)}?${query.toString()}`, expiresAt };
+    return { url: `${this.baseUrl}${policyDocumentPath(policyId)}?${query.toString()}`, expiresAt };
   }
 
   verify(policyId: string, query: Record<string, unknown>, now: Date): LinkCheck {
@@ -71,6 +72,7 @@ export class DocumentLinks {
   }
 }
 
+/** The PDF's path under the service's files (`/files` on the service, `/files/policy` at the gateway). */
 export function policyDocumentPath(policyId: string): string {
   return `/documents/policies/${encodeURIComponent(policyId)}.pdf`;
 }

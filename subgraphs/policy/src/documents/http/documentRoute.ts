@@ -1,11 +1,9 @@
-import type { SubgraphServerOptions } from '@cabinet/platform/graphql';
+import type { FilesRouter } from '@cabinet/platform/graphql';
 import type { Logger } from '@cabinet/platform/logging';
 import { moscowDate } from '@cabinet/kernel';
 import type { PolicyRepository } from '../../policy/storage/policyRepository.ts';
 import type { DocumentLinks } from '../application/documentLinks.ts';
 import { renderPolicyPdf } from '../application/policyPdf.ts';
-
-type App = Parameters<NonNullable<SubgraphServerOptions['routes']>>[0];
 
 export interface DocumentRouteDependencies {
   readonly links: DocumentLinks;
@@ -29,10 +27,10 @@ const REFUSALS = {
   NOT_FOUND: { status: 404, code: 'POLICY_NOT_FOUND', message: 'Полис не найден.' },
 } as const;
 
-/** GET /documents/policies/<id>.pdf?sub=…&exp=…&sig=…: the policy PDF behind a signed link. */
-export function policyDocumentRoute(deps: DocumentRouteDependencies): (app: App) => void {
-  return (app) => {
-    app.get('/documents/policies/:file', (request, response) => {
+/** GET /files/documents/policies/<id>.pdf?sub=…&exp=…&sig=…: the policy PDF behind a signed link. */
+export function policyDocumentRoute(deps: DocumentRouteDependencies): (files: FilesRouter) => void {
+  return (files) => {
+    files.get('/documents/policies/:file', (request, response) => {
       const refuse = (refusal: (typeof REFUSALS)[keyof typeof REFUSALS]) => {
         response.status(refusal.status).json({ code: refusal.code, message: refusal.message });
       };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CURRENT_CONSENT_VERSION, isDomainError, type Principal } from '@cabinet/kernel';
 import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
 import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
-import { LinkSigner, PublicLinks } from '@cabinet/platform/links';
+import { LinkSigner, PublicLinks } from '@cabinet/platform/files';
 import { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { pdfText } from '@cabinet/platform/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -58,12 +58,7 @@ beforeEach(async () => {
   vault = await CustomerKeyVault.open(documents, () => at(0));
   const events = sealConversationTexts(raw, vault);
   clock = ISSUED_AT;
-  transcripts = new TranscriptExport(
-    events,
-    signer,
-    new PublicLinks(() => 'http://support.test'),
-    () => clock,
-  );
+  transcripts = new TranscriptExport(events, signer, new PublicLinks('http://support.test'), () => clock);
 
   // Given a conversation: the customer asks, an operator answers and leaves a note
   const handler = new ConversationCommandHandler(events, {

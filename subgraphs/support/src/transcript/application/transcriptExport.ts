@@ -1,6 +1,6 @@
 import { CommonErrors, isUuid, type Principal } from '@cabinet/kernel';
 import type { EventStore } from '@cabinet/platform/eventstore';
-import { LinkErrors, type LinkSigner, type PublicLinks } from '@cabinet/platform/links';
+import { FileErrors, type LinkSigner, type PublicLinks } from '@cabinet/platform/files';
 import { loadConversation } from '../../conversation/application/conversationCommandHandler.ts';
 import { conversationEventOf } from '../../conversation/application/conversationEventCodec.ts';
 import { supportActorFor } from '../../conversation/application/supportService.ts';
@@ -80,7 +80,7 @@ export class TranscriptExport {
   /** The transcript behind a link: the token must be genuine, unexpired and issued for this conversation. */
   async render(conversationId: string, token: string): Promise<TranscriptFile> {
     const grant = this.signer.verify(token, 'transcript', this.now());
-    if (grant.conversationId !== conversationId) throw LinkErrors.invalid();
+    if (grant.conversationId !== conversationId) throw FileErrors.linkInvalid();
     const { history } = await loadConversation(this.events, conversationId);
     if (history.length === 0) throw ConversationErrors.notFound();
     const report = conversationTranscript(history.map(conversationEventOf), grant.view, this.now());

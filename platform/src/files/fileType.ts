@@ -1,6 +1,6 @@
 /** The file types a customer may upload, recognised by their first bytes (never by name or declared type). */
-export const ALLOWED_DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/heic'] as const;
-export type DocumentContentType = (typeof ALLOWED_DOCUMENT_TYPES)[number];
+export const ALLOWED_FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/heic'] as const;
+export type FileContentType = (typeof ALLOWED_FILE_TYPES)[number];
 
 /** Enough of a file's head to recognise every allowed type. */
 export const SIGNATURE_BYTES = 12;
@@ -19,8 +19,8 @@ function startsWith(head: Uint8Array, signature: readonly number[], offset = 0):
   );
 }
 
-/** The document type of a file's first bytes, or null when it is none of the allowed ones. */
-export function documentTypeOf(head: Uint8Array): DocumentContentType | null {
+/** The type of a file's first bytes, or null when it is none of the allowed ones. */
+export function fileTypeOf(head: Uint8Array): FileContentType | null {
   if (startsWith(head, PDF)) return 'application/pdf';
   if (startsWith(head, JPEG)) return 'image/jpeg';
   if (startsWith(head, PNG)) return 'image/png';

@@ -1,17 +1,12 @@
 import type { Request, Response } from 'express';
 import { isDomainError } from '@cabinet/kernel';
 import type { Logger } from '../logging/logger.ts';
+import { contentDisposition } from './contentDisposition.ts';
 
 const LINK_STATUS_OF_CODE: Readonly<Record<string, number>> = {
   DOCUMENT_LINK_INVALID: 403,
   DOCUMENT_LINK_EXPIRED: 403,
 };
-
-/** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name, so Cyrillic file names survive. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** The token a signed link carries in its query, or '' (which no signer accepts). */
 export function linkTokenOf(req: Request): string {

@@ -1,10 +1,10 @@
 import { isDomainError } from '@cabinet/kernel';
 import { describe, expect, it } from 'vitest';
-import { LinkSigner } from './linkSigner.ts';
+import { LinkSigner } from './signedLinks.ts';
 
 type TestGrant =
-  | { readonly purpose: 'download'; readonly documentId: string; readonly expiresAt: number }
-  | { readonly purpose: 'history'; readonly customerId: string; readonly expiresAt: number };
+  | { purpose: 'download'; documentId: string; expiresAt: number }
+  | { purpose: 'history'; customerId: string; claimId: string | null; expiresAt: number };
 
 const NOW = new Date('2026-04-20T09:00:00Z');
 const signer = new LinkSigner<TestGrant>(Buffer.alloc(32, 3));
@@ -41,7 +41,7 @@ describe('signed links', () => {
     ['garbage', 'not a token'],
     [
       'a token for another purpose',
-      signer.sign({ purpose: 'history', customerId: 'c', expiresAt: grant.expiresAt }),
+      signer.sign({ purpose: 'history', customerId: 'c', claimId: null, expiresAt: grant.expiresAt }),
     ],
   ])('refuse %s as DOCUMENT_LINK_INVALID', (_case, given) => {
     expect(codeOf(() => signer.verify(given, 'download', NOW))).toBe('DOCUMENT_LINK_INVALID');
