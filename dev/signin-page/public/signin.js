@@ -112,7 +112,7 @@ function showItems(lines) {
 
 async function showClaim(id, accessToken) {
   const { claim } = await graphql(
-    'query Claim($id: ID!) { claim(id: $id) { number statusLabel resolutionLabel updatedAt timeline { at what } } }',
+    'query Claim($id: UUID!) { claim(id: $id) { number statusLabel resolutionLabel updatedAt timeline { at what } } }',
     { id },
     accessToken,
   );
@@ -125,7 +125,7 @@ async function showClaim(id, accessToken) {
 
 async function showConversation(id, accessToken) {
   const { conversation } = await graphql(
-    'query Conversation($id: ID!) { conversation(id: $id) { topicLabel status updatedAt messages(first: 50) { nodes { author text sentAt } } } }',
+    'query Conversation($id: UUID!) { conversation(id: $id) { topicLabel status updatedAt messages(first: 50) { nodes { author text sentAt } } } }',
     { id },
     accessToken,
   );
