@@ -16,7 +16,7 @@ const QUERIES = {
   claim: 'query SupportSubjectClaim($id: UUID!) { claim(id: $id) { id } }',
 } as const;
 
-const CLAIM_ADJUSTER_QUERY = 'query SupportClaimAdjuster($id: ID!) { claim(id: $id) { id adjusterId } }';
+const CLAIM_ADJUSTER_QUERY = 'query SupportClaimAdjuster($id: UUID!) { claim(id: $id) { id adjusterId } }';
 
 /** Answers meaning "not one the caller may see". */
 const NOT_THEIRS = new Set([
