@@ -40,11 +40,7 @@ import {
   type SupportReadModels,
 } from './conversation/storage/supportReadModels.ts';
 import { CustomerMessageRateRepository } from './conversation/storage/customerMessageRateRepository.ts';
-import {
-  openSupportDocuments,
-  openSupportEvents,
-  openSupportReadModelDocuments,
-} from './conversation/storage/supportStores.ts';
+import { openSupportDocuments, openSupportEvents } from './conversation/storage/supportStores.ts';
 import { ConversationHub } from './liveFeed/application/conversationHub.ts';
 import { startUnreadReplyNotices } from './notices/application/unreadReplyNotices.ts';
 import {
@@ -64,8 +60,6 @@ export interface SupportDependencies {
 interface Stores {
   readonly events: EventStore;
   readonly documents: DocumentStore;
-  /** The read models, their projections' checkpoints and the message counts (openSupportReadModelDocuments). */
-  readonly readModelDocuments: DocumentStore;
   readonly vault: CustomerKeyVault;
   readonly metrics: StoreMetrics;
 }
@@ -73,10 +67,9 @@ interface Stores {
 async function openStores(config: SupportConfig, now: () => Date): Promise<Stores> {
   const metrics = createStoreMetrics(now);
   const documents = await openSupportDocuments(config);
-  const readModelDocuments = await openSupportReadModelDocuments(config);
   const vault = await CustomerKeyVault.open(documents, now);
   const events = instrumentEventStore(await openSupportEvents(config, vault), metrics.eventStore);
-  return { events, documents, readModelDocuments, vault, metrics };
+  return { events, documents, vault, metrics };
 }
 
 async function startProjections(
@@ -90,8 +83,7 @@ async function startProjections(
       ...supportProjections(readModels, (before, after) => metrics.summarized(before, after)),
       consentRevocationReaction(stores.vault, eraseCustomerTexts(readModels), log),
     ].map((projection) =>
-      // The revocation reaction's checkpoint too: it is rolled back with the erasures it made in the lists.
-      runProjection(projection, stores.events, stores.readModelDocuments, log, stores.metrics.projections),
+      runProjection(projection, stores.events, stores.documents, log, stores.metrics.projections),
     ),
   );
 }
@@ -122,7 +114,7 @@ async function buildSupport(
     new CustomerEmailClient(config.IDENTITY_URL, config.UPSTREAM_TIMEOUT_MS, internalRequests, 'support'),
     {
       perMinute: config.CUSTOMER_MESSAGES_PER_MINUTE,
-      counted: await CustomerMessageRateRepository.open(stores.readModelDocuments),
+      counted: await CustomerMessageRateRepository.open(stores.documents),
     },
     now,
   );
@@ -139,13 +131,8 @@ export async function start(
     'support',
   );
   const stores = await openStores(config, deps.now);
-  const readModelLease = await holdReadModelsForService(
-    stores.readModelDocuments,
-    SUPPORT_READ_MODELS,
-    deps.now,
-    log,
-  );
-  const readModels = await openSupportReadModels(stores.readModelDocuments);
+  const readModelLease = await holdReadModelsForService(stores.documents, SUPPORT_READ_MODELS, deps.now, log);
+  const readModels = await openSupportReadModels(stores.documents);
   const metrics = createSupportMetrics(readModels.queue, deps.now);
   const projections = await startProjections(stores, readModels, metrics, log);
   const notices: RunningNotifications = await startUnreadReplyNotices(
@@ -198,7 +185,6 @@ export async function start(
       await services.hub.stop();
       await stores.events.close();
       await stores.documents.close();
-      await stores.readModelDocuments.close();
     },
   });
   listeningOn = running.port;

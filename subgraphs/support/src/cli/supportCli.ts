@@ -16,11 +16,7 @@ import {
   SUPPORT_READ_MODELS,
   supportProjections,
 } from '../conversation/storage/supportReadModels.ts';
-import {
-  openSupportDocuments,
-  openSupportEvents,
-  openSupportReadModelDocuments,
-} from '../conversation/storage/supportStores.ts';
+import { openSupportDocuments, openSupportEvents } from '../conversation/storage/supportStores.ts';
 
 const USAGE =
   'usage: npm run support -- rebuild   rebuild the inboxes and the queue from the conversation log';
@@ -37,10 +33,9 @@ async function rebuild(): Promise<number> {
   }
   const documents = await openSupportDocuments(config);
   const events = await openSupportEvents(config, await CustomerKeyVault.open(documents, () => new Date()));
-  const readModelDocuments = await openSupportReadModelDocuments(config);
   try {
     const lease = await holdReadModelsForRebuild(
-      readModelDocuments,
+      documents,
       SUPPORT_READ_MODELS,
       `a rebuild (pid ${process.pid} on ${hostname()})`,
       () => new Date(),
@@ -53,7 +48,7 @@ async function rebuild(): Promise<number> {
     });
     if (lease === null) return 1;
     try {
-      const readModels = await openSupportReadModels(readModelDocuments);
+      const readModels = await openSupportReadModels(documents);
       const log = createLogger('support-cli', 'warn');
       const [inbox, queue] = supportProjections(readModels);
       for (const [projection, list] of [
@@ -63,7 +58,7 @@ async function rebuild(): Promise<number> {
         if (!projection) continue;
         const started = performance.now();
         await lease.renew();
-        await rebuildProjection(projection, events, readModelDocuments, log);
+        await rebuildProjection(projection, events, documents, log);
         out(
           `${projection.name}: ${await list.collection.count()} documents in ${(performance.now() - started).toFixed(0)} ms`,
         );
@@ -74,7 +69,6 @@ async function rebuild(): Promise<number> {
     }
   } finally {
     await events.close();
-    await readModelDocuments.close();
     await documents.close();
   }
 }
