@@ -7,6 +7,7 @@
  * their own machines, so the gateway's limits per caller and per address apply unchanged.
  */
 import { randomUUID } from 'node:crypto';
+import { importIdentityRecords } from '@cabinet/identity/data-import';
 import { graphqlFrom } from '../../test/support/clientAddress.ts';
 import type { TestSystem } from '../../test/support/testSystem.ts';
 import { DeliveryLedger, type DeliveryFigures } from '../kit/deliveryLedger.ts';
@@ -116,6 +117,34 @@ async function inBatches<T, R>(items: readonly T[], work: (item: T, index: numbe
   return results;
 }
 
+/** Customers identity knows (as a migration loads them; the bench's system starts with none), no e-mail. */
+async function registerCustomers(system: TestSystem, ids: readonly string[]): Promise<void> {
+  const at = new Date(0).toISOString();
+  const customers = ids.map((id, index) => ({
+    id,
+    lastName: 'Нагрузкин',
+    firstName: `Клиент${index}`,
+    middleName: null,
+    birthDate: '1980-01-01',
+    gender: null,
+    snils: null,
+    inn: null,
+    passport: null,
+    phone: null,
+    email: null,
+    registrationAddress: null,
+    esiaOid: null,
+    esiaTrusted: null,
+    consentVersion: null,
+    createdAt: at,
+    updatedAt: at,
+  }));
+  await importIdentityRecords(
+    { DATA_DIR: system.dataDir, MONGODB_URL: undefined },
+    { customers, staff: [], partnerClients: [] },
+  );
+}
+
 export async function measureSupportChat(system: TestSystem, load: SupportLoad): Promise<SupportFigures> {
   const call = async (who: Participant, query: string, variables: Record<string, unknown>) => {
     // A connection per call: a kept-alive socket the gateway closes for idling just as it is reused would
@@ -157,6 +186,11 @@ export async function measureSupportChat(system: TestSystem, load: SupportLoad):
       });
       return { id, token, address: loopback(1, index) };
     }),
+  );
+  // Opening a conversation asks identity for the customer's verified e-mail: they must be registered.
+  await registerCustomers(
+    system,
+    customers.map(({ id }) => id),
   );
   const staff = (group: number) => async (_: unknown, index: number) => {
     const id = randomUUID();

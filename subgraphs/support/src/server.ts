@@ -40,7 +40,11 @@ import {
   type SupportReadModels,
 } from './conversation/storage/supportReadModels.ts';
 import { CustomerMessageRateRepository } from './conversation/storage/customerMessageRateRepository.ts';
-import { openSupportDocuments, openSupportEvents } from './conversation/storage/supportStores.ts';
+import {
+  openSupportDocuments,
+  openSupportEvents,
+  openSupportReadModelDocuments,
+} from './conversation/storage/supportStores.ts';
 import { ConversationHub } from './liveFeed/application/conversationHub.ts';
 import { startUnreadReplyNotices } from './notices/application/unreadReplyNotices.ts';
 import {
@@ -60,6 +64,8 @@ export interface SupportDependencies {
 interface Stores {
   readonly events: EventStore;
   readonly documents: DocumentStore;
+  /** The read models, their projections' checkpoints and the message counts (openSupportReadModelDocuments). */
+  readonly readModelDocuments: DocumentStore;
   readonly vault: CustomerKeyVault;
   readonly metrics: StoreMetrics;
 }
@@ -67,9 +73,10 @@ interface Stores {
 async function openStores(config: SupportConfig, now: () => Date): Promise<Stores> {
   const metrics = createStoreMetrics(now);
   const documents = await openSupportDocuments(config);
+  const readModelDocuments = await openSupportReadModelDocuments(config);
   const vault = await CustomerKeyVault.open(documents, now);
   const events = instrumentEventStore(await openSupportEvents(config, vault), metrics.eventStore);
-  return { events, documents, vault, metrics };
+  return { events, documents, readModelDocuments, vault, metrics };
 }
 
 async function startProjections(
@@ -83,7 +90,8 @@ async function startProjections(
       ...supportProjections(readModels, (before, after) => metrics.summarized(before, after)),
       consentRevocationReaction(stores.vault, eraseCustomerTexts(readModels), log),
     ].map((projection) =>
-      runProjection(projection, stores.events, stores.documents, log, stores.metrics.projections),
+      // The revocation reaction's checkpoint too: it is rolled back with the erasures it made in the lists.
+      runProjection(projection, stores.events, stores.readModelDocuments, log, stores.metrics.projections),
     ),
   );
 }
@@ -114,7 +122,7 @@ async function buildSupport(
     new CustomerEmailClient(config.IDENTITY_URL, config.UPSTREAM_TIMEOUT_MS, internalRequests, 'support'),
     {
       perMinute: config.CUSTOMER_MESSAGES_PER_MINUTE,
-      counted: await CustomerMessageRateRepository.open(stores.documents),
+      counted: await CustomerMessageRateRepository.open(stores.readModelDocuments),
     },
     now,
   );
@@ -131,8 +139,13 @@ export async function start(
     'support',
   );
   const stores = await openStores(config, deps.now);
-  const readModelLease = await holdReadModelsForService(stores.documents, SUPPORT_READ_MODELS, deps.now, log);
-  const readModels = await openSupportReadModels(stores.documents);
+  const readModelLease = await holdReadModelsForService(
+    stores.readModelDocuments,
+    SUPPORT_READ_MODELS,
+    deps.now,
+    log,
+  );
+  const readModels = await openSupportReadModels(stores.readModelDocuments);
   const metrics = createSupportMetrics(readModels.queue, deps.now);
   const projections = await startProjections(stores, readModels, metrics, log);
   const notices: RunningNotifications = await startUnreadReplyNotices(
@@ -184,6 +197,7 @@ export async function start(
       await services.hub.stop();
       await stores.events.close();
       await stores.documents.close();
+      await stores.readModelDocuments.close();
     },
   });
 }

@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor } from '../pageCursor.ts';
 import type { Collection, CollectionSpec, FindQuery, Page, Scalar, StoredDocument } from '../port.ts';
 import { DuplicateKey, VersionConflict } from '../port.ts';
 import { assertIndexedFields, assertPageSize } from '../queryFields.ts';
+import type { DocumentWrites } from './documentWrites.ts';
 import {
   afterCursor,
   fieldExpression,
@@ -33,6 +34,7 @@ export class SqliteCollection<T> implements Collection<T> {
   constructor(
     private readonly db: DatabaseSync,
     private readonly spec: CollectionSpec,
+    private readonly writes: DocumentWrites,
   ) {
     this.table = `doc_${spec.name}`;
     db.exec(`CREATE TABLE IF NOT EXISTS "${this.table}" (
@@ -114,7 +116,7 @@ export class SqliteCollection<T> implements Collection<T> {
   }
 
   insert(id: string, data: T): Promise<StoredDocument<T>> {
-    return promised(() => {
+    return this.writes.submit(() => {
       this.write(() =>
         this.statement(
           `INSERT INTO "${this.table}" (id, version, revision, data) VALUES (?, 1, NULL, ?)`,
@@ -125,7 +127,7 @@ export class SqliteCollection<T> implements Collection<T> {
   }
 
   replace(id: string, data: T, expectedVersion: number): Promise<StoredDocument<T>> {
-    return promised(() => {
+    return this.writes.submit(() => {
       const { changes } = this.write(() =>
         this.statement(
           `UPDATE "${this.table}" SET data = ?, version = version + 1 WHERE id = ? AND version = ?`,
@@ -141,14 +143,14 @@ export class SqliteCollection<T> implements Collection<T> {
   }
 
   delete(id: string): Promise<boolean> {
-    return promised(() => {
+    return this.writes.submit(() => {
       const { changes } = this.statement(`DELETE FROM "${this.table}" WHERE id = ?`).run(id);
       return changes > 0;
     });
   }
 
   upsertIfNewer(id: string, data: T, revision: number): Promise<boolean> {
-    return promised(() => {
+    return this.writes.submit(() => {
       const { changes } = this.write(() =>
         this.statement(
           `INSERT INTO "${this.table}" (id, version, revision, data) VALUES (?, 1, ?, ?)

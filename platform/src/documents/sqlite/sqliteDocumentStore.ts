@@ -4,6 +4,7 @@ import type { Collection, CollectionSpec, DocumentStore } from '../port.ts';
 import { validateSpec } from '../queryFields.ts';
 import { promised } from '../../eventstore/sqlite/promised.ts';
 import { SqliteCollection } from './sqliteCollection.ts';
+import { DocumentWrites } from './documentWrites.ts';
 
 export interface SqliteDocumentStoreOptions {
   /** One file per service. */
@@ -13,19 +14,22 @@ export interface SqliteDocumentStoreOptions {
 
 export class SqliteDocumentStore implements DocumentStore {
   private readonly db: DatabaseSync;
+  private readonly writes: DocumentWrites;
 
   constructor(options: SqliteDocumentStoreOptions) {
     this.db = openSqlite(options.file, options.synchronous ?? 'FULL');
+    this.writes = new DocumentWrites(this.db);
   }
 
   collection<T>(spec: CollectionSpec): Promise<Collection<T>> {
     return promised(() => {
       validateSpec(spec);
-      return new SqliteCollection<T>(this.db, spec);
+      return new SqliteCollection<T>(this.db, spec, this.writes);
     });
   }
 
   close(): Promise<void> {
+    this.writes.flush();
     if (this.db.isOpen) this.db.close();
     return Promise.resolve();
   }

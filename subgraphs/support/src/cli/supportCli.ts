@@ -16,7 +16,11 @@ import {
   SUPPORT_READ_MODELS,
   supportProjections,
 } from '../conversation/storage/supportReadModels.ts';
-import { openSupportDocuments, openSupportEvents } from '../conversation/storage/supportStores.ts';
+import {
+  openSupportDocuments,
+  openSupportEvents,
+  openSupportReadModelDocuments,
+} from '../conversation/storage/supportStores.ts';
 
 const USAGE =
   'usage: npm run support -- rebuild   rebuild the inboxes and the queue from the conversation log';
@@ -33,9 +37,10 @@ async function rebuild(): Promise<number> {
   }
   const documents = await openSupportDocuments(config);
   const events = await openSupportEvents(config, await CustomerKeyVault.open(documents, () => new Date()));
+  const readModelDocuments = await openSupportReadModelDocuments(config);
   try {
     const lease = await holdReadModelsForRebuild(
-      documents,
+      readModelDocuments,
       SUPPORT_READ_MODELS,
       `a rebuild (pid ${process.pid} on ${hostname()})`,
       () => new Date(),
@@ -48,7 +53,7 @@ async function rebuild(): Promise<number> {
     });
     if (lease === null) return 1;
     try {
-      const readModels = await openSupportReadModels(documents);
+      const readModels = await openSupportReadModels(readModelDocuments);
       const log = createLogger('support-cli', 'warn');
       const [inbox, queue] = supportProjections(readModels);
       for (const [projection, list] of [
@@ -58,7 +63,7 @@ async function rebuild(): Promise<number> {
         if (!projection) continue;
         const started = performance.now();
         await lease.renew();
-        await rebuildProjection(projection, events, documents, log);
+        await rebuildProjection(projection, events, readModelDocuments, log);
         out(
           `${projection.name}: ${await list.collection.count()} documents in ${(performance.now() - started).toFixed(0)} ms`,
         );
@@ -69,6 +74,7 @@ async function rebuild(): Promise<number> {
     }
   } finally {
     await events.close();
+    await readModelDocuments.close();
     await documents.close();
   }
 }

@@ -32,3 +32,19 @@ export function openSupportDocuments(storage: SupportStorage): Promise<DocumentS
     sqliteFile: join(storage.DATA_DIR, 'support', 'documents.sqlite'),
   });
 }
+
+/**
+ * What support can lose the last moments of to a power cut without harm, in a file of its own that
+ * commits without waiting for the disk (each message writes these several times; the conversation log
+ * and the customers' keys stay fully synced): the inboxes and the queue with the checkpoints of the
+ * projections that keep them (rolled back together, in order, so they are replayed from the log), and
+ * the per-minute message counts (which expire within the minute anyway).
+ */
+export function openSupportReadModelDocuments(storage: SupportStorage): Promise<DocumentStore> {
+  return openDocumentStore({
+    mongodbUrl: storage.MONGODB_URL,
+    database: 'support',
+    sqliteFile: join(storage.DATA_DIR, 'support', 'read-models.sqlite'),
+    synchronous: 'NORMAL',
+  });
+}
