@@ -3,10 +3,13 @@ import { openBlobStore, type BlobStore } from '@cabinet/platform/blobs';
 import type { DocumentStore } from '@cabinet/platform/documents';
 import type { ClaimsConfig } from '../../config.ts';
 import type { CustomerKeyVault } from '@cabinet/platform/privacy';
-import { ClaimDocumentRepository } from '../storage/claimDocumentRepository.ts';
+import { UploadedFileRepository } from '@cabinet/platform/files';
 import type { PublicLinks } from '@cabinet/platform/files';
 import { DocumentService } from './documentService.ts';
 import type { ClaimsLinkSigner } from './linkGrants.ts';
+
+/** Where claims keeps its customers' uploaded documents. */
+const CLAIM_DOCUMENTS = 'claim_documents';
 
 /** The document service on the configured blob store. */
 export async function openDocumentService(
@@ -20,7 +23,7 @@ export async function openDocumentService(
     directory: join(config.DATA_DIR, 'claims', 'blobs'),
   });
   const service = new DocumentService(
-    await ClaimDocumentRepository.open(stores.documents),
+    await UploadedFileRepository.open(stores.documents, CLAIM_DOCUMENTS),
     blobs,
     stores.vault,
     fileLinks.signer,
