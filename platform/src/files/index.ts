@@ -11,3 +11,4 @@ export * from './signedLinks.ts';
 export * from './signedUpload.ts';
 export * from './uploadedFileRepository.ts';
 export * from './uploadedFiles.ts';
+export * from './uploadedFileRoutes.ts';
