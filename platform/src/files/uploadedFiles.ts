@@ -86,6 +86,12 @@ export interface UploadedFilesOptions {
   readonly now: () => Date;
 }
 
+/** Where a service's files are kept and how their links are signed: what its wiring provides. */
+export type UploadedFileStores = Pick<
+  UploadedFilesOptions,
+  'records' | 'blobs' | 'vault' | 'signer' | 'links' | 'now'
+>;
+
 /**
  * Uploads through signed links, checked by content (the same for claims' documents and support's
  * attachments); the uploader's own uploaded files for attaching, signed downloads, erased names.

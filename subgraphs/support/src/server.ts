@@ -149,14 +149,12 @@ export async function start(
     'support',
   );
   const attachmentFiles = await openAttachmentFiles(config, stores.documents);
-  const attachments = new AttachmentService(
-    attachmentFiles.records,
-    attachmentFiles.blobs,
-    stores.vault,
-    fileLinks.signer,
-    fileLinks.links,
-    deps.now,
-  );
+  const attachments = new AttachmentService({
+    ...attachmentFiles,
+    vault: stores.vault,
+    ...fileLinks,
+    now: deps.now,
+  });
   const projections = await startProjections(stores, readModels, attachments, metrics, log);
   const notices: RunningNotifications = await startUnreadReplyNotices(
     config,

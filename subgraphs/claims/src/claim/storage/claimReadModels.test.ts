@@ -74,14 +74,14 @@ beforeEach(async () => {
   });
   readModels = await openClaimReadModels(documents);
   vault = await CustomerKeyVault.open(documents, now);
-  documentService = new DocumentService(
-    await UploadedFileRepository.open(documents, 'claim_documents'),
-    await openBlobStore({ directory: join(directory, 'blobs') }),
+  documentService = new DocumentService({
+    records: await UploadedFileRepository.open(documents, 'claim_documents'),
+    blobs: await openBlobStore({ directory: join(directory, 'blobs') }),
     vault,
-    new LinkSigner<LinkGrant>(Buffer.alloc(32, 7)),
-    new PublicLinks('http://claims.test'),
+    signer: new LinkSigner<LinkGrant>(Buffer.alloc(32, 7)),
+    links: new PublicLinks('http://claims.test'),
     now,
-  );
+  });
 
   // Given a claim filed with an uploaded PDF, accepted, assigned, commented and asked about.
   const ticket = await documentService.requestUpload(

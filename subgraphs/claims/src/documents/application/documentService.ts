@@ -1,44 +1,29 @@
 import type { Readable } from 'node:stream';
-import type { BlobStore } from '@cabinet/platform/blobs';
 import {
   UploadedFiles,
   type AnnouncedFile,
-  type PublicLinks,
   type UploadedContent,
-  type UploadedFileRepository,
+  type UploadedFileStores,
   type UploadTicket,
 } from '@cabinet/platform/files';
-import type { CustomerKeyVault } from '@cabinet/platform/privacy';
 import type { AttachedDocument } from '../../claim/domain/claimCommands.ts';
 import { DocumentErrors } from '../domain/documentErrors.ts';
-import type { ClaimsLinkSigner } from './linkGrants.ts';
 
 /** Namespace of document ids derived from a customer's idempotency key. */
 const DOCUMENT_ID_NAMESPACE = '0b8e4f52-6a1d-4c3e-9f7a-2d5b8c1e6f40';
+
+const CLAIM_DOCUMENT_FILES = {
+  pathOf: (documentId: string) => `/documents/${documentId}`,
+  idNamespace: DOCUMENT_ID_NAMESPACE,
+  errors: DocumentErrors,
+};
 
 /** Claims' documents: customers' uploads through the platform's signed-upload path, attached to claims. */
 export class DocumentService {
   private readonly files: UploadedFiles;
 
-  constructor(
-    records: UploadedFileRepository,
-    blobs: BlobStore,
-    vault: CustomerKeyVault,
-    signer: ClaimsLinkSigner,
-    links: PublicLinks,
-    now: () => Date,
-  ) {
-    this.files = new UploadedFiles({
-      records,
-      blobs,
-      vault,
-      signer,
-      links,
-      pathOf: (documentId) => `/documents/${documentId}`,
-      idNamespace: DOCUMENT_ID_NAMESPACE,
-      errors: DocumentErrors,
-      now,
-    });
+  constructor(stores: UploadedFileStores) {
+    this.files = new UploadedFiles({ ...stores, ...CLAIM_DOCUMENT_FILES });
   }
 
   /** A customer announces a file; the same idempotency key gives the same document and a fresh link. */

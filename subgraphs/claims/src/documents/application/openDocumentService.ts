@@ -22,13 +22,7 @@ export async function openDocumentService(
     ...(config.MONGODB_URL === undefined ? {} : { mongodbUrl: config.MONGODB_URL, database: 'claims' }),
     directory: join(config.DATA_DIR, 'claims', 'blobs'),
   });
-  const service = new DocumentService(
-    await UploadedFileRepository.open(stores.documents, CLAIM_DOCUMENTS),
-    blobs,
-    stores.vault,
-    fileLinks.signer,
-    fileLinks.links,
-    now,
-  );
+  const records = await UploadedFileRepository.open(stores.documents, CLAIM_DOCUMENTS);
+  const service = new DocumentService({ records, blobs, vault: stores.vault, ...fileLinks, now });
   return { service, blobs };
 }

@@ -1,15 +1,11 @@
 import { CommonErrors } from '@cabinet/kernel';
-import type { BlobStore } from '@cabinet/platform/blobs';
 import {
   UploadedFiles,
   type AnnouncedFile,
-  type FileLinkSigner,
-  type PublicLinks,
-  type UploadedFileRepository,
+  type UploadedFileStores,
   type UploadTicket,
 } from '@cabinet/platform/files';
 import type { RequestContext } from '@cabinet/platform/graphql';
-import type { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { supportActorFor } from '../../conversation/application/supportService.ts';
 import type { MessageAttachment } from '../../conversation/domain/conversationEvents.ts';
 import { assertAttachmentCount } from '../../conversation/domain/messageAttachments.ts';
@@ -18,6 +14,12 @@ import { AttachmentErrors } from '../domain/attachmentErrors.ts';
 /** Namespace of attachment ids derived from an uploader's idempotency key. */
 const ATTACHMENT_ID_NAMESPACE = '4f1d8a3c-7b2e-4c9a-9e5f-3a6b0c8d2e71';
 
+const ATTACHMENT_FILES = {
+  pathOf: (attachmentId: string) => `/attachments/${attachmentId}`,
+  idNamespace: ATTACHMENT_ID_NAMESPACE,
+  errors: AttachmentErrors,
+};
+
 /**
  * Files for support messages, on the platform's signed-upload path (the same as claims' documents):
  * customers and operators upload their own, then attach them to the messages they write.
@@ -25,25 +27,8 @@ const ATTACHMENT_ID_NAMESPACE = '4f1d8a3c-7b2e-4c9a-9e5f-3a6b0c8d2e71';
 export class AttachmentService {
   readonly files: UploadedFiles;
 
-  constructor(
-    records: UploadedFileRepository,
-    blobs: BlobStore,
-    vault: CustomerKeyVault,
-    signer: FileLinkSigner,
-    links: PublicLinks,
-    now: () => Date,
-  ) {
-    this.files = new UploadedFiles({
-      records,
-      blobs,
-      vault,
-      signer,
-      links,
-      pathOf: (attachmentId) => `/attachments/${attachmentId}`,
-      idNamespace: ATTACHMENT_ID_NAMESPACE,
-      errors: AttachmentErrors,
-      now,
-    });
+  constructor(stores: UploadedFileStores) {
+    this.files = new UploadedFiles({ ...stores, ...ATTACHMENT_FILES });
   }
 
   /** A customer or an operator announces a file; a customer's file name is sealed with their key. */
