@@ -34,9 +34,9 @@ beforeEach(async () => {
     pathOf: (id) => `/files/${id}`,
     idNamespace: '6f0c2b1a-3d4e-4f5a-8b6c-7d8e9f0a1b2c',
     errors: {
-      notFound: (id) => new DomainError('BAD_USER_INPUT', `not found ${id}`),
-      notUploaded: (id) => new DomainError('CONFLICT', `not uploaded ${id}`),
-      alreadyUploaded: (id) => new DomainError('CONFLICT', `already ${id}`),
+      notFound: (id) => new DomainError('DOCUMENT_NOT_FOUND', `not found ${id}`),
+      notUploaded: (id) => new DomainError('DOCUMENT_NOT_UPLOADED', `not uploaded ${id}`),
+      alreadyUploaded: (id) => new DomainError('DOCUMENT_ALREADY_UPLOADED', `already ${id}`),
     },
     now,
   });
