@@ -439,6 +439,39 @@ function matrixOverRootFields(systemOf: () => TestSystem): void {
     expect((await exportAs(staffWith('support'))).errors).toBeUndefined();
   });
 
+  it('support attachments: only the uploader attaches them; partners and adjusters upload none', async () => {
+    const asVictim: TestPrincipal = { ...PRINCIPALS.stranger(), customerId: victim.id } as TestPrincipal;
+    const codes = (response: GraphQLResponse) => response.errors?.map((error) => error.extensions?.['code']);
+    const announce = async (principal: TestPrincipal) =>
+      graphql<{ requestSupportAttachmentUpload: { attachmentId: string } }>(
+        system.gatewayUrl,
+        'mutation ($key: String!) { requestSupportAttachmentUpload(fileName: "скан.pdf", contentType: "application/pdf", size: 100, idempotencyKey: $key) { attachmentId } }',
+        { token: await system.token(principal), variables: { key: randomUUID() } },
+      );
+    const victims = await announce(asVictim);
+    expect(victims.errors).toBeUndefined();
+    expect(codes(await announce(PRINCIPALS.partner()))).toEqual(['FORBIDDEN']);
+    expect(
+      codes(
+        await announce({
+          kind: 'staff',
+          staffId: randomUUID(),
+          sessionId: randomUUID(),
+          roles: ['adjuster'],
+        }),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    const attachedBy = await graphql(
+      system.gatewayUrl,
+      'mutation ($ids: [UUID!]) { openConversation(input: { topic: GENERAL, text: "Чужой файл", attachmentIds: $ids }) { id } }',
+      {
+        token: await system.token(PRINCIPALS.stranger()),
+        variables: { ids: [victims.data!.requestSupportAttachmentUpload.attachmentId] },
+      },
+    );
+    expect(codes(attachedBy)).toEqual(['SUPPORT_ATTACHMENT_NOT_FOUND']);
+  });
+
   const policyType = supergraph.getType('Policy');
   if (!isObjectType(policyType)) throw new Error('the supergraph has no Policy type');
   it.each(Object.values(policyType.getFields()).filter(accessible))(

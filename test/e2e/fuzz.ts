@@ -114,9 +114,21 @@ const OPEN_CONVERSATION = /* GraphQL */ `
   }
 `;
 const SEND_SUPPORT_MESSAGE = /* GraphQL */ `
-  mutation ($id: UUID!, $text: String!) {
-    sendSupportMessage(conversationId: $id, text: $text) {
+  mutation ($id: UUID!, $text: String!, $attachmentIds: [UUID!]) {
+    sendSupportMessage(conversationId: $id, text: $text, attachmentIds: $attachmentIds) {
       id
+    }
+  }
+`;
+const SUPPORT_ATTACHMENT_UPLOAD = /* GraphQL */ `
+  mutation ($key: String!, $size: Int!, $contentType: String!, $fileName: String!) {
+    requestSupportAttachmentUpload(
+      idempotencyKey: $key
+      size: $size
+      contentType: $contentType
+      fileName: $fileName
+    ) {
+      attachmentId
     }
   }
 `;
@@ -222,7 +234,21 @@ function hostileMutations(): HostileCase[] {
     cases.push({
       name: `sendSupportMessage #${i}`,
       query: SEND_SUPPORT_MESSAGE,
-      variables: { id: random() < 0.5 ? randomUUID() : hostile(), text: hostile() },
+      variables: {
+        id: random() < 0.5 ? randomUUID() : hostile(),
+        text: hostile(),
+        attachmentIds: random() < 0.5 ? null : [random() < 0.5 ? randomUUID() : hostile()],
+      },
+    });
+    cases.push({
+      name: `requestSupportAttachmentUpload #${i}`,
+      query: SUPPORT_ATTACHMENT_UPLOAD,
+      variables: {
+        key: randomUUID(),
+        size: pick([20 * 1024 * 1024 + 1, 2_147_483_647, -1, 0]),
+        contentType: random() < 0.5 ? 'image/png' : hostile(),
+        fileName: hostile(),
+      },
     });
     cases.push({
       name: `exportConversationTranscript #${i}`,

@@ -391,6 +391,106 @@ describe('the support chat through the gateway, from both sides', () => {
     expect(reopened.status).toBe('OPEN');
   });
 
+  it('attachments: uploaded through the gateway, attached to a message, downloaded by the operator, never by a stranger', async () => {
+    const own = await system.token(customerOf(uncastCustomers()[2]!.id));
+    const PDF = Buffer.from('%PDF-1.4\n% вложение к обращению\n%%EOF\n');
+    const upload = (token: string, fileName: string, contentType: string, size: number) =>
+      graphql<{ requestSupportAttachmentUpload: { attachmentId: string; uploadUrl: string } }>(
+        system.gatewayUrl,
+        `
+          mutation ($name: String!, $type: String!, $size: Int!, $key: String!) {
+            requestSupportAttachmentUpload(
+              fileName: $name
+              contentType: $type
+              size: $size
+              idempotencyKey: $key
+            ) {
+              attachmentId
+              uploadUrl
+            }
+          }
+        `,
+        { token, variables: { name: fileName, type: contentType, size, key: randomUUID() } },
+      );
+    const announced = await upload(own, 'договор.pdf', 'application/pdf', PDF.length);
+    expect(announced.errors).toBeUndefined();
+    const { attachmentId, uploadUrl } = announced.data!.requestSupportAttachmentUpload;
+    expect(uploadUrl).toMatch(
+      new RegExp(`^${new URL(system.gatewayUrl).origin}/files/support/attachments/${attachmentId}\\?token=`),
+    );
+    const open = (token: string, attachmentIds: string[]) =>
+      graphql<{ openConversation: { id: string } }>(
+        system.gatewayUrl,
+        'mutation ($ids: [UUID!]) { openConversation(input: { topic: GENERAL, text: "Прилагаю договор", attachmentIds: $ids }) { id } }',
+        { token, variables: { ids: attachmentIds } },
+      );
+    // Not uploaded yet: refused with its code, and no conversation is written.
+    expect(codeOf(await open(own, [attachmentId]))).toBe('SUPPORT_ATTACHMENT_NOT_UPLOADED');
+    expect((await fetch(uploadUrl, { method: 'PUT', body: PDF })).status).toBe(201);
+    // Another customer cannot attach it.
+    expect(codeOf(await open(tokens.stranger, [attachmentId]))).toBe('SUPPORT_ATTACHMENT_NOT_FOUND');
+    expect(
+      codeOf(
+        await open(
+          own,
+          Array.from({ length: 6 }, () => randomUUID()),
+        ),
+      ),
+    ).toBe('SUPPORT_TOO_MANY_ATTACHMENTS');
+    const mine = await graphql<{ myConversations: { totalCount: number } }>(
+      system.gatewayUrl,
+      'query { myConversations { totalCount } }',
+      { token: own },
+    );
+    expect(mine.data!.myConversations.totalCount).toBe(0);
+
+    const opened = await open(own, [attachmentId]);
+    expect(opened.errors).toBeUndefined();
+    const ATTACHMENTS = `query ($id: UUID!) { conversation(id: $id) { messages { nodes { attachments { id fileName contentType sizeBytes downloadUrl } } } } }`;
+    const read = await call<{
+      conversation: {
+        messages: {
+          nodes: {
+            attachments: {
+              id: string;
+              fileName: string;
+              contentType: string;
+              sizeBytes: number;
+              downloadUrl: string;
+            }[];
+          }[];
+        };
+      };
+    }>('operator', ATTACHMENTS, { id: opened.data!.openConversation.id });
+    expect(read.errors).toBeUndefined();
+    const [file] = read.data!.conversation.messages.nodes[0]!.attachments;
+    expect(file).toMatchObject({
+      id: attachmentId,
+      fileName: 'договор.pdf',
+      contentType: 'application/pdf',
+      sizeBytes: PDF.length,
+    });
+    const download = await fetch(file!.downloadUrl);
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(PDF)).toBe(true);
+    expect(codeOf(await call('stranger', ATTACHMENTS, { id: opened.data!.openConversation.id }))).toBe(
+      'CONVERSATION_NOT_FOUND',
+    );
+    const tampered = new URL(file!.downloadUrl);
+    tampered.searchParams.set('token', `${tampered.searchParams.get('token')}x`);
+    expect((await fetch(tampered)).status).toBe(403);
+
+    // A program named as a picture is refused by its bytes.
+    const program = Buffer.from('MZ\x90\x00 not a picture at all');
+    const masquerade = await upload(own, 'фото.png', 'image/png', program.length);
+    const put = await fetch(masquerade.data!.requestSupportAttachmentUpload.uploadUrl, {
+      method: 'PUT',
+      body: program,
+    });
+    expect(put.status).toBe(415);
+    expect(await put.json()).toMatchObject({ error: { code: 'DOCUMENT_TYPE_NOT_ALLOWED' } });
+  });
+
   it('exports the transcript as a PDF through a signed link: the customer’s copy without the note, support’s with it', async () => {
     const exported = async (who: keyof typeof tokens, view: 'CUSTOMER' | 'OPERATOR' | null = null) =>
       call<{ exportConversationTranscript: { url: string; expiresAt: string } }>(who, EXPORT_TRANSCRIPT, {

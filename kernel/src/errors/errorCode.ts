@@ -140,4 +140,8 @@ export type ErrorCode =
   | 'CONVERSATION_NOT_ABOUT_CLAIM' // only a conversation about a claim can take in the claim's adjuster
   | 'SUPPORT_ADJUSTER_NOT_ASSIGNED' // the staff member is not the adjuster handling the conversation's claim
   | 'SUPPORT_ADJUSTER_NOT_IN_CONVERSATION' // that adjuster is not in the conversation
+  | 'SUPPORT_TOO_MANY_ATTACHMENTS' // a message carries at most 5 files
+  | 'SUPPORT_ATTACHMENT_NOT_FOUND' // no such uploaded file of the caller's
+  | 'SUPPORT_ATTACHMENT_NOT_UPLOADED' // the attachment's file has not been uploaded yet
+  | 'SUPPORT_ATTACHMENT_ALREADY_UPLOADED' // another file was uploaded under that attachment already
   | 'CANNED_REPLY_NOT_FOUND'; // no such canned reply

@@ -9,3 +9,6 @@ export * from './publicFiles.ts';
 export * from './publicLinks.ts';
 export * from './signedLinks.ts';
 export * from './signedUpload.ts';
+export * from './uploadedFileRepository.ts';
+export * from './uploadedFiles.ts';
+export * from './uploadedFileRoutes.ts';

@@ -1,5 +1,6 @@
 import { buildFederatedSchema } from '@cabinet/platform/graphql';
 import type { GraphQLSchema } from 'graphql';
+import { AttachmentResolver } from './attachment/graphql/attachment.resolver.ts';
 import { CannedReplyResolver } from './cannedReply/graphql/cannedReply.resolver.ts';
 import { ConversationResolver } from './conversation/graphql/conversation.resolver.ts';
 import {
@@ -23,6 +24,7 @@ export interface SupportResolvers {
   readonly feed: ConversationFeedSubscription;
   readonly cannedReplies: CannedReplyResolver;
   readonly transcripts: TranscriptResolver;
+  readonly attachments: AttachmentResolver;
 }
 
 /** The support subgraph's schema; without resolver instances it serves only to print the SDL. */
@@ -38,6 +40,7 @@ export function supportSchema(resolvers?: SupportResolvers): Promise<GraphQLSche
       ConversationFeedSubscription,
       CannedReplyResolver,
       TranscriptResolver,
+      AttachmentResolver,
     ],
     orphanedTypes: [Customer, Policy, Claim, PersonalData],
     instances: resolvers ? Object.values(resolvers) : [],

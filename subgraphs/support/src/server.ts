@@ -17,7 +17,11 @@ import { runProjection, type RunningProjection } from '@cabinet/platform/project
 import { consentRevocationReaction, CustomerKeyVault } from '@cabinet/platform/privacy';
 import { CustomerEmailClient, type RunningNotifications } from '@cabinet/platform/notifications';
 import { StaffRegisterClient } from '@cabinet/platform/staff';
-import { openFileLinks } from '@cabinet/platform/files';
+import { openFileLinks, type FileDownloadGrant, type FileUploadGrant } from '@cabinet/platform/files';
+import { AttachmentService } from './attachment/application/attachmentService.ts';
+import { AttachmentResolver } from './attachment/graphql/attachment.resolver.ts';
+import { attachmentRoutes } from './attachment/http/attachmentRoutes.ts';
+import { openAttachmentFiles } from './attachment/storage/openAttachmentFiles.ts';
 import type { DocumentStore } from '@cabinet/platform/documents';
 import type { EventStore } from '@cabinet/platform/eventstore';
 import { ConversationCommandHandler } from './conversation/application/conversationCommandHandler.ts';
@@ -82,13 +86,19 @@ async function openStores(config: SupportConfig, now: () => Date): Promise<Store
 async function startProjections(
   stores: Stores,
   readModels: SupportReadModels,
+  attachments: AttachmentService,
   metrics: SupportMetrics,
   log: Logger,
 ): Promise<RunningProjection[]> {
+  const eraseTexts = eraseCustomerTexts(readModels);
+  const eraseCustomer = async (customerId: string) => ({
+    ...(await eraseTexts(customerId)),
+    attachmentNames: await attachments.eraseNamesOf(customerId),
+  });
   return Promise.all(
     [
       ...supportProjections(readModels, (before, after) => metrics.summarized(before, after)),
-      consentRevocationReaction(stores.vault, eraseCustomerTexts(readModels), log),
+      consentRevocationReaction(stores.vault, eraseCustomer, log),
     ].map((projection) =>
       // The revocation reaction's checkpoint too: it is rolled back with the erasures it made in the lists.
       runProjection(projection, stores.events, stores.readModelDocuments, log, stores.metrics.projections),
@@ -147,7 +157,18 @@ export async function start(
   );
   const readModels = await openSupportReadModels(stores.readModelDocuments);
   const metrics = createSupportMetrics(readModels.queue, deps.now);
-  const projections = await startProjections(stores, readModels, metrics, log);
+  const fileLinks = await openFileLinks<TranscriptGrant | FileUploadGrant | FileDownloadGrant>(
+    config,
+    'support',
+  );
+  const attachmentFiles = await openAttachmentFiles(config, stores.documents);
+  const attachments = new AttachmentService({
+    ...attachmentFiles,
+    vault: stores.vault,
+    ...fileLinks,
+    now: deps.now,
+  });
+  const projections = await startProjections(stores, readModels, attachments, metrics, log);
   const notices: RunningNotifications = await startUnreadReplyNotices(
     config,
     stores,
@@ -156,11 +177,11 @@ export async function start(
     stores.metrics.projections,
   );
   const support = await buildSupport(config, stores, readModels, deps.now, internalRequests);
-  const fileLinks = await openFileLinks<TranscriptGrant>(config, 'support');
   const transcripts = new TranscriptExport(stores.events, fileLinks.signer, fileLinks.links, deps.now);
   const schema = await supportSchema({
-    conversation: new ConversationResolver(support),
-    queue: new SupportQueueResolver(support),
+    conversation: new ConversationResolver(support, attachments),
+    queue: new SupportQueueResolver(support, attachments),
+    attachments: new AttachmentResolver(attachments),
     customerConversations: new CustomerConversationsResolver(support),
     policyConversations: new PolicyConversationsResolver(support),
     claimConversation: new ClaimConversationResolver(support),
@@ -185,7 +206,10 @@ export async function start(
     subscriptions: true,
     services,
     registerMetrics: (registry) => registerMetricGroups(registry, [stores.metrics, metrics, notices.metrics]),
-    files: transcriptRoutes(transcripts, log),
+    files: (router) => {
+      transcriptRoutes(transcripts, log)(router);
+      attachmentRoutes(attachments, log)(router);
+    },
     verifier: createAccessTokenVerifier(
       { jwksUrl: config.JWKS_URL },
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },

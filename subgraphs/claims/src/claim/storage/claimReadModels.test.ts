@@ -8,7 +8,7 @@ import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
 import { createLogger } from '@cabinet/platform/logging';
 import { runProjection, type Projection } from '@cabinet/platform/projections';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClaimDocumentRepository } from '../../documents/storage/claimDocumentRepository.ts';
+import { UploadedFileRepository } from '@cabinet/platform/files';
 import { DocumentService } from '../../documents/application/documentService.ts';
 import { LinkSigner, PublicLinks } from '@cabinet/platform/files';
 import type { LinkGrant } from '../../documents/application/linkGrants.ts';
@@ -74,14 +74,14 @@ beforeEach(async () => {
   });
   readModels = await openClaimReadModels(documents);
   vault = await CustomerKeyVault.open(documents, now);
-  documentService = new DocumentService(
-    await ClaimDocumentRepository.open(documents),
-    await openBlobStore({ directory: join(directory, 'blobs') }),
+  documentService = new DocumentService({
+    records: await UploadedFileRepository.open(documents, 'claim_documents'),
+    blobs: await openBlobStore({ directory: join(directory, 'blobs') }),
     vault,
-    new LinkSigner<LinkGrant>(Buffer.alloc(32, 7)),
-    new PublicLinks('http://claims.test'),
+    signer: new LinkSigner<LinkGrant>(Buffer.alloc(32, 7)),
+    links: new PublicLinks('http://claims.test'),
     now,
-  );
+  });
 
   // Given a claim filed with an uploaded PDF, accepted, assigned, commented and asked about.
   const ticket = await documentService.requestUpload(
@@ -217,8 +217,11 @@ describe('consent revocation', () => {
     // Then nothing personal is left in any read model, not even as ciphertext.
     const everything = JSON.stringify({
       ...(await snapshot()),
-      documents: (await (await ClaimDocumentRepository.open(documents)).collection.find({ first: 100 }))
-        .items,
+      documents: (
+        await (
+          await UploadedFileRepository.open(documents, 'claim_documents')
+        ).collection.find({ first: 100 })
+      ).items,
     });
     for (const plain of PLAINTEXTS) expect(everything).not.toContain(plain);
     expect(everything).not.toContain('"sealed"');

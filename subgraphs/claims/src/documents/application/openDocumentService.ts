@@ -3,10 +3,13 @@ import { openBlobStore, type BlobStore } from '@cabinet/platform/blobs';
 import type { DocumentStore } from '@cabinet/platform/documents';
 import type { ClaimsConfig } from '../../config.ts';
 import type { CustomerKeyVault } from '@cabinet/platform/privacy';
-import { ClaimDocumentRepository } from '../storage/claimDocumentRepository.ts';
+import { UploadedFileRepository } from '@cabinet/platform/files';
 import type { PublicLinks } from '@cabinet/platform/files';
 import { DocumentService } from './documentService.ts';
 import type { ClaimsLinkSigner } from './linkGrants.ts';
+
+/** Where claims keeps its customers' uploaded documents. */
+const CLAIM_DOCUMENTS = 'claim_documents';
 
 /** The document service on the configured blob store. */
 export async function openDocumentService(
@@ -19,13 +22,7 @@ export async function openDocumentService(
     ...(config.MONGODB_URL === undefined ? {} : { mongodbUrl: config.MONGODB_URL, database: 'claims' }),
     directory: join(config.DATA_DIR, 'claims', 'blobs'),
   });
-  const service = new DocumentService(
-    await ClaimDocumentRepository.open(stores.documents),
-    blobs,
-    stores.vault,
-    fileLinks.signer,
-    fileLinks.links,
-    now,
-  );
+  const records = await UploadedFileRepository.open(stores.documents, CLAIM_DOCUMENTS);
+  const service = new DocumentService({ records, blobs, vault: stores.vault, ...fileLinks, now });
   return { service, blobs };
 }

@@ -124,6 +124,38 @@ describe('sealed conversation texts', () => {
     ]);
   });
 
+  it('seal the names of attached files with the text, and read them as null once the key is destroyed', async () => {
+    const attachment = {
+      attachmentId: 'a1',
+      contentType: 'application/pdf',
+      sizeBytes: 2048,
+      sha256: 'f'.repeat(64),
+      fileName: 'паспорт Иванова.pdf',
+    };
+    await run(CUSTOMER, 0, {
+      type: 'OpenConversation',
+      conversationId: CONVERSATION,
+      topic: 'GENERAL',
+      subjectId: null,
+      noticeEmail: null,
+      text: 'Прилагаю скан',
+      attachments: [attachment],
+    });
+    const stored = JSON.stringify(
+      (await raw.read(conversationStreamId(CONVERSATION))).map((event) => event.data),
+    );
+    expect(stored).not.toContain('Иванова');
+    expect(stored).toContain(attachment.sha256);
+    const message = async () => (await events.read(conversationStreamId(CONVERSATION)))[1]!.data;
+    expect(await message()).toMatchObject({ attachments: [attachment] });
+
+    await vault.destroy(CUSTOMER_ID, 'revocation-1');
+    expect(await message()).toMatchObject({
+      text: ERASED_MESSAGE_TEXT,
+      attachments: [{ ...attachment, fileName: null }],
+    });
+  });
+
   it('read as the placeholders once the customer’s key is destroyed, with numbers, authors and times kept', async () => {
     await walkConversation();
     const before = await events.read(conversationStreamId(CONVERSATION));

@@ -18,7 +18,7 @@ import { CONVERSATION_CATEGORY } from '../domain/conversationStreamId.ts';
 /**
  * The personal data a customer's conversation holds, by event type: the verified e-mail notices go
  * to, the messages of the customer and the operators, the operators' internal notes about them and
- * the rating comment. The automatic after-hours reply is the insurer's own text and stays plain. An
+ * the rating comment, and the names of files attached to messages. The automatic after-hours reply is the insurer's own text and stays plain. An
  * erased e-mail reads as none.
  */
 const SEALED_FIELDS: Readonly<
@@ -31,8 +31,16 @@ const SEALED_FIELDS: Readonly<
   ConversationRated: { field: 'comment', erased: ERASED_RATING_COMMENT },
 };
 
+/** A message's sealed text, with the names of its attached files in their order (absent without files). */
 interface SealedText {
   readonly text: string;
+  readonly fileNames?: readonly (string | null)[];
+}
+
+type AttachmentData = { readonly fileName?: string | null } & Record<string, unknown>;
+
+function attachmentsOf(data: Record<string, unknown>): readonly AttachmentData[] | null {
+  return Array.isArray(data['attachments']) ? (data['attachments'] as AttachmentData[]) : null;
 }
 
 function isSealed(value: unknown): value is SealedPersonalData {
@@ -108,8 +116,16 @@ class SealedConversationTexts implements EventStore {
     // The customer writing under the consent in force may start a new key after a re-consent; staff never do.
     const vault =
       event.metadata.actor === `customer:${customerId}` ? this.vault.forCustomerWithConsent() : this.vault;
-    const sealed = await vault.seal(customerId, { text: data[field] as string } satisfies SealedText);
-    return { ...event, data: { ...data, [field]: sealed } };
+    const attachments = attachmentsOf(data);
+    const sealed = await vault.seal(customerId, {
+      text: data[field] as string,
+      ...(attachments === null ? {} : { fileNames: attachments.map((file) => file.fileName ?? null) }),
+    } satisfies SealedText);
+    const nameless = attachments?.map(({ fileName: _sealed, ...file }) => file);
+    return {
+      ...event,
+      data: { ...data, [field]: sealed, ...(nameless === undefined ? {} : { attachments: nameless }) },
+    };
   }
 
   private async open(event: RecordedEvent): Promise<RecordedEvent> {
@@ -119,6 +135,17 @@ class SealedConversationTexts implements EventStore {
     const value = data[sealedField.field];
     if (!isSealed(value)) return event;
     const opened = await this.vault.open<SealedText>(value);
-    return { ...event, data: { ...data, [sealedField.field]: opened?.text ?? sealedField.erased } };
+    const attachments = attachmentsOf(data)?.map((file, index) => ({
+      ...file,
+      fileName: opened?.fileNames?.[index] ?? null,
+    }));
+    return {
+      ...event,
+      data: {
+        ...data,
+        [sealedField.field]: opened?.text ?? sealedField.erased,
+        ...(attachments === undefined ? {} : { attachments }),
+      },
+    };
   }
 }

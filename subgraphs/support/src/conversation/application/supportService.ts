@@ -6,6 +6,7 @@ import type { CustomerEmailClient } from '@cabinet/platform/notifications';
 import type { StaffRegisterClient } from '@cabinet/platform/staff';
 import type { ConversationCommand } from '../domain/conversationCommands.ts';
 import { ConversationErrors } from '../domain/conversationErrors.ts';
+import type { MessageAttachment } from '../domain/conversationEvents.ts';
 import type { ConversationTopic } from '../domain/conversationTopic.ts';
 import { messageText } from '../domain/messageText.ts';
 import { subjectKindOf } from '../domain/conversationTopic.ts';
@@ -97,7 +98,12 @@ export class SupportService {
 
   async open(
     context: RequestContext,
-    input: { topic: ConversationTopic; subjectId: string | null; text: string },
+    input: {
+      topic: ConversationTopic;
+      subjectId: string | null;
+      text: string;
+      attachments: readonly MessageAttachment[];
+    },
     idempotencyKey: string | undefined,
   ): Promise<ConversationView> {
     const actor = supportActorFor(context.principal);

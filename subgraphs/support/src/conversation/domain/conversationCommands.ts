@@ -1,4 +1,5 @@
 import type { StaffRole } from '@cabinet/kernel';
+import type { MessageAttachment } from './conversationEvents.ts';
 import type { ConversationTopic } from './conversationTopic.ts';
 import type { SupportActor } from './supportActor.ts';
 
@@ -24,8 +25,13 @@ interface NewMessage {
   readonly text: string;
 }
 
+/** A message to the other side may carry the writer's own uploaded files (none when absent). */
+interface MessageWithAttachments extends NewMessage {
+  readonly attachments?: readonly MessageAttachment[];
+}
+
 /** A customer's message may be answered automatically outside business hours, under this id. */
-interface CustomerMessage extends NewMessage {
+interface CustomerMessage extends MessageWithAttachments {
   readonly autoReplyId: string;
 }
 
@@ -40,7 +46,7 @@ export type OpenConversation = CommandBase<
   }
 >;
 export type SendCustomerMessage = CommandBase<'SendCustomerMessage', CustomerMessage>;
-export type ReplyToConversation = CommandBase<'ReplyToConversation', NewMessage>;
+export type ReplyToConversation = CommandBase<'ReplyToConversation', MessageWithAttachments>;
 export type AddInternalNote = CommandBase<'AddInternalNote', NewMessage>;
 export type TakeConversation = CommandBase<'TakeConversation', Record<never, never>>;
 export type AssignConversation = CommandBase<

@@ -1,5 +1,5 @@
 import { CommonErrors, DomainError } from '@cabinet/kernel';
-import { MESSAGE_MAX_LENGTH } from './supportRules.ts';
+import { MAX_MESSAGE_ATTACHMENTS, MESSAGE_MAX_LENGTH } from './supportRules.ts';
 
 export const ConversationErrors = {
   notFound: () => new DomainError('CONVERSATION_NOT_FOUND', 'Обращение не найдено.'),
@@ -7,6 +7,12 @@ export const ConversationErrors = {
     new DomainError(
       'CONVERSATION_CLOSED',
       'Обращение закрыто. Откройте его снова или начните новое, чтобы написать.',
+    ),
+  tooManyAttachments: () =>
+    new DomainError(
+      'SUPPORT_TOO_MANY_ATTACHMENTS',
+      `К сообщению можно приложить не больше ${MAX_MESSAGE_ATTACHMENTS} файлов.`,
+      { maxAttachments: MAX_MESSAGE_ATTACHMENTS },
     ),
   notClosed: () => new DomainError('CONVERSATION_NOT_CLOSED', 'Обращение не закрыто.'),
   reopenExpired: (days: number) =>

@@ -22,6 +22,20 @@ interface MessageData {
   readonly messageId: string;
   readonly number: number;
   readonly text: string;
+  /** Files the writer uploaded and attached; absent without any. */
+  readonly attachments?: readonly MessageAttachment[];
+}
+
+/**
+ * A file attached to a message, as its content was stored. The name is sealed with the customer's key
+ * like the text: null once their consent was revoked.
+ */
+export interface MessageAttachment {
+  readonly attachmentId: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  readonly sha256: string;
+  readonly fileName: string | null;
 }
 
 export type ConversationOpened = EventBase<

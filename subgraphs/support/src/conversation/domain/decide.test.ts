@@ -2,7 +2,7 @@ import { deciderSpecification } from '@cabinet/kernel/testing';
 import { describe, it } from 'vitest';
 import type { ConversationCommand, RegisteredStaffMember } from './conversationCommands.ts';
 import { createConversationDecider } from './conversationDecider.ts';
-import type { ConversationEvent } from './conversationEvents.ts';
+import type { ConversationEvent, MessageAttachment } from './conversationEvents.ts';
 import type { SupportActor } from './supportActor.ts';
 import { MESSAGE_MAX_LENGTH } from './supportRules.ts';
 
@@ -207,6 +207,44 @@ describe('SendCustomerMessage', () => {
     given([...answered, closed()])
       .when(send('m3', 400))
       .thenRefused('CONVERSATION_CLOSED');
+  });
+
+  const file = (n: number): MessageAttachment => ({
+    attachmentId: `a${n}`,
+    contentType: 'application/pdf',
+    sizeBytes: 1024,
+    sha256: `sha${n}`,
+    fileName: `скан ${n}.pdf`,
+  });
+  const sendWith = (attachments: MessageAttachment[]) =>
+    command(
+      'SendCustomerMessage',
+      CUSTOMER,
+      { messageId: 'm3', autoReplyId: 'auto-m3', text: 'Прилагаю', attachments },
+      200,
+    );
+
+  it('records the attached files with the message', () => {
+    given(answered)
+      .when(sendWith([file(1), file(2)]))
+      .then([
+        {
+          type: 'CustomerMessageSent',
+          data: {
+            ...base(200),
+            messageId: 'm3',
+            number: 3,
+            text: 'Прилагаю',
+            attachments: [file(1), file(2)],
+          },
+        },
+      ]);
+  });
+
+  it('is refused with more than five files, writing nothing', () => {
+    given(answered)
+      .when(sendWith([1, 2, 3, 4, 5, 6].map(file)))
+      .thenRefused('SUPPORT_TOO_MANY_ATTACHMENTS');
   });
 });
 

@@ -12,6 +12,7 @@ import { afterHoursReply, isWithinBusinessHours, nextOpening } from './businessH
 import { validRating } from './conversationRating.ts';
 import type { Conversation, ConversationState } from './conversationState.ts';
 import { CONVERSATION_TOPICS, subjectKindOf } from './conversationTopic.ts';
+import { withAttachments } from './messageAttachments.ts';
 import { messageText } from './messageText.ts';
 import type { OperatorActor, SupportActor } from './supportActor.ts';
 import type { SupportRules } from './supportRules.ts';
@@ -102,7 +103,10 @@ function decideOpening(
         noticeEmail: command.noticeEmail,
       },
     },
-    { type: 'CustomerMessageSent', data: { ...base, messageId: command.messageId, number: 1, text } },
+    {
+      type: 'CustomerMessageSent',
+      data: withAttachments({ ...base, messageId: command.messageId, number: 1, text }, command.attachments),
+    },
     ...afterHours({ autoReplied: false }, command, base, 1, rules, now),
   ];
 }
@@ -122,7 +126,10 @@ function decideChange(
       assertOpen(conversation);
       const text = messageText(command.text);
       return [
-        { type: 'CustomerMessageSent', data: { ...base, messageId: command.messageId, number, text } },
+        {
+          type: 'CustomerMessageSent',
+          data: withAttachments({ ...base, messageId: command.messageId, number, text }, command.attachments),
+        },
         ...afterHours(conversation, command, base, number, rules, now),
       ];
     }
@@ -135,7 +142,10 @@ function decideChange(
       // An adjuster answers as the insurer's staff, as operators do, without taking the conversation.
       const reply: ConversationEvent = {
         type: 'OperatorReplied',
-        data: { ...base, messageId: command.messageId, number, text, operatorId: staff.staffId },
+        data: withAttachments(
+          { ...base, messageId: command.messageId, number, text, operatorId: staff.staffId },
+          command.attachments,
+        ),
       };
       if (staff.kind === 'adjuster' || conversation.assigneeId !== null) return [reply];
       const operator = staff;

@@ -1,6 +1,9 @@
 /** The longest message, in characters: what a customer or operator may send at once. */
 export const MESSAGE_MAX_LENGTH = 4_000;
 
+/** The most files one message may carry. */
+export const MAX_MESSAGE_ATTACHMENTS = 5;
+
 import type { BusinessHours } from './businessHours.ts';
 
 /** The insurer's configured support rules the decider applies. */

@@ -3,6 +3,9 @@ import { Field, InputType } from 'type-graphql';
 import type { ConversationTopic } from '../domain/conversationTopic.ts';
 import { ConversationTopicEnum } from './enums.ts';
 
+/** How the messages' `attachmentIds` arguments describe themselves. */
+export const ATTACHMENT_IDS = 'Up to 5 files the writer uploaded (requestSupportAttachmentUpload)';
+
 @InputType({
   description: 'A new conversation: its topic, the policy or claim it is about, the first message',
 })
@@ -18,6 +21,13 @@ export class OpenConversationInput {
 
   @Field(() => String, { description: '1 to 4 000 characters' })
   text!: string;
+
+  @Field(() => [UuidScalar], {
+    nullable: true,
+    description:
+      'Up to 5 files the customer uploaded (requestSupportAttachmentUpload), attached to the message',
+  })
+  attachmentIds?: string[] | null;
 }
 
 @InputType({ description: 'Which open conversations the queue shows' })

@@ -1,10 +1,11 @@
 import { UuidScalar } from '@cabinet/platform/scalars';
 import { idempotencyKeyOf, pageSize, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AttachmentService } from '../../attachment/application/attachmentService.ts';
 import type { SupportService } from '../application/supportService.ts';
 import { ConversationErrors } from '../domain/conversationErrors.ts';
 import { Conversation, ConversationConnection, SupportMessageConnection } from './conversation.type.ts';
-import { OpenConversationInput } from './conversation.input.ts';
+import { ATTACHMENT_IDS, OpenConversationInput } from './conversation.input.ts';
 import { messagesOf, toConversation } from './toConversation.ts';
 
 const keyOf = (key: string | null | undefined) =>
@@ -20,7 +21,10 @@ function afterNumber(after: string | null | undefined): number {
 /** The customer's side of the chat, and what both sides share (reading, messages, closing). */
 @Resolver(() => Conversation)
 export class ConversationResolver {
-  constructor(private readonly support: SupportService) {}
+  constructor(
+    private readonly support: SupportService,
+    private readonly attachments: AttachmentService,
+  ) {}
 
   @Query(() => Conversation, {
     description: 'A support conversation: the customer’s own, or any for operators',
@@ -80,10 +84,11 @@ export class ConversationResolver {
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
   ): Promise<Conversation> {
+    const attachments = await this.attachments.attachable(context, input.attachmentIds ?? []);
     return toConversation(
       await this.support.open(
         context,
-        { topic: input.topic, subjectId: input.subjectId ?? null, text: input.text },
+        { topic: input.topic, subjectId: input.subjectId ?? null, text: input.text, attachments },
         keyOf(idempotencyKey),
       ),
     );
@@ -96,16 +101,19 @@ export class ConversationResolver {
     @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Arg('text', () => String) text: string,
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
+    @Arg('attachmentIds', () => [UuidScalar], { nullable: true, description: ATTACHMENT_IDS })
+    attachmentIds: string[] | null,
     @Ctx() context: RequestContext,
   ): Promise<Conversation> {
     const key = keyOf(idempotencyKey);
     const messageId = this.support.messageId(conversationId, key);
+    const attachments = await this.attachments.attachable(context, attachmentIds ?? []);
     return toConversation(
       await this.support.act(
         context,
         conversationId,
         'SendCustomerMessage',
-        { messageId, autoReplyId: this.support.autoReplyId(messageId), text },
+        { messageId, autoReplyId: this.support.autoReplyId(messageId), text, attachments },
         key,
       ),
     );

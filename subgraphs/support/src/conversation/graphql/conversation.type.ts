@@ -1,3 +1,4 @@
+import type { MessageAttachment } from '../domain/conversationEvents.ts';
 import { Connection } from '@cabinet/platform/graphql';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { ConversationView } from '../application/supportService.ts';
@@ -29,6 +30,9 @@ export class SupportMessage {
 
   @Field(() => Date)
   sentAt!: Date;
+
+  /** What the message event recorded of its files; the `attachments` field signs links to them. */
+  attachedFiles!: readonly MessageAttachment[];
 }
 
 @ObjectType()

@@ -1,15 +1,19 @@
 import { UuidScalar } from '@cabinet/platform/scalars';
 import { idempotencyKeyOf, pageSize, type RequestContext } from '@cabinet/platform/graphql';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { AttachmentService } from '../../attachment/application/attachmentService.ts';
 import type { SupportService } from '../application/supportService.ts';
 import { Conversation, ConversationConnection } from './conversation.type.ts';
-import { SupportQueueFilter } from './conversation.input.ts';
+import { ATTACHMENT_IDS, SupportQueueFilter } from './conversation.input.ts';
 import { toConversation } from './toConversation.ts';
 
 /** The operators' side: the queue and what operators do to a conversation. */
 @Resolver(() => Conversation)
 export class SupportQueueResolver {
-  constructor(private readonly support: SupportService) {}
+  constructor(
+    private readonly support: SupportService,
+    private readonly attachments: AttachmentService,
+  ) {}
 
   @Query(() => ConversationConnection, {
     description: 'Operators: open conversations, the longest-waiting unanswered customer first',
@@ -77,12 +81,21 @@ export class SupportQueueResolver {
     @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Arg('text', () => String) text: string,
     @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
+    @Arg('attachmentIds', () => [UuidScalar], { nullable: true, description: ATTACHMENT_IDS })
+    attachmentIds: string[] | null,
     @Ctx() context: RequestContext,
   ): Promise<Conversation> {
     const key = idempotencyKey === null ? undefined : idempotencyKeyOf(idempotencyKey);
     const messageId = this.support.messageId(conversationId, key);
+    const attachments = await this.attachments.attachable(context, attachmentIds ?? []);
     return toConversation(
-      await this.support.act(context, conversationId, 'ReplyToConversation', { messageId, text }, key),
+      await this.support.act(
+        context,
+        conversationId,
+        'ReplyToConversation',
+        { messageId, text, attachments },
+        key,
+      ),
     );
   }
 

@@ -52,6 +52,7 @@ function lastMessageOf(message: LastMessage): SupportMessage {
     internal: false,
     text: message.text,
     sentAt: new Date(message.sentAt),
+    attachedFiles: [],
   });
 }
 
@@ -88,6 +89,7 @@ export function messagesOf(
         internal,
         text: event.data.text,
         sentAt: new Date(event.data.occurredAt),
+        attachedFiles: event.data.attachments ?? [],
       }),
     );
   }

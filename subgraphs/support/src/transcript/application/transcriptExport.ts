@@ -1,6 +1,6 @@
 import { CommonErrors, isUuid, type Principal } from '@cabinet/kernel';
 import type { EventStore } from '@cabinet/platform/eventstore';
-import { FileErrors, type LinkSigner, type PublicLinks } from '@cabinet/platform/files';
+import { FileErrors, type PublicLinks } from '@cabinet/platform/files';
 import { loadConversation } from '../../conversation/application/conversationCommandHandler.ts';
 import { conversationEventOf } from '../../conversation/application/conversationEventCodec.ts';
 import { supportActorFor } from '../../conversation/application/supportService.ts';
@@ -18,6 +18,12 @@ export interface TranscriptGrant {
   readonly conversationId: string;
   readonly view: TranscriptView;
   readonly expiresAt: number;
+}
+
+/** The part of support's `LinkSigner` transcripts need (it signs attachments' links too). */
+export interface TranscriptSigner {
+  sign(grant: TranscriptGrant): string;
+  verify(token: string, purpose: 'transcript', now: Date): TranscriptGrant;
 }
 
 export interface TranscriptLink {
@@ -42,7 +48,7 @@ export const transcriptPath = (conversationId: string) =>
 export class TranscriptExport {
   constructor(
     private readonly events: EventStore,
-    private readonly signer: LinkSigner<TranscriptGrant>,
+    private readonly signer: TranscriptSigner,
     private readonly links: PublicLinks,
     private readonly now: () => Date,
   ) {}
