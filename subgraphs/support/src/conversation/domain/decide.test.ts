@@ -5,20 +5,14 @@ import { createConversationDecider } from './conversationDecider.ts';
 import type { ConversationEvent, MessageAttachment } from './conversationEvents.ts';
 import type { SupportActor } from './supportActor.ts';
 import { MESSAGE_MAX_LENGTH } from './supportRules.ts';
+import { CUSTOMER, CUSTOMER_ID, OPERATOR } from './testing/supportActors.ts';
 
 const CONVERSATION_ID = '5a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
 const POLICY_ID = '6b1c2d3e-4f5a-4b6c-9d7e-8f9a0b1c2d3e';
-const CUSTOMER_ID = 'c1a2b3c4-d5e6-4f70-8a9b-0c1d2e3f4a5b';
 const NOTICE_EMAIL = 'ivanov@example.ru';
-const CUSTOMER = { kind: 'customer', customerId: CUSTOMER_ID } as SupportActor;
 const OTHER_CUSTOMER = {
   kind: 'customer',
   customerId: 'd2b3c4d5-e6f7-4a81-9bac-1d2e3f4a5b6c',
-} as SupportActor;
-const OPERATOR = {
-  kind: 'operator',
-  staffId: 'e3c4d5e6-f7a8-4b92-acbd-2e3f4a5b6c7d',
-  supervisor: false,
 } as SupportActor;
 const OTHER_OPERATOR = {
   kind: 'operator',

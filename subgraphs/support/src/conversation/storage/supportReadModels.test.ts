@@ -21,16 +21,10 @@ import {
   supportProjections,
   type SupportReadModels,
 } from './supportReadModels.ts';
+import { CUSTOMER, CUSTOMER_ID, OPERATOR } from '../domain/testing/supportActors.ts';
 
-const CUSTOMER_ID = 'c1a2b3c4-d5e6-4f70-8a9b-0c1d2e3f4a5b';
 const FIRST = '5a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
 const SECOND = '6b1c2d3e-4f5a-4b6c-9d7e-8f9a0b1c2d3e';
-const CUSTOMER = { kind: 'customer', customerId: CUSTOMER_ID } as SupportActor;
-const OPERATOR = {
-  kind: 'operator',
-  staffId: 'e3c4d5e6-f7a8-4b92-acbd-2e3f4a5b6c7d',
-  supervisor: false,
-} as SupportActor;
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000);
 const log = createLogger('support-test', 'silent');

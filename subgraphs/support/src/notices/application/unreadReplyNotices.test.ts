@@ -15,14 +15,8 @@ import { conversationStreamId } from '../../conversation/domain/conversationStre
 import type { SupportActor } from '../../conversation/domain/supportActor.ts';
 import type { UnreadReplyNotice } from './unreadReplyNotice.ts';
 import { startUnreadReplyNotices, type UnreadReplyNoticeSettings } from './unreadReplyNotices.ts';
+import { CUSTOMER, CUSTOMER_ID, OPERATOR } from '../../conversation/domain/testing/supportActors.ts';
 
-const CUSTOMER_ID = 'c1a2b3c4-d5e6-4f70-8a9b-0c1d2e3f4a5b';
-const CUSTOMER = { kind: 'customer', customerId: CUSTOMER_ID } as SupportActor;
-const OPERATOR = {
-  kind: 'operator',
-  staffId: 'e3c4d5e6-f7a8-4b92-acbd-2e3f4a5b6c7d',
-  supervisor: false,
-} as SupportActor;
 const EMAIL = 'ivanov@example.ru';
 const MINUTE = 60_000;
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
