@@ -4,7 +4,8 @@ import type { RestartableService } from '../../scripts/system.ts';
 import { claimsCast } from '../support/demoCast.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { eventually } from '../support/eventually.ts';
-import { collect, wsClient } from '../support/graphqlClient.ts';
+import { acceptConsent, signInAs } from '../support/gosuslugi.ts';
+import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 import { RESTART_MS } from '../support/timeouts.ts';
 
@@ -23,6 +24,8 @@ interface StatusChange {
   status: string;
 }
 
+const ME = '{ me { id } }';
+const SIGN_OUT = 'mutation { signOut { signedOut } }';
 const FOLLOW = /* GraphQL */ `
   subscription ($after: String) {
     claimStatusChanged(after: $after) {
@@ -139,6 +142,22 @@ describe('claim status subscriptions across restarts of the claims service and t
     expect(resumed.changes.errors).toEqual([]);
   }
 
+  /** Every instance follows identity's ended sessions: a sign-out through the first gateway closes the second. */
+  async function signingOutThroughOneGatewayEndsAccessThroughTheOther(otherGatewayUrl: string) {
+    const signedIn = await signInAs(system, 'existingCustomer');
+    const accessToken = await acceptConsent(system, signedIn.data!.completeGosuslugiSignIn.accessToken);
+    const readsMe = () => graphql<{ me: { id: string } }>(otherGatewayUrl, ME, { token: accessToken });
+    expect((await readsMe()).data?.me).toBeTruthy();
+    const signedOut = await graphql(system.gatewayUrl, SIGN_OUT, { token: accessToken });
+    expect(signedOut.errors).toBeUndefined();
+    const refused = await eventually(readsMe, {
+      what: 'the signed-out session refused by the other gateway',
+      until: (response) => response.status === 401,
+      timeoutMs: WAIT_MS,
+    });
+    expect(refused.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  }
+
   it.each<RestartableService>(['claims', 'gateway'])(
     'a subscriber that reconnects with its last cursor after %s is killed misses no change and sees none twice',
     // A restart, and the waits for the subscription before and after it.
@@ -163,6 +182,7 @@ describe('claim status subscriptions across restarts of the claims service and t
     async () => {
       const secondClaims = await system.addInstance('claims');
       const secondGateway = await system.addInstance('gateway', { CLAIMS_URL: secondClaims.url });
+      await signingOutThroughOneGatewayEndsAccessThroughTheOther(secondGateway.url);
       await followAcrossAnOutage({
         followedAt: () => secondGateway.url,
         // Changes made through either pair reach the subscriber of the second.
