@@ -75,6 +75,9 @@ type ServiceName = 'signin' | 'esia' | 'identity' | 'policy' | 'claims' | 'suppo
 /** Services the system launched as processes (identity may run inside a test, see `startIdentity`). */
 export type RestartableService = Exclude<ServiceName, 'identity'>;
 
+/** Services that run as several instances on one data store in production. */
+export type ScalableService = 'identity' | 'claims' | 'gateway';
+
 export interface RunningSystem {
   readonly gatewayUrl: string;
   /** The secret the gateway and the services prove their calls to the subgraphs with (tests sign with it). */
@@ -90,10 +93,11 @@ export interface RunningSystem {
     readonly identity: ServiceProcess | RunningPart;
   };
   /**
-   * Another identity process on the same data directory and key ring, on a port the OS gives: what a
-   * second instance behind a load balancer would be. Stopped with the system.
+   * Another process of a service on the same data directory, key ring and settings, on a port the OS
+   * gives: what a second instance behind a load balancer would be. `env` changes its settings (a second
+   * gateway routed to a second claims instance). Stopped with the system.
    */
-  addIdentityInstance(): Promise<ServiceProcess>;
+  addInstance(name: ScalableService, env?: Readonly<Record<string, string>>): Promise<ServiceProcess>;
   /**
    * Starts a stopped or killed service again as a new process with the same environment, data and
    * port; `services` then holds the new process. What a supervisor does after a crash. `env` changes
@@ -240,7 +244,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     options.signal?.throwIfAborted();
     return service;
   };
-  let extraIdentities = 0;
+  const extraInstances = new Map<ScalableService, number>();
   const stopAll = async () => {
     await Promise.all(started.reverse().map((service) => service.stop()));
   };
@@ -369,17 +373,22 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       signInPageUrl: signin.url,
       redirectUris,
       services,
-      async addIdentityInstance() {
+      async addInstance(name, env = {}) {
+        const number = (extraInstances.get(name) ?? 1) + 1;
+        extraInstances.set(name, number);
+        const spec =
+          name === 'identity'
+            ? { name, entry: 'subgraphs/identity/src/main.ts', env: identityEnv }
+            : specs.get(name);
+        if (!spec) throw new RangeError(`${name} was not launched by this system`);
+        const ports = { PORT: '0', ...(name === 'gateway' ? { METRICS_PORT: '0' } : {}) };
         const instance = await launch(
-          {
-            name: `identity-${(extraIdentities += 1) + 1}`,
-            entry: 'subgraphs/identity/src/main.ts',
-            env: { ...identityEnv, PORT: '0' },
-          },
+          { ...spec, name: `${name}-${number}`, env: { ...spec.env, ...env, ...ports } },
           options.sink,
           { startupTimeoutMs: timeLeft(), onSpawn },
         );
         started.push(instance);
+        if (name === 'gateway') await waitUntilOk(`${baseOf(instance.url)}/readiness`);
         return instance;
       },
       async restart(name, env = {}) {

@@ -31,7 +31,7 @@ describe('an identity outage', () => {
 
   beforeAll(async () => {
     system = await startTestSystem();
-    second = await system.addIdentityInstance();
+    second = await system.addInstance('identity');
     customerToken = await system.token({
       kind: 'customer',
       customerId: customer.id,
