@@ -11,16 +11,9 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { composeServices, compositionHasErrors } from '@theguild/federation-composition';
-import {
-  buildASTSchema,
-  Kind,
-  parse,
-  validate,
-  type DocumentNode,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { buildASTSchema, Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
 import { SUBGRAPHS } from './subgraphs.ts';
-import { TYPED_OPERATIONS_FILE, typedOperations } from './typedOperations.ts';
+import { TYPED_OPERATIONS_FILE, typedOperations, type RegisteredOperation } from './typedOperations.ts';
 
 const mode = process.argv[2];
 if (mode !== 'write' && mode !== 'check') {
@@ -45,7 +38,7 @@ generated.set('schema/supergraph.graphql', `${composition.supergraphSdl.trim()}\
 
 const apiSchema = buildASTSchema(parse(composition.publicSdl));
 const operations: Record<string, string> = {};
-const documents: { file: string; document: DocumentNode }[] = [];
+const registered: RegisteredOperation[] = [];
 for (const file of (await readdir('schema/operations')).filter((name) => name.endsWith('.graphql')).sort()) {
   const text = `${(await readFile(`schema/operations/${file}`, 'utf8')).trim()}\n`;
   const document = parse(text);
@@ -56,14 +49,16 @@ for (const file of (await readdir('schema/operations')).filter((name) => name.en
   );
   if (named.length !== 1 || named.length !== document.definitions.length)
     problems.push('must hold exactly one named operation');
-  else if (`${named[0]?.name?.value}.graphql` !== file) problems.push('must be named after its operation');
+  const name = named[0]?.name?.value ?? '';
+  if (`${name}.graphql` !== file) problems.push('must be named after its operation');
   for (const problem of problems) process.stderr.write(`schema/operations/${file}: ${problem}\n`);
   if (problems.length > 0) process.exit(1);
-  operations[createHash('sha256').update(text).digest('hex')] = text;
-  documents.push({ file: `schema/operations/${file}`, document });
+  const hash = createHash('sha256').update(text).digest('hex');
+  operations[hash] = text;
+  registered.push({ name, file: `schema/operations/${file}`, document, hash });
 }
 generated.set('schema/persisted-operations.json', `${JSON.stringify(operations, null, 2)}\n`);
-generated.set(TYPED_OPERATIONS_FILE, await typedOperations(apiSchema, documents));
+generated.set(TYPED_OPERATIONS_FILE, await typedOperations(apiSchema, registered));
 
 let stale = 0;
 for (const [file, content] of generated) {

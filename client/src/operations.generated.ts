@@ -532,3 +532,54 @@ export const SignOutDocument = {"kind":"Document","definitions":[{"kind":"Operat
 export const SubmitClaimDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitClaim"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitClaimInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitClaim"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"idempotencyKey"},"value":{"kind":"Variable","name":{"kind":"Name","value":"idempotencyKey"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusLabel"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}}]}}]}}]} as unknown as DocumentNode<SubmitClaimMutation, SubmitClaimMutationVariables>;
 export const SupportConversationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SupportConversation"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"50"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conversation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"topicLabel"}},{"kind":"Field","name":{"kind":"Name","value":"subjectId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"openedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"unreadCount"}},{"kind":"Field","name":{"kind":"Name","value":"customerReadUpTo"}},{"kind":"Field","name":{"kind":"Name","value":"operatorReadUpTo"}},{"kind":"Field","name":{"kind":"Name","value":"rating"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}}]}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"author"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"attachments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}},{"kind":"Field","name":{"kind":"Name","value":"sizeBytes"}},{"kind":"Field","name":{"kind":"Name","value":"downloadUrl"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<SupportConversationQuery, SupportConversationQueryVariables>;
 export const WithdrawClaimDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"WithdrawClaim"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"withdrawClaim"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusLabel"}},{"kind":"Field","name":{"kind":"Name","value":"resolution"}},{"kind":"Field","name":{"kind":"Name","value":"resolutionLabel"}},{"kind":"Field","name":{"kind":"Name","value":"cursor"}}]}}]}}]} as unknown as DocumentNode<WithdrawClaimMutation, WithdrawClaimMutationVariables>;
+
+/**
+ * The sha256 each operation is registered under at the gateway (schema/persisted-operations.json): a
+ * client that may run registered operations only sends it as `extensions.persistedQuery.sha256Hash`.
+ */
+export const persistedOperationHashes = {
+  "AcceptConsent": "b9e6509209ccf844d2da06535845e017daa7c032335dcf08d296c08a7ed5faae",
+  "AddPaymentMethod": "7d93bd5eef8e85c08e43cea79f8b64a3b5793eb50eabde91c10561f26bab7db9",
+  "AskClaimQuestion": "6a655be303ed01f5c9ff75ca6f3c92ab224aa3e78c78bc13aeb9bb10ef795015",
+  "BeginGosuslugiSignIn": "dbe459df264928a09ac0f734c458c19656d1acbe45edff6df894bc761c0a79a2",
+  "ClaimCard": "e0423591ccfeaa2fccd6b8feda2b2ee6944410ac1cfca8cffb038e5854a1b207",
+  "ClaimStatusChanged": "ab686689f3e757f7ad187d9f33caffe1ee72b22abcba7c4e7e7f8076cea25811",
+  "CloseConversation": "c7fdcf30b0bd65b0a1eb85dba89f973cd2928b7193e7a926ecbe2ba2842b4bb6",
+  "CommentOnClaim": "931df231b01f8ddb56f25ec824e85d07474519341fc4efce9cd1905ba0eeec22",
+  "CompleteGosuslugiSignIn": "1f2159e73fa69fe7605d1e1e2441a2859cecac8d85d89a7c37cc3bc671b4eaf3",
+  "ConfirmCoverageChange": "37cf8305eca341ff28c9b258dc42f08d48324a3795a83b4c7d498b4c486208c4",
+  "ConsentDocument": "b9397cec85502851f91c2c74df08bc2f63640ce90413258ad9f46644800ee55c",
+  "ConversationEvents": "1013e394357c0b7bc484337c06cc06e971e6d037984b72b5c02c58e2ca140173",
+  "ExportClaimHistory": "451cd2c852b65ebc29d35eef5ec8a55974431277e76939dc917ea14f84bd957f",
+  "Home": "88fed32eba6e22ab51cb95e789e46092e37e4060327ece1e6ee39e08e685bbaa",
+  "MarkConversationRead": "83dc9cc315c84d1453ca9651ea4ecde3dc2c3949c64ab623bd2310499513da9a",
+  "Me": "8f9461a2f3f0d481f3393b7896524f74d557364cfb0358c6cf0faa7a86ee1cd9",
+  "MobileCabinet": "7d2247655303b8ca6b2b00e955da1b78cda41090b9b42c0995b08d5a26fd9aa5",
+  "MobileClaim": "6402a3999830ebbc56de460bbffe484640dfa7f65aa05485d9ee33bd220f2673",
+  "MobilePolicy": "ab696a5abe0aa0d48410c587ca269ed709a3e9d247d700185dd0f65d77863b62",
+  "MyActivity": "fa757c2ab0bbb8138b4d3686e94bec0ddd045a40003054f136ca1b1ca3b17c8a",
+  "MyConsents": "9f9e39294fbd59143c29bd40ed5a785c0f6624cba8f927b1e50b3ba34b259a57",
+  "MyConversations": "ac42abea35872adf228a157117ccfe99d60a99ea3462f8a399b8617634460d6b",
+  "MySessions": "402dc79096d8e88bec28b131a91b753f90ce4c1143fe8f7a6d6972ea873f3fe3",
+  "OpenConversation": "66a10cb69b21aeeef7ca7b98e97f7cc014db131156929dab82ef3179edf277e7",
+  "PartnerClaimStatusChanged": "a2029350cba984ef4de7e5e8fd4b4a166c635aa83d9348b444d74e984ade48d4",
+  "PayInstalment": "dd1f760bfa043f49e53b4af714d59109cf34ef39d6fd85f73290b6286ad41f0b",
+  "PaymentMethods": "df221ea60cc1c67dd677f4270c431fb3951a46a2038331c1f0a85c92d528367d",
+  "PolicyCard": "073edb6dbfc080f57d1f73ff9e8007235250fd217570ea5038fb4437beab7f21",
+  "ProvideClaimDocuments": "f96474b48371c0f1792a18a41d96d6791ba1fbce322109ca67e471bbe6461333",
+  "QuoteCoverageChange": "a6731f2d504e2443fb7f0013a400ed64428d83cfb146f05f038d1a9ab5e982b1",
+  "QuoteRenewal": "b499e6eb418ce9a95e087858b0ac4ccc1de2ed273051c235d50f3a038474b771",
+  "RateConversation": "0c63ac2f5e7c5462eaf090e71dad361d492979913b57d649311b4a8e884e58a2",
+  "RefreshSession": "26e6822d20649840c2cf8216d6cbf396d8a05372ad8ec144b223360468280d48",
+  "RemovePaymentMethod": "bb345686b2d146d7d4c17c997cb94c4a282542fa07867e0825e93327424069fe",
+  "RenewPolicy": "713183de2edcd4392491244bd6757e0090f8b5a5c48a7db5336e0716849a19c6",
+  "RequestDocumentUpload": "a0d515aba323984a2d10d6fb87f8b16f48579386f0b88ab96ca6a23bcdfe7ac1",
+  "RequestSupportAttachmentUpload": "94a9e88795efa4530617ec04e49edaecd23d31373150beec2d408ba14298e4c9",
+  "RevokeConsent": "7278846bc9e35e5fdf8f375cd27a94d26bfda7a4ec57fb117ef676265f2c2335",
+  "RevokeSession": "5b16796c7e287cafaf1680a9be982fcd14a9c306459e51a630ef00b95de87b83",
+  "SendSupportMessage": "2e58e0653062d2e88957843058f765048792252e6c9dd2601d6ec7f0bea9e74a",
+  "SignOut": "79cdc218e6272b434b352b5a7803eca46c7c92abbee0a30e1b2a7cff60919ed1",
+  "SubmitClaim": "39c70d1eb461a50eb0bf8e13dc7952cae2a2d1a23e343a46c223ad701d98d444",
+  "SupportConversation": "1da460b506beb9acba4a8f130d9a54ea53da71fefc030935819c512c94228960",
+  "WithdrawClaim": "592e4dcacdcb9913e5f6c19861d7158c6b0fa8cf27924addb2d81cfa868dd6d6"
+} as const;
