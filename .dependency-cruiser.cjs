@@ -4,7 +4,7 @@
  */
 const TESTS = '[.]test[.]ts$|/testing/'; // tests and their helpers beside the code
 const DOMAIN = '^(subgraphs/[^/]+/src/.*\\bdomain)/'; // a domain folder, as $1
-const PACKAGE = '^(kernel|contracts|platform|gateway|subgraphs/[^/]+|dev/[^/]+)/'; // a workspace package, as $1
+const PACKAGE = '^(kernel|contracts|client|platform|gateway|subgraphs/[^/]+|dev/[^/]+)/'; // a workspace package, as $1
 
 module.exports = {
   forbidden: [
@@ -22,6 +22,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^contracts/', pathNot: TESTS },
       to: { pathNot: '^(contracts|kernel)/', dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'client-stands-alone',
+      comment:
+        "The typed client operations are generated from the graph's schema for frontends: they import nothing of ours.",
+      severity: 'error',
+      from: { path: '^client/' },
+      to: { path: '^(kernel|contracts|platform|gateway|subgraphs|dev|scripts|test|bench)/' },
     },
     {
       name: 'platform-knows-no-service',
@@ -56,7 +64,7 @@ module.exports = {
       comment:
         'What ships never imports dev/ companions, scripts, tests or benchmarks, and neither do the unit tests beside it: what they share is a testing entry of a package.',
       severity: 'error',
-      from: { path: '^(kernel|contracts|platform|gateway|subgraphs)/' },
+      from: { path: '^(kernel|contracts|client|platform|gateway|subgraphs)/' },
       to: { path: '^(dev|scripts|test|bench)/' },
     },
     {

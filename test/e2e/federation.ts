@@ -1,4 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import {
+  ClaimCardDocument,
+  ClaimStatusChangedDocument,
+  HomeDocument,
+  MyActivityDocument,
+  SubmitClaimDocument,
+} from '@cabinet/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
 import { demoCast, seededDay } from '../support/demoCast.ts';
@@ -17,18 +24,6 @@ const staffPrincipal = {
   sessionId: randomUUID(),
   roles: ['supervisor'],
 } as const;
-
-const SUBMIT = /* GraphQL */ `
-  mutation Submit($input: SubmitClaimInput!, $key: String!) {
-    submitClaim(input: $input, idempotencyKey: $key) {
-      id
-      number
-      status
-      statusLabel
-      cursor
-    }
-  }
-`;
 
 /**
  * Runs last on the system oneSystem.gateway.e2e.test.ts shares: it expects the customer to have filed no
@@ -51,39 +46,18 @@ function federatedGraph(systemOf: () => TestSystem): void {
     staffToken = await system.token(staffPrincipal);
   });
 
-  it('answers one query with fields from identity, policy and claims', async () => {
-    const response = await graphql<{
-      me: {
-        fullName: string;
-        policies: { nodes: { id: string; number: string }[] };
-        claims: { totalCount: number };
-      };
-    }>(
-      system.gatewayUrl,
-      /* GraphQL */ `
-        {
-          me {
-            fullName
-            policies(first: 50) {
-              nodes {
-                id
-                number
-              }
-            }
-            claims {
-              totalCount
-            }
-          }
-        }
-      `,
-      { token: customerToken },
-    );
+  it("answers the cabinet's home screen with fields from identity, policy and claims", async () => {
+    const response = await graphql(system.gatewayUrl, HomeDocument, {
+      token: customerToken,
+      variables: { first: 50 },
+    });
     expect(response.errors).toBeUndefined();
-    expect(response.data?.me.fullName).toBe(
-      `${customer.lastName} ${customer.firstName} ${customer.middleName}`,
-    );
-    expect(response.data?.me.policies.nodes).toContainEqual({ id: policy.id, number: policy.number });
-    expect(response.data?.me.claims.totalCount).toBe(0);
+    const me = response.data?.me;
+    expect(me?.fullName).toBe(`${customer.lastName} ${customer.firstName} ${customer.middleName}`);
+    const card = me?.policies?.nodes.find((node) => node.id === policy.id);
+    expect(card).toMatchObject({ number: policy.number, status: 'ACTIVE', statusLabel: 'действует' });
+    expect(card?.premium.amount).toMatch(/^\d+\.\d{2}$/);
+    expect(me?.claims?.totalCount).toBe(0);
   });
 
   it('refuses a protected field to an anonymous caller with UNAUTHENTICATED', async () => {
@@ -141,12 +115,10 @@ function federatedGraph(systemOf: () => TestSystem): void {
   });
 
   it('pushes status changes over graphql-ws through the gateway, with the policy number from the policy subgraph', async () => {
-    const submitted = await graphql<{
-      submitClaim: { id: string; number: string; status: string; statusLabel: string; cursor: string };
-    }>(system.gatewayUrl, SUBMIT, {
+    const submitted = await graphql(system.gatewayUrl, SubmitClaimDocument, {
       token: customerToken,
       variables: {
-        key: `e2e-${randomUUID()}`,
+        idempotencyKey: `e2e-${randomUUID()}`,
         input: {
           policyId: policy.id,
           incident: {
@@ -160,35 +132,14 @@ function federatedGraph(systemOf: () => TestSystem): void {
       },
     });
     expect(submitted.errors).toBeUndefined();
-    const claim = submitted.data!.submitClaim;
+    const claim = submitted.data?.submitClaim;
+    if (!claim) throw new Error('the claim was not filed');
     expect(claim).toMatchObject({ status: 'SUBMITTED', statusLabel: 'Подано' });
     expect(claim.number).toMatch(/^У-\d{4}-\d{6}$/);
 
     const client = wsClient(system.gatewayUrl, customerToken);
-    const changes = collect<{
-      claimStatusChanged: {
-        status: string;
-        statusLabel: string;
-        claimNumber: string;
-        policy: { number: string };
-      };
-    }>(
-      client,
-      /* GraphQL */ `
-        subscription ($id: UUID!, $after: String) {
-          claimStatusChanged(claimId: $id, after: $after) {
-            status
-            statusLabel
-            claimNumber
-            policy {
-              number
-            }
-          }
-        }
-      `,
-      // Resuming after the submission's cursor: whenever the socket opens, nothing after it is missed.
-      { id: claim.id, after: claim.cursor },
-    );
+    // Resuming after the submission's cursor: whenever the socket opens, nothing after it is missed.
+    const changes = collect(client, ClaimStatusChangedDocument, { claimId: claim.id, after: claim.cursor });
     const accepted = await graphql(
       system.gatewayUrl,
       /* GraphQL */ `
@@ -206,21 +157,11 @@ function federatedGraph(systemOf: () => TestSystem): void {
     expect(accepted.errors).toBeUndefined();
 
     // Both changes are in the customer's activity log, whoever made them.
-    const activity = await graphql<{ myActivity: { nodes: { action: string; actor: string }[] } }>(
-      system.gatewayUrl,
-      /* GraphQL */ `
-        {
-          myActivity(first: 10) {
-            nodes {
-              action
-              actor
-            }
-          }
-        }
-      `,
-      { token: customerToken },
-    );
-    expect(activity.data?.myActivity.nodes).toEqual(
+    const activity = await graphql(system.gatewayUrl, MyActivityDocument, {
+      token: customerToken,
+      variables: { first: 10 },
+    });
+    expect(activity.data?.myActivity?.nodes.map(({ action, actor }) => ({ action, actor }))).toEqual(
       expect.arrayContaining([
         { action: 'CLAIM_SUBMITTED', actor: `customer:${customer.id}` },
         { action: 'CLAIM_ACCEPTED', actor: `staff:${staffPrincipal.staffId}` },
@@ -228,16 +169,29 @@ function federatedGraph(systemOf: () => TestSystem): void {
     );
 
     const [change] = await changes.until(1);
-    expect(change).toEqual({
-      claimStatusChanged: {
-        status: 'ACCEPTED',
-        statusLabel: 'Принято',
-        claimNumber: claim.number,
-        policy: { number: policy.number },
-      },
+    expect(change?.claimStatusChanged).toMatchObject({
+      claimId: claim.id,
+      claimNumber: claim.number,
+      status: 'ACCEPTED',
+      statusLabel: 'Принято',
+      previousStatus: 'SUBMITTED',
+      policy: { id: policy.id, number: policy.number },
     });
     changes.unsubscribe();
     await client.dispose();
+
+    // The claim card tells the same story as the feed, its timeline oldest first.
+    const card = await graphql(system.gatewayUrl, ClaimCardDocument, {
+      token: customerToken,
+      variables: { id: claim.id },
+    });
+    expect(card.errors).toBeUndefined();
+    expect(card.data?.claim?.cursor).toBe(change?.claimStatusChanged.cursor);
+    expect(card.data?.claim?.policy?.number).toBe(policy.number);
+    expect(card.data?.claim?.timeline.map((entry) => [entry.statusBefore, entry.statusAfter])).toEqual([
+      [null, 'SUBMITTED'],
+      ['SUBMITTED', 'ACCEPTED'],
+    ]);
 
     // The same subscription over SSE, resuming after the submission: the missed change is replayed.
     const sse = await fetch(system.gatewayUrl, {

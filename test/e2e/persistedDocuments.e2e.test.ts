@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { persistedOperationHashes } from '@cabinet/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, wsClient } from '../support/graphqlClient.ts';
 import { demoCast } from '../support/demoCast.ts';
@@ -34,11 +35,6 @@ describe('persisted documents in the production profile', () => {
     });
     return { status: response.status, ...((await response.json()) as Body) };
   };
-  const hashNamed = (operationName: string) => {
-    const hash = [...registered].find(([, text]) => text.includes(`${operationName}`))?.[0];
-    if (!hash) throw new Error(`${operationName} is not in the manifest`);
-    return hash;
-  };
 
   beforeAll(async () => {
     Object.assign(process.env, { GATEWAY_PROFILE: 'production', RATE_LIMITS: 'partner=1000,ip=100000' });
@@ -65,23 +61,46 @@ describe('persisted documents in the production profile', () => {
     await system?.shutdown();
   });
 
-  it('keys every registered operation by the sha256 of its text', () => {
+  it('keys every registered operation by the sha256 of its text, as the typed client operations know it', () => {
     expect(registered.size).toBeGreaterThan(0);
     for (const [hash, text] of registered) expect(hashOf(text)).toBe(hash);
+    expect(Object.values(persistedOperationHashes).sort()).toEqual([...registered.keys()].sort());
   });
 
   it('runs a registered operation for the mobile app by its hash alone', async () => {
     const mobile = { authorization: `Bearer ${customerToken}`, 'x-client-name': 'mobile' };
-    const cabinet = await post({ extensions: persisted(hashNamed('MobileCabinet')) }, mobile);
+    const cabinet = await post({ extensions: persisted(persistedOperationHashes.MobileCabinet) }, mobile);
     expect(cabinet.errors).toBeUndefined();
     expect(cabinet.data?.['me']).toMatchObject({ fullName: expect.any(String) as string });
 
     const card = await post(
-      { variables: { id: policy.id }, extensions: persisted(hashNamed('MobilePolicy')) },
+      { variables: { id: policy.id }, extensions: persisted(persistedOperationHashes.MobilePolicy) },
       mobile,
     );
     expect(card.data?.['policy']).toEqual({ number: policy.number, status: expect.any(String) as string });
   });
+
+  // The token was minted for a session identity does not hold: MySessions and MyConsents, which read the
+  // session itself, answer SESSION_EXPIRED to it and are left out.
+  it.each([
+    { operation: 'Me', variables: {}, answers: 'me' },
+    { operation: 'Home', variables: {}, answers: 'me' },
+    { operation: 'PolicyCard', variables: { id: policy.id }, answers: 'policy' },
+    { operation: 'PaymentMethods', variables: {}, answers: 'paymentMethods' },
+    { operation: 'ConsentDocument', variables: {}, answers: 'consentDocument' },
+    { operation: 'MyActivity', variables: {}, answers: 'myActivity' },
+    { operation: 'MyConversations', variables: {}, answers: 'myConversations' },
+  ] as const)(
+    "runs the cabinet's $operation for the mobile app by its hash",
+    async ({ operation, variables, answers }) => {
+      const response = await post(
+        { variables, extensions: persisted(persistedOperationHashes[operation]) },
+        { authorization: `Bearer ${customerToken}`, 'x-client-name': 'mobile' },
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.[answers]).toBeTruthy();
+    },
+  );
 
   it.each([
     {
@@ -101,7 +120,7 @@ describe('persisted documents in the production profile', () => {
     expect(codesOf(unknown.errors ?? [])).toEqual(['PERSISTED_QUERY_NOT_FOUND']);
 
     const tampered = await post(
-      { query: '{ me { id } }', extensions: persisted(hashNamed('MobileCabinet')) },
+      { query: '{ me { id } }', extensions: persisted(persistedOperationHashes.MobileCabinet) },
       headers(),
     );
     expect(codesOf(tampered.errors ?? [])).toEqual(['PERSISTED_QUERY_ONLY']);
@@ -125,7 +144,7 @@ describe('persisted documents in the production profile', () => {
         accept: 'text/event-stream',
         authorization: `Bearer ${partnerToken}`,
       },
-      body: JSON.stringify({ extensions: persisted(hashNamed('PartnerClaimStatusChanged')) }),
+      body: JSON.stringify({ extensions: persisted(persistedOperationHashes.PartnerClaimStatusChanged) }),
       signal: stream.signal,
     });
     expect(response.status).toBe(200);

@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -8,11 +10,36 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   readonly errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-/** One GraphQL request over HTTP, as a web client sends it (or, with its headers, the gateway). */
+interface RequestOptions<V> {
+  readonly variables?: V;
+  readonly token?: string;
+  readonly headers?: Record<string, string>;
+}
+
+/** A typed document's options: its variables are required when the operation has required ones. */
+type TypedRequestOptions<V> =
+  Record<string, never> extends V
+    ? [options?: RequestOptions<V>]
+    : [options: RequestOptions<V> & { variables: V }];
+
+/**
+ * One GraphQL request over HTTP, as a web client sends it (or, with its headers, the gateway). Given a
+ * typed document of `@cabinet/client`, the variables and the result are typed by it.
+ */
+export async function graphql<T, V>(
+  url: string,
+  document: TypedDocumentNode<T, V>,
+  ...options: TypedRequestOptions<V>
+): Promise<GraphQLResponse<T>>;
 export async function graphql<T = Record<string, unknown>>(
   url: string,
   query: string,
-  options: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> } = {},
+  options?: RequestOptions<Record<string, unknown>>,
+): Promise<GraphQLResponse<T>>;
+export async function graphql<T>(
+  url: string,
+  query: string | TypedDocumentNode<T>,
+  options: RequestOptions<unknown> = {},
 ): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
@@ -21,7 +48,10 @@ export async function graphql<T = Record<string, unknown>>(
       ...options.headers,
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
     },
-    body: JSON.stringify({ query, variables: options.variables ?? {} }),
+    body: JSON.stringify({
+      query: typeof query === 'string' ? query : print(query),
+      variables: options.variables ?? {},
+    }),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
   return { status: response.status, ...body };
@@ -51,8 +81,31 @@ export function wsClient(httpUrl: string, token?: string, options: { localAddres
   });
 }
 
-/** Collects a subscription's payloads; `next(n)` waits until n have arrived. */
-export function collect<T>(client: Client, query: string, variables: Record<string, unknown> = {}) {
+/** A subscription's payloads and errors as they arrive. */
+export interface Collected<T> {
+  readonly received: T[];
+  readonly errors: unknown[];
+  readonly completed: boolean;
+  unsubscribe(): void;
+  /** Waits until `count` payloads have arrived (or the subscription ended). */
+  until(count: number, timeoutMs?: number): Promise<T[]>;
+}
+
+/**
+ * Collects a subscription's payloads; `until(n)` waits until n have arrived. Given a typed document of
+ * `@cabinet/client`, the payloads and the variables are typed by it.
+ */
+export function collect<T, V extends Record<string, unknown>>(
+  client: Client,
+  document: TypedDocumentNode<T, V>,
+  variables: V,
+): Collected<T>;
+export function collect<T>(client: Client, query: string, variables?: Record<string, unknown>): Collected<T>;
+export function collect<T>(
+  client: Client,
+  query: string | TypedDocumentNode<T>,
+  variables: Record<string, unknown> = {},
+): Collected<T> {
   const received: T[] = [];
   const errors: unknown[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
@@ -64,7 +117,7 @@ export function collect<T>(client: Client, query: string, variables: Record<stri
     }
   };
   const unsubscribe = client.subscribe<T>(
-    { query, variables },
+    { query: typeof query === 'string' ? query : print(query), variables },
     {
       next: (value) => {
         if (value.errors) errors.push(...value.errors);
