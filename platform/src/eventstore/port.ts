@@ -29,7 +29,8 @@ export interface EventMetadata {
  * batch only partly there is a conflict. Re-sending ids that are in the stream at any other expected
  * revision is outside the guarantee and differs by adapter: SQLite refuses it (WrongExpectedRevision,
  * event ids are unique per stream), EventStoreDB appends the events again when the expected revision
- * is the stream's current one. Callers therefore never re-send old ids at a new revision: a retried
+ * is the stream's current one; with `any` EventStoreDB recognises a repeat only from a cache of recent
+ * ids. Callers therefore never re-send old ids at a new revision: a retried
  * command re-reads the stream and decides again (and a command already handled decides nothing).
  */
 export interface NewEvent<Type extends string = string, Data = unknown> {
