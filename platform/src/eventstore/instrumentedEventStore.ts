@@ -5,6 +5,7 @@ import {
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
+  type Position,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
@@ -50,6 +51,10 @@ class InstrumentedEventStore implements EventStore {
 
   subscribe(options?: SubscribeOptions): AsyncIterable<SubscriptionMessage> {
     return this.store.subscribe(options);
+  }
+
+  headPosition(): Promise<Position | undefined> {
+    return this.store.headPosition();
   }
 
   close(): Promise<void> {

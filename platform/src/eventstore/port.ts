@@ -7,7 +7,10 @@
 /** `no_stream`: the stream must not exist; `stream_exists`: it must; `any`: no check; bigint: its last revision. */
 export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | bigint;
 
-/** Opaque, totally ordered position in the global log, serialisable as a cursor string. */
+/**
+ * Opaque, totally ordered position in the global log, handed to clients as their cursor. Every adapter
+ * writes it in the one form of `logPosition.ts`, so a cursor looks the same whatever the storage.
+ */
 export type Position = string;
 
 export interface EventMetadata {
@@ -19,8 +22,19 @@ export interface EventMetadata {
   readonly causationId: string | null;
 }
 
+/**
+ * Idempotent appends, as both adapters guarantee them: re-sending a batch whose ids were already
+ * appended, with the expected revision of the original append (or `no_stream` when it opened the
+ * stream), succeeds without writing and answers the original result, even after later appends; a
+ * batch only partly there is a conflict. Re-sending ids that are in the stream at any other expected
+ * revision is outside the guarantee and differs by adapter: SQLite refuses it (WrongExpectedRevision,
+ * event ids are unique per stream), EventStoreDB appends the events again when the expected revision
+ * is the stream's current one; with `any` EventStoreDB recognises a repeat only from a cache of recent
+ * ids. Callers therefore never re-send old ids at a new revision: a retried
+ * command re-reads the stream and decides again (and a command already handled decides nothing).
+ */
 export interface NewEvent<Type extends string = string, Data = unknown> {
-  /** A UUID chosen by the caller: re-sending the same ids at the same expected revision is a no-op. */
+  /** A UUID chosen by the caller; see the idempotence guarantee above. */
   readonly id: string;
   readonly type: Type;
   readonly data: Data;
@@ -83,6 +97,11 @@ export interface EventStore {
   /** A stream that does not exist reads as empty. */
   read(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * The position of the last event now in the log, of any stream (undefined: the log is empty). A
+   * subscription `after` it delivers only what is recorded from now on.
+   */
+  headPosition(): Promise<Position | undefined>;
   /** Catch-up subscription ordered by global position: past events, a caught-up signal, then live ones. */
   subscribe(options?: SubscribeOptions): AsyncIterable<SubscriptionMessage>;
   close(): Promise<void>;
@@ -96,6 +115,50 @@ export class WrongExpectedRevision extends Error {
   ) {
     super(`stream ${stream}: expected revision ${String(expected)}, actual ${String(actual)}`);
     this.name = 'WrongExpectedRevision';
+  }
+}
+
+/** The stream was deleted: nothing can be appended to it again (EventStoreDB only; SQLite never deletes). */
+export class StreamDeleted extends Error {
+  constructor(readonly stream: string) {
+    super(`stream ${stream} was deleted`);
+    this.name = 'StreamDeleted';
+  }
+}
+
+/** The batch is larger than the store accepts in one append. */
+export class AppendTooLarge extends Error {
+  constructor(
+    readonly stream: string,
+    readonly maxBytes: number | undefined,
+  ) {
+    super(
+      `append to ${stream} exceeds the store's maximum append size${maxBytes ? ` of ${maxBytes} bytes` : ''}`,
+    );
+    this.name = 'AppendTooLarge';
+  }
+}
+
+/** The store refused the service's credentials for this operation: a deployment error, not a retry. */
+export class EventStoreAccessDenied extends Error {
+  constructor(readonly operation: string) {
+    super(`the event store denied access to ${operation}`);
+    this.name = 'EventStoreAccessDenied';
+  }
+}
+
+/**
+ * The store could not be reached or could not take the request now (down, no leader, timed out):
+ * the operation may be retried. An append that failed this way may still have been written, so it
+ * is retried with the same event ids and expected revision (see the idempotence guarantee).
+ */
+export class EventStoreUnavailable extends Error {
+  constructor(
+    readonly operation: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`the event store is unavailable for ${operation}`, options);
+    this.name = 'EventStoreUnavailable';
   }
 }
 

@@ -20,8 +20,9 @@ export interface LiveCategoryFeedOptions<Prepared> {
 }
 
 /**
- * One event-store subscription to a category that starts at the end of the log: what came before is
- * read by each subscriber that asks for it. A dropped subscription resumes from the last handled
+ * One event-store subscription to a category that starts at the end of the log (after the head
+ * position when it starts, so nothing older is read): what came before is read by each subscriber
+ * that asks for it, from its own streams. A dropped subscription resumes from the last handled
  * position, so subscribers fed by `deliver` lose nothing.
  */
 export class LiveCategoryFeed<Prepared> {
@@ -36,6 +37,7 @@ export class LiveCategoryFeed<Prepared> {
     options: LiveCategoryFeedOptions<Prepared>,
   ): Promise<LiveCategoryFeed<Prepared>> {
     const feed = new LiveCategoryFeed(options);
+    feed.handled = await options.events.headPosition();
     await new Promise<void>((live) => {
       feed.loop = feed.follow(live);
     });
@@ -54,7 +56,6 @@ export class LiveCategoryFeed<Prepared> {
 
   private async follow(live: () => void): Promise<void> {
     const { events, category, log, name, prepare, deliver } = this.options;
-    let isLive = false;
     while (!this.abort.signal.aborted) {
       try {
         for await (const message of events.subscribe({
@@ -62,17 +63,9 @@ export class LiveCategoryFeed<Prepared> {
           categories: [category],
           signal: this.abort.signal,
         })) {
-          console.log(
-            'MSG',
-            message.kind,
-            message.kind === 'caughtUp' ? message.position : message.event.position,
-            isLive,
-          );
           if (message.kind === 'caughtUp') {
-            if (!isLive) this.handled = message.position;
-            isLive = true;
             live();
-          } else if (isLive) {
+          } else {
             const prepared = await prepare(message.event);
             deliver(message.event, prepared);
             this.handled = message.event.position;

@@ -1,23 +1,24 @@
-import { CommonErrors } from '@cabinet/kernel';
+import { isLogPosition, malformedPosition } from '../eventstore/logPosition.ts';
 import type { Position } from '../eventstore/port.ts';
 
 /**
- * Orders two positions of the event log. The event store port keeps positions opaque, so this relies
- * on the adapters' documented forms: the SQLite adapter's decimal row ids and EventStoreDB's
- * `C:<commit>/P:<prepare>`, both ordered by their numbers. A `comparePositions` in the port would
- * replace it. A malformed position is the client's cursor, so it is their input error.
+ * Orders two positions of the event log. Every adapter writes positions in the one fixed-width form of
+ * `eventstore/logPosition.ts`, so they order as strings do. A bare decimal is a SQLite row id written
+ * before positions had one form (a checkpoint, a read model's cursor, a client's old cursor): it is
+ * the position whose two parts are that id. A malformed position is the client's cursor, so it is
+ * their input error.
  */
 export function comparePositions(a: Position, b: Position): number {
-  const [aMajor, aMinor] = numbersOf(a);
-  const [bMajor, bMinor] = numbersOf(b);
-  if (aMajor !== bMajor) return aMajor < bMajor ? -1 : 1;
-  if (aMinor !== bMinor) return aMinor < bMinor ? -1 : 1;
-  return 0;
+  const left = canonical(a);
+  const right = canonical(b);
+  return left < right ? -1 : left > right ? 1 : 0;
 }
 
-function numbersOf(position: Position): [bigint, bigint] {
-  if (/^\d{1,20}$/.test(position)) return [BigInt(position), 0n];
-  const esdb = /^C:(\d{1,20})\/P:(\d{1,20})$/.exec(position);
-  if (esdb) return [BigInt(esdb[1] as string), BigInt(esdb[2] as string)];
-  throw CommonErrors.badInput('after', 'Некорректная позиция в журнале событий.');
+function canonical(position: Position): string {
+  if (isLogPosition(position)) return position;
+  if (/^\d{1,15}$/.test(position)) {
+    const half = BigInt(position).toString(16).padStart(16, '0');
+    return half + half;
+  }
+  throw malformedPosition();
 }

@@ -79,8 +79,21 @@ export function createProjectionMetrics(
     registers: [],
   });
 
+  const up = new Gauge({
+    name: 'projection_up',
+    help: 'Whether the projection runs and has caught up (1), or is down after a failure, restarting (0)',
+    labelNames: ['projection'],
+    registers: [],
+  });
+  const failures = new Counter({
+    name: 'projection_failures_total',
+    help: 'Runs of the projection that failed (each is restarted after a backoff)',
+    labelNames: ['projection'],
+    registers: [],
+  });
+
   return {
-    series: [lagEvents, lagSeconds, lastApplied, applied],
+    series: [lagEvents, lagSeconds, lastApplied, applied, up, failures],
     watch(projection, unapplied) {
       applied.inc({ projection }, 0);
       watched.set(
@@ -101,6 +114,11 @@ export function createProjectionMetrics(
       applied.inc({ projection });
       lastApplied.set({ projection }, event.recordedAt.getTime() / 1_000);
       if (live) delivery.delivered(projection, event);
+    },
+    state(projection, state) {
+      failures.inc({ projection }, state === 'down' ? 1 : 0);
+      if (state === 'stopped') up.remove({ projection });
+      else up.set({ projection }, state === 'up' ? 1 : 0);
     },
   };
 }

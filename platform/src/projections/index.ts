@@ -1,1 +1,2 @@
 export * from './projectionRunner.ts';
+export * from './projectionSupervisor.ts';

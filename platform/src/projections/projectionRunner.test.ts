@@ -12,7 +12,8 @@ import { SqliteEventStore } from '../eventstore/sqlite/sqliteEventStore.ts';
 import { createLogger } from '../logging/logger.ts';
 import { registerMetricGroups } from '../metrics/deferredRegistration.ts';
 import { createStoreMetrics } from '../metrics/storeMetrics.ts';
-import { runProjection, type Projection } from './projectionRunner.ts';
+import type { Projection } from './projectionRunner.ts';
+import { runProjection } from './projectionSupervisor.ts';
 
 const log = createLogger('projection-test', 'silent');
 const RECORDED = new Date('2025-03-01T10:00:00.000Z');

@@ -1,5 +1,4 @@
 import type { DocumentStore } from '../documents/port.ts';
-import { VersionConflict } from '../documents/port.ts';
 import type { EventStore, Position, RecordedEvent } from '../eventstore/port.ts';
 import type { Logger } from '../logging/logger.ts';
 
@@ -23,23 +22,6 @@ const CHECKPOINTS = { name: 'projection_checkpoints', indexes: [] } as const;
 const CHECKPOINT_EVERY = 100;
 const CHECKPOINT_DELAY_MS = 200;
 
-/** Watches running projections (their metrics); the runner tells it what it applies. */
-export interface ProjectionMonitor {
-  /**
-   * A runner started. `unapplied(limit)` reads up to `limit` events in the projection's categories
-   * that it has not applied yet, oldest first. The returned function is called when the runner stops.
-   */
-  watch(projection: string, unapplied: (limit: number) => Promise<RecordedEvent[]>): () => void;
-  /** `live`: the runner had caught up with the log before this event arrived. */
-  applied(projection: string, event: RecordedEvent, live: boolean): void;
-}
-
-export interface RunningProjection {
-  /** Resolves once nothing in the projection's categories is left unapplied. */
-  caughtUp(): Promise<void>;
-  stop(): Promise<void>;
-}
-
 /**
  * The position up to which `projection` has surely applied its categories' events (its stored
  * checkpoint; the runner may be a little further), or undefined before its first checkpoint.
@@ -52,20 +34,51 @@ export async function appliedUpTo(
   return (await checkpoints.get(projection))?.data.position ?? undefined;
 }
 
-/** Follows the log from the projection's stored checkpoint and applies each event in order. */
-export async function runProjection(
+/** Watches running projections (their metrics); the runner tells it what it applies. */
+export interface ProjectionMonitor {
+  /**
+   * A runner started. `unapplied(limit)` reads up to `limit` events in the projection's categories
+   * that it has not applied yet, oldest first. The returned function is called when the runner stops.
+   */
+  watch(projection: string, unapplied: (limit: number) => Promise<RecordedEvent[]>): () => void;
+  /** `live`: the runner had caught up with the log before this event arrived. */
+  applied(projection: string, event: RecordedEvent, live: boolean): void;
+  /** The supervisor's view: `up` once a run has caught up, `down` after it failed, `stopped` at the end. */
+  state(projection: string, state: 'up' | 'down' | 'stopped'): void;
+}
+
+/** One run of a projection: from its stored checkpoint until it fails or is stopped. */
+export interface ProjectionRun {
+  /** Resolves when the run ends: with what broke it, or undefined when it was stopped. */
+  readonly ended: Promise<unknown>;
+  /** Up to `limit` events of the projection's categories after the last one this run applied. */
+  unapplied(limit: number): Promise<RecordedEvent[]>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one run: follows the log from the projection's stored checkpoint and applies each event in
+ * order. Resolves once it has caught up with the log; rejects with what broke it before that. A run
+ * that fails later saves its checkpoint and ends (see `ended`); the supervisor decides what follows.
+ * `progressed` is called after each event applied; `signal` stops the run, even while it catches up.
+ */
+export async function startProjectionRun(
   projection: Projection,
   events: EventStore,
   documents: DocumentStore,
   log: Logger,
-  monitor?: ProjectionMonitor,
-): Promise<RunningProjection> {
+  hooks: {
+    readonly monitor?: ProjectionMonitor | undefined;
+    readonly progressed?: () => void;
+    readonly signal?: AbortSignal;
+  } = {},
+): Promise<ProjectionRun> {
+  const { monitor } = hooks;
   const checkpoints = await documents.collection<Checkpoint>(CHECKPOINTS);
   const stored = await checkpoints.get(projection.name);
   let version = stored?.version ?? null;
   const abort = new AbortController();
-  let caughtUpOnce: () => void = () => undefined;
-  const firstCatchUp = new Promise<void>((resolve) => (caughtUpOnce = resolve));
+  hooks.signal?.addEventListener('abort', () => abort.abort(), { once: true });
   let lastPosition = stored?.data.position ?? undefined;
   const unapplied = (limit: number) =>
     events.readAll({
@@ -113,43 +126,43 @@ export async function runProjection(
 
   const unwatch = monitor?.watch(projection.name, unapplied);
   let live = false;
-  const loop = (async () => {
-    for await (const message of events.subscribe({
-      ...(lastPosition ? { after: lastPosition } : {}),
-      categories: projection.categories,
-      signal: abort.signal,
-    })) {
-      if (message.kind === 'caughtUp') {
-        live = true;
-        caughtUpOnce();
-        continue;
+  let caughtUpOnce: () => void = () => undefined;
+  const firstCatchUp = new Promise<void>((resolve) => (caughtUpOnce = resolve));
+  const ended = (async (): Promise<unknown> => {
+    try {
+      for await (const message of events.subscribe({
+        ...(lastPosition ? { after: lastPosition } : {}),
+        categories: projection.categories,
+        signal: abort.signal,
+      })) {
+        if (message.kind === 'caughtUp') {
+          live = true;
+          caughtUpOnce();
+          continue;
+        }
+        await projection.apply(message.event);
+        monitor?.applied(projection.name, message.event, live);
+        await applied(message.event.position);
+        hooks.progressed?.();
       }
-      await projection.apply(message.event);
-      monitor?.applied(projection.name, message.event, live);
-      await applied(message.event.position);
-    }
-  })().catch((error: unknown) => {
-    if (abort.signal.aborted) return;
-    if (error instanceof VersionConflict) {
-      log.error({ projection: projection.name }, 'another process advanced this projection; stopping here');
-      return;
-    }
-    log.error({ err: error, projection: projection.name }, 'projection stopped on an error');
-  });
-
-  await firstCatchUp;
-  return {
-    async caughtUp() {
-      while (!abort.signal.aborted) {
-        if ((await unapplied(1)).length === 0) return;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    },
-    async stop() {
-      abort.abort();
-      await loop;
+      return abort.signal.aborted ? undefined : new Error('the event store ended the subscription');
+    } catch (error) {
+      return abort.signal.aborted ? undefined : error;
+    } finally {
       unwatch?.();
       await flush().catch(checkpointNotSaved);
+    }
+  })();
+
+  const failure = await Promise.race([firstCatchUp.then(() => undefined), ended]);
+  if (failure !== undefined)
+    throw failure instanceof Error ? failure : new Error('projection run failed', { cause: failure });
+  return {
+    ended,
+    unapplied,
+    async stop() {
+      abort.abort();
+      await ended;
     },
   };
 }
@@ -167,7 +180,6 @@ export async function rebuildProjection(
   await projection.reset();
   const checkpoints = await documents.collection<Checkpoint>(CHECKPOINTS);
   await checkpoints.delete(projection.name);
-  const running = await runProjection(projection, events, documents, log);
-  await running.caughtUp();
-  await running.stop();
+  const run = await startProjectionRun(projection, events, documents, log);
+  await run.stop();
 }

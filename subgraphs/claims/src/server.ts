@@ -140,6 +140,8 @@ export async function start(
     config,
     log,
     subscriptions: true,
+    // Not ready while a read model's projection is down (it restarts by itself).
+    healthy: () => Promise.resolve(projections.every((projection) => projection.up)),
     services,
     registerMetrics: (registry) => registerMetricGroups(registry, [storeMetrics, notifications.metrics]),
     files: documentRoutes(claimDocuments.service, history, log),

@@ -202,6 +202,8 @@ export async function start(
     port: config.PORT,
     config,
     log,
+    // Not ready while a read model's projection is down (it restarts by itself).
+    healthy: () => Promise.resolve(projections.every((projection) => projection.up)),
     endedSessions: followIdentitysEndedSessions(config, internalRequests, log),
     subscriptions: true,
     services,

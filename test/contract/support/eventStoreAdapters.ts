@@ -8,6 +8,11 @@ export interface EventStoreAdapter {
   /** The suite title, saying why it is skipped when it cannot run here. */
   readonly title: string;
   readonly available: boolean;
+  /**
+   * What re-sending ids already in the stream at the stream's current revision does: outside the
+   * port's idempotence guarantee (port.ts, NewEvent), so each adapter's own behaviour is pinned here.
+   */
+  readonly repeatedIdsAtCurrentRevision: 'conflict' | 'appended';
   open(options?: { upcasters?: UpcasterRegistry }): Promise<EventStore>;
   /** Removes whatever the suite created locally. */
   cleanUp(): void;
@@ -18,6 +23,7 @@ function sqliteAdapter(): EventStoreAdapter {
   return {
     title: 'SQLite event store',
     available: true,
+    repeatedIdsAtCurrentRevision: 'conflict',
     open: (options = {}) =>
       Promise.resolve(
         new SqliteEventStore({ file: directory.file(`${randomUUID()}.db`), upcasters: options.upcasters }),
@@ -34,6 +40,7 @@ function eventStoreDbAdapter(url: string | undefined): EventStoreAdapter {
         ? 'EventStoreDB event store (skipped: EVENTSTORE_URL is not set)'
         : 'EventStoreDB event store',
     available: url !== undefined,
+    repeatedIdsAtCurrentRevision: 'appended',
     open: (options = {}) =>
       Promise.resolve(
         new EventStoreDbEventStore({ connectionString: url ?? '', upcasters: options.upcasters }),

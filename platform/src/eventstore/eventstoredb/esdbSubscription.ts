@@ -4,33 +4,40 @@ import type {
   EventStoreDBClient,
   Filter,
 } from '@eventstore/db-client';
+import { excludeSystemEvents, START, streamNameFilter } from '@eventstore/db-client';
 import {
-  ErrorType,
-  excludeSystemEvents,
-  isCommandError,
-  START,
-  streamNameFilter,
-} from '@eventstore/db-client';
-import type { Position, SubscribeOptions, SubscriptionMessage } from '../port.ts';
+  EventStoreUnavailable,
+  type Position,
+  type SubscribeOptions,
+  type SubscriptionMessage,
+} from '../port.ts';
 import type { UpcasterRegistry } from '../upcasting.ts';
+import { portErrorOf } from './esdbErrors.ts';
 import { fromResolvedEvent } from './esdbEvents.ts';
 import { decodeEsdbPosition } from './esdbPosition.ts';
 
-/** Failures after which the same subscription can simply be opened again. */
-const TRANSIENT = new Set<string>([
-  ErrorType.UNAVAILABLE,
-  ErrorType.CANCELLED,
-  ErrorType.DEADLINE_EXCEEDED,
-  ErrorType.NOT_LEADER,
-  ErrorType.TIMEOUT,
-]);
 const MAX_BACKOFF_MS = 5_000;
+
+/** Streams named `<category>-…`, filtered on the server. */
+export function categoryFilter(categories: readonly string[]): Filter {
+  return streamNameFilter({ prefixes: categories.map((category) => `${category}-`) });
+}
+
+/**
+ * Lets a subscription go whatever state its connection is in: in client 6.2.1 `unsubscribe()` first
+ * awaits the subscription's connection, which rejects again when connecting was what failed.
+ */
+export async function letGo(subscription: AllStreamSubscription): Promise<void> {
+  await subscription.unsubscribe().catch(() => undefined);
+}
 
 /**
  * A catch-up subscription to `$all` as an async iterator. Category filters run on the server
  * (`streamNameFilter` with `<category>-` prefixes), so no `$ce-` projection is needed. The client does
  * not resume a dropped subscription, so this reopens it from the last delivered position (start
- * positions are exclusive) with backoff; delivery stays in order and without gaps.
+ * positions are exclusive) with backoff after any failure that leaves the server reachable again
+ * (EventStoreUnavailable); delivery stays in order and without gaps. Anything else ends the iteration
+ * with the port's error, for the caller (the projection supervisor) to decide.
  */
 export async function* subscribeToAll(
   client: EventStoreDBClient,
@@ -39,9 +46,7 @@ export async function* subscribeToAll(
 ): AsyncGenerator<SubscriptionMessage> {
   const { signal } = options;
   const filter: Filter =
-    options.categories === undefined
-      ? excludeSystemEvents()
-      : streamNameFilter({ prefixes: options.categories.map((category) => `${category}-`) });
+    options.categories === undefined ? excludeSystemEvents() : categoryFilter(options.categories);
   let lastDelivered: Position | undefined = options.after;
   let caughtUpSent = false;
   let backoffMs = 100;
@@ -70,10 +75,11 @@ export async function* subscribeToAll(
         yield { kind: 'event', event: upcasters.upcast(event) };
       }
     } catch (error) {
-      if (!(error instanceof Error && isCommandError(error) && TRANSIENT.has(error.type))) throw error;
+      const failure = portErrorOf(error, 'subscribe');
+      if (!(failure instanceof EventStoreUnavailable)) throw failure;
     } finally {
       feed.dispose();
-      await subscription.unsubscribe();
+      await letGo(subscription);
     }
     await sleep(backoffMs, signal);
     backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
@@ -84,7 +90,7 @@ export async function* subscribeToAll(
  * Pulls events one at a time (so the subscription's buffer applies backpressure) and places the
  * server's caught-up signal after exactly the events that were buffered when it arrived.
  */
-class SubscriptionFeed {
+export class SubscriptionFeed {
   private eventsBeforeCaughtUp: number | undefined;
   private failure: Error | undefined;
   private ended = false;
@@ -105,7 +111,7 @@ class SubscriptionFeed {
 
   constructor(
     private readonly subscription: AllStreamSubscription,
-    private readonly signal: AbortSignal | undefined,
+    private readonly signal?: AbortSignal,
   ) {
     subscription.on('readable', this.onChange);
     subscription.on('caughtUp', this.onCaughtUp);

@@ -1,4 +1,4 @@
-import type { AppendExpectedRevision, ResolvedEvent } from '@eventstore/db-client';
+import type { AppendExpectedRevision, Position as EsdbPosition, ResolvedEvent } from '@eventstore/db-client';
 import {
   ANY,
   BACKWARDS,
@@ -9,6 +9,7 @@ import {
   START,
   STREAM_EXISTS,
   StreamNotFoundError,
+  type AllStreamResolvedEvent,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import type {
@@ -16,17 +17,19 @@ import type {
   EventStore,
   ExpectedRevision,
   NewEvent,
+  Position,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeOptions,
   SubscriptionMessage,
 } from '../port.ts';
-import { categoryOf, WrongExpectedRevision } from '../port.ts';
+import { WrongExpectedRevision } from '../port.ts';
 import { noUpcasting, type UpcasterRegistry } from '../upcasting.ts';
 import { fromResolvedEvent, toEventData } from './esdbEvents.ts';
+import { portErrorOf } from './esdbErrors.ts';
 import { decodeEsdbPosition, encodeEsdbPosition, samePosition } from './esdbPosition.ts';
-import { subscribeToAll } from './esdbSubscription.ts';
+import { categoryFilter, letGo, subscribeToAll, SubscriptionFeed } from './esdbSubscription.ts';
 
 export interface EventStoreDbOptions {
   /** `esdb://host:2113?tls=false` or `esdb+discover://…`. */
@@ -35,9 +38,9 @@ export interface EventStoreDbOptions {
 }
 
 /**
- * The production event store. A thin mapping: our expected revisions are EventStoreDB's, its
- * WrongExpectedVersionError becomes WrongExpectedRevision, a missing stream reads as empty, and
- * system (`$`) streams never reach callers.
+ * The production event store. A thin mapping: our expected revisions are EventStoreDB's, its errors
+ * become the port's (WrongExpectedVersionError → WrongExpectedRevision, see esdbErrors.ts), a missing
+ * stream reads as empty, and system (`$`) streams never reach callers.
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
@@ -68,7 +71,7 @@ export class EventStoreDbEventStore implements EventStore {
         const actual = error.actualVersion === NO_STREAM ? 'no_stream' : error.actualVersion;
         throw new WrongExpectedRevision(stream, options.expectedRevision, actual);
       }
-      throw error;
+      throw portErrorOf(error, 'append', stream);
     }
   }
 
@@ -85,36 +88,43 @@ export class EventStoreDbEventStore implements EventStore {
       for await (const resolved of reading) this.collect(resolved, events);
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
-      throw error;
+      throw portErrorOf(error, 'read', stream);
     }
     return events;
   }
 
   /**
-   * Client 6.x cannot filter `readAll` on the server, so categories are filtered here while reading
-   * forwards; the position given is exclusive, the server's start is inclusive.
+   * Client 6.2.1's `readAll` takes no filter, so a category read is a catch-up subscription with the
+   * server-side stream-name filter, let go at `maxCount` events or once caught up: the server skips
+   * the other streams, this process never sees them. Both start positions are exclusive here.
    */
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
     const after = options.after === undefined ? undefined : decodeEsdbPosition(options.after);
-    const categories = options.categories === undefined ? undefined : new Set(options.categories);
-    const events: RecordedEvent[] = [];
-    if (options.maxCount === 0) return events;
-    const reading = this.client.readAll({ direction: FORWARDS, fromPosition: after ?? START });
-    for await (const resolved of reading) {
-      const position = resolved.event?.position;
-      if (after !== undefined && position !== undefined && samePosition(position, after)) continue;
-      const event = fromResolvedEvent(resolved);
-      if (event === null) continue;
-      if (
-        categories !== undefined &&
-        !(event.stream.includes('-') && categories.has(categoryOf(event.stream)))
-      ) {
-        continue;
-      }
-      events.push(this.upcasters.upcast(event));
-      if (events.length === options.maxCount) break;
+    if (options.maxCount === 0) return [];
+    try {
+      return options.categories === undefined
+        ? await this.readWholeLog(after, options.maxCount)
+        : await this.readCategories(after, options.categories, options.maxCount);
+    } catch (error) {
+      throw portErrorOf(error, 'readAll');
     }
-    return events;
+  }
+
+  /**
+   * The last event of `$all` (system events too: their positions are in the same order). The read of
+   * one event is consumed to its end: a read left early is never finished, and `close()` waits for it.
+   */
+  async headPosition(): Promise<Position | undefined> {
+    let head: Position | undefined;
+    try {
+      const reading = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 });
+      for await (const resolved of reading) {
+        if (resolved.event?.position !== undefined) head = encodeEsdbPosition(resolved.event.position);
+      }
+    } catch (error) {
+      throw portErrorOf(error, 'headPosition');
+    }
+    return head;
   }
 
   subscribe(options: SubscribeOptions = {}): AsyncIterable<SubscriptionMessage> {
@@ -123,6 +133,59 @@ export class EventStoreDbEventStore implements EventStore {
 
   close(): Promise<void> {
     return this.client.dispose();
+  }
+
+  /**
+   * Pages of `$all` bounded on the server and each consumed to its end (a read left early is never
+   * finished, and `close()` waits for it). The server's start position is inclusive, so each page
+   * skips the event it starts at; system events are read and dropped.
+   */
+  private async readWholeLog(after: EsdbPosition | undefined, maxCount: number): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    let from = after;
+    for (;;) {
+      const requested = maxCount - events.length + 1;
+      let received = 0;
+      const reading = this.client.readAll({
+        direction: FORWARDS,
+        fromPosition: from ?? START,
+        maxCount: requested,
+      });
+      let last: EsdbPosition | undefined;
+      for await (const resolved of reading) {
+        received += 1;
+        const position = resolved.event?.position;
+        if (from !== undefined && position !== undefined && samePosition(position, from)) continue;
+        last = position ?? last;
+        if (events.length < maxCount) this.collect(resolved, events);
+      }
+      if (events.length >= maxCount || received < requested || last === undefined) return events;
+      from = last;
+    }
+  }
+
+  private async readCategories(
+    after: EsdbPosition | undefined,
+    categories: readonly string[],
+    maxCount: number,
+  ): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    const subscription = this.client.subscribeToAll({
+      fromPosition: after ?? START,
+      filter: categoryFilter(categories),
+    });
+    const feed = new SubscriptionFeed(subscription);
+    try {
+      while (events.length < maxCount) {
+        const next: AllStreamResolvedEvent | 'caughtUp' | 'stopped' | 'ended' = await feed.next();
+        if (typeof next === 'string') break;
+        this.collect(next, events);
+      }
+    } finally {
+      feed.dispose();
+      await letGo(subscription);
+    }
+    return events;
   }
 
   private collect(resolved: ResolvedEvent, into: RecordedEvent[]): void {

@@ -26,6 +26,7 @@ export class EventStatements {
   readonly readAll: TypedStatement<[number, number], EventRow>;
   readonly readCategory: TypedStatement<[string, number, number], EventRow>;
   readonly readCategories: TypedStatement<[string, number, number], EventRow>;
+  readonly head: TypedStatement<[], { position: number | null }>;
   private readonly dataVersionStatement: TypedStatement<[], { data_version: number }>;
   private readonly inserts = new Map<number, TypedStatement<Bindable[], never>>();
 
@@ -59,6 +60,7 @@ export class EventStatements {
       'category IN (SELECT value FROM json_each(?)) AND position > ?',
       'position',
     );
+    this.head = typed(db.prepare('SELECT max(position) AS position FROM events'));
     this.dataVersionStatement = typed(db.prepare('PRAGMA data_version'));
   }
 

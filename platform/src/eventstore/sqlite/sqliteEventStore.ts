@@ -4,6 +4,7 @@ import type {
   EventStore,
   ExpectedRevision,
   NewEvent,
+  Position,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -19,7 +20,7 @@ import { EventStatements } from './eventStatements.ts';
 import { GroupCommit, type Outcome } from './groupCommit.ts';
 import { openSqlite, type SqliteSynchronous } from './openSqlite.ts';
 import { promised } from './promised.ts';
-import { decodePosition } from './sqlitePosition.ts';
+import { decodePosition, encodePosition } from './sqlitePosition.ts';
 
 export interface SqliteEventStoreOptions {
   readonly file: string;
@@ -91,6 +92,13 @@ export class SqliteEventStore implements EventStore {
       return this.readAllRows(after, options.categories, limitOf(options.maxCount)).map((row) =>
         this.toEvent(row),
       );
+    });
+  }
+
+  headPosition(): Promise<Position | undefined> {
+    return promised(() => {
+      const head = this.statements.head.get()?.position ?? null;
+      return head === null ? undefined : encodePosition(head);
     });
   }
 

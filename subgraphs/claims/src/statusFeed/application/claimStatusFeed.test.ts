@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CURRENT_CONSENT_VERSION, type Principal } from '@cabinet/kernel';
+import { CURRENT_CONSENT_VERSION, DomainError, type Principal } from '@cabinet/kernel';
 import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
 import { openEventStore, type EventStore, type Position } from '@cabinet/platform/eventstore';
 import type { Projection } from '@cabinet/platform/projections';
@@ -132,6 +132,7 @@ describe('the shared claim status feed', () => {
         logEventsRead += read.length;
         return read;
       },
+      headPosition: () => events.headPosition(),
       subscribe: (subscribeOptions) => events.subscribe(subscribeOptions),
       close: () => events.close(),
     };
@@ -379,12 +380,21 @@ describe('the shared claim status feed', () => {
 });
 
 describe('comparePositions', () => {
+  const at = (major: number, minor: number) =>
+    major.toString(16).padStart(16, '0') + minor.toString(16).padStart(16, '0');
   it.each([
-    ['9', '10', -1],
-    ['10', '10', 0],
-    ['C:10/P:5', 'C:10/P:4', 1],
-    ['C:9/P:99', 'C:10/P:0', -1],
+    [at(9, 9), at(10, 10), -1],
+    [at(10, 5), at(10, 4), 1],
+    [at(9, 99), at(10, 0), -1],
+    [at(255, 255), at(255, 255), 0],
+    // A bare row id from before positions had one form orders among the new ones.
+    ['9', at(10, 10), -1],
+    ['10', at(10, 10), 0],
   ])('orders %s against %s as %i', (a, b, expected) => {
     expect(comparePositions(a, b)).toBe(expected);
+  });
+
+  it('refuses what is no log position as bad input', () => {
+    expect(() => comparePositions('C:10/P:4', at(1, 1))).toThrow(DomainError);
   });
 });

@@ -4,6 +4,7 @@ import {
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
+  type Position,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
@@ -87,6 +88,10 @@ class SealedConversationTexts implements EventStore {
   async *subscribe(options?: SubscribeOptions): AsyncIterable<SubscriptionMessage> {
     for await (const message of this.store.subscribe(options))
       yield message.kind === 'event' ? { kind: 'event', event: await this.open(message.event) } : message;
+  }
+
+  headPosition(): Promise<Position | undefined> {
+    return this.store.headPosition();
   }
 
   close(): Promise<void> {
