@@ -69,6 +69,7 @@ export function submitClaim(overrides: Partial<SubmitClaim['data']> = {}, on = '
       },
       contact: { phone: '+79001234567', email: null },
       noticeEmail: null,
+      noticeName: null,
       documents: [
         {
           documentId: 'document-1',
