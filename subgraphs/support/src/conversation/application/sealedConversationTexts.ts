@@ -17,9 +17,10 @@ import { CONVERSATION_CATEGORY } from '../domain/conversationStreamId.ts';
 
 /**
  * The personal data a customer's conversation holds, by event type: the verified e-mail notices go
- * to (with the name they greet the customer by, sealed alongside it), the messages of the customer and the operators, the operators' internal notes about them and
- * the rating comment, and the names of files attached to messages. The automatic after-hours reply is the insurer's own text and stays plain. An
- * erased e-mail reads as none.
+ * to (with the name they greet the customer by, sealed alongside it), the messages of the customer
+ * and the operators, the operators' internal notes about them and the rating comment, and the names
+ * of files attached to messages. The automatic after-hours reply is the insurer's own text and stays
+ * plain. An erased e-mail and name read as none.
  */
 const SEALED_FIELDS: Readonly<
   Record<
