@@ -136,6 +136,7 @@ export async function prepareClaimStatusBench(system: TestSystem, count: number)
         incident: { occurredOn: '2026-01-10', kind: 'ДТП', place: 'Москва', description: 'Столкновение' },
         contact: { phone: '+79001234567', email: null },
         noticeEmail: null,
+        noticeName: null,
         documents: [],
       },
     });

@@ -9,7 +9,9 @@ import { claimsCast, demoStaffMember } from '../support/demoCast.ts';
 import { systemClock } from '../support/systemClock.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
-import { pdfText } from '@cabinet/platform/testing';
+import { eventually } from '../support/eventually.ts';
+import { mailboxOf } from '../support/mailbox.ts';
+import { pdfText, type MailboxMessage } from '@cabinet/platform/testing';
 import type { TestSystem } from '../support/testSystem.ts';
 
 const { own, other } = claimsCast();
@@ -329,6 +331,54 @@ function claimLife(systemOf: () => TestSystem): void {
       expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
       expect(JSON.stringify(refused)).not.toContain(own.customer.lastName);
     }
+  });
+
+  it('e-mails the customer one letter per status change, greeting them by name, naming the documents asked for and the sum paid', async () => {
+    // Given a claim taken to a payout through every status
+    const claim = await submitted(customerToken, own.policy.id);
+    const toPayout = payout(claim.id);
+    await toPayout.untilQuestionAsked();
+    await toPayout.untilDocumentsProvided();
+    await toPayout.untilPaid();
+
+    // When its letters have arrived: one per change (the link to the claim is in each)
+    const letters = await eventually(
+      async () => (await mailboxOf(system)).filter((letter) => letter.text.includes(claim.id)),
+      { what: 'a letter for each status change', until: (found) => found.length >= LIFECYCLE.length },
+    );
+
+    // Then exactly one each, to the verified address, each with an HTML and a plain-text part
+    const statusOf = (letter: MailboxMessage) => letter.subject.replace(`Заявление ${claim.number}: `, '');
+    expect(letters.map(statusOf).sort()).toEqual(
+      [
+        'Подано',
+        'Принято',
+        'В работе',
+        'Ожидает ответа',
+        'В работе',
+        'Требуются документы',
+        'В работе',
+        'Готово к выдаче',
+        'Завершено (Выплачено)',
+      ].sort(),
+    );
+    const link = new URL(`claims/${claim.id}`, system.signInPageUrl).toString();
+    const greeting = `Здравствуйте, ${own.customer.firstName} ${own.customer.middleName}!`;
+    for (const letter of letters) {
+      expect(letter.to).toBe(own.customer.email);
+      expect(letter.text).toContain(greeting);
+      expect(letter.html).toContain(greeting);
+      expect(letter.text).toContain(`Подробности в личном кабинете: ${link}`);
+      expect(letter.html).toContain(`href="${link}"`);
+    }
+    const [documents] = letters.filter((letter) => statusOf(letter) === 'Требуются документы');
+    expect(documents?.text).toContain('Какие документы нужны:\nПриложите акт');
+    expect(documents?.html).toMatch(
+      /Какие документы нужны:<\/p>\s*<blockquote[^>]*>Приложите акт<\/blockquote>/,
+    );
+    const [paid] = letters.filter((letter) => statusOf(letter) === 'Завершено (Выплачено)');
+    expect(paid?.text).toContain('Сумма выплаты: 87\u202f000,00\u00a0₽.');
+    expect(paid?.html).toContain('Сумма выплаты: <strong>87\u202f000,00\u00a0₽</strong>.');
   });
 
   it('refuses a claim on someone else’s policy, and a customer without the consent in force', async () => {

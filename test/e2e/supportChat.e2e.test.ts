@@ -980,7 +980,11 @@ describe('the support chat through the gateway, from both sides', () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ to: customer.email, subject: 'Ответ службы поддержки' });
     expect(notices[0]?.text).toContain(`Прочитать ответ можно в личном кабинете: ${link}`);
-    expect(notices[0]?.text).not.toContain('Ответили');
+    expect(notices[0]?.html).toContain(`href="${link}"`);
+    const greeting = `Здравствуйте, ${customer.firstName} ${customer.middleName}!`;
+    expect(notices[0]?.text).toContain(greeting);
+    expect(notices[0]?.html).toContain(greeting);
+    for (const part of [notices[0]?.text, notices[0]?.html]) expect(part).not.toContain('Ответили');
     expect((await mailboxOf(system)).filter((message) => message.text.includes(read))).toEqual([]);
     // And one push record, for the unread reply only
     const documents = await openDocumentStore({

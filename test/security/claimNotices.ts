@@ -57,6 +57,10 @@ export function claimNoticesSuite(systemOf: () => TestSystem): void {
         { what: 'the notice of the submitted claim e-mailed', until: (found) => found.length > 0 },
       );
       expect(notices.map((message) => message.to)).toEqual([customer.email]);
+      // Greeted by the name identity holds, in the letter's HTML and plain-text parts alike
+      const greeting = `Здравствуйте, ${customer.firstName} ${customer.middleName}!`;
+      expect(notices[0]?.text).toContain(greeting);
+      expect(notices[0]?.html).toContain(greeting);
       expect((await mailboxOf(system)).filter((message) => message.to.includes(STRANGER))).toEqual([]);
     });
   });

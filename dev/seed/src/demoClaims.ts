@@ -134,6 +134,7 @@ export function demoClaimPlans(cast: DemoClaimCast, now: Date): DemoClaimPlan[] 
           incident: { occurredOn: addDays(moscowDate(now), -scenario.daysAgo), ...scenario.incident },
           contact: { phone: customer.phone, email: customer.email },
           noticeEmail: customer.email,
+          noticeName: `${customer.firstName} ${customer.middleName}`,
           documents: [],
         },
       }),

@@ -3,15 +3,37 @@ import type { InternalRequestSigner } from '../internalRequests/index.ts';
 import { callGraphQL, type GraphQLAnswer } from '../serviceCalls/index.ts';
 import { httpClientTracer } from '../telemetry/index.ts';
 
-const VERIFIED_EMAIL_QUERY = /* GraphQL */ `
-  query CustomerNoticeEmail {
+const NOTICE_RECIPIENT_QUERY = /* GraphQL */ `
+  query CustomerNoticeRecipient {
     me {
       email
+      firstName
+      middleName
+      lastName
     }
   }
 `;
 
-type VerifiedEmailData = { me?: { email: string | null } | null };
+interface PersonName {
+  readonly firstName: string;
+  readonly middleName: string | null;
+  readonly lastName: string;
+}
+
+type NoticeRecipientData = { me?: (PersonName & { email: string | null }) | null };
+
+/** Whom a service's notices go to: the verified e-mail and the name the letters greet them by. */
+export interface NoticeRecipient {
+  /** The e-mail Gosuslugi verified, or null: then no letter is sent. */
+  readonly email: string | null;
+  /** «Иван Иванович»; null when there is no e-mail to write to, so no name is kept for nothing. */
+  readonly greetingName: string | null;
+}
+
+/** The polite Russian address: first name and patronymic, or first and last name without a patronymic. */
+export function greetingNameOf(person: PersonName): string {
+  return `${person.firstName} ${person.middleName ?? person.lastName}`;
+}
 
 const unavailable = () =>
   new DomainError(
@@ -20,8 +42,9 @@ const unavailable = () =>
   );
 
 /**
- * Asks identity directly, on the customer's own token, for the e-mail Gosuslugi verified for them:
- * the only address notices are sent to, so an address typed anywhere never receives them.
+ * Asks identity directly, on the customer's own token, for the e-mail Gosuslugi verified for them
+ * (the only address notices are sent to, so an address typed anywhere never receives them) and the
+ * name the letters greet them by.
  */
 export class CustomerEmailClient {
   private readonly tracer;
@@ -36,12 +59,12 @@ export class CustomerEmailClient {
     this.tracer = httpClientTracer(`@cabinet/${service}/customer-email-client`);
   }
 
-  async verifiedEmail(authorization: string | undefined, requestId: string): Promise<string | null> {
-    let answer: GraphQLAnswer<VerifiedEmailData>;
+  async noticeRecipient(authorization: string | undefined, requestId: string): Promise<NoticeRecipient> {
+    let answer: GraphQLAnswer<NoticeRecipientData>;
     try {
-      ({ answer } = await callGraphQL<VerifiedEmailData>({
+      ({ answer } = await callGraphQL<NoticeRecipientData>({
         url: this.url,
-        query: VERIFIED_EMAIL_QUERY,
+        query: NOTICE_RECIPIENT_QUERY,
         variables: {},
         authorization,
         requestId,
@@ -54,6 +77,8 @@ export class CustomerEmailClient {
     }
     const me = answer.data?.me;
     if (answer.errors?.length || !me) throw unavailable();
-    return me.email;
+    return me.email === null
+      ? { email: null, greetingName: null }
+      : { email: me.email, greetingName: greetingNameOf(me) };
   }
 }

@@ -1,5 +1,6 @@
 export * from './cabinetLink.ts';
 export * from './customerEmailClient.ts';
+export * from './insurerLetter.ts';
 export * from './mailSender.ts';
 export * from './notificationDispatcher.ts';
 export * from './notificationMetrics.ts';

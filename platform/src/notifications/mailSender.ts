@@ -8,6 +8,8 @@ export interface MailMessage {
   readonly id: string;
   readonly to: string;
   readonly subject: string;
+  /** The letter as mail programs show it, and its plain-text alternative for those that show no HTML. */
+  readonly html: string;
   readonly text: string;
 }
 
@@ -28,8 +30,9 @@ function envelope(origin: MailOrigin, message: MailMessage) {
     to: message.to,
     subject: message.subject,
     text: message.text,
+    html: message.html,
     messageId: `<${message.id}@${origin.service}.cabinet>`,
-    // Cyrillic text: base64 is shorter than quoted-printable and survives every relay.
+    // Cyrillic text (both parts): base64 is shorter than quoted-printable and survives every relay.
     textEncoding: 'base64' as const,
   };
 }

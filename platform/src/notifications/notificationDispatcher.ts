@@ -8,7 +8,10 @@ import { retryDelayMs, type RetryPolicy } from './retryBackoff.ts';
 /** How one attempt ended: sent, dropped (nothing left to tell), failed with a retry scheduled, or failed for the last time. */
 export type AttemptOutcome = 'sent' | 'dropped' | 'will_retry' | 'gave_up';
 
-/** What the customer is told, by push and by e-mail, in Russian; no personal data beyond the address. */
+/**
+ * What the customer is told, by push and by e-mail, in Russian. Composed when the notice is due, from
+ * what the service keeps (sealed personal data opened then), and never stored in the outbox.
+ */
 export interface OutgoingNotice {
   readonly customerId: string;
   /** What it is about: a claim's or a conversation's id. */
@@ -19,6 +22,7 @@ export interface OutgoingNotice {
     /** The customer's verified e-mail, or null (none, or erased with their key): push only. */
     readonly to: string | null;
     readonly subject: string;
+    readonly html: string;
     readonly text: string;
   };
 }
@@ -76,8 +80,8 @@ export class NotificationDispatcher<Notice> {
         link: notice.link,
         createdAt: entry.data.occurredAt,
       });
-      const { to, subject, text } = notice.email;
-      if (to !== null) await mail.send({ id: entry.id, to, subject, text });
+      const { to, ...letter } = notice.email;
+      if (to !== null) await mail.send({ id: entry.id, to, ...letter });
       await outbox.markSent(entry, now(), to !== null);
       this.options.attempted?.('sent');
       return true;

@@ -7,3 +7,6 @@ export const INSURER_CONTACTS: readonly string[] = [
   '125009, г. Москва, ул. Тверская, д. 1',
   'Вопросы — в чате поддержки личного кабинета',
 ];
+
+/** The insurer's free customer line, named in its letters to customers. */
+export const INSURER_HOTLINE = '8 800 100-00-00';

@@ -1,24 +1,27 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import PostalMime from 'postal-mime';
 
 export interface MailboxMessage {
   /** The file's name: the notification's id with `.eml`. */
   readonly file: string;
+  /** The recipients' addresses, comma-separated. */
   readonly to: string;
   readonly subject: string;
+  /** The HTML part, decoded; empty when the message has none. */
+  readonly html: string;
+  /** The plain-text part, decoded. */
   readonly text: string;
 }
 
-/** The recipient, decoded subject and body of a message nodemailer wrote (base64 body, RFC 2047 subject). */
-export function readEml(raw: string): Omit<MailboxMessage, 'file'> {
-  const [head = '', body = ''] = raw.split('\n\n');
-  const header = (name: string) => new RegExp(`^${name}: (.*(?:\\n[ \\t].*)*)`, 'mi').exec(head)?.[1] ?? '';
-  const subject = header('Subject')
-    .replace(/\n[ \t]/g, '')
-    .replace(/=\?UTF-8\?B\?([^?]*)\?=\s*/gi, (_, encoded: string) =>
-      Buffer.from(encoded, 'base64').toString('utf8'),
-    );
-  return { to: header('To'), subject, text: Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8') };
+/** The recipients, decoded subject and the HTML and plain-text parts of a message, as a mail program reads them. */
+export async function readEml(raw: string): Promise<Omit<MailboxMessage, 'file'>> {
+  const email = await PostalMime.parse(raw);
+  const to = (email.to ?? [])
+    .flatMap((address) => address.group ?? [address])
+    .map((mailbox) => mailbox.address)
+    .join(', ');
+  return { to, subject: email.subject ?? '', html: email.html ?? '', text: email.text ?? '' };
 }
 
 /** The messages the embedded profile's mail sender wrote to `directory` (`<DATA_DIR>/mailbox`); none when it does not exist. */
@@ -27,6 +30,6 @@ export async function mailboxMessages(directory: string): Promise<MailboxMessage
     file.endsWith('.eml'),
   );
   return Promise.all(
-    files.map(async (file) => ({ file, ...readEml(await readFile(join(directory, file), 'utf8')) })),
+    files.map(async (file) => ({ file, ...(await readEml(await readFile(join(directory, file), 'utf8'))) })),
   );
 }

@@ -83,7 +83,7 @@ export class ClaimService {
 
     const policy = await this.policies.policyFor(input.policyId, context.authorization, context.requestId);
     assertPolicyCoversIncident(policy, input.incident.occurredOn);
-    const noticeEmail = await this.customerEmails.verifiedEmail(context.authorization, context.requestId);
+    const recipient = await this.customerEmails.noticeRecipient(context.authorization, context.requestId);
     const now = this.now();
     const command: SubmitClaim = {
       type: 'SubmitClaim',
@@ -100,7 +100,8 @@ export class ClaimService {
         },
         incident: input.incident,
         contact,
-        noticeEmail,
+        noticeEmail: recipient.email,
+        noticeName: recipient.greetingName,
         documents: input.documents,
       },
     };

@@ -33,6 +33,8 @@ export type SubmitClaim = ClaimCommandBase<
     readonly contact: { readonly phone: string | null; readonly email: string | null };
     /** The customer's e-mail as Gosuslugi verified it, when they have one: claim notices go there only. */
     readonly noticeEmail: string | null;
+    /** The name the notices greet the customer by, kept with the address: null without one. */
+    readonly noticeName: string | null;
     readonly documents: readonly AttachedDocument[];
   }
 >;

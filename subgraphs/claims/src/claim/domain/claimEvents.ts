@@ -75,6 +75,8 @@ export type ClaimSubmitted = ClaimEventBase<
       readonly contactEmail: string | null;
       /** The Gosuslugi-verified e-mail the notices go to; absent in claims submitted before it was kept. */
       readonly noticeEmail?: string | null;
+      /** The name the notices greet the customer by («Иван Иванович»); absent in claims submitted before it was kept. */
+      readonly noticeName?: string | null;
       readonly documentNames: readonly ClaimDocumentName[];
     }>;
   }

@@ -52,6 +52,8 @@ function submit(command: SubmitClaim): ClaimEvent {
         contactPhone,
         contactEmail,
         noticeEmail: data.noticeEmail,
+        // A name is kept only with an address to write to.
+        noticeName: data.noticeEmail === null ? null : data.noticeName,
         documentNames,
       },
     },

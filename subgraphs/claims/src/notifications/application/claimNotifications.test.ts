@@ -8,7 +8,7 @@ import { createLogger } from '@cabinet/platform/logging';
 import { registerMetricGroups } from '@cabinet/platform/metrics';
 import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readEml, sample } from '@cabinet/platform/testing';
+import { mailboxMessages, readEml, sample } from '@cabinet/platform/testing';
 import { ClaimCommandHandler } from '../../claim/application/claimCommandHandler.ts';
 import { withoutActivity } from '../../claim/application/claimActivity.ts';
 import type { ClaimCommand } from '../../claim/domain/claimCommands.ts';
@@ -16,6 +16,7 @@ import { claimStreamId } from '../../claim/domain/claimStreamId.ts';
 import {
   CLAIM_ID,
   CLAIM_NUMBER,
+  CUSTOMER,
   RULES,
   SUPERVISOR,
   command,
@@ -34,7 +35,7 @@ import {
 } from '@cabinet/platform/notifications';
 import type { ClaimStatusChangeRecord } from '../../statusFeed/application/statusChange.ts';
 import { startClaimNotifications } from './claimNotifications.ts';
-import { noticeEmailOf } from './noticeEmails.ts';
+import { claimLetterFactsOf } from './claimLetterFacts.ts';
 import { statusNotification } from './statusNotification.ts';
 import { notificationOutboxProjection } from '../storage/notificationOutboxProjection.ts';
 
@@ -42,6 +43,7 @@ const log = createLogger('claims-test', 'silent');
 /** The customer's Gosuslugi-verified e-mail, and a contact e-mail typed into the claim that nobody confirmed. */
 const EMAIL = 'ivanov@example.ru';
 const TYPED_EMAIL = 'stranger@example.com';
+const NAME = 'Иван Иванович';
 const SENDER = { from: 'no-reply@cabinet.example.ru', service: 'claims' };
 
 describe('status change notifications', () => {
@@ -78,7 +80,13 @@ describe('status change notifications', () => {
     vault = await CustomerKeyVault.open(documents, now);
     handler = new ClaimCommandHandler(events, vault, RULES, withoutActivity);
     clock = new Date('2026-04-13T09:00:00Z');
-    await run(submitClaim({ contact: { phone: '+79001234567', email: TYPED_EMAIL }, noticeEmail: EMAIL }));
+    await run(
+      submitClaim({
+        contact: { phone: '+79001234567', email: TYPED_EMAIL },
+        noticeEmail: EMAIL,
+        noticeName: NAME,
+      }),
+    );
   });
   afterEach(async () => {
     await events.close();
@@ -110,18 +118,100 @@ describe('status change notifications', () => {
     const recorded = await claimEvents();
     const changeIds = [recorded[0], recorded[1], recorded[3]].map((event) => `${event?.id}.eml`);
     expect((await mailFiles()).sort()).toEqual([...changeIds].sort());
-    const accepted = readEml(await readFile(join(mailbox(), changeIds[1] ?? ''), 'utf8'));
+    const accepted = await readEml(await readFile(join(mailbox(), changeIds[1] ?? ''), 'utf8'));
     expect(accepted.to).toBe(EMAIL);
     for (const file of await mailFiles()) {
-      expect(readEml(await readFile(join(mailbox(), file), 'utf8')).to).toBe(EMAIL);
+      expect((await readEml(await readFile(join(mailbox(), file), 'utf8'))).to).toBe(EMAIL);
     }
     expect(accepted.subject).toBe(`Заявление ${CLAIM_NUMBER}: Принято`);
-    expect(accepted.text).toContain(`Статус вашего заявления № ${CLAIM_NUMBER} изменился: «Принято».`);
-    expect(accepted.text).toContain(`https://lk.example.ru/claims/${CLAIM_ID}`);
+    for (const part of [accepted.text, accepted.html]) {
+      expect(part).toContain(`Здравствуйте, ${NAME}!`);
+      expect(part).toContain(`Статус вашего заявления № ${CLAIM_NUMBER} изменился: «Принято».`);
+    }
+    expect(accepted.text).toContain(
+      `Подробности в личном кабинете: https://lk.example.ru/claims/${CLAIM_ID}`,
+    );
+    expect(accepted.html).toContain(`href="https://lk.example.ru/claims/${CLAIM_ID}"`);
     const pushes = await (await PushMessages.open(documents)).ofCustomer('customer-1');
     expect(pushes.map((push) => push.body).sort()).toEqual(
       ['Новый статус: «Подано»', 'Новый статус: «Принято»', 'Новый статус: «В работе»'].sort(),
     );
+  });
+
+  it('names the requested documents in the letter of that change only, and the sum in the letter of the payout', async () => {
+    // Given a claim taken from acceptance to a payout, with documents asked for on the way
+    const request = 'Справка из ГИБДД <script>alert(1)</script> и фото повреждений';
+    await run(command('AcceptClaim', {}, SUPERVISOR));
+    await run(
+      command(
+        'AssignClaim',
+        { adjusterId: 'adjuster-1', registered: { staffId: 'adjuster-1', roles: ['adjuster'] } },
+        SUPERVISOR,
+      ),
+    );
+    await run(command('StartClaimWork', {}, SUPERVISOR));
+    await run(command('RequestClaimDocuments', { message: request }, SUPERVISOR));
+    await run(
+      command(
+        'ProvideClaimDocuments',
+        {
+          documents: [
+            {
+              documentId: 'document-2',
+              fileName: 'справка.pdf',
+              contentType: 'application/pdf',
+              sizeBytes: 1_000,
+              sha256: 'b'.repeat(64),
+            },
+          ],
+        },
+        CUSTOMER,
+      ),
+    );
+    await run(command('ApproveClaim', { amountKopecks: 1_234_567 }, SUPERVISOR));
+    await run(command('MarkClaimReadyForPayout', {}, SUPERVISOR));
+    await run(command('PayOutClaim', { paymentReference: 'PP-1' }, SUPERVISOR));
+
+    // When every status change has been told
+    const outbox = await NotificationOutbox.open<ClaimStatusChangeRecord>(documents);
+    const projection = notificationOutboxProjection(outbox, events, now, () => undefined);
+    for (const event of await claimEvents()) await projection.apply(event);
+    await (await dispatcherWith(outbox, mailboxMailSender(mailbox(), SENDER))).dispatchDue();
+
+    // Then one letter per change, each greeting the customer by name in both parts
+    const letters = await mailboxMessages(mailbox());
+    const bySubject = (status: string) => letters.filter((letter) => letter.subject.endsWith(`: ${status}`));
+    expect(letters.map((letter) => letter.subject.replace(`Заявление ${CLAIM_NUMBER}: `, '')).sort()).toEqual(
+      [
+        'Подано',
+        'Принято',
+        'В работе',
+        'Требуются документы',
+        'В работе',
+        'Готово к выдаче',
+        'Завершено (Выплачено)',
+      ].sort(),
+    );
+    for (const letter of letters) {
+      expect(letter.text).toContain(`Здравствуйте, ${NAME}!`);
+      expect(letter.html).toContain(`Здравствуйте, ${NAME}!`);
+    }
+    // The request, word for word in the text and escaped in the HTML, in its own letter only
+    const [documentsLetter] = bySubject('Требуются документы');
+    expect(documentsLetter?.text).toContain(`Какие документы нужны:\n${request}`);
+    expect(documentsLetter?.html).toContain(
+      'Справка из ГИБДД &lt;script&gt;alert(1)&lt;/script&gt; и фото повреждений',
+    );
+    expect(documentsLetter?.html).not.toContain('<script>');
+    const others = letters.filter((letter) => letter !== documentsLetter);
+    for (const letter of others) expect(letter.text).not.toContain('Справка из ГИБДД');
+    // The sum paid, in the payout's letter only
+    const [paidLetter] = bySubject('Завершено (Выплачено)');
+    const sum = '12\u202f345,67\u00a0₽';
+    expect(paidLetter?.text).toContain(`Сумма выплаты: ${sum}.`);
+    expect(paidLetter?.html).toContain(`Сумма выплаты: <strong>${sum}</strong>.`);
+    for (const letter of letters.filter((letter) => letter !== paidLetter))
+      expect(letter.text).not.toContain('Сумма выплаты');
   });
 
   it('keeps one outbox entry and one notice when the same event is delivered twice', async () => {
@@ -246,9 +336,16 @@ describe('status change notifications', () => {
 
   it('sends no e-mail once the customer key is destroyed, only the push record', async () => {
     await vault.destroy('customer-1');
-    expect(await noticeEmailOf(events, vault, CLAIM_ID)).toBeNull();
     const outbox = await NotificationOutbox.open<ClaimStatusChangeRecord>(documents);
     const [submittedEvent] = (await claimEvents()) as [RecordedEvent];
+    expect(
+      await claimLetterFactsOf(events, vault, {
+        claimId: CLAIM_ID,
+        eventId: submittedEvent.id,
+        status: 'SUBMITTED',
+        resolution: null,
+      }),
+    ).toEqual({ to: null, greetingName: null, requestedDocuments: null, payoutKopecks: null });
     await notificationOutboxProjection(outbox, events, now, () => undefined).apply(submittedEvent);
 
     expect(await (await dispatcherWith(outbox, mailboxMailSender(mailbox(), SENDER))).dispatchDue()).toBe(1);
@@ -285,11 +382,7 @@ describe('status change notifications', () => {
       mail,
       push: await PushMessages.open(documents),
       compose: async (change) =>
-        statusNotification(
-          change,
-          'https://lk.example.ru/',
-          await noticeEmailOf(events, vault, change.claimId),
-        ),
+        statusNotification(change, 'https://lk.example.ru/', await claimLetterFactsOf(events, vault, change)),
       retry: { maxAttempts: 3, firstDelayMs: 1_000, maxDelayMs: 60_000 },
       leaseMs: 30_000,
       now,

@@ -9,13 +9,13 @@ import {
 import type { ProjectionMonitor } from '@cabinet/platform/projections';
 import type { CustomerKeyVault } from '@cabinet/platform/privacy';
 import type { ClaimStatusChangeRecord } from '../../statusFeed/application/statusChange.ts';
-import { noticeEmailOf } from './noticeEmails.ts';
+import { claimLetterFactsOf } from './claimLetterFacts.ts';
 import { statusNotification } from './statusNotification.ts';
 import { notificationOutboxProjection } from '../storage/notificationOutboxProjection.ts';
 
 /**
  * Status-change notices through the platform's outbox: every status change is due at once and told
- * once, by push and by e-mail to the claim's verified address.
+ * once, by push and by a letter to the claim's verified address.
  */
 export function startClaimNotifications(
   settings: NotificationSettings,
@@ -31,7 +31,7 @@ export function startClaimNotifications(
     stores,
     fill: (outbox, onEnqueued) => notificationOutboxProjection(outbox, events, now, onEnqueued),
     compose: async (change) =>
-      statusNotification(change, settings.CABINET_URL, await noticeEmailOf(events, vault, change.claimId)),
+      statusNotification(change, settings.CABINET_URL, await claimLetterFactsOf(events, vault, change)),
     now,
     log,
     projections,

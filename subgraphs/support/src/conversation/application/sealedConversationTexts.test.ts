@@ -72,6 +72,7 @@ async function walkConversation(): Promise<void> {
     topic: 'GENERAL',
     subjectId: null,
     noticeEmail: 'ivanov@example.ru',
+    noticeName: 'Иван Сергеевич',
     text: 'Мой телефон +79161234567',
   });
   await run(OPERATOR, 5, { type: 'ReplyToConversation', text: 'Здравствуйте, Иван Петрович' });
@@ -79,7 +80,7 @@ async function walkConversation(): Promise<void> {
   await run(CUSTOMER, 8, { type: 'RateConversation', score: 5, comment: 'Спасибо, Мария!' });
 }
 
-const TEXTS = ['ivanov@example.ru', '79161234567', 'Иван Петрович', 'Ленина', 'Мария'];
+const TEXTS = ['ivanov@example.ru', 'Иван Сергеевич', '79161234567', 'Иван Петрович', 'Ленина', 'Мария'];
 
 async function refusal(action: Promise<unknown>): Promise<string> {
   const error = await action.then(
@@ -99,7 +100,7 @@ async function project(readModels: SupportReadModels): Promise<void> {
 }
 
 describe('sealed conversation texts', () => {
-  it('keep the notice e-mail and every free text of the conversation out of the log and read them back in plain', async () => {
+  it('keep the notice e-mail, the name it greets by and every free text of the conversation out of the log and read them back in plain', async () => {
     await walkConversation();
 
     const stored = JSON.stringify(
@@ -109,7 +110,11 @@ describe('sealed conversation texts', () => {
 
     const read = (await events.read(conversationStreamId(CONVERSATION))).map((event) => event.data);
     expect(read).toEqual([
-      expect.objectContaining({ customerId: CUSTOMER_ID, noticeEmail: 'ivanov@example.ru' }),
+      expect.objectContaining({
+        customerId: CUSTOMER_ID,
+        noticeEmail: 'ivanov@example.ru',
+        noticeName: 'Иван Сергеевич',
+      }),
       expect.objectContaining({ number: 1, text: 'Мой телефон +79161234567' }),
       expect.objectContaining({ kind: 'TAKE' }),
       expect.objectContaining({ number: 2, text: 'Здравствуйте, Иван Петрович' }),
@@ -159,7 +164,7 @@ describe('sealed conversation texts', () => {
     const after = await events.read(conversationStreamId(CONVERSATION));
     expect(after.map((event) => event.type)).toEqual(before.map((event) => event.type));
     const erased: Readonly<Record<string, object>> = {
-      ConversationOpened: { noticeEmail: null },
+      ConversationOpened: { noticeEmail: null, noticeName: null },
       CustomerMessageSent: { text: ERASED_MESSAGE_TEXT },
       OperatorReplied: { text: ERASED_MESSAGE_TEXT },
       InternalNoteAdded: { text: ERASED_MESSAGE_TEXT },

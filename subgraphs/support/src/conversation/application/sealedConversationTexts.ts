@@ -18,14 +18,23 @@ import { CONVERSATION_CATEGORY } from '../domain/conversationStreamId.ts';
 
 /**
  * The personal data a customer's conversation holds, by event type: the verified e-mail notices go
- * to, the messages of the customer and the operators, the operators' internal notes about them and
- * the rating comment, and the names of files attached to messages. The automatic after-hours reply is the insurer's own text and stays plain. An
- * erased e-mail reads as none.
+ * to (with the name they greet the customer by, sealed alongside it), the messages of the customer
+ * and the operators, the operators' internal notes about them and the rating comment, and the names
+ * of files attached to messages. The automatic after-hours reply is the insurer's own text and stays
+ * plain. An erased e-mail and name read as none.
  */
 const SEALED_FIELDS: Readonly<
-  Record<string, { field: 'text' | 'comment' | 'noticeEmail'; erased: string | null }>
+  Record<
+    string,
+    {
+      field: 'text' | 'comment' | 'noticeEmail';
+      erased: string | null;
+      /** Further fields sealed with the main one; they read as null once erased. */
+      alongside?: readonly 'noticeName'[];
+    }
+  >
 > = {
-  ConversationOpened: { field: 'noticeEmail', erased: null },
+  ConversationOpened: { field: 'noticeEmail', erased: null, alongside: ['noticeName'] },
   CustomerMessageSent: { field: 'text', erased: ERASED_MESSAGE_TEXT },
   OperatorReplied: { field: 'text', erased: ERASED_MESSAGE_TEXT },
   InternalNoteAdded: { field: 'text', erased: ERASED_MESSAGE_TEXT },
@@ -36,6 +45,8 @@ const SEALED_FIELDS: Readonly<
 interface SealedText {
   readonly text: string;
   readonly fileNames?: readonly (string | null)[];
+  /** The fields sealed alongside the text, by name. */
+  readonly alongside?: Readonly<Record<string, string | null>>;
 }
 
 type AttachmentData = { readonly fileName?: string | null } & Record<string, unknown>;
@@ -116,15 +127,20 @@ class SealedConversationTexts implements EventStore {
 
   private async seal(event: NewEvent, customerId: string): Promise<NewEvent> {
     if (!this.carriesText(event)) return event;
-    const { field } = SEALED_FIELDS[event.type]!;
-    const data = event.data as Record<string, unknown>;
+    const { field, alongside = [] } = SEALED_FIELDS[event.type]!;
+    const { [field]: text, ...data } = event.data as Record<string, unknown>;
+    const sealedAlongside = Object.fromEntries(
+      alongside.map((name) => [name, typeof data[name] === 'string' ? data[name] : null]),
+    );
+    for (const name of alongside) delete data[name];
     // The customer writing under the consent in force may start a new key after a re-consent; staff never do.
     const vault =
       event.metadata.actor === `customer:${customerId}` ? this.vault.forCustomerWithConsent() : this.vault;
     const attachments = attachmentsOf(data);
     const sealed = await vault.seal(customerId, {
-      text: data[field] as string,
+      text: text as string,
       ...(attachments === null ? {} : { fileNames: attachments.map((file) => file.fileName ?? null) }),
+      ...(alongside.length === 0 ? {} : { alongside: sealedAlongside }),
     } satisfies SealedText);
     const nameless = attachments?.map(({ fileName: _sealed, ...file }) => file);
     return {
@@ -149,6 +165,9 @@ class SealedConversationTexts implements EventStore {
       data: {
         ...data,
         [sealedField.field]: opened?.text ?? sealedField.erased,
+        ...Object.fromEntries(
+          (sealedField.alongside ?? []).map((name) => [name, opened?.alongside?.[name] ?? null]),
+        ),
         ...(attachments === undefined ? {} : { attachments }),
       },
     };

@@ -119,7 +119,7 @@ export class SupportService {
       await this.subjects.assertOwn(subjectKind, input.subjectId, context.authorization, context.requestId);
     }
     // Notices of unread replies go only to the address Gosuslugi verified, read now on the customer's token.
-    const noticeEmail = await this.customerEmails.verifiedEmail(context.authorization, context.requestId);
+    const recipient = await this.customerEmails.noticeRecipient(context.authorization, context.requestId);
     const conversationId = derived('conversation');
     const messageId = derived('message');
     const now = this.now();
@@ -132,7 +132,8 @@ export class SupportService {
           conversationId,
           messageId,
           autoReplyId: derived('auto-reply'),
-          noticeEmail,
+          noticeEmail: recipient.email,
+          noticeName: recipient.greetingName,
           ...input,
         },
         { correlationId: context.requestId, idempotencyKey },

@@ -43,6 +43,8 @@ export type OpenConversation = CommandBase<
     readonly subjectId: string | null;
     /** The customer's Gosuslugi-verified e-mail, for notices of unread replies; null without one. */
     readonly noticeEmail: string | null;
+    /** The name those notices greet the customer by; null without an e-mail. */
+    readonly noticeName: string | null;
   }
 >;
 export type SendCustomerMessage = CommandBase<'SendCustomerMessage', CustomerMessage>;

@@ -49,6 +49,8 @@ export type ConversationOpened = EventBase<
      * they opened it, sealed with their key; null without one, absent in conversations opened before.
      */
     readonly noticeEmail?: string | null;
+    /** The name those notices greet the customer by, sealed with the e-mail; absent in conversations opened before. */
+    readonly noticeName?: string | null;
   }
 >;
 export type CustomerMessageSent = EventBase<'CustomerMessageSent', MessageData>;

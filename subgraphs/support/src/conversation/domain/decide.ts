@@ -101,6 +101,8 @@ function decideOpening(
         topic: command.topic,
         subjectId: command.subjectId,
         noticeEmail: command.noticeEmail,
+        // A name is kept only with an address to write to: it is sealed with the address, never alone.
+        noticeName: command.noticeEmail === null ? null : command.noticeName,
       },
     },
     {

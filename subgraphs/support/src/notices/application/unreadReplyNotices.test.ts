@@ -18,6 +18,7 @@ import { startUnreadReplyNotices, type UnreadReplyNoticeSettings } from './unrea
 import { CUSTOMER, CUSTOMER_ID, OPERATOR } from '../../conversation/domain/testing/supportActors.ts';
 
 const EMAIL = 'ivanov@example.ru';
+const NAME = 'Иван Сергеевич';
 const MINUTE = 60_000;
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
 const log = createLogger('support-test', 'silent');
@@ -68,6 +69,7 @@ describe('notices of unread operator replies', () => {
       topic: 'GENERAL',
       subjectId: null,
       noticeEmail,
+      noticeName: noticeEmail === null ? null : NAME,
       text: 'Как продлить полис? Мой телефон +79161234567',
     });
   const reply = (conversationId: string) =>
@@ -121,8 +123,15 @@ describe('notices of unread operator replies', () => {
     expect(more).toEqual([]);
     expect(mail?.to).toBe(EMAIL);
     expect(mail?.subject).toBe('Ответ службы поддержки');
-    expect(mail?.text).toContain('Оператор службы поддержки ответил на ваше обращение «Общий вопрос».');
-    expect(mail?.text).toContain(`https://lk.example.ru/support/${conversationId}`);
+    for (const part of [mail?.text, mail?.html]) {
+      expect(part).toContain(`Здравствуйте, ${NAME}!`);
+      expect(part).toContain('Оператор службы поддержки ответил на ваше обращение «Общий вопрос».');
+    }
+    expect(mail?.text).toContain(
+      `Прочитать ответ можно в личном кабинете: https://lk.example.ru/support/${conversationId}`,
+    );
+    expect(mail?.html).toContain(`href="https://lk.example.ru/support/${conversationId}"`);
+    expect(mail?.html).not.toContain('продлим за день');
     const pushes = await (await PushMessages.open(documents)).ofCustomer(CUSTOMER_ID);
     expect(pushes).toEqual([
       {
@@ -135,7 +144,11 @@ describe('notices of unread operator replies', () => {
       },
     ]);
     const stored = JSON.stringify((await (await outbox()).entries.find({ where: {}, first: 10 })).items);
-    for (const secret of ['79161234567', 'Иван Петрович', EMAIL]) expect(stored).not.toContain(secret);
+    for (const secret of ['79161234567', 'Иван Петрович', EMAIL, NAME]) expect(stored).not.toContain(secret);
+    const logged = JSON.stringify(
+      (await raw.read(conversationStreamId(conversationId))).map((event) => event.data),
+    );
+    for (const secret of [EMAIL, NAME]) expect(logged).not.toContain(secret);
   });
 
   it('sends nothing for a reply the customer read in time, nor for an internal note', async () => {

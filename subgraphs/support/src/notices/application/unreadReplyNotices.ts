@@ -23,8 +23,8 @@ export interface UnreadReplyNoticeSettings extends NotificationSettings {
 /**
  * The notice of an operator's reply, when it is due and the rule says the customer should get one: the
  * conversation is read again then, so a reply read (or superseded) in the meantime sends nothing. The
- * e-mail goes to the verified address kept sealed with the conversation's opening; null once the
- * customer's key is destroyed or when they had none.
+ * letter goes to the verified address kept sealed with the conversation's opening, greeting the customer
+ * by the name sealed with it; no letter once the customer's key is destroyed or when they had no address.
  */
 export async function noticeOfUnreadReply(
   events: EventStore,
@@ -42,8 +42,11 @@ export async function noticeOfUnreadReply(
   );
   if (decision !== 'NOTIFY' || state.kind === 'none') return null;
   const [opening] = conversationEvents;
-  const to = opening?.type === 'ConversationOpened' ? (opening.data.noticeEmail ?? null) : null;
-  return replyNotification(state, cabinetUrl, to);
+  const recipient =
+    opening?.type === 'ConversationOpened'
+      ? { to: opening.data.noticeEmail ?? null, greetingName: opening.data.noticeName ?? null }
+      : { to: null, greetingName: null };
+  return replyNotification(state, cabinetUrl, recipient);
 }
 
 /** Support's notices of unread replies, through the platform's outbox (once per reply, across restarts). */
