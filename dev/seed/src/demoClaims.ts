@@ -134,6 +134,13 @@ export function demoClaimPlans(cast: DemoClaimCast, now: Date): DemoClaimPlan[] 
           incident: { occurredOn: addDays(moscowDate(now), -scenario.daysAgo), ...scenario.incident },
           contact: { phone: customer.phone, email: customer.email },
           noticeEmail: customer.email,
+          customerName: [
+            policy.holderName.lastName,
+            policy.holderName.firstName,
+            policy.holderName.middleName,
+          ]
+            .filter((part) => part !== '')
+            .join(' '),
           documents: [],
         },
       }),

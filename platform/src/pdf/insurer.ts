@@ -7,7 +7,7 @@ export const INSURER_LICENCE = 'Лицензия Банка России СИ �
 export const INSURER_ADDRESS = '125009, г. Москва, ул. Тверская, д. 1';
 
 /** The round-the-clock line: the one number a customer calls on an incident. */
-export const INSURER_HOTLINE = '8 800 000-00-00';
+export const INSURER_HOTLINE = '8 800 100-00-00';
 
 /** How a customer reaches the insurer, printed where a document says whom to ask. */
 export const INSURER_CONTACTS: readonly string[] = [

@@ -56,7 +56,12 @@ export class PdfReport {
       size: 'A4',
       margin: MARGIN,
       bufferPages: true,
-      info: { Title: options.title, Author: INSURER_NAME, Subject: options.subject },
+      // pdfkit writes every key it is given: an undefined Subject would fail the file.
+      info: {
+        Title: options.title,
+        Author: INSURER_NAME,
+        ...(options.subject === undefined ? {} : { Subject: options.subject }),
+      },
     });
     const chunks: Buffer[] = [];
     this.doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -101,6 +101,7 @@ export class ClaimService {
         incident: input.incident,
         contact,
         noticeEmail,
+        customerName: policy.holder.fullName,
         documents: input.documents,
       },
     };

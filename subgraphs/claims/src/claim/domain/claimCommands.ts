@@ -33,6 +33,8 @@ export type SubmitClaim = ClaimCommandBase<
     readonly contact: { readonly phone: string | null; readonly email: string | null };
     /** The customer's e-mail as Gosuslugi verified it, when they have one: claim notices go there only. */
     readonly noticeEmail: string | null;
+    /** The holder's full name as written on the policy, printed on the claim's documents. */
+    readonly customerName: string;
     readonly documents: readonly AttachedDocument[];
   }
 >;

@@ -75,6 +75,8 @@ export type ClaimSubmitted = ClaimEventBase<
       readonly contactEmail: string | null;
       /** The Gosuslugi-verified e-mail the notices go to; absent in claims submitted before it was kept. */
       readonly noticeEmail?: string | null;
+      /** The holder's full name as on the policy; absent in claims submitted before it was kept. */
+      readonly customerName?: string;
       readonly documentNames: readonly ClaimDocumentName[];
     }>;
   }

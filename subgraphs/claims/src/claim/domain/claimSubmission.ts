@@ -52,6 +52,7 @@ function submit(command: SubmitClaim): ClaimEvent {
         contactPhone,
         contactEmail,
         noticeEmail: data.noticeEmail,
+        customerName: data.customerName,
         documentNames,
       },
     },

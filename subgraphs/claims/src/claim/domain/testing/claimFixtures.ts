@@ -69,6 +69,7 @@ export function submitClaim(overrides: Partial<SubmitClaim['data']> = {}, on = '
       },
       contact: { phone: '+79001234567', email: null },
       noticeEmail: null,
+      customerName: 'Иванов Иван Иванович',
       documents: [
         {
           documentId: 'document-1',
@@ -109,6 +110,7 @@ export function submitted(product: InsuranceProduct = 'OSAGO'): ClaimSubmitted {
         contactPhone: '+79001234567',
         contactEmail: null,
         noticeEmail: null,
+        customerName: 'Иванов Иван Иванович',
         documentNames: [{ documentId: 'document-1', fileName: 'извещение о ДТП.pdf' }],
       },
     },
