@@ -1,5 +1,5 @@
 import { addMonths, type CalendarDate } from '@cabinet/kernel';
-import { LinkSigner, PublicLinks } from '@cabinet/platform/files';
+import type { LinkSigner, PublicLinks } from '@cabinet/platform/files';
 
 /** A printed policy is checked for as long as claims on it may be brought (ГК РФ ст. 966: two years), and more. */
 const CHECKABLE_MONTHS_AFTER_END = 36;

@@ -29,7 +29,7 @@ const checkLinks = new PolicyCheckLinks(
   new LinkSigner<PolicyCheckGrant>(randomBytes(32)),
   PublicLinks.of('http://localhost:4000', 'policy'),
 );
-const policies = { get: async (id: string) => (id === held.id ? held : null) };
+const policies = { get: (id: string) => Promise.resolve(id === held.id ? held : null) };
 const now = new Date('2026-03-01T09:00:00Z');
 const tokenFor = (policy: Pick<PolicyRecord, 'id' | 'period'>) =>
   new URL(checkLinks.url(policy)).searchParams.get('token')!;
