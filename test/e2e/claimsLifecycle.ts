@@ -5,7 +5,9 @@ import type { LinkGrant } from '@cabinet/claims/testing';
 import { LinkSigner } from '@cabinet/platform/files';
 import type { Client } from 'graphql-ws';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { claimsCast, demoStaffMember } from '../support/demoCast.ts';
+import { formatRussianDate } from '@cabinet/kernel';
+import { INSURER_HOTLINE, INSURER_LICENCE } from '@cabinet/platform/pdf';
+import { claimsCast, demoStaffMember, seededDay } from '../support/demoCast.ts';
 import { systemClock } from '../support/systemClock.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
 import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
@@ -434,7 +436,7 @@ function claimLife(systemOf: () => TestSystem): void {
       const response = await fetch(url);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/pdf');
-      return (await pdfText(new Uint8Array(await response.arrayBuffer()))).replace(/\s+/g, ' ');
+      return (await pdfText(new Uint8Array(await response.arrayBuffer()))).replace(/[\s\u202f\u00a0]+/g, ' ');
     };
 
     const one = await textAt(await linkFor(customerToken, paid.id));
@@ -454,6 +456,25 @@ function claimLife(systemOf: () => TestSystem): void {
     expect(one).toContain('Статус: Готово к выдаче → Завершено');
     expect(one).toContain('Выплата проведена: 87 000');
     expect(one).toContain(QUESTION);
+    const { lastName, firstName, middleName } = own.policy.holderName;
+    for (const fact of [
+      `Клиент: ${lastName} ${firstName} ${middleName}`,
+      `Дата происшествия: ${formatRussianDate(seededDay())}`,
+      'акт о заливе.pdf',
+      `(код сотрудника ${demoStaffMember('adjuster').id.slice(0, 8).toUpperCase()})`,
+      'Сумма выплаты: 87 000,00 ₽',
+      'платёж № PP-77',
+      'Контакты страховщика',
+      INSURER_LICENCE,
+      `Горячая линия: ${INSURER_HOTLINE}`,
+    ]) {
+      expect(one).toContain(fact);
+    }
+    expect(one).toMatch(/Урегулировщик: назначен \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
+    expect(one).toMatch(/Выплачено: 87 000,00 ₽ \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}, платёж № PP-77/);
+    const pages = one.match(/Страница \d+ из \d+/g) ?? [];
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages).toEqual(pages.map((_, index) => `Страница ${index + 1} из ${pages.length}`));
     expect(one).not.toContain(second.number);
 
     const everything = await textAt(await linkFor(customerToken));

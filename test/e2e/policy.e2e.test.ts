@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, type GraphQLResponse } from '../support/graphqlClient.ts';
-import { pdfText } from '@cabinet/platform/testing';
-import { policyCast } from '../support/demoCast.ts';
+import { formatRussianDate, moscowDate } from '@cabinet/kernel';
+import { INSURER_ADDRESS, INSURER_HOTLINE, INSURER_LICENCE, INSURER_NAME } from '@cabinet/platform/pdf';
+import { pdfQrCodes, pdfText } from '@cabinet/platform/testing';
+import { cancelledPolicy, policyCast, SEEDED_AT } from '../support/demoCast.ts';
 import { startTestSystem, type TestSystem } from '../support/testSystem.ts';
 
 const cast = policyCast();
@@ -239,6 +241,7 @@ interface CardData {
   policy: {
     id: string;
     number: string;
+    productLabel: string;
     status: string;
     holder: { fullName: string };
     premium: { amount: string; currency: string };
@@ -250,6 +253,11 @@ interface CardData {
 }
 
 const codeOf = <T>(response: GraphQLResponse<T>) => response.errors?.[0]?.extensions?.['code'];
+
+/** Text as a reader takes it in: wrapped lines joined, narrow and non-breaking spaces as plain ones. */
+const oneLine = (text: string) => text.replace(/[\s\u202f\u00a0]+/g, ' ');
+/** An HTML page's visible text, tags dropped. */
+const htmlText = (html: string) => html.replace(/<[^>]*>/g, ' ');
 
 describe('policies through the gateway', () => {
   let system: TestSystem;
@@ -269,6 +277,14 @@ describe('policies through the gateway', () => {
   };
   const card = async (customerId: string, id: string) =>
     graphql<CardData>(system.gatewayUrl, CARD, { token: await as(customerId), variables: { id } });
+  /** The policy PDF as its holder downloads it from the card's link. */
+  const policyPdf = async (customerId: string, id: string) => {
+    const shown = await card(customerId, id);
+    expect(shown.errors).toBeUndefined();
+    const response = await fetch(shown.data!.policy.documentUrl);
+    expect(response.status).toBe(200);
+    return new Uint8Array(await response.arrayBuffer());
+  };
 
   beforeAll(async () => {
     system = await startTestSystem();
@@ -542,7 +558,7 @@ describe('policies through the gateway', () => {
     expect(codeOf(response)).toBe('ACCOUNT_NOT_CONFIRMED');
   });
 
-  it("downloads the policy PDF with the number and the holder's name, and refuses a tampered link", async () => {
+  it('downloads the policy PDF with what a customer needs, and refuses a tampered link', async () => {
     const { customer: holder, policy } = cast.changing;
     const shown = await card(holder.id, policy.id);
     const url = shown.data!.policy.documentUrl;
@@ -554,15 +570,92 @@ describe('policies through the gateway', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('content-disposition')).toContain('inline; filename="policy.pdf"');
-    const text = await pdfText(new Uint8Array(await response.arrayBuffer()));
-    expect(text).toContain(policy.number);
-    expect(text).toContain(`${holder.lastName} ${holder.firstName} ${holder.middleName}`);
+    const pdf = new Uint8Array(await response.arrayBuffer());
+    const text = oneLine(await pdfText(pdf));
+    for (const fact of [
+      `Полис № ${policy.number}`,
+      `${holder.lastName} ${holder.firstName} ${holder.middleName}`,
+      `Дата выдачи: ${formatRussianDate(moscowDate(new Date(policy.issuedAt)))}`,
+      `с ${formatRussianDate(policy.period.startsOn)} по ${formatRussianDate(policy.period.endsOn)}`,
+      `Статус на ${formatRussianDate(moscowDate(SEEDED_AT))}: действует`,
+      INSURER_NAME,
+      INSURER_LICENCE,
+      `Адрес: ${INSURER_ADDRESS}`,
+      `Горячая линия: ${INSURER_HOTLINE}`,
+      'Что делать при страховом случае',
+      'Подайте заявление о страховом случае в личном кабинете',
+    ]) {
+      expect(text).toContain(fact);
+    }
+    const pages = text.match(/Страница \d+ из (\d+)/g) ?? [];
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages).toEqual(pages.map((_, index) => `Страница ${index + 1} из ${pages.length}`));
 
     const tampered = new URL(url);
     tampered.searchParams.set('exp', String(Number(tampered.searchParams.get('exp')) + 3_600_000));
     const refused = await fetch(tampered);
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ code: 'DOCUMENT_LINK_INVALID' });
+  });
+
+  it('prints a QR code that anyone can open through the gateway to check the policy, and nothing more', async () => {
+    const { customer: holder, policy } = cast.changing;
+    const { productLabel } = (await card(holder.id, policy.id)).data!.policy;
+    const [checkUrl, ...more] = await pdfQrCodes(await policyPdf(holder.id, policy.id));
+    expect(more).toEqual([]);
+    const check = new URL(checkUrl!);
+    expect(check.origin).toBe(new URL(system.gatewayUrl).origin);
+    expect(check.pathname).toBe('/files/policy/check');
+    expect(checkUrl).not.toContain(policy.id);
+
+    // Opened without any token or cookie, as a phone's camera app would.
+    const answer = await fetch(check);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toContain('text/html');
+    const page = oneLine(htmlText(await answer.text()));
+    for (const fact of [
+      'Полис подлинный и действует',
+      policy.number,
+      productLabel,
+      `с ${formatRussianDate(policy.period.startsOn)} по ${formatRussianDate(policy.period.endsOn)}`,
+      'действует',
+      INSURER_NAME,
+    ]) {
+      expect(page).toContain(fact);
+    }
+    for (const personal of [holder.lastName, holder.firstName, holder.id, policy.id]) {
+      expect(page).not.toContain(personal);
+    }
+
+    // A link made up for another policy, or with its signature altered, shows nothing of any policy.
+    const token = check.searchParams.get('token')!;
+    const [payload, signature] = token.split('.');
+    const grant = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const other = cast.renewing.policy;
+    const forged = Buffer.from(JSON.stringify({ ...grant, policyId: other.id })).toString('base64url');
+    for (const bad of [`${forged}.${signature}`, `${payload}.${signature!.slice(1)}A`, '']) {
+      const refused = new URL(check);
+      refused.searchParams.set('token', bad);
+      const refusal = await fetch(refused);
+      expect(refusal.status).toBe(403);
+      const body = await refusal.text();
+      expect(body).toContain('Ссылка проверки недействительна');
+      expect(body).not.toContain(policy.number);
+      expect(body).not.toContain(other.number);
+    }
+  });
+
+  it('dates the cancellation of a cancelled policy, on the PDF and on its check', async () => {
+    const { customer: holder, policy } = cancelledPolicy();
+    const cancelled = `расторгнут с ${formatRussianDate(policy.cancelledOn!)}`;
+    const pdf = await policyPdf(holder.id, policy.id);
+    expect(oneLine(await pdfText(pdf))).toContain(
+      `Статус на ${formatRussianDate(moscowDate(SEEDED_AT))}: ${cancelled}`,
+    );
+    const [checkUrl] = await pdfQrCodes(pdf);
+    const page = oneLine(htmlText(await (await fetch(checkUrl!)).text()));
+    expect(page).toContain('Полис подлинный, но не действует');
+    expect(page).toContain(cancelled);
   });
 
   it("keeps another customer's policy invisible on every path", async () => {

@@ -6,6 +6,7 @@ import {
   EXISTING_CUSTOMER_ID,
   SECOND_CUSTOMER_ID,
   demoCustomers,
+  demoPolicies,
   demoPolicyCast,
   type DemoCustomer,
   type DemoPolicy,
@@ -56,6 +57,13 @@ export function demoCast(now = SEEDED_AT): {
     policy: demoPolicyCast(customers, now)['existingCustomer.osagoInForce'],
     stranger: secondCustomer,
   };
+}
+
+/** A crowd customer's cancelled policy: the demo registry cancels some on the day it is built for. */
+export function cancelledPolicy(now = SEEDED_AT): { customer: DemoCustomer; policy: DemoPolicy } {
+  const policy = demoPolicies(customers, now).policies.find((candidate) => candidate.status === 'CANCELLED');
+  if (!policy) throw new Error('the demo registry has no cancelled policy');
+  return { customer: customer(policy.holderId), policy };
 }
 
 export interface PartnerSoldPolicy {

@@ -409,7 +409,7 @@ class DemoRegistryBuilder {
         return [expireIfEnded(paid, new Date(`${today}T12:00:00.000Z`))];
       case 'SUSPENDED':
       case 'CANCELLED':
-        return [withStatus(paid, scenario)];
+        return [withStatus(paid, scenario, today)];
       case 'RENEWED': {
         const clock = at(earlierOf(addDays(issued.period.endsOn, -10), today), newId);
         const quote = quoteRenewal(paid, paid.termMonths, clock);
@@ -437,8 +437,18 @@ function earlierOf(a: CalendarDate, b: CalendarDate): CalendarDate {
   return compareDates(a, b) <= 0 ? a : b;
 }
 
-function withStatus(policy: Policy, status: Extract<PolicyStatus, 'SUSPENDED' | 'CANCELLED'>): Policy {
-  return { ...policy, status, revision: policy.revision + 1 };
+/** A cancelled policy is cancelled as of `today`, the day the demo registry is built for. */
+function withStatus(
+  policy: Policy,
+  status: Extract<PolicyStatus, 'SUSPENDED' | 'CANCELLED'>,
+  today: CalendarDate,
+): Policy {
+  return {
+    ...policy,
+    status,
+    ...(status === 'CANCELLED' ? { cancelledOn: today } : {}),
+    revision: policy.revision + 1,
+  };
 }
 
 function addCast(

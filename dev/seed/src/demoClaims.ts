@@ -135,6 +135,13 @@ export function demoClaimPlans(cast: DemoClaimCast, now: Date): DemoClaimPlan[] 
           contact: { phone: customer.phone, email: customer.email },
           noticeEmail: customer.email,
           noticeName: `${customer.firstName} ${customer.middleName}`,
+          customerName: [
+            policy.holderName.lastName,
+            policy.holderName.firstName,
+            policy.holderName.middleName,
+          ]
+            .filter((part) => part !== '')
+            .join(' '),
           documents: [],
         },
       }),

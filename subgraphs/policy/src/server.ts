@@ -8,14 +8,21 @@ import {
 } from '@cabinet/platform/internal-requests';
 import { instrumentEventStore, openEventStore } from '@cabinet/platform/eventstore';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
-import { loadOrCreateLinkSigningKey, publicFilesBase } from '@cabinet/platform/files';
+import {
+  LinkSigner,
+  loadOrCreateLinkSigningKey,
+  publicFilesBase,
+  PublicLinks,
+} from '@cabinet/platform/files';
 import { createLogger } from '@cabinet/platform/logging';
 import { createEventStoreMetrics, registerMetricGroups } from '@cabinet/platform/metrics';
 import type { RunningService } from '@cabinet/platform/process';
 import type { PolicyConfig } from './config.ts';
 import { openPolicyDocuments } from './dataImport.ts';
 import { DocumentLinks } from './documents/application/documentLinks.ts';
+import { PolicyCheckLinks, type PolicyCheckGrant } from './documents/application/policyCheckLinks.ts';
 import { policyDocumentRoute } from './documents/http/documentRoute.ts';
+import { policyCheckRoute } from './documents/http/policyCheckRoute.ts';
 import { createDevCardProvider } from './payments/application/devCardProvider.ts';
 import { paymentActivity } from './payments/application/paymentActivity.ts';
 import { PaymentMethodsResolver } from './payments/graphql/paymentMethods.resolver.ts';
@@ -72,12 +79,15 @@ export async function start(
   );
   const operations = new PolicyOperations(policies, quotes, methods, processor, deps);
 
-  const links = new DocumentLinks(
+  const linkKey =
     config.DOCUMENT_LINK_SECRET === undefined
       ? // The platform's base64 key file; the hex document-link.key of earlier versions is left unread.
         await loadOrCreateLinkSigningKey(join(config.DATA_DIR, 'policy', 'file-link.key'))
-      : Buffer.from(config.DOCUMENT_LINK_SECRET, 'utf8'),
-    publicFilesBase(config.PUBLIC_URL, 'policy'),
+      : Buffer.from(config.DOCUMENT_LINK_SECRET, 'utf8');
+  const links = new DocumentLinks(linkKey, publicFilesBase(config.PUBLIC_URL, 'policy'));
+  const checkLinks = new PolicyCheckLinks(
+    new LinkSigner<PolicyCheckGrant>(linkKey),
+    PublicLinks.of(config.PUBLIC_URL, 'policy'),
   );
   const cache = new PolicyReadCache<CachedRead>(
     {
@@ -128,7 +138,10 @@ export async function start(
       if (config.POLICY_TEST_HOOKS === 'yes') testHookRoutes(documents, log)(app);
       staleResponses(app);
     },
-    files: policyDocumentRoute({ links, policies, now: deps.now, log }),
+    files: (router) => {
+      policyDocumentRoute({ links, checkLinks, policies, now: deps.now, log })(router);
+      policyCheckRoute({ checkLinks, policies, now: deps.now, log })(router);
+    },
     onStop: async () => {
       clearInterval(timer);
       await documents.close();

@@ -102,6 +102,7 @@ export class ClaimService {
         contact,
         noticeEmail: recipient.email,
         noticeName: recipient.greetingName,
+        customerName: policy.holder.fullName,
         documents: input.documents,
       },
     };

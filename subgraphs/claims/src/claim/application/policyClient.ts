@@ -13,6 +13,8 @@ export interface PolicyFacts {
   readonly periodStart: string;
   readonly periodEnd: string;
   readonly soldByPartnerId: string | null;
+  /** The holder as written on the policy. */
+  readonly holder: { readonly fullName: string };
 }
 
 const POLICY_QUERY = /* GraphQL */ `
@@ -25,6 +27,9 @@ const POLICY_QUERY = /* GraphQL */ `
       periodStart
       periodEnd
       soldByPartnerId
+      holder {
+        fullName
+      }
     }
   }
 `;

@@ -35,6 +35,8 @@ export type SubmitClaim = ClaimCommandBase<
     readonly noticeEmail: string | null;
     /** The name the notices greet the customer by, kept with the address: null without one. */
     readonly noticeName: string | null;
+    /** The holder's full name as written on the policy, printed on the claim's documents. */
+    readonly customerName: string;
     readonly documents: readonly AttachedDocument[];
   }
 >;

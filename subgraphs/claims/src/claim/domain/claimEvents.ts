@@ -77,6 +77,8 @@ export type ClaimSubmitted = ClaimEventBase<
       readonly noticeEmail?: string | null;
       /** The name the notices greet the customer by («Иван Иванович»); absent in claims submitted before it was kept. */
       readonly noticeName?: string | null;
+      /** The holder's full name as on the policy; absent in claims submitted before it was kept. */
+      readonly customerName?: string;
       readonly documentNames: readonly ClaimDocumentName[];
     }>;
   }

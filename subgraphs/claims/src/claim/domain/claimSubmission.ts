@@ -54,6 +54,7 @@ function submit(command: SubmitClaim): ClaimEvent {
         noticeEmail: data.noticeEmail,
         // A name is kept only with an address to write to.
         noticeName: data.noticeEmail === null ? null : data.noticeName,
+        customerName: data.customerName,
         documentNames,
       },
     },

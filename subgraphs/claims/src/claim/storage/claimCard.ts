@@ -1,3 +1,4 @@
+import type { CalendarDate } from '@cabinet/kernel';
 import type { ClaimEventType, ClaimDocument } from '../domain/claimEvents.ts';
 import type { PersonalData } from '../domain/personalDataForm.ts';
 import type { Claim } from '../domain/claimState.ts';
@@ -36,12 +37,27 @@ export interface ClaimCardDocument extends ClaimDocument {
   readonly entry: number;
 }
 
+/** The payout as the insurer made it. */
+export interface ClaimCardPayout {
+  readonly amountKopecks: number;
+  /** The payment order's reference, for the customer to find the money by. */
+  readonly paymentReference: string;
+  readonly paidAt: string;
+}
+
 /** The claim card read model: the folded claim with its timeline, comments and documents. */
 export interface ClaimCard {
   readonly claimId: string;
   readonly customerId: string;
   readonly claim: Claim;
   readonly submittedAt: string;
+  /**
+   * The day of the incident and its kind, as the customer reported them. Null only on a card the
+   * projection stored before cards kept it; a card folded from the stream always has it.
+   */
+  readonly incident: { readonly occurredOn: CalendarDate; readonly kind: string } | null;
+  /** Null until the claim is paid out. */
+  readonly payout: ClaimCardPayout | null;
   readonly updatedAt: string;
   readonly cursor: string;
   /** Stream revision of the last applied event: replays of older events are ignored. */

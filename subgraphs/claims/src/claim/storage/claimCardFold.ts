@@ -25,6 +25,15 @@ export function evolveClaimCard(card: ClaimCard | null, recorded: RecordedEvent)
     customerId: after.customerId,
     claim: after,
     submittedAt: card?.submittedAt ?? at,
+    incident: event.type === 'ClaimSubmitted' ? event.data.incident : (card?.incident ?? null),
+    payout:
+      event.type === 'ClaimPaidOut'
+        ? {
+            amountKopecks: event.data.amountKopecks,
+            paymentReference: event.data.paymentReference,
+            paidAt: at,
+          }
+        : (card?.payout ?? null),
     updatedAt: at,
     cursor: recorded.position,
     revision: Number(recorded.revision),

@@ -6,13 +6,16 @@ import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documen
 import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pdfText } from '@cabinet/platform/testing';
+import { INSURER_HOTLINE, INSURER_LICENCE } from '@cabinet/platform/pdf';
 import { ClaimCommandHandler } from '../../claim/application/claimCommandHandler.ts';
 import { withoutActivity } from '../../claim/application/claimActivity.ts';
 import { CLAIM_STREAM_CATEGORY } from '../../claim/domain/claimStreamId.ts';
 import {
+  ADJUSTER,
   CLAIM_ID,
   CLAIM_NUMBER,
   command,
+  moscowNoon,
   CUSTOMER,
   OTHER_CUSTOMER,
   RULES,
@@ -59,6 +62,7 @@ let documents: DocumentStore;
 let readModels: ClaimReadModels;
 let clock: Date;
 let history: ClaimHistoryExport;
+let run: (claimId: string, next: Parameters<ClaimCommandHandler['execute']>[1]) => Promise<unknown>;
 const signer = new LinkSigner<LinkGrant>(Buffer.alloc(32, 9));
 
 beforeEach(async () => {
@@ -81,8 +85,7 @@ beforeEach(async () => {
 
   // Given two claims of the customer (one accepted and asked about) and one of another customer
   const handler = new ClaimCommandHandler(events, vault, RULES, withoutActivity);
-  const run = (claimId: string, next: Parameters<ClaimCommandHandler['execute']>[1]) =>
-    handler.execute(claimId, next, { correlationId: 'test' });
+  run = (claimId, next) => handler.execute(claimId, next, { correlationId: 'test' });
   await run(CLAIM_ID, submitClaim());
   await run(CLAIM_ID, command('AcceptClaim', {}, SUPERVISOR, '2026-04-14'));
   await run(
@@ -148,6 +151,52 @@ describe('claim history export', () => {
     expect(text).toContain('Статус: Принято → Ожидает ответа');
     expect(text).toContain(QUESTION);
     expect(text).not.toContain('У-2026-000124');
+  });
+
+  it('prints the customer, the incident date, the files, the adjuster, the payout with its reference, page numbers and contacts', async () => {
+    // Given the second claim worked through to its payout
+    for (const [next, on] of [
+      [command('AcceptClaim', {}, SUPERVISOR), '2026-04-17'],
+      [
+        command(
+          'AssignClaim',
+          {
+            adjusterId: 'adjuster-1',
+            registered: { staffId: 'adjuster-1', roles: ['adjuster'] },
+          },
+          SUPERVISOR,
+        ),
+        '2026-04-17',
+      ],
+      [command('StartClaimWork', {}, ADJUSTER), '2026-04-18'],
+      [command('ApproveClaim', { amountKopecks: 12_345_67 }, ADJUSTER), '2026-04-19'],
+      [command('MarkClaimReadyForPayout', {}, ADJUSTER), '2026-04-19'],
+      [command('PayOutClaim', { paymentReference: 'ПП-2026-0042' }, ADJUSTER), '2026-04-20'],
+    ] as const) {
+      await run(SECOND_CLAIM_ID, { ...next, metadata: { now: moscowNoon(on) } });
+    }
+    const { scope, token } = scopeAndToken((await history.link(customer, SECOND_CLAIM_ID)).url);
+
+    const text = (await pdfText(new Uint8Array((await history.render(scope, token)).pdf))).replace(
+      /[\s\u202f\u00a0]+/g,
+      ' ',
+    );
+
+    for (const fact of [
+      'Клиент: Иванов Иван Иванович',
+      'Дата происшествия: 10.04.2026',
+      'Приложенные файлы',
+      'извещение о ДТП.pdf — 16.04.2026, 12:00',
+      'Урегулировщик: назначен 18.04.2026, 12:00 (код сотрудника ADJUSTER)',
+      'Сумма выплаты: 12 345,67 ₽',
+      'Выплачено: 12 345,67 ₽ 20.04.2026, 12:00, платёж № ПП-2026-0042',
+      'Страница 1 из 1',
+      'Контакты страховщика',
+      INSURER_LICENCE,
+      `Горячая линия: ${INSURER_HOTLINE}`,
+    ]) {
+      expect(text).toContain(fact);
+    }
   });
 
   it('renders all claims of the customer, and none of anyone else', async () => {

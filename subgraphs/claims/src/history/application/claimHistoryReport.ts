@@ -1,4 +1,4 @@
-import { formatForPeople, kopecks } from '@cabinet/kernel';
+import { formatForPeople, formatRussianDate, kopecks } from '@cabinet/kernel';
 import type { InsuranceProduct } from '../../claim/domain/claimEvents.ts';
 import { claimStatusOf } from '../../claim/domain/claimState.ts';
 import { CLAIM_RESOLUTION_LABELS, CLAIM_STATUS_LABELS } from '../../claim/domain/claimStatus.ts';
@@ -28,13 +28,34 @@ export interface ClaimHistoryLine {
   readonly details: string | null;
 }
 
+/** The payout as the customer finds it in their bank: amount, payment reference and when. */
+export interface ClaimHistoryPayout {
+  readonly amount: string;
+  readonly reference: string;
+  readonly paidAt: string;
+}
+
+/** A file the customer attached, by the name they gave it. */
+export interface ClaimHistoryAttachment {
+  readonly name: string;
+  readonly providedAt: string;
+}
+
 export interface ClaimHistorySection {
   readonly number: string;
+  /** The holder's full name as on the policy; null for claims submitted before it was kept, or erased. */
+  readonly customerName: string | null;
   readonly policyNumber: string;
   readonly product: string;
+  /** The day of the incident, e.g. «10.04.2026». */
+  readonly incidentOn: string | null;
   /** The current status, with how it ended once completed, e.g. «Завершено (Выплачено)». */
   readonly status: string;
+  /** Who handles the claim, once assigned: since when, and the staff code the hotline finds them by. */
+  readonly adjuster: string | null;
   readonly approvedAmount: string | null;
+  readonly payout: ClaimHistoryPayout | null;
+  readonly files: readonly ClaimHistoryAttachment[];
   readonly submittedAt: string;
   /** Every status the claim reached, with when. */
   readonly statuses: readonly { readonly at: string; readonly label: string }[];
@@ -53,16 +74,32 @@ export interface ClaimHistoryReport {
 export function claimHistorySection(card: ClaimCard, personal: OpenedPersonalData): ClaimHistorySection {
   const { claim } = card;
   const status = claimStatusOf(claim);
+  const customerName = personal[0]?.['customerName'];
   return {
     number: claim.claimNumber,
+    customerName: typeof customerName === 'string' ? customerName : null,
     policyNumber: claim.policy.policyNumber,
     product: INSURANCE_PRODUCT_LABELS[claim.policy.product],
+    incidentOn: card.incident === null ? null : formatRussianDate(card.incident.occurredOn),
+    adjuster: adjusterOf(card),
     status:
       claim.resolution === null
         ? CLAIM_STATUS_LABELS[status]
         : `${CLAIM_STATUS_LABELS[status]} (${CLAIM_RESOLUTION_LABELS[claim.resolution]})`,
     approvedAmount:
       claim.approvedAmountKopecks === null ? null : formatForPeople(kopecks(claim.approvedAmountKopecks)),
+    payout:
+      card.payout === null
+        ? null
+        : {
+            amount: formatForPeople(kopecks(card.payout.amountKopecks)),
+            reference: card.payout.paymentReference,
+            paidAt: formatMoscowDateTime(card.payout.paidAt),
+          },
+    files: card.documents.map((document) => ({
+      name: fileNameOf(personal[document.entry], document.documentId),
+      providedAt: formatMoscowDateTime(document.providedAt),
+    })),
     submittedAt: formatMoscowDateTime(card.submittedAt),
     statuses: card.timeline
       .filter((entry) => entry.statusBefore !== entry.statusAfter)
@@ -84,4 +121,32 @@ export function claimHistorySection(card: ClaimCard, personal: OpenedPersonalDat
       };
     }),
   };
+}
+
+/** Where a claim's adjuster is named: their assignment, or their taking the claim themselves. */
+const ADJUSTER_EVENTS: ReadonlySet<string> = new Set(['ClaimAssigned', 'ClaimWorkStarted']);
+
+/**
+ * The adjuster as the customer may quote them to the hotline: since when, and the first block of their
+ * staff id. Staff names stay with identity's staff register, which answers staff only.
+ */
+function adjusterOf(card: ClaimCard): string | null {
+  const { adjusterId } = card.claim;
+  if (adjusterId === null) return null;
+  const since = card.timeline.findLast((entry) => ADJUSTER_EVENTS.has(entry.type));
+  const code = `код сотрудника ${adjusterId.slice(0, 8).toUpperCase()}`;
+  return since === undefined ? `назначен (${code})` : `назначен ${formatMoscowDateTime(since.at)} (${code})`;
+}
+
+/** A file's name from the opened personal part it came with; gone once the customer's data is erased. */
+function fileNameOf(plain: Readonly<Record<string, unknown>> | null | undefined, documentId: string): string {
+  const names = plain?.['documentNames'];
+  const found = Array.isArray(names)
+    ? (names as readonly { documentId?: unknown; fileName?: unknown }[]).find(
+        (name) => name.documentId === documentId,
+      )
+    : undefined;
+  return typeof found?.fileName === 'string'
+    ? found.fileName
+    : 'файл (имя удалено вместе с персональными данными)';
 }

@@ -3,10 +3,12 @@ import type { Logger } from '@cabinet/platform/logging';
 import { moscowDate } from '@cabinet/kernel';
 import type { PolicyRepository } from '../../policy/storage/policyRepository.ts';
 import type { DocumentLinks } from '../application/documentLinks.ts';
+import type { PolicyCheckLinks } from '../application/policyCheckLinks.ts';
 import { renderPolicyPdf } from '../application/policyPdf.ts';
 
 export interface DocumentRouteDependencies {
   readonly links: DocumentLinks;
+  readonly checkLinks: PolicyCheckLinks;
   readonly policies: PolicyRepository;
   readonly now: () => Date;
   readonly log: Logger;
@@ -42,7 +44,7 @@ export function policyDocumentRoute(deps: DocumentRouteDependencies): (files: Fi
         const policy = await deps.policies.get(policyId);
         const [kind, id] = check.link.subject.split(':');
         if (!policy || (kind === 'customer' && policy.holderId !== id)) return refuse(REFUSALS.NOT_FOUND);
-        const pdf = await renderPolicyPdf(policy, moscowDate(deps.now()));
+        const pdf = await renderPolicyPdf(policy, moscowDate(deps.now()), deps.checkLinks.url(policy));
         response
           .status(200)
           .type('application/pdf')

@@ -39,6 +39,8 @@ export interface Policy {
   readonly renewalOf?: string;
   readonly renewedBy?: string;
   readonly issuedAt: string;
+  /** The day the contract was terminated early (расторжение); set with the CANCELLED status. */
+  readonly cancelledOn?: CalendarDate;
   readonly revision: number;
 }
 

@@ -1,9 +1,9 @@
-import { INSURER_CONTACTS, PdfReport } from '@cabinet/platform/pdf';
+import { PdfReport } from '@cabinet/platform/pdf';
 import type { TranscriptEntry, TranscriptReport } from './transcriptReport.ts';
 
 const INTERNAL_NOTE_MARK = 'ВНУТРЕННЯЯ ЗАМЕТКА — клиенту не видна';
 
-/** A conversation's transcript as an A4 PDF, numbered pages, the conversation named at the top of each. */
+/** A conversation's transcript as an A4 PDF, the conversation named at the top of every page after the first. */
 export function renderTranscriptPdf(report: TranscriptReport): Promise<Buffer> {
   const pdf = new PdfReport({
     title: report.title,
@@ -29,23 +29,21 @@ export function renderTranscriptPdf(report: TranscriptReport): Promise<Buffer> {
   pdf.gap().text('Переписка', { bold: true, size: 11 });
   for (const entry of report.entries) drawEntry(pdf, entry);
 
-  pdf.gap(1.5).text('Контакты страховщика', { bold: true, size: 11 });
-  for (const line of INSURER_CONTACTS) pdf.text(line, { size: 9 });
-  return pdf.finish();
+  return pdf.gap().insurerContacts().finish();
 }
 
 function drawEntry(pdf: PdfReport, entry: TranscriptEntry): void {
   pdf.gap(0.4);
   switch (entry.kind) {
     case 'MESSAGE':
-      pdf.text(`${entry.at} · ${entry.who}`, { bold: true, size: 9 }).text(entry.text, { indent: 12 });
+      pdf.entry(`${entry.at} · ${entry.who}`, { bold: true, size: 9 }).text(entry.text, { indent: 12 });
       return;
     case 'INTERNAL_NOTE':
       pdf
-        .text(`${entry.at} · ${entry.who} · ${INTERNAL_NOTE_MARK}`, { bold: true, size: 9, muted: true })
+        .entry(`${entry.at} · ${entry.who} · ${INTERNAL_NOTE_MARK}`, { bold: true, size: 9, muted: true })
         .text(entry.text, { indent: 12, muted: true });
       return;
     case 'EVENT':
-      pdf.text(`${entry.at} · ${entry.who}: ${entry.text}`, { size: 9, muted: true });
+      pdf.entry(`${entry.at} · ${entry.who}: ${entry.text}`, { size: 9, muted: true });
   }
 }

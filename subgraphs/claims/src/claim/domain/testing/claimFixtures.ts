@@ -70,6 +70,7 @@ export function submitClaim(overrides: Partial<SubmitClaim['data']> = {}, on = '
       contact: { phone: '+79001234567', email: null },
       noticeEmail: null,
       noticeName: null,
+      customerName: 'Иванов Иван Иванович',
       documents: [
         {
           documentId: 'document-1',
@@ -111,6 +112,7 @@ export function submitted(product: InsuranceProduct = 'OSAGO'): ClaimSubmitted {
         contactEmail: null,
         noticeEmail: null,
         noticeName: null,
+        customerName: 'Иванов Иван Иванович',
         documentNames: [{ documentId: 'document-1', fileName: 'извещение о ДТП.pdf' }],
       },
     },
