@@ -23,8 +23,7 @@ export interface CommandEnvelope {
  */
 export const IDEMPOTENCY_KEY_ARGUMENT = {
   nullable: true,
-  description:
-    'The client’s key for this change (8–100 of A–Z a–z 0–9 . _ : -, e.g. a UUID): a retry with the same key is the same command, which changes nothing again and answers as the first time',
+  description: 'A retry with the same key (e.g. a UUID) changes nothing again and answers as the first time',
 } as const;
 
 /** The field a mutation resolves, as GraphQL's resolve info names it (its alias, if it has one). */

@@ -1,4 +1,5 @@
-import { DomainError, isUuid, nameBasedUuid, actorReference } from '@cabinet/kernel';
+import { randomUUID } from 'node:crypto';
+import { DomainError, isUuid, actorReference } from '@cabinet/kernel';
 import {
   WrongExpectedRevision,
   causedByCommand,
@@ -17,8 +18,6 @@ import { claimStreamId } from '../domain/claimStreamId.ts';
 import { decide } from '../domain/decide.ts';
 import { claimEventOf, sealClaimEvents, CLAIM_EVENT_SCHEMA_VERSION } from './claimEventCodec.ts';
 
-/** Namespace of the event ids derived from command ids. */
-const EVENT_ID_NAMESPACE = 'a1f0c3e2-5b7d-4e8f-9a6b-0c1d2e3f4a5b';
 const CONFLICT_RETRIES = 3;
 
 export interface CommandContext {
@@ -104,7 +103,8 @@ export class ClaimCommandHandler {
       const { state, revision } = loaded;
       guard(state);
       const decided = decide(command, state, this.rules);
-      const next = decided.reduce(evolve, state);
+      // Folded as the stream will give them back: with the command that recorded them.
+      const next = decided.map((event) => ({ ...event, commandId })).reduce(evolve, state);
       if (next.kind === 'none') throw new Error('a decided claim command left no claim');
       if (decided.length === 0) {
         const handled = next.handledCommands[commandId] === command.type;
@@ -115,7 +115,9 @@ export class ClaimCommandHandler {
       }
       const now = command.metadata.now.toISOString();
       const times = { submittedAt: loaded.submittedAt || now, updatedAt: now };
-      const eventId = (index: number) => nameBasedUuid(EVENT_ID_NAMESPACE, `${commandId}:${index}`);
+      // Fresh ids: a store that took ids it holds as a repeat would report a losing racer's different
+      // events as appended; with fresh ids it refuses them, and the decider answers the repeat.
+      const eventId = () => randomUUID();
       // Only the customer themself (whose consent ClaimService checked) may bring a destroyed key back.
       const ownAction = command.actor.kind === 'customer' && command.actor.customerId === next.customerId;
       const vault = ownAction ? this.vault.forCustomerWithConsent() : this.vault;
