@@ -18,7 +18,7 @@ import {
   SUPERVISOR,
 } from '../domain/testing/claimFixtures.ts';
 import { withoutActivity } from './claimActivity.ts';
-import { ClaimCommandHandler } from './claimCommandHandler.ts';
+import { ClaimCommandHandler, loadClaimAsLeftBy } from './claimCommandHandler.ts';
 
 const now = () => new Date('2026-04-20T09:00:00Z');
 
@@ -94,6 +94,18 @@ describe('the claim command handler', () => {
     expect(claimStatusOf(retried.claim)).toBe('SUBMITTED');
     expect(retried.cursor).toBe(first.cursor);
     expect(await recordedTypes()).toEqual(['ClaimSubmitted', 'ClaimDocumentsProvided', 'ClaimAccepted']);
+  });
+
+  it('reads a claim as a command it handled left it, and as it stands for any other', async () => {
+    const submission = submitClaim();
+    await handler.execute(CLAIM_ID, submission, { correlationId: 'submit' });
+    await handler.execute(CLAIM_ID, command('AcceptClaim', {}, SUPERVISOR), { correlationId: 'accept' });
+    const statusAfter = async (commandId: string) => {
+      const { state } = await loadClaimAsLeftBy(events, CLAIM_ID, commandId);
+      return state.kind === 'claim' ? claimStatusOf(state) : null;
+    };
+    expect(await statusAfter(submission.metadata.commandId)).toBe('SUBMITTED');
+    expect(await statusAfter('a-command-never-handled')).toBe('ACCEPTED');
   });
 
   it('records the request as correlation and the command as causation of every event', async () => {

@@ -51,6 +51,17 @@ export async function loadClaim(events: EventStore, claimId: string): Promise<Lo
   return loadedClaimOf(isUuid(claimId) ? await events.read(claimStreamId(claimId)) : []);
 }
 
+/** The claim as the command with this id left it, when the claim handled it; else as it stands. */
+export async function loadClaimAsLeftBy(
+  events: EventStore,
+  claimId: string,
+  commandId: string,
+): Promise<LoadedClaim> {
+  const stored = isUuid(claimId) ? await events.read(claimStreamId(claimId)) : [];
+  const handled = stored.some((event) => event.metadata.causationId === commandId);
+  return handled ? claimAsLeftBy(stored, commandId) : loadedClaimOf(stored);
+}
+
 function loadedClaimOf(stored: readonly RecordedEvent[]): LoadedClaim {
   const recorded = stored.map(claimEventWithCommandOf);
   return {

@@ -13,7 +13,7 @@ import type { ClaimStatus } from '../domain/claimStatus.ts';
 import { ClaimErrors } from '../domain/claimErrors.ts';
 import { assertSubmittable, type UnnumberedSubmission } from '../domain/claimSubmission.ts';
 import type { ClaimSummaryRepository } from '../storage/claimSummaryRepository.ts';
-import { loadClaim, type ClaimCommandHandler } from './claimCommandHandler.ts';
+import { loadClaim, loadClaimAsLeftBy, type ClaimCommandHandler } from './claimCommandHandler.ts';
 import type { ClaimNumberSequence } from './claimNumberSequence.ts';
 import { assertPolicyCoversIncident } from './policyCoverage.ts';
 
@@ -92,7 +92,8 @@ export class ClaimService {
       CLAIM_ID_NAMESPACE,
       `${actor.customerId}:${idempotencyKey ?? envelope.commandId}`,
     );
-    const existing = await loadClaim(this.events, claimId);
+    // A retry answers before the policy is asked again: with the claim as its submission left it.
+    const existing = await loadClaimAsLeftBy(this.events, claimId, envelope.commandId);
     if (existing.state.kind === 'claim') return viewOf({ ...existing, claim: existing.state });
 
     const policy = await this.policies.policyFor(input.policyId, context.authorization, context.requestId);
