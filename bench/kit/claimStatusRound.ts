@@ -92,7 +92,7 @@ export async function prepareClaimStatusBench(system: TestSystem, count: number)
   const run = async (claim: BenchClaim, command: Omit<ClaimCommand, 'metadata'>) => {
     const outcome = await handler.execute(
       claim.claimId,
-      { ...command, metadata: { now: new Date() } } as ClaimCommand,
+      { ...command, metadata: { commandId: randomUUID(), now: new Date() } } as ClaimCommand,
       { correlationId: randomUUID() },
     );
     claim.cursor = outcome.position ?? claim.cursor;

@@ -91,6 +91,8 @@ function commandLineOverRunningData(systemOf: () => TestSystem): void {
     expect(replayed.code).toBe(0);
     expect(replayed.stdout).toMatch(/— → SUBMITTED/);
     expect(replayed.stdout).toMatch(/SUBMITTED → ACCEPTED/);
+    // Each event with the request that recorded it and the command that caused it.
+    expect(replayed.stdout).toMatch(/— → SUBMITTED .*\[correlation \S+, causation [0-9a-f-]{36}\]/);
     expect(replayed.stdout).toContain(claim.id);
     expect(replayed.stdout).not.toContain(PHONE);
     expect(replayed.stdout).not.toContain(DESCRIPTION);
@@ -100,7 +102,9 @@ function commandLineOverRunningData(systemOf: () => TestSystem): void {
     const exported = await cli('export', '--since', '2000-01-01T00:00:00Z', '--format', 'csv');
     expect(exported.code).toBe(0);
     const [header, ...rows] = exported.stdout.trim().split('\n');
-    expect(header).toBe('cursor,eventId,claimId,type,revision,occurredAt,recordedAt,actor,data');
+    expect(header).toBe(
+      'cursor,eventId,claimId,type,revision,occurredAt,recordedAt,actor,correlationId,causationId,data',
+    );
     expect(rows.filter((row) => row.includes(claim.id)).length).toBeGreaterThanOrEqual(2);
     expect(exported.stdout).not.toContain(PHONE);
     expect(exported.stdout).not.toContain(DESCRIPTION);

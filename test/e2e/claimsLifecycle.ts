@@ -10,7 +10,7 @@ import { INSURER_HOTLINE, INSURER_LICENCE } from '@cabinet/platform/pdf';
 import { claimsCast, demoStaffMember, seededDay } from '../support/demoCast.ts';
 import { systemClock } from '../support/systemClock.ts';
 import { submitClaim } from '../support/claimSubmission.ts';
-import { collect, graphql, wsClient } from '../support/graphqlClient.ts';
+import { collect, graphql, wsClient, type GraphQLResponse } from '../support/graphqlClient.ts';
 import { eventually } from '../support/eventually.ts';
 import { mailboxOf } from '../support/mailbox.ts';
 import { pdfText, type MailboxMessage } from '@cabinet/platform/testing';
@@ -528,6 +528,133 @@ function claimLife(systemOf: () => TestSystem): void {
     expired.searchParams.set('token', stale);
     expect(await refusal(expired)).toEqual({ status: 403, code: 'DOCUMENT_LINK_EXPIRED' });
   });
+
+  it('answers retried commands as the first time and records each once, with its request and command in the log', async () => {
+    const key = `submit-${randomUUID()}`;
+    const racing = await Promise.all([
+      submitClaim(system.gatewayUrl, customerToken, own.policy.id, { key }),
+      submitClaim(system.gatewayUrl, customerToken, own.policy.id, { key }),
+    ]);
+    expect(racing.map((response) => response.errors)).toEqual([undefined, undefined]);
+    const [first, second] = racing.map((response) => response.data!.submitClaim);
+    expect(second).toEqual(first);
+    const claimId = first!.id;
+
+    const twice = async (token: string, mutation: string, variables: Record<string, unknown>) => {
+      const requestIds = [`retry-${randomUUID()}`, `retry-${randomUUID()}`];
+      const answers = [];
+      for (const requestId of requestIds) {
+        const response = await graphql<Record<string, { status: string }>>(system.gatewayUrl, mutation, {
+          token,
+          variables,
+          headers: { 'x-request-id': requestId },
+        });
+        expect(response.errors, mutation).toBeUndefined();
+        answers.push(Object.values(response.data!)[0]!.status);
+      }
+      expect(answers[1]).toBe(answers[0]);
+      return { status: answers[0]!, requestIds };
+    };
+
+    await payout(claimId).untilQuestionAsked();
+    const asked = `ask-${randomUUID()}`;
+    const askAgain = () =>
+      twice(
+        customerToken,
+        `mutation ($id: UUID!, $q: String!, $key: String!) { askClaimQuestion(id: $id, question: $q, idempotencyKey: $key) { status } }`,
+        { id: claimId, q: 'И ещё: сколько ждать?', key: asked },
+      );
+    await act(
+      staffToken,
+      `mutation ($id: UUID!) { answerClaimQuestion(id: $id, answer: "Да, приложите акт") { status } }`,
+      { id: claimId },
+    );
+    const question = await askAgain();
+    expect(question.status).toBe('AWAITING_RESPONSE');
+    await act(
+      staffToken,
+      `mutation ($id: UUID!) { answerClaimQuestion(id: $id, answer: "Около недели") { status } }`,
+      { id: claimId },
+    );
+    // Retried after the answer: the question is not asked again, and the answer is the first one's.
+    expect((await askAgain()).status).toBe('AWAITING_RESPONSE');
+
+    const documents = await twice(
+      customerToken,
+      `mutation ($id: UUID!, $docs: [UUID!]!, $key: String!) { provideClaimDocuments(id: $id, documentIds: $docs, idempotencyKey: $key) { status } }`,
+      { id: claimId, docs: [await uploadedDocument()], key: `provide-${randomUUID()}` },
+    );
+    expect(documents.status).toBe('IN_PROGRESS');
+    const approval = await twice(
+      staffToken,
+      `mutation ($id: UUID!, $key: String) { approveClaim(id: $id, amount: "1000.00", idempotencyKey: $key) { status } }`,
+      { id: claimId, key: `approve-${randomUUID()}` },
+    );
+    expect(approval.status).toBe('IN_PROGRESS');
+
+    const analyst = await system.token({
+      kind: 'staff',
+      staffId: randomUUID(),
+      sessionId: randomUUID(),
+      roles: ['analyst'],
+    });
+    const logged = await claimLogOf(analyst, claimId);
+    const once = (type: string) => logged.filter((event) => event.type === type);
+    expect(once('ClaimSubmitted')).toHaveLength(1);
+    expect(once('ClaimClarificationRequested')).toHaveLength(2);
+    expect(once('ClaimDocumentsProvided')).toHaveLength(1);
+    expect(once('ClaimApproved')).toHaveLength(1);
+    for (const event of logged) expect(event.causationId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(logged.map((event) => event.causationId)).size).toBe(logged.length);
+    const [provided] = once('ClaimDocumentsProvided');
+    const [approved] = once('ClaimApproved');
+    expect(provided!.correlationId).toBe(documents.requestIds[0]);
+    expect(approved!.correlationId).toBe(approval.requestIds[0]);
+    const laterQuestion = once('ClaimClarificationRequested')[1]!;
+    expect(laterQuestion.correlationId).toBe(question.requestIds[0]);
+  });
+
+  async function claimLogOf(token: string, claimId: string) {
+    interface PageInfo {
+      hasNextPage: boolean;
+      endCursor: string | null;
+    }
+    interface Logged {
+      claimId: string;
+      type: string;
+      correlationId: string;
+      causationId: string | null;
+    }
+    const found: Logged[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: GraphQLResponse<{ claimEvents: { nodes: Logged[]; pageInfo: PageInfo } }> = await graphql(
+        system.gatewayUrl,
+        /* GraphQL */ `
+          query ($after: String) {
+            claimEvents(after: $after, first: 100) {
+              nodes {
+                claimId
+                type
+                correlationId
+                causationId
+              }
+              pageInfo {
+                hasNextPage
+                endCursor
+              }
+            }
+          }
+        `,
+        { token, variables: { after } },
+      );
+      expect(page.errors).toBeUndefined();
+      const { nodes, pageInfo } = page.data!.claimEvents;
+      found.push(...nodes.filter((event) => event.claimId === claimId));
+      if (!pageInfo.hasNextPage) return found;
+      after = pageInfo.endCursor;
+    }
+  }
 
   it('keeps answering `me` without its claims while the claims service is down', async () => {
     await system.services.claims.stop();

@@ -113,15 +113,19 @@ export function demoClaimPlans(cast: DemoClaimCast, now: Date): DemoClaimPlan[] 
     supervisor: staffActor('supervisor'),
   };
   const { customer, policy } = cast;
-  const metadata = { now };
   return scenarios(actors.adjuster.staffId).map((scenario) => {
     const claimId = nameBasedUuid(DEMO_CLAIM_NAMESPACE, scenario.key);
+    // Each step a command of its own, with the same id on every run of the seed.
+    const metadata = (step: number) => ({
+      commandId: nameBasedUuid(DEMO_CLAIM_NAMESPACE, `${scenario.key}:command:${step}`),
+      now,
+    });
     return {
       claimId,
       submit: (claimNumber) => ({
         type: 'SubmitClaim',
         actor: { kind: 'customer', customerId: customer.id },
-        metadata,
+        metadata: metadata(0),
         data: {
           claimId,
           claimNumber,
@@ -146,7 +150,8 @@ export function demoClaimPlans(cast: DemoClaimCast, now: Date): DemoClaimPlan[] 
         },
       }),
       steps: scenario.steps.map(
-        ({ by, ...step }) => ({ ...step, actor: actors[by], metadata }) as ClaimCommand,
+        ({ by, ...step }, index) =>
+          ({ ...step, actor: actors[by], metadata: metadata(index + 1) }) as ClaimCommand,
       ),
     };
   });
@@ -173,9 +178,10 @@ export async function seedDemoClaims(claims: ClaimCommands, now: Date): Promise<
   let made = 0;
   for (const plan of demoClaimPlans(demoClaimCast(now), now)) {
     if (await claims.exists(plan.claimId)) continue;
-    const claimNumber = await claims.nextClaimNumber(now.getUTCFullYear());
+    const claimNumber = await claims.claimNumberFor(plan.claimId, now.getUTCFullYear());
+    const correlationId = randomUUID();
     for (const command of [plan.submit(claimNumber), ...plan.steps]) {
-      await claims.execute(plan.claimId, command, { correlationId: randomUUID() });
+      await claims.execute(plan.claimId, command, { correlationId });
     }
     made += 1;
   }

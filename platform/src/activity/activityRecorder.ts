@@ -1,3 +1,4 @@
+import { eventMetadata, type EventCause } from '../eventstore/eventCause.ts';
 import type { EventStore } from '../eventstore/port.ts';
 import {
   ACTIVITY_EVENT_TYPE,
@@ -36,7 +37,8 @@ export interface ActivityRecorderDeps {
 export class ActivityRecorder {
   constructor(private readonly deps: ActivityRecorderDeps) {}
 
-  async record(subjectId: string, input: ActivityInput, correlationId: string): Promise<ActivityRecord> {
+  /** `cause`: the request and the command the activity belongs to. */
+  async record(subjectId: string, input: ActivityInput, cause: EventCause): Promise<ActivityRecord> {
     const client = input.client ?? currentRequestClient();
     const record: ActivityRecord = {
       action: input.action,
@@ -57,12 +59,7 @@ export class ActivityRecorder {
           id: this.deps.newId(),
           type: ACTIVITY_EVENT_TYPE,
           data: record,
-          metadata: {
-            schemaVersion: ACTIVITY_SCHEMA_VERSION,
-            actor: input.actor,
-            correlationId,
-            causationId: null,
-          },
+          metadata: eventMetadata(ACTIVITY_SCHEMA_VERSION, input.actor, cause),
         },
       ],
       { expectedRevision: 'any' },

@@ -4,4 +4,5 @@ export * from './guards.ts';
 export * from './connection.ts';
 export * from './subgraphServer.ts';
 export * from './idempotencyKey.ts';
+export * from './commandEnvelope.ts';
 export { internalOnlyMiddleware } from './internalOnly.ts';

@@ -18,8 +18,8 @@ import { CustomerKeyVault } from '@cabinet/platform/privacy';
 /** The claims' command side over their stores, without the graph and without the policy check. */
 export interface ClaimCommands {
   execute(claimId: string, command: ClaimCommand, context: CommandContext): Promise<CommandOutcome>;
-  /** The next claim number of a year, from the service's own sequence. */
-  nextClaimNumber(year: number): Promise<string>;
+  /** The number of the claim with this id, from the service's own sequence (the same for a retry). */
+  claimNumberFor(claimId: string, year: number): Promise<string>;
   exists(claimId: string): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -42,7 +42,7 @@ export async function openClaimCommands(config: ClaimsConfig, now: () => Date): 
   const numbers = await ClaimNumberSequence.open(documents);
   return {
     execute: (claimId, command, context) => handler.execute(claimId, command, context),
-    nextClaimNumber: (year) => numbers.next(year),
+    claimNumberFor: (claimId, year) => numbers.numberFor(claimId, year),
     exists: async (claimId) => (await events.read(claimStreamId(claimId), { maxCount: 1 })).length > 0,
     async close() {
       await events.close();

@@ -349,7 +349,6 @@ function serve(
         activity: stores.activity,
         log,
         now,
-        newId: randomUUID,
       })(app);
     },
     onStop: async () => {

@@ -36,6 +36,8 @@ const CSV_COLUMNS = [
   'occurredAt',
   'recordedAt',
   'actor',
+  'correlationId',
+  'causationId',
   'data',
 ] as const;
 
@@ -66,9 +68,12 @@ async function replay(
     process.stderr.write(`no claim ${reference}${asOf ? ` as of ${asOf.toISOString()}` : ''}\n`);
     return 1;
   }
+  const metadataOf = new Map(recorded.map((event) => [event.id, event.metadata]));
   for (const entry of card.timeline) {
+    const metadata = metadataOf.get(entry.eventId);
     out(
-      `${entry.at}  ${entry.actor.padEnd(44)}  ${entry.statusBefore ?? '—'} → ${entry.statusAfter}  ${entry.what}`,
+      `${entry.at}  ${entry.actor.padEnd(44)}  ${entry.statusBefore ?? '—'} → ${entry.statusAfter}  ${entry.what}` +
+        `  [correlation ${metadata?.correlationId ?? '—'}, causation ${metadata?.causationId ?? '—'}]`,
     );
   }
   out(

@@ -1,4 +1,5 @@
 import { actorReference } from '@cabinet/kernel';
+import { causedByCommand } from '@cabinet/platform/eventstore';
 import type { ActivityRecorder } from '@cabinet/platform/activity';
 import type { Logger } from '@cabinet/platform/logging';
 import type { ClaimCommand } from '../domain/claimCommands.ts';
@@ -37,7 +38,7 @@ export function claimActivity(recorder: ActivityRecorder, log: Logger): ClaimObs
               actor: actorReference(command.actor),
               details: { claimId: claim.claimId, claimNumber: claim.claimNumber },
             },
-            correlationId,
+            causedByCommand(command.metadata.commandId, correlationId),
           );
         } catch (error) {
           log.error({ err: error, claimId: claim.claimId }, 'claim activity not recorded');

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, isUuid, nameBasedUuid, actorReference } from '@cabinet/kernel';
-import { WrongExpectedRevision, type EventStore, type Position } from '@cabinet/platform/eventstore';
+import { DomainError, isUuid, actorReference } from '@cabinet/kernel';
+import {
+  WrongExpectedRevision,
+  causedByCommand,
+  eventMetadata,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+} from '@cabinet/platform/eventstore';
 import type { ClaimObserver } from './claimActivity.ts';
 import type { CustomerKeyVault } from '@cabinet/platform/privacy';
 import type { ClaimCommand } from '../domain/claimCommands.ts';
@@ -11,14 +18,11 @@ import { claimStreamId } from '../domain/claimStreamId.ts';
 import { decide } from '../domain/decide.ts';
 import { claimEventOf, sealClaimEvents, CLAIM_EVENT_SCHEMA_VERSION } from './claimEventCodec.ts';
 
-/** Namespace of the event ids derived from idempotency keys. */
-const EVENT_ID_NAMESPACE = 'a1f0c3e2-5b7d-4e8f-9a6b-0c1d2e3f4a5b';
 const CONFLICT_RETRIES = 3;
 
 export interface CommandContext {
+  /** The request that carries the command (its request id). */
   readonly correlationId: string;
-  /** The client's idempotency key: the same key gives the same event ids, so a retry adds nothing. */
-  readonly idempotencyKey?: string | undefined;
 }
 
 export interface CommandOutcome {
@@ -28,7 +32,7 @@ export interface CommandOutcome {
   /** Position of the claim's latest event. */
   readonly cursor: Position;
   readonly appended: readonly ClaimEvent[];
-  /** Position of the last appended event; null when the command changed nothing (a retry). */
+  /** Position of the last appended event; null when the command changed nothing (e.g. a retry). */
   readonly position: Position | null;
 }
 
@@ -44,8 +48,22 @@ export interface LoadedClaim {
 
 /** A claim as its stream holds it; an id that is not a UUID names no claim. */
 export async function loadClaim(events: EventStore, claimId: string): Promise<LoadedClaim> {
+  return loadedClaimOf(isUuid(claimId) ? await events.read(claimStreamId(claimId)) : []);
+}
+
+/** The claim as the command with this id left it, when the claim handled it; else as it stands. */
+export async function loadClaimAsLeftBy(
+  events: EventStore,
+  claimId: string,
+  commandId: string,
+): Promise<LoadedClaim> {
   const stored = isUuid(claimId) ? await events.read(claimStreamId(claimId)) : [];
-  const recorded = stored.map(claimEventOf);
+  const handled = stored.some((event) => event.metadata.causationId === commandId);
+  return handled ? claimAsLeftBy(stored, commandId) : loadedClaimOf(stored);
+}
+
+function loadedClaimOf(stored: readonly RecordedEvent[]): LoadedClaim {
+  const recorded = stored.map(claimEventWithCommandOf);
   return {
     state: recorded.reduce(evolve, initialState),
     revision: stored.at(-1)?.revision ?? null,
@@ -53,6 +71,19 @@ export async function loadClaim(events: EventStore, claimId: string): Promise<Lo
     updatedAt: recorded.at(-1)?.data.occurredAt ?? '',
     cursor: stored.at(-1)?.position ?? '',
   };
+}
+
+/** A claim event with the command that recorded it: a claim event's cause is always its command. */
+function claimEventWithCommandOf(recorded: RecordedEvent): ClaimEvent {
+  const event = claimEventOf(recorded);
+  const commandId = recorded.metadata.causationId;
+  return commandId === null ? event : { ...event, commandId };
+}
+
+/** The claim as the command with this id left it: what a retry of that command answers. */
+function claimAsLeftBy(stored: readonly RecordedEvent[], commandId: string): LoadedClaim {
+  const last = stored.findLastIndex((event) => event.metadata.causationId === commandId);
+  return loadedClaimOf(stored.slice(0, last + 1));
 }
 
 /** Checks the caller against the current state before the decider runs (e.g. ownership). */
@@ -76,36 +107,42 @@ export class ClaimCommandHandler {
     context: CommandContext,
     guard: ClaimGuard = () => undefined,
   ): Promise<CommandOutcome> {
+    const { commandId } = command.metadata;
     for (let attempt = 1; ; attempt++) {
-      const loaded = await loadClaim(this.events, claimId);
+      const stored = isUuid(claimId) ? await this.events.read(claimStreamId(claimId)) : [];
+      const loaded = loadedClaimOf(stored);
       const { state, revision } = loaded;
       guard(state);
       const decided = decide(command, state, this.rules);
-      const next = decided.reduce(evolve, state);
+      // Folded as the stream will give them back: with the command that recorded them.
+      const next = decided.map((event) => ({ ...event, commandId })).reduce(evolve, state);
       if (next.kind === 'none') throw new Error('a decided claim command left no claim');
+      if (decided.length === 0) {
+        const handled = next.handledCommands[commandId] === command.type;
+        const original = handled ? claimAsLeftBy(stored, commandId) : loaded;
+        const claim = original.state.kind === 'claim' ? original.state : next;
+        const { submittedAt, updatedAt, cursor } = original;
+        return { claim, submittedAt, updatedAt, cursor, appended: [], position: null };
+      }
       const now = command.metadata.now.toISOString();
-      const times = {
-        submittedAt: loaded.submittedAt || now,
-        updatedAt: decided.length > 0 ? now : loaded.updatedAt,
-      };
-      if (decided.length === 0)
-        return { claim: next, ...times, cursor: loaded.cursor, appended: [], position: null };
-      const eventId = (index: number) =>
-        context.idempotencyKey === undefined
-          ? randomUUID()
-          : nameBasedUuid(
-              EVENT_ID_NAMESPACE,
-              `${claimId}:${command.type}:${context.idempotencyKey}:${index}`,
-            );
+      const times = { submittedAt: loaded.submittedAt || now, updatedAt: now };
+      // Fresh ids: a store that took ids it holds as a repeat would report a losing racer's different
+      // events as appended; with fresh ids it refuses them, and the decider answers the repeat.
+      const eventId = () => randomUUID();
       // Only the customer themself (whose consent ClaimService checked) may bring a destroyed key back.
       const ownAction = command.actor.kind === 'customer' && command.actor.customerId === next.customerId;
       const vault = ownAction ? this.vault.forCustomerWithConsent() : this.vault;
-      const sealed = await sealClaimEvents(decided, next.customerId, vault, eventId, {
-        schemaVersion: CLAIM_EVENT_SCHEMA_VERSION,
-        actor: actorReference(command.actor),
-        correlationId: context.correlationId,
-        causationId: null,
-      });
+      const sealed = await sealClaimEvents(
+        decided,
+        next.customerId,
+        vault,
+        eventId,
+        eventMetadata(
+          CLAIM_EVENT_SCHEMA_VERSION,
+          actorReference(command.actor),
+          causedByCommand(commandId, context.correlationId),
+        ),
+      );
       try {
         const result = await this.events.append(claimStreamId(claimId), sealed, {
           expectedRevision: revision ?? 'no_stream',

@@ -1,6 +1,6 @@
 import { CommonErrors, nameBasedUuid, assertConsentAccepted } from '@cabinet/kernel';
 import type { EventStore } from '@cabinet/platform/eventstore';
-import { requireTrustedCustomer, type RequestContext } from '@cabinet/platform/graphql';
+import { requireTrustedCustomer, type CommandEnvelope, type RequestContext } from '@cabinet/platform/graphql';
 import { contactEmail } from './contactEmail.ts';
 import type { CustomerEmailClient } from '@cabinet/platform/notifications';
 import type { PolicyClient } from './policyClient.ts';
@@ -11,8 +11,9 @@ import type { ClaimCommand, SubmitClaim } from '../domain/claimCommands.ts';
 import type { Claim } from '../domain/claimState.ts';
 import type { ClaimStatus } from '../domain/claimStatus.ts';
 import { ClaimErrors } from '../domain/claimErrors.ts';
+import { assertSubmittable, type UnnumberedSubmission } from '../domain/claimSubmission.ts';
 import type { ClaimSummaryRepository } from '../storage/claimSummaryRepository.ts';
-import { loadClaim, type ClaimCommandHandler } from './claimCommandHandler.ts';
+import { loadClaim, loadClaimAsLeftBy, type ClaimCommandHandler } from './claimCommandHandler.ts';
 import type { ClaimNumberSequence } from './claimNumberSequence.ts';
 import { assertPolicyCoversIncident } from './policyCoverage.ts';
 
@@ -72,26 +73,39 @@ export class ClaimService {
     private readonly now: () => Date,
   ) {}
 
-  async submit(context: RequestContext, input: SubmissionInput, idempotencyKey: string): Promise<ClaimView> {
+  /**
+   * Files a claim. Its id comes from the customer and their idempotency key (or, without a key, the
+   * command), so a retry finds the claim it made; its number is reserved for that id, so a retry or a
+   * racing duplicate of a submission whose append failed takes the same number again.
+   */
+  async submit(
+    context: RequestContext,
+    input: SubmissionInput,
+    envelope: CommandEnvelope,
+    idempotencyKey: string | undefined,
+  ): Promise<ClaimView> {
     requireTrustedCustomer(context);
     const actor = this.actorOf(context);
     if (actor.kind !== 'customer') throw CommonErrors.forbidden();
     const contact = { phone: input.contact.phone, email: contactEmail(input.contact.email) };
-    const claimId = nameBasedUuid(CLAIM_ID_NAMESPACE, `${actor.customerId}:${idempotencyKey}`);
-    const existing = await loadClaim(this.events, claimId);
+    const claimId = nameBasedUuid(
+      CLAIM_ID_NAMESPACE,
+      `${actor.customerId}:${idempotencyKey ?? envelope.commandId}`,
+    );
+    // A retry answers before the policy is asked again: with the claim as its submission left it.
+    const existing = await loadClaimAsLeftBy(this.events, claimId, envelope.commandId);
     if (existing.state.kind === 'claim') return viewOf({ ...existing, claim: existing.state });
 
     const policy = await this.policies.policyFor(input.policyId, context.authorization, context.requestId);
     assertPolicyCoversIncident(policy, input.incident.occurredOn);
     const recipient = await this.customerEmails.noticeRecipient(context.authorization, context.requestId);
     const now = this.now();
-    const command: SubmitClaim = {
+    const submission: UnnumberedSubmission = {
       type: 'SubmitClaim',
       actor,
-      metadata: { now },
+      metadata: { commandId: envelope.commandId, now },
       data: {
         claimId,
-        claimNumber: await this.numbers.next(now.getUTCFullYear()),
         policy: {
           policyId: policy.id,
           policyNumber: policy.number,
@@ -106,8 +120,13 @@ export class ClaimService {
         documents: input.documents,
       },
     };
+    assertSubmittable(submission);
+    const claimNumber = await this.numbers.numberFor(claimId, now.getUTCFullYear());
+    const command: SubmitClaim = { ...submission, data: { ...submission.data, claimNumber } };
     return viewOf(
-      await this.commands.execute(claimId, command, { correlationId: context.requestId, idempotencyKey }),
+      await this.commands.execute(claimId, command, {
+        correlationId: envelope.correlationId,
+      }),
     );
   }
 
@@ -115,16 +134,17 @@ export class ClaimService {
   async act<T extends Exclude<ClaimCommand['type'], 'SubmitClaim'>>(
     context: RequestContext,
     claimId: string,
+    envelope: CommandEnvelope,
     type: T,
     data: CommandOf<T>['data'],
-    idempotencyKey?: string,
   ): Promise<ClaimView> {
     const actor = this.actorOf(context);
-    const command = { type, data, actor, metadata: { now: this.now() } } as CommandOf<T>;
+    const metadata = { commandId: envelope.commandId, now: this.now() };
+    const command = { type, data, actor, metadata } as CommandOf<T>;
     const outcome = await this.commands.execute(
       claimId,
       command,
-      { correlationId: context.requestId, idempotencyKey },
+      { correlationId: envelope.correlationId },
       (state) => {
         // Someone else's claim does not exist as far as a customer can tell.
         if (state.kind === 'none' || (actor.kind === 'customer' && state.customerId !== actor.customerId)) {
@@ -136,13 +156,18 @@ export class ClaimService {
   }
 
   /** Assigns an adjuster, as identity's staff register knows them (asked only for staff callers). */
-  async assign(context: RequestContext, claimId: string, adjusterId: string): Promise<ClaimView> {
+  async assign(
+    context: RequestContext,
+    claimId: string,
+    envelope: CommandEnvelope,
+    adjusterId: string,
+  ): Promise<ClaimView> {
     const actor = this.actorOf(context);
     const registered =
       actor.kind === 'staff' && adjusterId.trim() !== ''
         ? await this.staffRegister.member(adjusterId.trim(), context.authorization, context.requestId)
         : null;
-    return this.act(context, claimId, 'AssignClaim', { adjusterId, registered });
+    return this.act(context, claimId, envelope, 'AssignClaim', { adjusterId, registered });
   }
 
   /** A claim card straight from its stream, so a claim is readable the moment it is written. */

@@ -1,4 +1,4 @@
-import type { CalendarDate, StaffRole } from '@cabinet/kernel';
+import type { CalendarDate, CommandMetadata, StaffRole } from '@cabinet/kernel';
 import type { ClaimActor } from './claimActor.ts';
 import type { ClaimDocument, ClaimPolicy, ClaimRefusalReason } from './claimEvents.ts';
 
@@ -11,7 +11,7 @@ interface ClaimCommandBase<Type extends string, Data> {
   readonly type: Type;
   readonly data: Data;
   readonly actor: ClaimActor;
-  readonly metadata: { readonly now: Date };
+  readonly metadata: CommandMetadata;
 }
 
 /**

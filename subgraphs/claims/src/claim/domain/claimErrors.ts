@@ -18,6 +18,13 @@ export const ClaimErrors = {
     );
   },
 
+  commandIdReused: (handledAs: ClaimCommandType, command: ClaimCommandType) =>
+    new DomainError(
+      'IDEMPOTENCY_KEY_REUSED',
+      `Этот ключ идемпотентности уже использован, чтобы ${CLAIM_COMMAND_LABELS[handledAs]}. Для нового действия нужен новый ключ.`,
+      { field: 'idempotencyKey', handledAs, command },
+    ),
+
   notAssigned: () => new DomainError('CLAIM_NOT_ASSIGNED', 'Сначала назначьте урегулировщика по заявлению.'),
 
   approvalLimitExceeded: (amountKopecks: number, limitKopecks: number) =>

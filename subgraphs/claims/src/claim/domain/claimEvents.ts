@@ -52,6 +52,12 @@ export type ClaimRefusalReason =
 
 interface ClaimEventBase<Type extends string, Data> {
   readonly type: Type;
+  /**
+   * Not part of the payload: the id of the command that recorded the event, read back from its metadata
+   * (`causationId`) so the claim remembers which commands it has handled. Absent on events the decider
+   * has just decided, and on events recorded before commands had ids.
+   */
+  readonly commandId?: string;
   readonly data: Data & {
     readonly claimId: string;
     /** Business time of the fact (the command's `now`), ISO 8601. */

@@ -1,4 +1,5 @@
 import type { CalendarDate } from '@cabinet/kernel';
+import type { ClaimCommandType } from './claimCommands.ts';
 import type { ClaimEvent, ClaimPolicy, DecisionClock } from './claimEvents.ts';
 import type { ClaimResolution, ClaimStatus } from './claimStatus.ts';
 
@@ -26,6 +27,8 @@ export interface Claim {
   readonly decisionClock: DecisionClock | null;
   readonly approvedAmountKopecks: number | null;
   readonly commentIds: readonly string[];
+  /** The commands the claim has handled, by command id, with what each was: a repeat changes nothing. */
+  readonly handledCommands: Readonly<Record<string, ClaimCommandType>>;
 }
 
 export type ClaimState = { readonly kind: 'none' } | Claim;
@@ -44,6 +47,32 @@ export function claimStatusOf(claim: Claim): ClaimStatus {
 }
 
 export function evolve(state: ClaimState, event: ClaimEvent): ClaimState {
+  const next = evolveFact(state, event);
+  if (next.kind === 'none' || event.commandId === undefined) return next;
+  const handled = COMMAND_OF_EVENT[event.type];
+  if (next.handledCommands[event.commandId] === handled) return next;
+  return { ...next, handledCommands: { ...next.handledCommands, [event.commandId]: handled } };
+}
+
+/** The command that records each event, so a key reused for another command is told apart from a retry. */
+const COMMAND_OF_EVENT: Readonly<Record<ClaimEvent['type'], ClaimCommandType>> = {
+  ClaimSubmitted: 'SubmitClaim',
+  ClaimAccepted: 'AcceptClaim',
+  ClaimAssigned: 'AssignClaim',
+  ClaimWorkStarted: 'StartClaimWork',
+  ClaimClarificationRequested: 'RequestClaimClarification',
+  ClaimClarificationAnswered: 'AnswerClaimClarification',
+  ClaimDocumentsRequested: 'RequestClaimDocuments',
+  ClaimDocumentsProvided: 'ProvideClaimDocuments',
+  ClaimCommented: 'CommentOnClaim',
+  ClaimApproved: 'ApproveClaim',
+  ClaimRefused: 'RefuseClaim',
+  ClaimMarkedReadyForPayout: 'MarkClaimReadyForPayout',
+  ClaimPaidOut: 'PayOutClaim',
+  ClaimWithdrawn: 'WithdrawClaim',
+};
+
+function evolveFact(state: ClaimState, event: ClaimEvent): ClaimState {
   if (event.type === 'ClaimSubmitted') {
     const { claimId, claimNumber, customerId, policy } = event.data;
     return {
@@ -60,6 +89,7 @@ export function evolve(state: ClaimState, event: ClaimEvent): ClaimState {
       decisionClock: null,
       approvedAmountKopecks: null,
       commentIds: [],
+      handledCommands: {},
     };
   }
   // Only a submission starts a claim; anything else on an empty stream is not a claim's history.

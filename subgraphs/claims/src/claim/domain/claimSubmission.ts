@@ -13,27 +13,25 @@ export function decideSubmission(command: SubmitClaim, state: ClaimState): Claim
   throw ClaimErrors.transitionNotAllowed(state, command.type);
 }
 
+/** A submission before its number is issued. */
+export type UnnumberedSubmission = Omit<SubmitClaim, 'data'> & {
+  readonly data: Omit<SubmitClaim['data'], 'claimNumber'>;
+};
+
+/**
+ * Refuses a submission the decider would refuse for what it says, before a claim number is issued for
+ * it: a number taken by a refused submission would leave a gap in the sequence.
+ */
+export function assertSubmittable(submission: UnnumberedSubmission): void {
+  checkedSubmission(submission);
+}
+
 function submit(command: SubmitClaim): ClaimEvent {
-  const { actor, data } = command;
-  if (actor.kind !== 'customer') throw ClaimErrors.forbidden();
+  const { data } = command;
+  const { customerId, kind, incidentPlace, description, contactPhone, contactEmail } =
+    checkedSubmission(command);
   if (parseClaimNumber(data.claimNumber) === null) {
     throw ClaimErrors.badInput('claimNumber', 'Неверный номер заявления.');
-  }
-  const today = moscowDate(command.metadata.now);
-  if (!isCalendarDate(data.incident.occurredOn) || data.incident.occurredOn > today) {
-    throw ClaimErrors.badInput('incident.occurredOn', 'Дата события должна быть не позже сегодняшней.');
-  }
-  const kind = requiredText('incident.kind', data.incident.kind, 'Укажите вид события.');
-  const incidentPlace = requiredText('incident.place', data.incident.place, 'Укажите место события.');
-  const description = requiredText(
-    'incident.description',
-    data.incident.description,
-    'Опишите, что произошло.',
-  );
-  const contactPhone = optionalText('contact.phone', data.contact.phone);
-  const contactEmail = optionalText('contact.email', data.contact.email);
-  if (contactPhone === null && contactEmail === null) {
-    throw ClaimErrors.badInput('contact', 'Укажите телефон или электронную почту для связи.');
   }
   const { documents, documentNames } = splitDocuments(data.documents);
   return {
@@ -42,7 +40,7 @@ function submit(command: SubmitClaim): ClaimEvent {
       claimId: data.claimId,
       occurredAt: command.metadata.now.toISOString(),
       claimNumber: data.claimNumber.trim(),
-      customerId: actor.customerId,
+      customerId,
       policy: data.policy,
       incident: { occurredOn: data.incident.occurredOn, kind },
       documents,
@@ -59,6 +57,27 @@ function submit(command: SubmitClaim): ClaimEvent {
       },
     },
   };
+}
+
+function checkedSubmission({ actor, data, metadata }: UnnumberedSubmission) {
+  if (actor.kind !== 'customer') throw ClaimErrors.forbidden();
+  const today = moscowDate(metadata.now);
+  if (!isCalendarDate(data.incident.occurredOn) || data.incident.occurredOn > today) {
+    throw ClaimErrors.badInput('incident.occurredOn', 'Дата события должна быть не позже сегодняшней.');
+  }
+  const kind = requiredText('incident.kind', data.incident.kind, 'Укажите вид события.');
+  const incidentPlace = requiredText('incident.place', data.incident.place, 'Укажите место события.');
+  const description = requiredText(
+    'incident.description',
+    data.incident.description,
+    'Опишите, что произошло.',
+  );
+  const contactPhone = optionalText('contact.phone', data.contact.phone);
+  const contactEmail = optionalText('contact.email', data.contact.email);
+  if (contactPhone === null && contactEmail === null) {
+    throw ClaimErrors.badInput('contact', 'Укажите телефон или электронную почту для связи.');
+  }
+  return { customerId: actor.customerId, kind, incidentPlace, description, contactPhone, contactEmail };
 }
 
 /** The same customer sending the same claim again (a network retry) changes nothing. */

@@ -26,8 +26,12 @@ import { decideSubmission } from './claimSubmission.ts';
 /**
  * Decides what happens when a command meets a claim's state: the events to append, none when the
  * command repeats what already happened, or a DomainError when it is refused.
+ *
+ * A command the claim has already handled (the same command id) is answered first, before any other
+ * rule: its events are recorded, so the repeat records nothing, whatever the claim's status is now.
  */
 export function decide(command: ClaimCommand, state: ClaimState, rules: ClaimRules): ClaimEvent[] {
+  if (isRepeat(command, state)) return [];
   if (command.type === 'SubmitClaim') return decideSubmission(command, state);
   if (state.kind === 'none') throw ClaimErrors.notFound();
   assertMayChange(command, state);
@@ -74,4 +78,13 @@ function decideChange(command: ClaimChangeCommand, claim: Claim, context: Change
       return _exhaustive;
     }
   }
+}
+
+/** True for a command the claim has handled; a command id reused for another command is refused. */
+function isRepeat(command: ClaimCommand, state: ClaimState): boolean {
+  if (state.kind === 'none') return false;
+  const handledAs = state.handledCommands[command.metadata.commandId];
+  if (handledAs === undefined) return false;
+  if (handledAs !== command.type) throw ClaimErrors.commandIdReused(handledAs, command.type);
+  return true;
 }

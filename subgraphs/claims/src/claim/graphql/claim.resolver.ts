@@ -1,7 +1,13 @@
 import { MoneyAmountScalar, UuidScalar } from '@cabinet/platform/scalars';
 import { nameBasedUuid, parseDecimal } from '@cabinet/kernel';
-import { idempotencyKeyOf, pageSize, type RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  commandEnvelopeOf,
+  IDEMPOTENCY_KEY_ARGUMENT,
+  pageSize,
+  type RequestContext,
+} from '@cabinet/platform/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { DocumentService } from '../../documents/application/documentService.ts';
 import type { ClaimService, ClaimView } from '../application/claimService.ts';
 import type { ClaimRefusalReason } from '../domain/claimEvents.ts';
@@ -12,10 +18,11 @@ import { ClaimRefusalReasonEnum, ClaimStatusEnum } from './enums.ts';
 import { SubmitClaimInput } from './inputs.ts';
 import { toClaim } from './toClaim.ts';
 
-/** Namespace of comment and question ids derived from the client's idempotency key. */
+/** Namespace of comment and question ids derived from the command that adds them. */
 const ENTRY_ID_NAMESPACE = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 
-const entryIdOf = (claimId: string, key: string) => nameBasedUuid(ENTRY_ID_NAMESPACE, `${claimId}:${key}`);
+const entryIdOf = (claimId: string, commandId: string) =>
+  nameBasedUuid(ENTRY_ID_NAMESPACE, `${claimId}:${commandId}`);
 
 @Resolver(() => Claim)
 export class ClaimResolver {
@@ -40,10 +47,11 @@ export class ClaimResolver {
   })
   async submitClaim(
     @Arg('input', () => SubmitClaimInput) input: SubmitClaimInput,
-    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Claim> {
-    const key = idempotencyKeyOf(idempotencyKey);
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
     const documentIds = input.documentIds ?? [];
     const documents =
       documentIds.length > 0 && context.principal.kind === 'customer'
@@ -58,14 +66,21 @@ export class ClaimResolver {
           contact: { phone: input.contact?.phone ?? null, email: input.contact?.email ?? null },
           documents,
         },
-        key,
+        envelope,
+        idempotencyKey ?? undefined,
       ),
     );
   }
 
   @Mutation(() => Claim, { description: 'Staff: accept the claim for review; the decision clock starts' })
-  async acceptClaim(@Arg('id', () => UuidScalar) id: string, @Ctx() context: RequestContext): Promise<Claim> {
-    return this.view(await this.claims.act(context, id, 'AcceptClaim', {}));
+  async acceptClaim(
+    @Arg('id', () => UuidScalar) id: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
+    @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Claim> {
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
+    return this.view(await this.claims.act(context, id, envelope, 'AcceptClaim', {}));
   }
 
   @Mutation(() => Claim, {
@@ -74,35 +89,39 @@ export class ClaimResolver {
   async assignClaim(
     @Arg('id', () => UuidScalar) id: string,
     @Arg('adjusterId', () => UuidScalar) adjusterId: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Claim> {
-    return this.view(await this.claims.assign(context, id, adjusterId));
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
+    return this.view(await this.claims.assign(context, id, envelope, adjusterId));
   }
 
   @Mutation(() => Claim, { description: 'Staff: the assigned adjuster starts working on the claim' })
   async startClaimWork(
     @Arg('id', () => UuidScalar) id: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Claim> {
-    return this.view(await this.claims.act(context, id, 'StartClaimWork', {}));
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
+    return this.view(await this.claims.act(context, id, envelope, 'StartClaimWork', {}));
   }
 
   @Mutation(() => Claim, { description: 'Customer: ask the insurer a question about the claim' })
   async askClaimQuestion(
     @Arg('id', () => UuidScalar) id: string,
     @Arg('question', () => String) question: string,
-    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Claim> {
-    const key = idempotencyKeyOf(idempotencyKey);
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
     return this.view(
-      await this.claims.act(
-        context,
-        id,
-        'RequestClaimClarification',
-        { clarificationId: entryIdOf(id, key), question },
-        key,
-      ),
+      await this.claims.act(context, id, envelope, 'RequestClaimClarification', {
+        clarificationId: entryIdOf(id, envelope.commandId),
+        question,
+      }),
     );
   }
 
@@ -110,30 +129,40 @@ export class ClaimResolver {
   async answerClaimQuestion(
     @Arg('id', () => UuidScalar) id: string,
     @Arg('answer', () => String) answer: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Claim> {
-    return this.view(await this.claims.act(context, id, 'AnswerClaimClarification', { answer }));
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
+    return this.view(await this.claims.act(context, id, envelope, 'AnswerClaimClarification', { answer }));
   }
 
   @Mutation(() => Claim, { description: 'Staff: ask for documents or corrections; the ОСАГО clock pauses' })
   async requestClaimDocuments(
     @Arg('id', () => UuidScalar) id: string,
     @Arg('message', () => String) message: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Claim> {
-    return this.view(await this.claims.act(context, id, 'RequestClaimDocuments', { message }));
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
+    return this.view(await this.claims.act(context, id, envelope, 'RequestClaimDocuments', { message }));
   }
 
   @Mutation(() => Claim, { description: 'Customer or staff: add a comment to the claim' })
   async commentOnClaim(
     @Arg('id', () => UuidScalar) id: string,
     @Arg('text', () => String) text: string,
-    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Claim> {
-    const key = idempotencyKeyOf(idempotencyKey);
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
     return this.view(
-      await this.claims.act(context, id, 'CommentOnClaim', { commentId: entryIdOf(id, key), text }, key),
+      await this.claims.act(context, id, envelope, 'CommentOnClaim', {
+        commentId: entryIdOf(id, envelope.commandId),
+        text,
+      }),
     );
   }
 
@@ -143,10 +172,13 @@ export class ClaimResolver {
   async approveClaim(
     @Arg('id', () => UuidScalar) id: string,
     @Arg('amount', () => MoneyAmountScalar) amount: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Claim> {
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
     return this.view(
-      await this.claims.act(context, id, 'ApproveClaim', {
+      await this.claims.act(context, id, envelope, 'ApproveClaim', {
         amountKopecks: parseDecimal(amount, 'RUB').minorUnits,
       }),
     );
@@ -157,35 +189,49 @@ export class ClaimResolver {
     @Arg('id', () => UuidScalar) id: string,
     @Arg('reason', () => ClaimRefusalReasonEnum) reason: ClaimRefusalReason,
     @Arg('explanation', () => String) explanation: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Claim> {
-    return this.view(await this.claims.act(context, id, 'RefuseClaim', { reason, explanation }));
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
+    return this.view(await this.claims.act(context, id, envelope, 'RefuseClaim', { reason, explanation }));
   }
 
   @Mutation(() => Claim, { description: 'Staff: the approved payout is ready («Готово к выдаче»)' })
   async markClaimReadyForPayout(
     @Arg('id', () => UuidScalar) id: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Claim> {
-    return this.view(await this.claims.act(context, id, 'MarkClaimReadyForPayout', {}));
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
+    return this.view(await this.claims.act(context, id, envelope, 'MarkClaimReadyForPayout', {}));
   }
 
   @Mutation(() => Claim, { description: 'Staff: the payout was made; the claim is completed' })
   async payOutClaim(
     @Arg('id', () => UuidScalar) id: string,
     @Arg('paymentReference', () => String) paymentReference: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Claim> {
-    return this.view(await this.claims.act(context, id, 'PayOutClaim', { paymentReference }));
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
+    return this.view(await this.claims.act(context, id, envelope, 'PayOutClaim', { paymentReference }));
   }
 
   @Mutation(() => Claim, { description: 'Customer: withdraw the claim before a decision' })
   async withdrawClaim(
     @Arg('id', () => UuidScalar) id: string,
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Claim> {
-    return this.view(await this.claims.act(context, id, 'WithdrawClaim', { reason: reason ?? null }));
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
+    return this.view(
+      await this.claims.act(context, id, envelope, 'WithdrawClaim', { reason: reason ?? null }),
+    );
   }
 
   async resolveReference(reference: { id: string }, context: RequestContext): Promise<Claim> {

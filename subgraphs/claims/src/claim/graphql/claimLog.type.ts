@@ -28,6 +28,18 @@ export class ClaimLogEvent {
   @Field(() => String, { description: '`customer:<id>` or `staff:<id>`' })
   actor!: string;
 
+  @Field(() => String, {
+    description: 'The request that recorded the event: events of one request share it (the `x-request-id`)',
+  })
+  correlationId!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What caused the event: the id of the command that recorded it (a retry of a command, with the same idempotency key, has the same id); null for events recorded before commands had ids',
+  })
+  causationId!: string | null;
+
   @Field(() => GraphQLJSONObject, { description: 'The event’s data without its personal part' })
   data!: Record<string, unknown>;
 }

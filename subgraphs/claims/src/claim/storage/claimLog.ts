@@ -14,6 +14,10 @@ export interface AnalystClaimEvent {
   readonly occurredAt: string;
   readonly recordedAt: string;
   readonly actor: string;
+  /** The request that recorded it. */
+  readonly correlationId: string;
+  /** The command that recorded it; null for events recorded before commands had ids. */
+  readonly causationId: string | null;
   readonly data: Readonly<Record<string, unknown>>;
 }
 
@@ -38,6 +42,8 @@ export function analystViewOf(recorded: RecordedEvent): AnalystClaimEvent {
     occurredAt: event.data.occurredAt,
     recordedAt: recorded.recordedAt.toISOString(),
     actor: recorded.metadata.actor,
+    correlationId: recorded.metadata.correlationId,
+    causationId: recorded.metadata.causationId,
     data,
   };
 }

@@ -1,10 +1,15 @@
 import { UuidScalar } from '@cabinet/platform/scalars';
 import { CommonErrors, type Principal } from '@cabinet/kernel';
-import type { RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, Int, Mutation, Resolver } from 'type-graphql';
+import {
+  commandEnvelopeOf,
+  idempotencyKeyOf,
+  IDEMPOTENCY_KEY_ARGUMENT,
+  type RequestContext,
+} from '@cabinet/platform/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Mutation, Resolver } from 'type-graphql';
 import type { ClaimService } from '../../claim/application/claimService.ts';
 import { Claim } from '../../claim/graphql/claim.type.ts';
-import { idempotencyKeyOf } from '@cabinet/platform/graphql';
 import { toClaim } from '../../claim/graphql/toClaim.ts';
 import { DocumentUpload } from './documentUpload.type.ts';
 import type { DocumentService } from '../application/documentService.ts';
@@ -50,13 +55,14 @@ export class DocumentResolver {
   async provideClaimDocuments(
     @Arg('id', () => UuidScalar) id: string,
     @Arg('documentIds', () => [UuidScalar]) documentIds: string[],
-    @Arg('idempotencyKey', () => String) idempotencyKey: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Claim> {
     const { customerId } = customerOf(context.principal);
-    const key = idempotencyKeyOf(idempotencyKey);
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
     const documents = await this.documents.attachable(customerId, documentIds);
-    const view = await this.claims.act(context, id, 'ProvideClaimDocuments', { documents }, key);
+    const view = await this.claims.act(context, id, envelope, 'ProvideClaimDocuments', { documents });
     return toClaim(view.state, view, this.now());
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -173,7 +174,7 @@ describe('claim history export', () => {
       [command('MarkClaimReadyForPayout', {}, ADJUSTER), '2026-04-19'],
       [command('PayOutClaim', { paymentReference: 'ПП-2026-0042' }, ADJUSTER), '2026-04-20'],
     ] as const) {
-      await run(SECOND_CLAIM_ID, { ...next, metadata: { now: moscowNoon(on) } });
+      await run(SECOND_CLAIM_ID, { ...next, metadata: { commandId: randomUUID(), now: moscowNoon(on) } });
     }
     const { scope, token } = scopeAndToken((await history.link(customer, SECOND_CLAIM_ID)).url);
 

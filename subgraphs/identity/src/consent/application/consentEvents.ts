@@ -3,13 +3,13 @@ import {
   customerStream,
   type CustomerLifecycleEvent,
 } from '@cabinet/contracts';
-import type { EventStore } from '@cabinet/platform/eventstore';
+import { eventMetadata, type EventCause, type EventStore } from '@cabinet/platform/eventstore';
 
 /** Publishes one event of the customer lifecycle contract (@cabinet/contracts) to other services. */
 export async function publishCustomerEvent(
   events: EventStore,
   event: CustomerLifecycleEvent,
-  meta: { id: string; actor: string; correlationId: string },
+  meta: { id: string; actor: string; cause: EventCause },
 ): Promise<void> {
   await events.append(
     customerStream(event.data.customerId),
@@ -18,12 +18,7 @@ export async function publishCustomerEvent(
         id: meta.id,
         type: event.type,
         data: event.data,
-        metadata: {
-          schemaVersion: CUSTOMER_LIFECYCLE_SCHEMA_VERSION,
-          actor: meta.actor,
-          correlationId: meta.correlationId,
-          causationId: null,
-        },
+        metadata: eventMetadata(CUSTOMER_LIFECYCLE_SCHEMA_VERSION, meta.actor, meta.cause),
       },
     ],
     { expectedRevision: 'any' },

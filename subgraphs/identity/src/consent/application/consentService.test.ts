@@ -6,7 +6,7 @@ import { CURRENT_CONSENT_VERSION } from '@cabinet/kernel';
 import { ActivityRecorder } from '@cabinet/platform/activity';
 import { createAccessTokenSigner, loadOrCreateKeyRing } from '@cabinet/platform/auth';
 import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
-import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
+import { causedByRequest, openEventStore, type EventStore } from '@cabinet/platform/eventstore';
 import { createLogger } from '@cabinet/platform/logging';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ActivityLog } from '../../activity/storage/activityLog.ts';
@@ -108,7 +108,7 @@ async function signedIn(): Promise<Caller> {
     customerId,
     sessionId: session.id,
     client: { ip: '203.0.113.7', userAgent: 'test' },
-    correlationId: randomUUID(),
+    cause: causedByRequest(randomUUID(), 'acceptConsent'),
   };
 }
 
@@ -164,6 +164,11 @@ describe('accepting the consent again during the erasure grace period', () => {
         },
       },
     ]);
+    // Each published with the request that made it and the command it belongs to
+    for (const { metadata } of await events.read(`customer-${customerId}`)) {
+      expect(metadata.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(metadata.causationId).toMatch(/^[0-9a-f-]{36}$/);
+    }
     // And once the erasure would have been due, the job leaves the customer alone
     advanceDays(ERASE_AFTER_DAYS + 1);
     expect(await runJob()).toBe(0);

@@ -2,7 +2,7 @@ import { CURRENT_CONSENT_VERSION } from '@cabinet/kernel';
 import type { RequestClient } from '@cabinet/contracts';
 import type { ActivityRecorder } from '@cabinet/platform/activity';
 import { VersionConflict } from '@cabinet/platform/documents';
-import type { EventStore } from '@cabinet/platform/eventstore';
+import type { EventCause, EventStore } from '@cabinet/platform/eventstore';
 import type { CustomerRepository } from '../../customer/storage/customerRepository.ts';
 import { customerNotFound } from '../../customer/domain/customerAccess.ts';
 import type { AccessGrant, SessionService } from '../../session/application/sessionService.ts';
@@ -28,7 +28,8 @@ export interface Caller {
   readonly customerId: string;
   readonly sessionId: string;
   readonly client: RequestClient;
-  readonly correlationId: string;
+  /** The request and the command (the mutation) the change belongs to. */
+  readonly cause: EventCause;
 }
 
 export class ConsentService {
@@ -59,7 +60,7 @@ export class ConsentService {
         {
           id: this.deps.newId(),
           actor: `customer:${caller.customerId}`,
-          correlationId: caller.correlationId,
+          cause: caller.cause,
         },
       );
       await this.deps.activity.record(
@@ -75,7 +76,7 @@ export class ConsentService {
             eraseAt: cancelled.eraseAt,
           },
         },
-        caller.correlationId,
+        caller.cause,
       );
     }
     return { record, access: await this.deps.sessions.reissueAccess(caller.sessionId) };
@@ -113,7 +114,7 @@ export class ConsentService {
           erasureDueBy: erasure.dueBy,
         },
       },
-      { id: this.deps.newId(), actor: `customer:${caller.customerId}`, correlationId: caller.correlationId },
+      { id: this.deps.newId(), actor: `customer:${caller.customerId}`, cause: caller.cause },
     );
     await this.deps.activity.record(
       caller.customerId,
@@ -123,7 +124,7 @@ export class ConsentService {
         client: caller.client,
         details: { reason: 'CONSENT_REVOKED', sessions: ended },
       },
-      caller.correlationId,
+      caller.cause,
     );
     return erasure;
   }
@@ -165,7 +166,7 @@ export class ConsentService {
         client: caller.client,
         details: { consentVersion: version, sessionId: caller.sessionId },
       },
-      caller.correlationId,
+      caller.cause,
     );
     return record;
   }

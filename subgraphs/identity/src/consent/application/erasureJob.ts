@@ -1,5 +1,5 @@
 import type { ActivityRecorder } from '@cabinet/platform/activity';
-import type { EventStore } from '@cabinet/platform/eventstore';
+import { causedByRequest, type EventStore } from '@cabinet/platform/eventstore';
 import type { Logger } from '@cabinet/platform/logging';
 import type { CustomerRepository } from '../../customer/storage/customerRepository.ts';
 import type { SessionRepository } from '../../session/storage/sessionRepository.ts';
@@ -37,19 +37,20 @@ export async function runDueErasures(deps: ErasureJobDeps): Promise<number> {
     await deps.customers.delete(erasure.customerId);
     await deps.sessions.deleteFor(erasure.customerId);
     await deps.erasures.markErased(erasure.customerId, now);
-    const correlationId = deps.newId();
+    // A run's erasure of one customer is a request of its own, and its one command.
+    const cause = causedByRequest(deps.newId(), 'erasePersonalData');
     await publishCustomerEvent(
       deps.events,
       {
         type: 'CustomerPersonalDataErased',
         data: { customerId: erasure.customerId, erasedAt: now.toISOString() },
       },
-      { id: deps.newId(), actor: 'system:erasure', correlationId },
+      { id: deps.newId(), actor: 'system:erasure', cause },
     );
     await deps.activity.record(
       erasure.customerId,
       { action: 'PERSONAL_DATA_ERASED', actor: 'system:erasure', client: { ip: null, userAgent: null } },
-      correlationId,
+      cause,
     );
     deps.log.info({ customerId: erasure.customerId, dueBy: erasure.dueBy }, 'personal data erased');
     erased += 1;

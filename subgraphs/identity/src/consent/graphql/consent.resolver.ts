@@ -1,6 +1,7 @@
 import { CURRENT_CONSENT_VERSION } from '@cabinet/kernel';
 import { currentRequestClient } from '@cabinet/platform/activity';
 import { requireCustomerSession, type RequestContext } from '@cabinet/platform/graphql';
+import { causedByRequest } from '@cabinet/platform/eventstore';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { SessionService } from '../../session/application/sessionService.ts';
 import { toAccessToken } from '../../session/graphql/toGraphql.ts';
@@ -34,14 +35,14 @@ export class ConsentResolver {
     private readonly esiaLogoutUrl: () => string,
   ) {}
 
-  private async caller(context: RequestContext): Promise<Caller> {
+  private async caller(context: RequestContext, operation: string): Promise<Caller> {
     const principal = requireCustomerSession(context);
     await this.sessions.activeSession(principal.sessionId);
     return {
       customerId: principal.customerId,
       sessionId: principal.sessionId,
       client: currentRequestClient(),
-      correlationId: context.requestId,
+      cause: causedByRequest(context.requestId, operation),
     };
   }
 
@@ -62,7 +63,10 @@ export class ConsentResolver {
     @Arg('version', () => String) version: string,
     @Ctx() context: RequestContext,
   ): Promise<ConsentAcceptance> {
-    const { record, access } = await this.consents.accept(await this.caller(context), version);
+    const { record, access } = await this.consents.accept(
+      await this.caller(context, 'acceptConsent'),
+      version,
+    );
     return Object.assign(new ConsentAcceptance(), {
       consent: toConsent(record),
       access: toAccessToken(access),
@@ -73,7 +77,7 @@ export class ConsentResolver {
     description: 'Revokes the consent: every session ends and personal data is erased within 30 days',
   })
   async revokeConsent(@Ctx() context: RequestContext): Promise<ConsentRevocation> {
-    const erasure = await this.consents.revoke(await this.caller(context));
+    const erasure = await this.consents.revoke(await this.caller(context, 'revokeConsent'));
     return Object.assign(new ConsentRevocation(), {
       revokedAt: new Date(erasure.requestedAt),
       erasureDueBy: new Date(erasure.dueBy),
@@ -83,7 +87,7 @@ export class ConsentResolver {
 
   @Query(() => [ConsentType], { description: "The caller's consent history, newest first" })
   async myConsents(@Ctx() context: RequestContext): Promise<ConsentType[]> {
-    const caller = await this.caller(context);
+    const caller = await this.caller(context, 'myConsents');
     return (await this.consents.history(caller.customerId)).map(toConsent);
   }
 }

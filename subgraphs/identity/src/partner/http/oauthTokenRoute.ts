@@ -1,7 +1,8 @@
 import { isDomainError } from '@cabinet/kernel';
 import { currentRequestClient, type ActivityRecorder } from '@cabinet/platform/activity';
 import { ACCESS_TOKEN_TTL_SECONDS, type AccessTokenSigner } from '@cabinet/platform/auth';
-import type { Logger } from '@cabinet/platform/logging';
+import { causedByRequest } from '@cabinet/platform/eventstore';
+import { REQUEST_ID_HEADER, requestIdFrom, type Logger } from '@cabinet/platform/logging';
 import express, { type Express, type Response } from 'express';
 import { RequestAbandoned } from '../../secrets/application/hashQueue.ts';
 import { currentRequestSignal } from '../../secrets/application/requestSignal.ts';
@@ -15,7 +16,6 @@ export interface OauthTokenDeps {
   readonly activity: ActivityRecorder;
   readonly log: Logger;
   readonly now: () => Date;
-  readonly newId: () => string;
 }
 
 function refuse(response: Response, error: TokenRequestError, description: string): void {
@@ -38,6 +38,7 @@ export function oauthTokenRoute(deps: OauthTokenDeps) {
   return (app: Express) => {
     app.post('/oauth/token', express.urlencoded({ extended: false, limit: '8kb' }), (request, response) => {
       void (async () => {
+        const cause = causedByRequest(requestIdFrom(request.headers[REQUEST_ID_HEADER]), 'oauthToken');
         const parsed = parseClientCredentialsRequest(
           (request.body ?? {}) as Record<string, unknown>,
           request.headers.authorization,
@@ -58,7 +59,7 @@ export function oauthTokenRoute(deps: OauthTokenDeps) {
               actor: `partner:${parsed.clientId}`,
               errorCode: 'invalid_client',
             },
-            deps.newId(),
+            cause,
           );
           return refuse(response, 'invalid_client', 'client authentication failed');
         }
@@ -75,7 +76,7 @@ export function oauthTokenRoute(deps: OauthTokenDeps) {
             actor: `partner:${client.clientId}`,
             details: { scope: scopes.join(' ') },
           },
-          deps.newId(),
+          cause,
         );
         response
           .set('cache-control', 'no-store')

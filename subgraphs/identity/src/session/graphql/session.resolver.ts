@@ -2,6 +2,7 @@ import { UuidScalar } from '@cabinet/platform/scalars';
 import { CommonErrors, isDomainError } from '@cabinet/kernel';
 import { currentRequestClient, type ActivityRecorder } from '@cabinet/platform/activity';
 import { requireAuthenticated, type RequestContext } from '@cabinet/platform/graphql';
+import { causedByRequest } from '@cabinet/platform/eventstore';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { assertOwnSession } from '../domain/sessionAccess.ts';
 import type { SessionService } from '../application/sessionService.ts';
@@ -48,7 +49,7 @@ export class SessionResolver {
           client,
           details: { sessionId: issued.session.id },
         },
-        context.requestId,
+        causedByRequest(context.requestId, 'refreshSession'),
       );
       return toSessionTokens(issued);
     } catch (error) {
@@ -62,7 +63,7 @@ export class SessionResolver {
             client,
             errorCode: 'REFRESH_TOKEN_REUSED',
           },
-          context.requestId,
+          causedByRequest(context.requestId, 'refreshSession'),
         );
       }
       throw error;
@@ -76,7 +77,7 @@ export class SessionResolver {
     await this.activity.record(
       holder.subjectId,
       { action: 'SIGN_OUT', actor: holder.actor, details: { sessionId: holder.sessionId } },
-      context.requestId,
+      causedByRequest(context.requestId, 'signOut'),
     );
     return Object.assign(new SignOutResult(), {
       signedOut: true,
@@ -110,7 +111,7 @@ export class SessionResolver {
         actor: holder.actor,
         details: { sessionId: id, bySessionId: holder.sessionId },
       },
-      context.requestId,
+      causedByRequest(context.requestId, 'revokeSession'),
     );
     return toSession(ended, holder.sessionId, this.now());
   }

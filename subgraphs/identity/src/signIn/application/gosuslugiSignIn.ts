@@ -1,4 +1,5 @@
 import { isDomainError } from '@cabinet/kernel';
+import type { EventCause } from '@cabinet/platform/eventstore';
 import { UNATTRIBUTED_ACTIVITY, type RequestClient } from '@cabinet/contracts';
 import type { ActivityRecorder } from '@cabinet/platform/activity';
 import { VersionConflict } from '@cabinet/platform/documents';
@@ -83,7 +84,7 @@ export class GosuslugiSignIn {
   async complete(
     callback: GosuslugiCallback,
     client: RequestClient,
-    correlationId: string,
+    cause: EventCause,
   ): Promise<CompletedSignIn> {
     let subjectId = UNATTRIBUTED_ACTIVITY;
     try {
@@ -119,7 +120,7 @@ export class GosuslugiSignIn {
           client,
           details: { method: 'GOSUSLUGI', sessionId: session.session.id, linkedBy, trusted: profile.trusted },
         },
-        correlationId,
+        cause,
       );
       return { ...session, customer, linkedBy };
     } catch (error) {
@@ -136,7 +137,7 @@ export class GosuslugiSignIn {
             esiaCode: typeof esiaCode === 'string' ? esiaCode : null,
             details: { method: 'GOSUSLUGI', attemptId: callback.attemptId },
           },
-          correlationId,
+          cause,
         );
       }
       throw error;

@@ -1,4 +1,5 @@
 import type { RequestClient } from '@cabinet/contracts';
+import type { EventCause } from '@cabinet/platform/eventstore';
 import type { ActivityRecorder } from '@cabinet/platform/activity';
 import { accountAtIpKey, ipKey, type RateLimiter } from '../../rateLimit/application/rateLimiter.ts';
 import { SIGN_IN_BACKOFF } from '../../rateLimit/domain/failureBackoff.ts';
@@ -25,7 +26,7 @@ export class StaffSignIn {
     login: string,
     password: string,
     client: RequestClient,
-    correlationId: string,
+    cause: EventCause,
     signal?: AbortSignal,
   ): Promise<IssuedSession> {
     const normalized = normalizeLogin(login);
@@ -51,7 +52,7 @@ export class StaffSignIn {
           errorCode: 'INVALID_CREDENTIALS',
           details: { method: 'PASSWORD' },
         },
-        correlationId,
+        cause,
       );
       throw invalidCredentials();
     }
@@ -69,7 +70,7 @@ export class StaffSignIn {
         client,
         details: { method: 'PASSWORD', sessionId: session.session.id },
       },
-      correlationId,
+      cause,
     );
     return session;
   }

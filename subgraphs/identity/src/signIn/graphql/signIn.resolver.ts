@@ -7,6 +7,7 @@ import { SessionTokens } from '../../session/graphql/session.type.ts';
 import { toSessionTokens } from '../../session/graphql/toGraphql.ts';
 import type { GosuslugiSignIn } from '../application/gosuslugiSignIn.ts';
 import type { StaffSignIn } from '../application/staffSignIn.ts';
+import { causedByRequest } from '@cabinet/platform/eventstore';
 import { GosuslugiSignInStart } from './signIn.type.ts';
 
 /** The ways in: through Gosuslugi for customers, with login and password for staff. Each opens a session. */
@@ -48,7 +49,7 @@ export class SignInResolver {
         errorDescription: errorDescription ?? undefined,
       },
       currentRequestClient(),
-      context.requestId,
+      causedByRequest(context.requestId, 'completeGosuslugiSignIn'),
     );
     return toSessionTokens(completed);
   }
@@ -64,7 +65,7 @@ export class SignInResolver {
         login,
         password,
         currentRequestClient(),
-        context.requestId,
+        causedByRequest(context.requestId, 'staffSignIn'),
         currentRequestSignal(),
       ),
     );

@@ -1,4 +1,5 @@
 import { formatDecimal } from '@cabinet/kernel';
+import { causedByCommand } from '@cabinet/platform/eventstore';
 import type { ActivityRecorder } from '@cabinet/platform/activity';
 import type { Logger } from '@cabinet/platform/logging';
 import { declineError } from '../domain/index.ts';
@@ -52,7 +53,8 @@ export function paymentActivity(recorder: ActivityRecorder, log: Logger): Paymen
               currency: payment.amount.currency,
             },
           },
-          payment.id,
+          // The payment record is the command (retried under its idempotency key) and its own request.
+          causedByCommand(payment.id, payment.id),
         );
       } catch (error) {
         log.error({ err: error, paymentId: payment.id }, 'payment activity not recorded');

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, isUuid, nameBasedUuid, actorReference } from '@cabinet/kernel';
-import { WrongExpectedRevision, type EventStore, type RecordedEvent } from '@cabinet/platform/eventstore';
+import {
+  WrongExpectedRevision,
+  causedByCommand,
+  type EventStore,
+  type RecordedEvent,
+} from '@cabinet/platform/eventstore';
+import type { CommandEnvelope } from '@cabinet/platform/graphql';
 import type { ConversationCommand } from '../domain/conversationCommands.ts';
 import type { ConversationEvent } from '../domain/conversationEvents.ts';
 import {
@@ -52,7 +58,11 @@ export class ConversationCommandHandler {
   async execute(
     conversationId: string,
     command: ConversationCommand,
-    context: { readonly correlationId: string; readonly idempotencyKey?: string | undefined },
+    context: {
+      /** The request and the command, as the events' correlation and causation record them. */
+      readonly envelope: CommandEnvelope;
+      readonly idempotencyKey?: string | undefined;
+    },
   ): Promise<CommandOutcome> {
     for (let attempt = 1; ; attempt++) {
       const { state, history } = await loadConversation(this.events, conversationId);
@@ -67,10 +77,10 @@ export class ConversationCommandHandler {
               EVENT_ID_NAMESPACE,
               `${conversationId}:${command.type}:${context.idempotencyKey}:${index}`,
             );
+      const { commandId, correlationId } = context.envelope;
       const metadata = {
         actor: actorReference(command.metadata.actor),
-        correlationId: context.correlationId,
-        causationId: null,
+        ...causedByCommand(commandId, correlationId),
       };
       const stream = conversationStreamId(conversationId);
       try {

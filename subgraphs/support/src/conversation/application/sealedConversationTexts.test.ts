@@ -61,7 +61,7 @@ function run(actor: SupportActor, minutes: number, command: Record<string, unkno
   return handler.execute(
     CONVERSATION,
     { messageId: `m-${commands}`, ...command, metadata: { actor, now: at(minutes) } } as ConversationCommand,
-    { correlationId: `c-${commands}` },
+    { envelope: { commandId: `command-${commands}`, correlationId: `c-${commands}` } },
   );
 }
 

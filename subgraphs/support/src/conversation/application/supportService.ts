@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { assertConsentAccepted, CommonErrors, isUuid, nameBasedUuid, type Principal } from '@cabinet/kernel';
 import type { EventStore, RecordedEvent } from '@cabinet/platform/eventstore';
-import type { RequestContext } from '@cabinet/platform/graphql';
+import { commandEnvelopeOf, type RequestContext } from '@cabinet/platform/graphql';
 import type { CustomerEmailClient } from '@cabinet/platform/notifications';
 import type { StaffRegisterClient } from '@cabinet/platform/staff';
 import type { ConversationCommand } from '../domain/conversationCommands.ts';
@@ -136,7 +136,10 @@ export class SupportService {
           noticeName: recipient.greetingName,
           ...input,
         },
-        { correlationId: context.requestId, idempotencyKey },
+        {
+          envelope: commandEnvelopeOf(context, { path: { key: 'openConversation' } }, idempotencyKey),
+          idempotencyKey,
+        },
       ),
     );
     return this.viewOf(actor, outcome.history);
@@ -153,7 +156,10 @@ export class SupportService {
     const actor = supportActorFor(context.principal);
     const command = { type, metadata: { actor, now: this.now() }, ...data } as ConversationCommand;
     const execute = () =>
-      this.handler.execute(conversationId, command, { correlationId: context.requestId, idempotencyKey });
+      this.handler.execute(conversationId, command, {
+        envelope: commandEnvelopeOf(context, { path: { key: type } }, idempotencyKey),
+        idempotencyKey,
+      });
     const outcome =
       command.type === 'SendCustomerMessage'
         ? await this.countingCustomerMessage(actor, command, command.metadata.now, execute)

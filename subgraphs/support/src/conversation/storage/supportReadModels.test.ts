@@ -61,7 +61,7 @@ function run(conversationId: string, actor: SupportActor, minutes: number, comma
   return handler.execute(
     conversationId,
     { messageId: `m-${messages}`, ...command, metadata: { actor, now: at(minutes) } } as ConversationCommand,
-    { correlationId: `c-${messages}` },
+    { envelope: { commandId: `command-${messages}`, correlationId: `c-${messages}` } },
   );
 }
 

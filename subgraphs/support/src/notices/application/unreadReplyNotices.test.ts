@@ -58,7 +58,7 @@ describe('notices of unread operator replies', () => {
     return handler.execute(
       conversationId,
       { messageId: `m-${commands}`, ...command, metadata: { actor, now: clock } } as ConversationCommand,
-      { correlationId: `c-${commands}` },
+      { envelope: { commandId: `command-${commands}`, correlationId: `c-${commands}` } },
     );
   };
   const open = (conversationId: string, noticeEmail: string | null = EMAIL) =>

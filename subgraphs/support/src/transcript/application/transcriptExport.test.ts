@@ -79,7 +79,7 @@ beforeEach(async () => {
         ...command,
         metadata: { actor: actors[who], now: at(minutes) },
       } as ConversationCommand,
-      { correlationId: `c-${step}` },
+      { envelope: { commandId: `command-${step}`, correlationId: `c-${step}` } },
     );
   };
   await run('customer', 0, {

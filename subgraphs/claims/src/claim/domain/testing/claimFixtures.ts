@@ -46,7 +46,17 @@ export function command<C extends ClaimCommand>(
   actor: ClaimActor,
   on = '2026-04-20',
 ): C {
-  return { type, data, actor, metadata: { now: moscowNoon(on) } } as C;
+  issuedCommands += 1;
+  const commandId = `${type}-${issuedCommands}`;
+  return { type, data, actor, metadata: { commandId, now: moscowNoon(on) } } as C;
+}
+
+/** Each command a test builds is a command of its own; a retry reuses the command object. */
+let issuedCommands = 0;
+
+/** The events of `command` as the claim's stream gives them back: with the id of the command that recorded them. */
+export function recordedBy(command: ClaimCommand, events: readonly ClaimEvent[]): ClaimEvent[] {
+  return events.map((event) => ({ ...event, commandId: command.metadata.commandId }));
 }
 
 export function submitClaim(overrides: Partial<SubmitClaim['data']> = {}, on = '2026-04-13'): SubmitClaim {
