@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore, NewEvent, UpcasterRegistry } from '@cabinet/platform/eventstore';
+import type { EventStore, NewEvent } from '@cabinet/platform/eventstore';
 import { SqliteEventStore } from '@cabinet/platform/eventstore';
 import { EventStoreDbEventStore } from '@cabinet/platform/eventstore/eventstoredb';
 import { tempDirectory } from './tempDirectory.ts';
@@ -8,7 +8,7 @@ export interface EventStoreAdapter {
   /** The suite title, saying why it is skipped when it cannot run here. */
   readonly title: string;
   readonly available: boolean;
-  open(options?: { upcasters?: UpcasterRegistry }): Promise<EventStore>;
+  open(): Promise<EventStore>;
   /** Removes whatever the suite created locally. */
   cleanUp(): void;
 }
@@ -18,10 +18,7 @@ function sqliteAdapter(): EventStoreAdapter {
   return {
     title: 'SQLite event store',
     available: true,
-    open: (options = {}) =>
-      Promise.resolve(
-        new SqliteEventStore({ file: directory.file(`${randomUUID()}.db`), upcasters: options.upcasters }),
-      ),
+    open: () => Promise.resolve(new SqliteEventStore({ file: directory.file(`${randomUUID()}.db`) })),
     cleanUp: () => directory.remove(),
   };
 }
@@ -34,10 +31,7 @@ function eventStoreDbAdapter(url: string | undefined): EventStoreAdapter {
         ? 'EventStoreDB event store (skipped: EVENTSTORE_URL is not set)'
         : 'EventStoreDB event store',
     available: url !== undefined,
-    open: (options = {}) =>
-      Promise.resolve(
-        new EventStoreDbEventStore({ connectionString: url ?? '', upcasters: options.upcasters }),
-      ),
+    open: () => Promise.resolve(new EventStoreDbEventStore({ connectionString: url ?? '' })),
     cleanUp: () => undefined,
   };
 }

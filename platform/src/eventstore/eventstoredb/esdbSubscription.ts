@@ -12,7 +12,6 @@ import {
   streamNameFilter,
 } from '@eventstore/db-client';
 import type { Position, SubscribeOptions, SubscriptionMessage } from '../port.ts';
-import type { UpcasterRegistry } from '../upcasting.ts';
 import { fromResolvedEvent } from './esdbEvents.ts';
 import { decodeEsdbPosition } from './esdbPosition.ts';
 
@@ -34,7 +33,6 @@ const MAX_BACKOFF_MS = 5_000;
  */
 export async function* subscribeToAll(
   client: EventStoreDBClient,
-  upcasters: UpcasterRegistry,
   options: SubscribeOptions,
 ): AsyncGenerator<SubscriptionMessage> {
   const { signal } = options;
@@ -67,7 +65,7 @@ export async function* subscribeToAll(
         const event = fromResolvedEvent(next);
         if (event === null) continue;
         lastDelivered = event.position;
-        yield { kind: 'event', event: upcasters.upcast(event) };
+        yield { kind: 'event', event };
       }
     } catch (error) {
       if (!(error instanceof Error && isCommandError(error) && TRANSIENT.has(error.type))) throw error;

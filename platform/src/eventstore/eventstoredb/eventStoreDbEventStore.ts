@@ -23,7 +23,6 @@ import type {
   SubscriptionMessage,
 } from '../port.ts';
 import { categoryOf, WrongExpectedRevision } from '../port.ts';
-import { noUpcasting, type UpcasterRegistry } from '../upcasting.ts';
 import { fromResolvedEvent, toEventData } from './esdbEvents.ts';
 import { decodeEsdbPosition, encodeEsdbPosition, samePosition } from './esdbPosition.ts';
 import { subscribeToAll } from './esdbSubscription.ts';
@@ -31,7 +30,6 @@ import { subscribeToAll } from './esdbSubscription.ts';
 export interface EventStoreDbOptions {
   /** `esdb://host:2113?tls=false` or `esdb+discover://…`. */
   readonly connectionString: string;
-  readonly upcasters?: UpcasterRegistry;
 }
 
 /**
@@ -41,11 +39,9 @@ export interface EventStoreDbOptions {
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
-  private readonly upcasters: UpcasterRegistry;
 
   constructor(options: EventStoreDbOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
-    this.upcasters = options.upcasters ?? noUpcasting;
   }
 
   async append(
@@ -111,14 +107,14 @@ export class EventStoreDbEventStore implements EventStore {
       ) {
         continue;
       }
-      events.push(this.upcasters.upcast(event));
+      events.push(event);
       if (events.length === options.maxCount) break;
     }
     return events;
   }
 
   subscribe(options: SubscribeOptions = {}): AsyncIterable<SubscriptionMessage> {
-    return subscribeToAll(this.client, this.upcasters, options);
+    return subscribeToAll(this.client, options);
   }
 
   close(): Promise<void> {
@@ -127,7 +123,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   private collect(resolved: ResolvedEvent, into: RecordedEvent[]): void {
     const event = fromResolvedEvent(resolved);
-    if (event !== null) into.push(this.upcasters.upcast(event));
+    if (event !== null) into.push(event);
   }
 
   /** An idempotent (already written) append is acknowledged without a position: read it back. */
