@@ -10,6 +10,7 @@ import {
   type AccessTokenVerifier,
 } from '@cabinet/platform/auth';
 import type { DocumentStore } from '@cabinet/platform/documents';
+import { ACTIVITY_EVENT_TYPES, CUSTOMER_LIFECYCLE_EVENT_TYPES } from '@cabinet/contracts';
 import { instrumentEventStore, openEventStore, type EventStore } from '@cabinet/platform/eventstore';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
 import {
@@ -127,7 +128,11 @@ async function openStores(config: IdentityConfig, now: () => Date): Promise<Stor
   const documents = await openIdentityDocuments(config);
   const eventStoreMetrics = createEventStoreMetrics();
   const events = instrumentEventStore(
-    await openEventStore({ url: config.EVENTSTORE_URL, sqliteFile: join(config.DATA_DIR, 'events.sqlite') }),
+    await openEventStore({
+      url: config.EVENTSTORE_URL,
+      sqliteFile: join(config.DATA_DIR, 'events.sqlite'),
+      eventTypes: [...ACTIVITY_EVENT_TYPES, ...CUSTOMER_LIFECYCLE_EVENT_TYPES],
+    }),
     eventStoreMetrics,
   );
   const [customers, sessions, consents, erasures, attempts, staff, partners, limiter] = await Promise.all([

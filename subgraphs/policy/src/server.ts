@@ -6,6 +6,7 @@ import {
   createInternalRequestSigner,
   requireInternalRequestSecret,
 } from '@cabinet/platform/internal-requests';
+import { ACTIVITY_EVENT_TYPES } from '@cabinet/contracts';
 import { instrumentEventStore, openEventStore } from '@cabinet/platform/eventstore';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
 import { loadOrCreateLinkSigningKey, publicFilesBase } from '@cabinet/platform/files';
@@ -54,7 +55,11 @@ export async function start(
   // The event store every service shares; this service writes only the customers' activity log to it.
   const eventStoreMetrics = createEventStoreMetrics();
   const events = instrumentEventStore(
-    await openEventStore({ url: config.EVENTSTORE_URL, sqliteFile: join(config.DATA_DIR, 'events.sqlite') }),
+    await openEventStore({
+      url: config.EVENTSTORE_URL,
+      sqliteFile: join(config.DATA_DIR, 'events.sqlite'),
+      eventTypes: ACTIVITY_EVENT_TYPES,
+    }),
     eventStoreMetrics,
   );
   const activity = new ActivityRecorder({ events, service: 'policy', now: deps.now, newId: deps.newId });

@@ -9,7 +9,7 @@ import type { ClaimRules } from '../domain/claimRules.ts';
 import { evolve, initialState, type Claim, type ClaimState } from '../domain/claimState.ts';
 import { claimStreamId } from '../domain/claimStreamId.ts';
 import { decide } from '../domain/decide.ts';
-import { claimEventOf, sealClaimEvents, CLAIM_EVENT_SCHEMA_VERSION } from './claimEventCodec.ts';
+import { claimEventOf, sealClaimEvents } from './claimEventCodec.ts';
 
 /** Namespace of the event ids derived from idempotency keys. */
 const EVENT_ID_NAMESPACE = 'a1f0c3e2-5b7d-4e8f-9a6b-0c1d2e3f4a5b';
@@ -101,7 +101,6 @@ export class ClaimCommandHandler {
       const ownAction = command.actor.kind === 'customer' && command.actor.customerId === next.customerId;
       const vault = ownAction ? this.vault.forCustomerWithConsent() : this.vault;
       const sealed = await sealClaimEvents(decided, next.customerId, vault, eventId, {
-        schemaVersion: CLAIM_EVENT_SCHEMA_VERSION,
         actor: actorReference(command.actor),
         correlationId: context.correlationId,
         causationId: null,

@@ -71,7 +71,7 @@ export function evolve(state: ClaimState, event: ClaimEvent): ClaimState {
       return { ...state, adjusterId: event.data.adjusterId };
     case 'ClaimWorkStarted':
       return { ...state, phase: 'IN_PROGRESS', adjusterId: event.data.adjusterId };
-    case 'ClaimClarificationRequested':
+    case 'ClaimQuestionAsked':
       return {
         ...state,
         openClarification: {
