@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * A person's activity log, as every service writes its part of it: each service appends entries about
  * a person to its own stream in the shared event store, and identity assembles `myActivity` from the
@@ -46,28 +44,3 @@ export interface ActivityRecord extends RequestClient {
   /** Non-personal facts: ids of the things acted on, a session id, a consent version. */
   readonly details: Readonly<Record<string, string | number | boolean | null>>;
 }
-
-/** The schema of `ActivityRecorded`, for the event store to check: every service writing activity registers it. */
-export const ACTIVITY_EVENT_TYPES = [
-  {
-    type: ACTIVITY_EVENT_TYPE,
-    versions: [
-      {
-        version: 1,
-        schema: z.object({
-          action: z.string().min(1),
-          outcome: z.enum(['SUCCESS', 'FAILURE']),
-          actor: z.string().min(1),
-          service: z.enum(ACTIVITY_SERVICES),
-          at: z.iso.datetime({ offset: true }),
-          ip: z.string().nullable(),
-          userAgent: z.string().nullable(),
-          errorCode: z.string().nullable(),
-          esiaCode: z.string().nullable(),
-          // A detail left undefined is dropped when stored, so it may be absent but not wrong.
-          details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]).optional()),
-        }) satisfies z.ZodType<Omit<ActivityRecord, 'details'>>,
-      },
-    ],
-  },
-] as const;

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Identity's published customer lifecycle: what other services may react to, in the shared event
  * store, stream `customer-<customerId>`. A new field is added as optional; anything else is a new
@@ -75,53 +73,3 @@ export function customerLifecycleEventOf(recorded: {
   if (typeof data !== 'object' || data === null || typeof data.customerId !== 'string') return null;
   return { type: recorded.type, data } as CustomerLifecycleEvent;
 }
-
-const instant = z.iso.datetime({ offset: true });
-
-/**
- * The schema of each published type, for the event store to check every write and read against: a
- * service reading or writing the customer lifecycle registers these.
- */
-export const CUSTOMER_LIFECYCLE_EVENT_TYPES = [
-  {
-    type: 'CustomerConsentRevoked',
-    versions: [
-      {
-        version: 1,
-        schema: z.object({
-          customerId: z.string().min(1),
-          consentVersion: z.string(),
-          revokedAt: instant,
-          eraseAt: instant,
-          erasureDueBy: instant,
-        }) satisfies z.ZodType<CustomerConsentRevoked>,
-      },
-    ],
-  },
-  {
-    type: 'CustomerConsentGiven',
-    versions: [
-      {
-        version: 1,
-        schema: z.object({
-          customerId: z.string().min(1),
-          consentVersion: z.string(),
-          acceptedAt: instant,
-          revokedAt: instant,
-        }) satisfies z.ZodType<CustomerConsentGiven>,
-      },
-    ],
-  },
-  {
-    type: 'CustomerPersonalDataErased',
-    versions: [
-      {
-        version: 1,
-        schema: z.object({
-          customerId: z.string().min(1),
-          erasedAt: instant,
-        }) satisfies z.ZodType<CustomerPersonalDataErased>,
-      },
-    ],
-  },
-] as const satisfies readonly { type: CustomerLifecycleEventType; versions: readonly unknown[] }[];

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
-import { ACTIVITY_EVENT_TYPES, CUSTOMER_LIFECYCLE_EVENT_TYPES } from '@cabinet/contracts';
+import { ACTIVITY_EVENT_TYPES } from '@cabinet/platform/activity';
 import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
+import { CUSTOMER_LIFECYCLE_EVENT_TYPES } from '@cabinet/platform/privacy';
 import { CLAIM_EVENT_TYPES } from './claim/application/claimEventTypes.ts';
 import type { ClaimsConfig } from './config.ts';
 

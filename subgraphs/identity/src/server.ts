@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { ActivityRecorder } from '@cabinet/platform/activity';
+import { ACTIVITY_EVENT_TYPES, ActivityRecorder } from '@cabinet/platform/activity';
+import { CUSTOMER_LIFECYCLE_EVENT_TYPES } from '@cabinet/platform/privacy';
 import {
   createAccessTokenSigner,
   createAccessTokenVerifier,
@@ -10,7 +11,6 @@ import {
   type AccessTokenVerifier,
 } from '@cabinet/platform/auth';
 import type { DocumentStore } from '@cabinet/platform/documents';
-import { ACTIVITY_EVENT_TYPES, CUSTOMER_LIFECYCLE_EVENT_TYPES } from '@cabinet/contracts';
 import { instrumentEventStore, openEventStore, type EventStore } from '@cabinet/platform/eventstore';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
 import {

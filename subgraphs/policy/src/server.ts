@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { ActivityRecorder } from '@cabinet/platform/activity';
+import { ACTIVITY_EVENT_TYPES, ActivityRecorder } from '@cabinet/platform/activity';
 import { createAccessTokenVerifier, followIdentitysEndedSessions } from '@cabinet/platform/auth';
 import {
   createInternalRequestSigner,
   requireInternalRequestSecret,
 } from '@cabinet/platform/internal-requests';
-import { ACTIVITY_EVENT_TYPES } from '@cabinet/contracts';
 import { instrumentEventStore, openEventStore } from '@cabinet/platform/eventstore';
 import { startSubgraphServer } from '@cabinet/platform/graphql';
 import { loadOrCreateLinkSigningKey, publicFilesBase } from '@cabinet/platform/files';
