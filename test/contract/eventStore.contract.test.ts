@@ -7,7 +7,14 @@ import type {
   SubscribeOptions,
   SubscriptionMessage,
 } from '@cabinet/platform/eventstore';
-import { UpcasterRegistry, WrongExpectedRevision } from '@cabinet/platform/eventstore';
+import {
+  EventTypeRegistry,
+  InvalidNewEvent,
+  InvalidStoredEvent,
+  typedEventStore,
+  WrongExpectedRevision,
+} from '@cabinet/platform/eventstore';
+import { z } from 'zod';
 import { eventStoreAdapters, freshCategory, newEvent } from './support/eventStoreAdapters.ts';
 
 for (const adapter of eventStoreAdapters()) {
@@ -450,50 +457,106 @@ for (const adapter of eventStoreAdapters()) {
       });
     });
 
-    describe('upcasting on read', () => {
-      const upcasters = new UpcasterRegistry([
+    describe('event types: upcast and validated on read, through the wrapper every adapter gets', () => {
+      const types = new EventTypeRegistry([
         {
           type: 'AddressChanged',
-          fromVersion: 1,
-          upcast: (data) => ({ ...(data as object), country: 'RU' }),
+          versions: [
+            { version: 1, schema: z.object({ line: z.string() }) },
+            {
+              version: 2,
+              schema: z.object({ line: z.string(), country: z.string() }),
+              upcast: (data) => ({ ...(data as object), country: 'RU' }),
+            },
+            {
+              version: 3,
+              schema: z.object({ lines: z.array(z.string()), country: z.string() }),
+              upcast: (data) => {
+                const { line, ...rest } = data as { line: string };
+                return { ...rest, lines: [line] };
+              },
+            },
+          ],
         },
         {
-          type: 'AddressChanged',
-          fromVersion: 2,
-          upcast: (data) => {
-            const { line, ...rest } = data as { line: string };
-            return { ...rest, lines: [line] };
-          },
+          type: 'AddressRemoved',
+          formerNames: ['AddressDeleted'],
+          versions: [{ version: 1, schema: z.object({ reason: z.string() }) }],
         },
       ]);
 
-      it('lifts old versions to the newest through every read path, leaving current ones alone', async () => {
-        const upcasting = await adapter.open({ upcasters });
+      async function readEveryWay(
+        typed: EventStore,
+        name: string,
+        count: number,
+      ): Promise<RecordedEvent[][]> {
+        const abort = new AbortController();
+        const iterator = subscription(typed, { categories: [category], signal: abort.signal });
         try {
-          const old = newEvent('AddressChanged', { line: 'Тверская, 1' }, 1);
-          const current = newEvent('AddressChanged', { lines: ['Арбат, 2'], country: 'RU' }, 3);
-          const unrelated = newEvent('NameChanged', { name: 'Иван' }, 1);
-          await upcasting.append(stream('1'), [old, current, unrelated], { expectedRevision: 'no_stream' });
-          const abort = new AbortController();
-          const iterator = subscription(upcasting, { categories: [category], signal: abort.signal });
-
-          const viaRead = await upcasting.read(stream('1'));
-          const viaReadAll = await upcasting.readAll({ maxCount: 10, categories: [category] });
-          const viaSubscribe = (await nextMessages(iterator, 3)).flatMap((message) =>
+          const viaRead = await typed.read(stream(name));
+          const viaReadAll = await typed.readAll({ maxCount: 10, categories: [category] });
+          const viaSubscribe = (await nextMessages(iterator, count)).flatMap((message) =>
             message.kind === 'event' ? [message.event] : [],
           );
-          abort.abort();
-
-          for (const events of [viaRead, viaReadAll, viaSubscribe]) {
-            expect(events.map((event) => [event.data, event.metadata.schemaVersion])).toEqual([
-              [{ lines: ['Тверская, 1'], country: 'RU' }, 3],
-              [{ lines: ['Арбат, 2'], country: 'RU' }, 3],
-              [{ name: 'Иван' }, 1],
-            ]);
-          }
+          return [viaRead, viaReadAll, viaSubscribe];
         } finally {
-          await upcasting.close();
+          abort.abort();
         }
+      }
+
+      it('lifts old versions and former names to today’s through every read path, leaving others alone', async () => {
+        const typed = typedEventStore(store, types);
+        const old = newEvent('AddressChanged', { line: 'Тверская, 1' }, 1);
+        const current = newEvent('AddressChanged', { lines: ['Арбат, 2'], country: 'RU' }, 3);
+        const renamed = newEvent('AddressDeleted', { reason: 'переезд' }, 1);
+        const unrelated = newEvent('NameChanged', { name: 'Иван' }, 1);
+        await store.append(stream('1'), [old, current, renamed, unrelated], {
+          expectedRevision: 'no_stream',
+        });
+
+        for (const events of await readEveryWay(typed, '1', 4)) {
+          expect(events.map((event) => [event.type, event.data, event.metadata.schemaVersion])).toEqual([
+            ['AddressChanged', { lines: ['Тверская, 1'], country: 'RU' }, 3],
+            ['AddressChanged', { lines: ['Арбат, 2'], country: 'RU' }, 3],
+            ['AddressRemoved', { reason: 'переезд' }, 1],
+            ['NameChanged', { name: 'Иван' }, 1],
+          ]);
+        }
+      });
+
+      it('fails every read path loudly on a stored event that does not match its schema', async () => {
+        const typed = typedEventStore(store, types);
+        await store.append(stream('1'), [newEvent('AddressChanged', { line: 42 }, 1)], {
+          expectedRevision: 'no_stream',
+        });
+        const [stored] = await store.read(stream('1'));
+        const abort = new AbortController();
+        const iterator = subscription(typed, { categories: [category], signal: abort.signal });
+
+        const failures = [
+          await typed.read(stream('1')).catch((error: unknown) => error),
+          await typed.readAll({ maxCount: 10, categories: [category] }).catch((error: unknown) => error),
+          await iterator.next().catch((error: unknown) => error),
+        ];
+        abort.abort();
+
+        for (const failure of failures) {
+          expect(failure).toBeInstanceOf(InvalidStoredEvent);
+          expect(failure).toMatchObject({ stream: stream('1'), revision: 0n, position: stored?.position });
+        }
+      });
+
+      it('refuses to append an event of a registered type that is not today’s version, writing nothing', async () => {
+        const typed = typedEventStore(store, types);
+
+        const refused = await typed
+          .append(stream('1'), [newEvent('AddressChanged', { line: 'Тверская, 1' }, 1)], {
+            expectedRevision: 'no_stream',
+          })
+          .catch((error: unknown) => error);
+
+        expect(refused).toBeInstanceOf(InvalidNewEvent);
+        expect(await store.read(stream('1'))).toEqual([]);
       });
     });
   });

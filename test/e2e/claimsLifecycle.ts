@@ -601,7 +601,7 @@ function claimLife(systemOf: () => TestSystem): void {
     const logged = await claimLogOf(analyst, claimId);
     const once = (type: string) => logged.filter((event) => event.type === type);
     expect(once('ClaimSubmitted')).toHaveLength(1);
-    expect(once('ClaimClarificationRequested')).toHaveLength(2);
+    expect(once('ClaimQuestionAsked')).toHaveLength(2);
     expect(once('ClaimDocumentsProvided')).toHaveLength(1);
     expect(once('ClaimApproved')).toHaveLength(1);
     for (const event of logged) expect(event.causationId).toMatch(/^[0-9a-f-]{36}$/);
@@ -610,7 +610,7 @@ function claimLife(systemOf: () => TestSystem): void {
     const [approved] = once('ClaimApproved');
     expect(provided!.correlationId).toBe(documents.requestIds[0]);
     expect(approved!.correlationId).toBe(approval.requestIds[0]);
-    const laterQuestion = once('ClaimClarificationRequested')[1]!;
+    const laterQuestion = once('ClaimQuestionAsked')[1]!;
     expect(laterQuestion.correlationId).toBe(question.requestIds[0]);
   });
 

@@ -1,2 +1,3 @@
 export * from './activityRecorder.ts';
 export * from './requestClient.ts';
+export * from './activityEventTypes.ts';

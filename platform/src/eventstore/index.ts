@@ -1,6 +1,7 @@
 export * from './port.ts';
 export * from './eventCause.ts';
-export * from './upcasting.ts';
+export * from './eventTypes.ts';
+export * from './typedEventStore.ts';
 export * from './openEventStore.ts';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqliteEventStore.ts';
 export * from './instrumentedEventStore.ts';

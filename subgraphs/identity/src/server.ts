@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { ActivityRecorder } from '@cabinet/platform/activity';
+import { ACTIVITY_EVENT_TYPES, ActivityRecorder } from '@cabinet/platform/activity';
+import { CUSTOMER_LIFECYCLE_EVENT_TYPES } from '@cabinet/platform/privacy';
 import {
   createAccessTokenSigner,
   createAccessTokenVerifier,
@@ -127,7 +128,11 @@ async function openStores(config: IdentityConfig, now: () => Date): Promise<Stor
   const documents = await openIdentityDocuments(config);
   const eventStoreMetrics = createEventStoreMetrics();
   const events = instrumentEventStore(
-    await openEventStore({ url: config.EVENTSTORE_URL, sqliteFile: join(config.DATA_DIR, 'events.sqlite') }),
+    await openEventStore({
+      url: config.EVENTSTORE_URL,
+      sqliteFile: join(config.DATA_DIR, 'events.sqlite'),
+      eventTypes: [...ACTIVITY_EVENT_TYPES, ...CUSTOMER_LIFECYCLE_EVENT_TYPES],
+    }),
     eventStoreMetrics,
   );
   const [customers, sessions, consents, erasures, attempts, staff, partners, limiter] = await Promise.all([

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { ActivityRecorder } from '@cabinet/platform/activity';
+import { ACTIVITY_EVENT_TYPES, ActivityRecorder } from '@cabinet/platform/activity';
 import { createAccessTokenVerifier, followIdentitysEndedSessions } from '@cabinet/platform/auth';
 import {
   createInternalRequestSigner,
@@ -61,7 +61,11 @@ export async function start(
   // The event store every service shares; this service writes only the customers' activity log to it.
   const eventStoreMetrics = createEventStoreMetrics();
   const events = instrumentEventStore(
-    await openEventStore({ url: config.EVENTSTORE_URL, sqliteFile: join(config.DATA_DIR, 'events.sqlite') }),
+    await openEventStore({
+      url: config.EVENTSTORE_URL,
+      sqliteFile: join(config.DATA_DIR, 'events.sqlite'),
+      eventTypes: ACTIVITY_EVENT_TYPES,
+    }),
     eventStoreMetrics,
   );
   const activity = new ActivityRecorder({ events, service: 'policy', now: deps.now, newId: deps.newId });

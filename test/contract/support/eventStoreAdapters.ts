@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore, NewEvent, UpcasterRegistry } from '@cabinet/platform/eventstore';
+import type { EventStore, NewEvent } from '@cabinet/platform/eventstore';
 import { SqliteEventStore } from '@cabinet/platform/eventstore';
 import { EventStoreDbEventStore } from '@cabinet/platform/eventstore/eventstoredb';
 import { tempDirectory } from './tempDirectory.ts';
@@ -13,7 +13,7 @@ export interface EventStoreAdapter {
    * port's idempotence guarantee (port.ts, NewEvent), so each adapter's own behaviour is pinned here.
    */
   readonly repeatedIdsAtCurrentRevision: 'conflict' | 'appended';
-  open(options?: { upcasters?: UpcasterRegistry }): Promise<EventStore>;
+  open(): Promise<EventStore>;
   /** Removes whatever the suite created locally. */
   cleanUp(): void;
 }
@@ -24,10 +24,7 @@ function sqliteAdapter(): EventStoreAdapter {
     title: 'SQLite event store',
     available: true,
     repeatedIdsAtCurrentRevision: 'conflict',
-    open: (options = {}) =>
-      Promise.resolve(
-        new SqliteEventStore({ file: directory.file(`${randomUUID()}.db`), upcasters: options.upcasters }),
-      ),
+    open: () => Promise.resolve(new SqliteEventStore({ file: directory.file(`${randomUUID()}.db`) })),
     cleanUp: () => directory.remove(),
   };
 }
@@ -41,10 +38,7 @@ function eventStoreDbAdapter(url: string | undefined): EventStoreAdapter {
         : 'EventStoreDB event store',
     available: url !== undefined,
     repeatedIdsAtCurrentRevision: 'appended',
-    open: (options = {}) =>
-      Promise.resolve(
-        new EventStoreDbEventStore({ connectionString: url ?? '', upcasters: options.upcasters }),
-      ),
+    open: () => Promise.resolve(new EventStoreDbEventStore({ connectionString: url ?? '' })),
     cleanUp: () => undefined,
   };
 }

@@ -11,7 +11,6 @@ import {
   type SubscribeOptions,
   type SubscriptionMessage,
 } from '../port.ts';
-import type { UpcasterRegistry } from '../upcasting.ts';
 import { portErrorOf } from './esdbErrors.ts';
 import { fromResolvedEvent } from './esdbEvents.ts';
 import { decodeEsdbPosition } from './esdbPosition.ts';
@@ -41,7 +40,6 @@ export async function letGo(subscription: AllStreamSubscription): Promise<void> 
  */
 export async function* subscribeToAll(
   client: EventStoreDBClient,
-  upcasters: UpcasterRegistry,
   options: SubscribeOptions,
 ): AsyncGenerator<SubscriptionMessage> {
   const { signal } = options;
@@ -72,7 +70,7 @@ export async function* subscribeToAll(
         const event = fromResolvedEvent(next);
         if (event === null) continue;
         lastDelivered = event.position;
-        yield { kind: 'event', event: upcasters.upcast(event) };
+        yield { kind: 'event', event };
       }
     } catch (error) {
       const failure = portErrorOf(error, 'subscribe');

@@ -25,7 +25,6 @@ import type {
   SubscriptionMessage,
 } from '../port.ts';
 import { WrongExpectedRevision } from '../port.ts';
-import { noUpcasting, type UpcasterRegistry } from '../upcasting.ts';
 import { fromResolvedEvent, toEventData } from './esdbEvents.ts';
 import { portErrorOf } from './esdbErrors.ts';
 import { decodeEsdbPosition, encodeEsdbPosition, samePosition } from './esdbPosition.ts';
@@ -34,7 +33,6 @@ import { categoryFilter, letGo, subscribeToAll, SubscriptionFeed } from './esdbS
 export interface EventStoreDbOptions {
   /** `esdb://host:2113?tls=false` or `esdb+discover://…`. */
   readonly connectionString: string;
-  readonly upcasters?: UpcasterRegistry;
 }
 
 /**
@@ -44,11 +42,9 @@ export interface EventStoreDbOptions {
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
-  private readonly upcasters: UpcasterRegistry;
 
   constructor(options: EventStoreDbOptions) {
     this.client = EventStoreDBClient.connectionString(options.connectionString);
-    this.upcasters = options.upcasters ?? noUpcasting;
   }
 
   async append(
@@ -128,7 +124,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions = {}): AsyncIterable<SubscriptionMessage> {
-    return subscribeToAll(this.client, this.upcasters, options);
+    return subscribeToAll(this.client, options);
   }
 
   close(): Promise<void> {
@@ -190,7 +186,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   private collect(resolved: ResolvedEvent, into: RecordedEvent[]): void {
     const event = fromResolvedEvent(resolved);
-    if (event !== null) into.push(this.upcasters.upcast(event));
+    if (event !== null) into.push(event);
   }
 
   /** An idempotent (already written) append is acknowledged without a position: read it back. */

@@ -11,7 +11,6 @@ import type {
   SubscribeOptions,
   SubscriptionMessage,
 } from '../port.ts';
-import { noUpcasting, type UpcasterRegistry } from '../upcasting.ts';
 import { appendInTransaction, type AppendRequest } from './appendTransaction.ts';
 import { CommitWatcher } from './commitWatcher.ts';
 import { positionOf, toRecordedEvent, type EventRow } from './eventRows.ts';
@@ -26,7 +25,6 @@ export interface SqliteEventStoreOptions {
   readonly file: string;
   /** FULL (default): an acknowledged append survives power loss. NORMAL: it may not, but is faster. */
   readonly synchronous?: SqliteSynchronous;
-  readonly upcasters?: UpcasterRegistry;
   readonly now?: () => Date;
   /** How often a waiting subscription checks for commits made by other connections. */
   readonly pollIntervalMs?: number;
@@ -42,7 +40,6 @@ const SUBSCRIPTION_PAGE = 500;
 export class SqliteEventStore implements EventStore {
   private readonly db: DatabaseSync;
   private readonly statements: EventStatements;
-  private readonly upcasters: UpcasterRegistry;
   private readonly now: () => Date;
   private readonly watcher: CommitWatcher;
   private readonly appends: GroupCommit<AppendRequest, AppendResult>;
@@ -52,7 +49,6 @@ export class SqliteEventStore implements EventStore {
     this.db = openSqlite(options.file, options.synchronous ?? 'FULL');
     createEventSchema(this.db);
     this.statements = new EventStatements(this.db);
-    this.upcasters = options.upcasters ?? noUpcasting;
     this.now = options.now ?? (() => new Date());
     this.watcher = new CommitWatcher(() => this.statements.dataVersion(), options.pollIntervalMs ?? 20);
     this.appends = new GroupCommit(
@@ -82,7 +78,7 @@ export class SqliteEventStore implements EventStore {
               limit,
             )
           : this.statements.readForwards.all(stream, revisionBound(options.fromRevision, 0), limit);
-      return rows.map((row) => this.toEvent(row));
+      return rows.map((row) => toRecordedEvent(row));
     });
   }
 
@@ -90,7 +86,7 @@ export class SqliteEventStore implements EventStore {
     return promised(() => {
       const after = options.after === undefined ? 0 : decodePosition(options.after);
       return this.readAllRows(after, options.categories, limitOf(options.maxCount)).map((row) =>
-        this.toEvent(row),
+        toRecordedEvent(row),
       );
     });
   }
@@ -111,7 +107,7 @@ export class SqliteEventStore implements EventStore {
       const seen = this.watcher.current;
       const rows = this.readAllRows(after, categories, SUBSCRIPTION_PAGE);
       for (const row of rows) {
-        const event = this.toEvent(row);
+        const event = toRecordedEvent(row);
         yield { kind: 'event', event };
         after = positionOf(row);
         lastDelivered = event.position;
@@ -177,10 +173,6 @@ export class SqliteEventStore implements EventStore {
     if (categories.length === 1 && only !== undefined)
       return this.statements.readCategory.all(only, after, limit);
     return this.statements.readCategories.all(JSON.stringify(categories), after, limit);
-  }
-
-  private toEvent(row: EventRow): RecordedEvent {
-    return this.upcasters.upcast(toRecordedEvent(row));
   }
 
   private stopped(signal: AbortSignal | undefined): boolean {

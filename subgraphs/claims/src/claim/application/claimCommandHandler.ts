@@ -3,7 +3,6 @@ import { DomainError, isUuid, actorReference } from '@cabinet/kernel';
 import {
   WrongExpectedRevision,
   causedByCommand,
-  eventMetadata,
   type EventStore,
   type Position,
   type RecordedEvent,
@@ -16,7 +15,7 @@ import type { ClaimRules } from '../domain/claimRules.ts';
 import { evolve, initialState, type Claim, type ClaimState } from '../domain/claimState.ts';
 import { claimStreamId } from '../domain/claimStreamId.ts';
 import { decide } from '../domain/decide.ts';
-import { claimEventOf, sealClaimEvents, CLAIM_EVENT_SCHEMA_VERSION } from './claimEventCodec.ts';
+import { claimEventOf, sealClaimEvents } from './claimEventCodec.ts';
 
 const CONFLICT_RETRIES = 3;
 
@@ -132,17 +131,10 @@ export class ClaimCommandHandler {
       // Only the customer themself (whose consent ClaimService checked) may bring a destroyed key back.
       const ownAction = command.actor.kind === 'customer' && command.actor.customerId === next.customerId;
       const vault = ownAction ? this.vault.forCustomerWithConsent() : this.vault;
-      const sealed = await sealClaimEvents(
-        decided,
-        next.customerId,
-        vault,
-        eventId,
-        eventMetadata(
-          CLAIM_EVENT_SCHEMA_VERSION,
-          actorReference(command.actor),
-          causedByCommand(commandId, context.correlationId),
-        ),
-      );
+      const sealed = await sealClaimEvents(decided, next.customerId, vault, eventId, {
+        actor: actorReference(command.actor),
+        ...causedByCommand(commandId, context.correlationId),
+      });
       try {
         const result = await this.events.append(claimStreamId(claimId), sealed, {
           expectedRevision: revision ?? 'no_stream',

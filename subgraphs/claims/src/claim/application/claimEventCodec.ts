@@ -2,18 +2,17 @@ import type { EventMetadata, NewEvent, RecordedEvent } from '@cabinet/platform/e
 import type { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { isClaimEventType, type ClaimEvent } from '../domain/claimEvents.ts';
 import { isErasedPersonalData, isSealedPersonalData } from '../domain/personalDataForm.ts';
-
-export const CLAIM_EVENT_SCHEMA_VERSION = 1;
+import { claimEventVersion } from './claimEventTypes.ts';
 
 type WithPersonal = { personal?: object };
 
-/** Seals each event's personal part with the customer's key before it reaches the log. */
+/** Seals each event's personal part with the customer's key, and records it in its type's version today. */
 export async function sealClaimEvents(
   events: readonly ClaimEvent[],
   customerId: string,
   vault: CustomerKeyVault,
   eventId: (index: number) => string,
-  metadata: EventMetadata,
+  metadata: Omit<EventMetadata, 'schemaVersion'>,
 ): Promise<NewEvent[]> {
   return Promise.all(
     events.map(async (event, index) => {
@@ -23,7 +22,12 @@ export async function sealClaimEvents(
         personal && !isSealedPersonalData(personal) && !isErasedPersonalData(personal)
           ? { ...data, personal: await vault.seal(customerId, personal) }
           : data;
-      return { id: eventId(index), type: event.type, data: sealedData, metadata };
+      return {
+        id: eventId(index),
+        type: event.type,
+        data: sealedData,
+        metadata: { ...metadata, schemaVersion: claimEventVersion(event.type) },
+      };
     }),
   );
 }

@@ -77,7 +77,7 @@ export function requestClarification(
   const question = requiredText('question', command.data.question, 'Напишите вопрос.');
   return [
     {
-      type: 'ClaimClarificationRequested',
+      type: 'ClaimQuestionAsked',
       data: {
         claimId,
         occurredAt,

@@ -100,8 +100,8 @@ export type ClaimAssigned = ClaimEventBase<'ClaimAssigned', { readonly adjusterI
 export type ClaimWorkStarted = ClaimEventBase<'ClaimWorkStarted', { readonly adjusterId: string }>;
 
 /** The customer asked the insurer a question; the insurer owes an answer by `answerDueOn`. */
-export type ClaimClarificationRequested = ClaimEventBase<
-  'ClaimClarificationRequested',
+export type ClaimQuestionAsked = ClaimEventBase<
+  'ClaimQuestionAsked',
   {
     readonly clarificationId: string;
     readonly answerDueOn: CalendarDate;
@@ -180,7 +180,7 @@ export type ClaimEvent =
   | ClaimAccepted
   | ClaimAssigned
   | ClaimWorkStarted
-  | ClaimClarificationRequested
+  | ClaimQuestionAsked
   | ClaimClarificationAnswered
   | ClaimDocumentsRequested
   | ClaimDocumentsProvided
@@ -199,7 +199,7 @@ const CLAIM_EVENT_TYPE_SET: Readonly<Record<ClaimEventType, true>> = {
   ClaimAccepted: true,
   ClaimAssigned: true,
   ClaimWorkStarted: true,
-  ClaimClarificationRequested: true,
+  ClaimQuestionAsked: true,
   ClaimClarificationAnswered: true,
   ClaimDocumentsRequested: true,
   ClaimDocumentsProvided: true,

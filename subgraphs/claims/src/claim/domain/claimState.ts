@@ -60,7 +60,7 @@ const COMMAND_OF_EVENT: Readonly<Record<ClaimEvent['type'], ClaimCommandType>> =
   ClaimAccepted: 'AcceptClaim',
   ClaimAssigned: 'AssignClaim',
   ClaimWorkStarted: 'StartClaimWork',
-  ClaimClarificationRequested: 'RequestClaimClarification',
+  ClaimQuestionAsked: 'RequestClaimClarification',
   ClaimClarificationAnswered: 'AnswerClaimClarification',
   ClaimDocumentsRequested: 'RequestClaimDocuments',
   ClaimDocumentsProvided: 'ProvideClaimDocuments',
@@ -101,7 +101,7 @@ function evolveFact(state: ClaimState, event: ClaimEvent): ClaimState {
       return { ...state, adjusterId: event.data.adjusterId };
     case 'ClaimWorkStarted':
       return { ...state, phase: 'IN_PROGRESS', adjusterId: event.data.adjusterId };
-    case 'ClaimClarificationRequested':
+    case 'ClaimQuestionAsked':
       return {
         ...state,
         openClarification: {

@@ -242,7 +242,7 @@ describe('clarifications', () => {
       .when(ask())
       .then([
         {
-          type: 'ClaimClarificationRequested',
+          type: 'ClaimQuestionAsked',
           data: {
             claimId: CLAIM_ID,
             occurredAt: occurredAt('2026-04-30'),

@@ -16,7 +16,7 @@ const everyEvent: ClaimEvent[] = [
   ...h.paid,
   ...h.refused,
   ...h.withdrawn,
-  h.events.clarificationRequested,
+  h.events.questionAsked,
   h.events.documentsRequested,
 ];
 const PERSONAL_TEXTS = [

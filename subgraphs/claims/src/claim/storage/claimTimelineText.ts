@@ -20,7 +20,7 @@ export function timelineTextOf(event: ClaimEvent): string {
       return 'Назначен урегулировщик';
     case 'ClaimWorkStarted':
       return 'Заявление взято в работу';
-    case 'ClaimClarificationRequested':
+    case 'ClaimQuestionAsked':
       return 'Клиент задал вопрос';
     case 'ClaimClarificationAnswered':
       return 'Страховщик ответил на вопрос';
@@ -61,7 +61,7 @@ export function timelineDetailsOf(
   switch (event.type) {
     case 'ClaimSubmitted':
       return [text('incidentPlace'), text('description')].filter((part) => part !== null).join('. ') || null;
-    case 'ClaimClarificationRequested':
+    case 'ClaimQuestionAsked':
       return text('question');
     case 'ClaimClarificationAnswered':
       return text('answer');

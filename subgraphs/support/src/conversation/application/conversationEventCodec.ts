@@ -1,11 +1,6 @@
 import type { NewEvent, RecordedEvent } from '@cabinet/platform/eventstore';
 import { CONVERSATION_EVENT_TYPES, type ConversationEvent } from '../domain/conversationEvents.ts';
-
-/**
- * The version of the conversation events' data shape; a change to it comes with an upcaster. Version 2
- * records the free texts sealed (see sealedConversationTexts.ts), which reads version 1's plain texts too.
- */
-export const CONVERSATION_EVENT_SCHEMA_VERSION = 2;
+import { conversationEventVersion } from './conversationEventTypes.ts';
 
 /** A recorded conversation event as the domain knows it. */
 export function conversationEventOf(recorded: RecordedEvent): ConversationEvent {
@@ -23,6 +18,6 @@ export function recordedConversationEvent(
     id,
     type: event.type,
     data: event.data,
-    metadata: { ...metadata, schemaVersion: CONVERSATION_EVENT_SCHEMA_VERSION },
+    metadata: { ...metadata, schemaVersion: conversationEventVersion(event.type) },
   };
 }

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDomainError } from '@cabinet/kernel';
 import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
-import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
+import {
+  EventTypeRegistry,
+  openEventStore,
+  typedEventStore,
+  type EventStore,
+} from '@cabinet/platform/eventstore';
 import { createLogger } from '@cabinet/platform/logging';
 import { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { runProjection } from '@cabinet/platform/projections';
@@ -19,6 +24,7 @@ import {
   type SupportReadModels,
 } from '../storage/supportReadModels.ts';
 import { ConversationCommandHandler } from './conversationCommandHandler.ts';
+import { STORED_CONVERSATION_EVENT_TYPES } from './conversationEventTypes.ts';
 import { sealConversationTexts } from './sealedConversationTexts.ts';
 import { CUSTOMER, CUSTOMER_ID, OPERATOR } from '../domain/testing/supportActors.ts';
 
@@ -42,7 +48,11 @@ beforeEach(async () => {
     sqliteFile: join(directory, 'documents.sqlite'),
   });
   vault = await CustomerKeyVault.open(documents, () => at(0));
-  events = sealConversationTexts(raw, vault);
+  // Stacked as openSupportEvents stacks them: what is stored, sealed, is checked against its schema.
+  events = sealConversationTexts(
+    typedEventStore(raw, new EventTypeRegistry(STORED_CONVERSATION_EVENT_TYPES)),
+    vault,
+  );
   handler = new ConversationCommandHandler(events, {
     reopenWithinDays: 7,
     businessHours: 'ALWAYS',

@@ -3,6 +3,7 @@ import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documen
 import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
 import type { CustomerKeyVault } from '@cabinet/platform/privacy';
 import type { SupportConfig } from '../../config.ts';
+import { STORED_CONVERSATION_EVENT_TYPES } from '../application/conversationEventTypes.ts';
 import { sealConversationTexts } from '../application/sealedConversationTexts.ts';
 
 /** Where support keeps its events and documents. */
@@ -10,7 +11,8 @@ export type SupportStorage = Pick<SupportConfig, 'DATA_DIR' | 'EVENTSTORE_URL' |
 
 /**
  * The embedded profile shares the one event log file; support's read models have their own file. The
- * conversations' texts are sealed with the customers' keys from `vault`, kept in support's documents.
+ * conversations' texts are sealed with the customers' keys from `vault`, kept in support's documents;
+ * what is stored, sealed, is checked against the conversation events' schemas on every write and read.
  */
 export async function openSupportEvents(
   storage: SupportStorage,
@@ -20,6 +22,7 @@ export async function openSupportEvents(
     await openEventStore({
       url: storage.EVENTSTORE_URL,
       sqliteFile: join(storage.DATA_DIR, 'events.sqlite'),
+      eventTypes: STORED_CONVERSATION_EVENT_TYPES,
     }),
     vault,
   );

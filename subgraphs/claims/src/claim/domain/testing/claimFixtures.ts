@@ -148,8 +148,8 @@ export function history() {
     type: 'ClaimWorkStarted',
     data: { claimId: CLAIM_ID, occurredAt: occurredAt('2026-04-15'), adjusterId: 'adjuster-1' },
   };
-  const clarificationRequested: ClaimEvent = {
-    type: 'ClaimClarificationRequested',
+  const questionAsked: ClaimEvent = {
+    type: 'ClaimQuestionAsked',
     data: {
       claimId: CLAIM_ID,
       occurredAt: occurredAt('2026-04-16'),
@@ -218,7 +218,7 @@ export function history() {
       accepted,
       assigned,
       workStarted,
-      clarificationRequested,
+      questionAsked,
       documentsRequested,
       approved,
       markedReady,
@@ -227,10 +227,10 @@ export function history() {
     accepted: acceptedHistory,
     assigned: assignedHistory,
     inProgress,
-    awaitingResponse: [...inProgress, clarificationRequested],
+    awaitingResponse: [...inProgress, questionAsked],
     documentsRequested: [...inProgress, documentsRequested],
     approved: approvedHistory,
-    approvedAwaitingResponse: [...approvedHistory, clarificationRequested],
+    approvedAwaitingResponse: [...approvedHistory, questionAsked],
     readyForPayout: [...approvedHistory, markedReady],
     paid: [...approvedHistory, markedReady, paidOut],
     refused: [...inProgress, refused],
