@@ -1,5 +1,5 @@
 import type { DocumentStore } from '../documents/port.ts';
-import { VersionConflict } from '../documents/port.ts';
+import { StaleFence, VersionConflict } from '../documents/port.ts';
 import type { EventStore, Position, RecordedEvent } from '../eventstore/port.ts';
 import type { Logger } from '../logging/logger.ts';
 
@@ -132,6 +132,10 @@ export async function runProjection(
     if (abort.signal.aborted) return;
     if (error instanceof VersionConflict) {
       log.error({ projection: projection.name }, 'another process advanced this projection; stopping here');
+      return;
+    }
+    if (error instanceof StaleFence) {
+      log.error({ projection: projection.name }, 'a newer leader writes this projection; stopping here');
       return;
     }
     log.error({ err: error, projection: projection.name }, 'projection stopped on an error');
