@@ -76,6 +76,14 @@ module.exports = {
       to: { path: PACKAGE, pathNot: '^$1/', dependencyTypesNot: ['aliased-workspace'] },
     },
     {
+      name: 'production-entries-reach-no-test-code',
+      comment:
+        "What a service's production entry loads is what the image ships: test hooks, testing helpers and tests stay out of its reach (tsconfig.build.json leaves them out, and the build checks).",
+      severity: 'error',
+      from: { path: '^(subgraphs/[^/]+|gateway)/src/main[.]ts$' },
+      to: { path: '(^|/)(testing|testHooks)([/.])|[.]test[.]ts$', reachable: true },
+    },
+    {
       name: 'no-circular',
       comment: 'No import loops: every module stands on what it imports.',
       severity: 'error',
@@ -85,6 +93,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
+    // The production build's output (npm run build) is compiled from the sources checked here.
+    exclude: { path: '(^|/)(dist|build)/' },
     tsPreCompilationDeps: true,
     combinedDependencies: true,
     tsConfig: { fileName: 'tsconfig.json' },

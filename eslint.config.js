@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'coverage/', 'schema/', '**/*.generated.ts'] },
+  { ignores: ['node_modules/', 'data/', 'coverage/', 'schema/', '**/*.generated.ts', '**/dist/', 'build/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

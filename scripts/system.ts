@@ -312,7 +312,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const jwksUrl = `${baseOf(identity.url)}/.well-known/jwks.json`;
     const policy = await launched('policy', {
       name: 'policy',
-      entry: 'subgraphs/policy/src/main.ts',
+      // The test hooks are not part of the production build: only their own entry mounts them.
+      entry:
+        process.env['POLICY_TEST_HOOKS'] === 'yes'
+          ? 'subgraphs/policy/src/mainWithTestHooks.ts'
+          : 'subgraphs/policy/src/main.ts',
       env: { ...common, PORT: port('policy'), JWKS_URL: jwksUrl, PUBLIC_URL: publicUrl },
     });
     const claims = await launched('claims', {

@@ -1,8 +1,13 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Collection, DocumentStore, FindQuery } from '@cabinet/platform/documents';
-import { DuplicateKey, VersionConflict } from '@cabinet/platform/documents';
+import { DuplicateKey, StaleFence, VersionConflict } from '@cabinet/platform/documents';
 import { DomainError } from '@cabinet/kernel';
 import { documentStoreAdapters, freshCollectionName } from './support/documentStoreAdapters.ts';
+
+interface CodedDoc {
+  readonly customerId?: string;
+  readonly code?: string | null;
+}
 
 interface PolicyDoc {
   readonly number: string;
@@ -255,6 +260,126 @@ for (const adapter of documentStoreAdapters()) {
 
       it('rejects a malformed cursor as bad input', async () => {
         await expect(policies.find({ first: 5, after: 'garbage' })).rejects.toBeInstanceOf(DomainError);
+      });
+    });
+
+    describe('unique indexes', () => {
+      it('hold only documents with a value: any number may miss the field or hold null, a taken value is refused', async () => {
+        const coded = await store.collection<CodedDoc>({
+          name: freshCollectionName(),
+          indexes: [{ fields: ['code'], unique: true }],
+        });
+
+        await coded.insert('a', {});
+        await coded.insert('b', {});
+        await coded.insert('c', { code: null });
+        await coded.insert('d', { code: null });
+        await coded.insert('e', { code: 'x' });
+
+        await expect(coded.insert('f', { code: 'x' })).rejects.toMatchObject({
+          name: 'DuplicateKey',
+          fields: ['code'],
+        });
+        expect(await coded.count()).toBe(5);
+      });
+
+      it('of several fields hold only documents with a value in every field', async () => {
+        const coded = await store.collection<CodedDoc>({
+          name: freshCollectionName(),
+          indexes: [{ fields: ['customerId', 'code'], unique: true }],
+        });
+
+        await coded.insert('a', { customerId: 'c1' });
+        await coded.insert('b', { customerId: 'c1' });
+        await coded.insert('c', { customerId: 'c1', code: 'x' });
+        await coded.insert('d', { customerId: 'c2', code: 'x' });
+
+        await expect(coded.insert('e', { customerId: 'c1', code: 'x' })).rejects.toBeInstanceOf(DuplicateKey);
+      });
+    });
+
+    describe('indexes follow the spec the collection is opened with', () => {
+      it('drops a unique index no longer declared unique, so it refuses nothing any more', async () => {
+        const name = freshCollectionName();
+        const unique = await store.collection<CodedDoc>({
+          name,
+          indexes: [{ fields: ['code'], unique: true }],
+        });
+        await unique.insert('a', { code: 'x' });
+
+        const plain = await store.collection<CodedDoc>({ name, indexes: [{ fields: ['code'] }] });
+        await plain.insert('b', { code: 'x' });
+
+        expect(await plain.count({ code: 'x' })).toBe(2);
+      });
+
+      it('drops an index no longer declared at all, and builds a newly declared one over what is stored', async () => {
+        const name = freshCollectionName();
+        const byCode = await store.collection<CodedDoc>({
+          name,
+          indexes: [{ fields: ['code'], unique: true }],
+        });
+        await byCode.insert('a', { customerId: 'c1', code: 'x' });
+
+        const byCustomer = await store.collection<CodedDoc>({
+          name,
+          indexes: [{ fields: ['customerId'], unique: true }],
+        });
+        await byCustomer.insert('b', { customerId: 'c2', code: 'x' });
+
+        await expect(byCustomer.insert('c', { customerId: 'c1' })).rejects.toMatchObject({
+          fields: ['customerId'],
+        });
+        expect((await byCustomer.find({ where: { customerId: 'c2' }, first: 5 })).items).toHaveLength(1);
+      });
+    });
+
+    describe('fenced writes', () => {
+      const spec = () => ({ name: freshCollectionName(), indexes: [{ fields: ['number'], unique: true }] });
+
+      it('refuse a writer whose token is older than the one the document was last written under', async () => {
+        const collection = spec();
+        const older = await store.collection<PolicyDoc>(collection, { fence: 1 });
+        const newer = await store.collection<PolicyDoc>(collection, { fence: 2 });
+        expect(await older.upsertIfNewer('a', policy(1, { premium: 1 }), 1)).toBe(true);
+        expect(await newer.upsertIfNewer('a', policy(1, { premium: 2 }), 2)).toBe(true);
+
+        const refused: unknown = await older
+          .upsertIfNewer('a', policy(1, { premium: 3 }), 3)
+          .catch((error: unknown) => error);
+        await expect(older.replace('a', policy(1, { premium: 4 }), 2)).rejects.toBeInstanceOf(StaleFence);
+        await expect(older.delete('a')).rejects.toBeInstanceOf(StaleFence);
+
+        expect(refused).toBeInstanceOf(StaleFence);
+        expect(refused).toMatchObject({ id: 'a', token: 1, storedToken: 2 });
+        expect(await newer.get('a')).toMatchObject({ version: 2, data: { premium: 2 } });
+      });
+
+      it('let the newest writer on, and an older one on documents no newer writer has touched', async () => {
+        const collection = spec();
+        const older = await store.collection<PolicyDoc>(collection, { fence: 1 });
+        const newer = await store.collection<PolicyDoc>(collection, { fence: 2 });
+        await older.upsertIfNewer('a', policy(1), 5);
+
+        expect(await newer.upsertIfNewer('a', policy(1, { premium: 9 }), 5)).toBe(false);
+        expect(await newer.upsertIfNewer('a', policy(1, { premium: 9 }), 6)).toBe(true);
+        expect(await older.upsertIfNewer('b', policy(2), 1)).toBe(true);
+        await newer.insert('c', policy(3));
+        expect(await newer.replace('c', policy(3, { premium: 1 }), 1)).toMatchObject({ version: 2 });
+        expect(await newer.delete('c')).toBe(true);
+      });
+
+      it('leave writes without a token unchecked', async () => {
+        const collection = spec();
+        const fenced = await store.collection<PolicyDoc>(collection, { fence: 7 });
+        const unfenced = await store.collection<PolicyDoc>(collection);
+        await fenced.insert('a', policy(1));
+
+        expect(await unfenced.replace('a', policy(1, { premium: 1 }), 1)).toMatchObject({ version: 2 });
+        expect(await unfenced.upsertIfNewer('a', policy(1, { premium: 2 }), 1)).toBe(true);
+        await expect(
+          (await store.collection<PolicyDoc>(collection, { fence: 6 })).upsertIfNewer('a', policy(1), 2),
+        ).rejects.toBeInstanceOf(StaleFence);
       });
     });
 

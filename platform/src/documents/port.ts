@@ -9,6 +9,10 @@ export type Scalar = string | number | boolean | null;
 export interface IndexSpec {
   /** Dot paths into the document, e.g. `holderId` or `period.end`. */
   readonly fields: readonly string[];
+  /**
+   * Unique over the documents that hold a value in every field of the index: documents missing a
+   * field, or holding null in it, are not held to it (any number of them may). Values are scalars.
+   */
   readonly unique?: boolean;
 }
 
@@ -63,8 +67,22 @@ export interface Collection<T> {
   upsertIfNewer(id: string, data: T, revision: number): Promise<boolean>;
 }
 
+export interface CollectionOptions {
+  /**
+   * The fencing token of the one writer this collection's writes come from (a projection leader's lease
+   * token, which grows with every takeover). Every write stores it with the document and is refused with
+   * StaleFence when the document was written under a newer token, so a leader that lost its lease without
+   * noticing cannot overwrite what its successor wrote. Writes without a token are not checked.
+   */
+  readonly fence?: number;
+}
+
 export interface DocumentStore {
-  collection<T>(spec: CollectionSpec): Promise<Collection<T>>;
+  /**
+   * Opens a collection and brings its indexes to the spec: a declared index that exists with another
+   * definition is replaced, and an index no longer declared is dropped.
+   */
+  collection<T>(spec: CollectionSpec, options?: CollectionOptions): Promise<Collection<T>>;
   close(): Promise<void>;
 }
 
@@ -87,5 +105,18 @@ export class DuplicateKey extends Error {
   ) {
     super(`${collection}: duplicate value for ${fields.join(', ')}`);
     this.name = 'DuplicateKey';
+  }
+}
+
+/** A write under a fencing token older than the one the document was last written under. */
+export class StaleFence extends Error {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+    readonly token: number,
+    readonly storedToken: number,
+  ) {
+    super(`${collection}/${id}: written under fencing token ${storedToken}, refused for ${token}`);
+    this.name = 'StaleFence';
   }
 }

@@ -58,4 +58,35 @@ describe('acquireLease', () => {
     await third.release();
     await expect(acquireLease(documents, 'a', as('two'))).resolves.toBeDefined();
   });
+
+  it('gives every new holder a greater fencing token, and keeps it for a holder taking its own back', async () => {
+    const first = await acquireLease(documents, 'a', as('one'));
+    const again = await acquireLease(documents, 'a', as('one'));
+    await again.release();
+    const second = await acquireLease(documents, 'a', as('two'));
+    now = new Date('2026-11-25T10:01:00Z');
+    const third = await acquireLease(documents, 'a', as('three'));
+
+    expect([first.token, again.token, second.token, third.token]).toEqual([1, 1, 2, 3]);
+  });
+
+  it('will not renew a lease that changed hands, even once the new holder let it lapse', async () => {
+    const first = await acquireLease(documents, 'a', as('one'));
+    now = new Date('2026-11-25T10:00:31Z');
+    await acquireLease(documents, 'a', as('two'));
+    now = new Date('2026-11-25T10:02:00Z');
+
+    await expect(first.renew()).rejects.toThrow('held by two');
+  });
+
+  it('takes a lease at once from a holder known to be gone', async () => {
+    await acquireLease(documents, 'a', as('crashed'));
+
+    const taken = await acquireLease(documents, 'a', {
+      ...as('successor'),
+      isGone: (holder) => holder === 'crashed',
+    });
+
+    expect(taken.token).toBe(2);
+  });
 });

@@ -1,2 +1,3 @@
 export * from './exclusiveLease.ts';
 export * from './readModelLease.ts';
+export * from './readModelLeadership.ts';

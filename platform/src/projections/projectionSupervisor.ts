@@ -1,5 +1,5 @@
 import type { DocumentStore } from '../documents/port.ts';
-import { VersionConflict } from '../documents/port.ts';
+import { StaleFence } from '../documents/port.ts';
 import type { EventStore } from '../eventstore/port.ts';
 import type { Logger } from '../logging/logger.ts';
 import {
@@ -28,8 +28,10 @@ const DEFAULT_BACKOFF: RestartBackoff = { firstMs: 200, maxMs: 30_000 };
  * Runs a projection and keeps it running: a run that fails (the event store went away, an `apply`
  * threw) is started again from its checkpoint after a backoff that doubles up to `maxMs`, and is
  * reported down (`up`, the monitor's `state`) until it has caught up again. Resolves once the first
- * run has caught up, however many attempts that takes. A VersionConflict on the checkpoint means
- * another process advanced the projection: this one stays down rather than write over it.
+ * run has caught up, however many attempts that takes. A StaleFence means a newer leader writes the
+ * projection (see leases/readModelLeadership.ts): this one stays down rather than write over it. A
+ * VersionConflict on the checkpoint (a paused former leader advanced it) is restarted like any failure:
+ * the next run reads the checkpoint again.
  */
 export async function runProjection(
   projection: Projection,
@@ -109,8 +111,8 @@ class ProjectionSupervisor implements RunningProjection {
       }
       if (this.abort.signal.aborted) return;
       this.setUp(false);
-      if (failure instanceof VersionConflict) {
-        this.log.error({ projection: name }, 'another process advanced this projection; stopping here');
+      if (failure instanceof StaleFence) {
+        this.log.error({ projection: name }, 'a newer leader writes this projection; stopping here');
         return;
       }
       this.log.error({ err: failure, projection: name, retryInMs: delayMs }, 'projection down; restarting');

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityRecorder } from '@cabinet/platform/activity';
 import { createAccessTokenVerifier, followIdentitysEndedSessions } from '@cabinet/platform/auth';
-import { holdReadModelsForService } from '@cabinet/platform/leases';
 import { instrumentEventStore } from '@cabinet/platform/eventstore';
 import {
   createInternalRequestSigner,
@@ -11,7 +10,6 @@ import { startSubgraphServer } from '@cabinet/platform/graphql';
 import { createLogger } from '@cabinet/platform/logging';
 import { createStoreMetrics, registerMetricGroups } from '@cabinet/platform/metrics';
 import type { RunningService } from '@cabinet/platform/process';
-import { runProjection } from '@cabinet/platform/projections';
 import { claimActivity } from './claim/application/claimActivity.ts';
 import { ClaimCommandHandler } from './claim/application/claimCommandHandler.ts';
 import { ClaimNumberSequence } from './claim/application/claimNumberSequence.ts';
@@ -28,7 +26,8 @@ import { ClaimCardResolver } from './claim/graphql/claimCard.resolver.ts';
 import { ClaimLogResolver } from './claim/graphql/claimLog.resolver.ts';
 import { ClaimQueueResolver } from './claim/graphql/claimQueue.resolver.ts';
 import { ClaimCardReader } from './claim/storage/claimCardReader.ts';
-import { CLAIM_READ_MODELS, openClaimReadModels } from './claim/storage/claimReadModels.ts';
+import { openClaimReadModels } from './claim/storage/claimReadModels.ts';
+import { leadClaimReadModels } from './claim/application/claimReadModelLeadership.ts';
 import { DocumentResolver } from './documents/graphql/document.resolver.ts';
 import { documentRoutes } from './documents/http/documentRoutes.ts';
 import { openDocumentService } from './documents/application/openDocumentService.ts';
@@ -58,29 +57,26 @@ export async function start(
   const storeMetrics = createStoreMetrics(deps.now);
   const events = instrumentEventStore(await openClaimsEvents(config), storeMetrics.eventStore);
   const documents = await openClaimsDocuments(config);
-  const readModelLease = await holdReadModelsForService(documents, CLAIM_READ_MODELS, deps.now, log);
   const readModels = await openClaimReadModels(documents);
   const { summaries } = readModels;
-  const projections = await Promise.all(
-    readModels.projections.map((projection) =>
-      runProjection(projection, events, documents, log, storeMetrics.projections),
-    ),
-  );
   const vault = await CustomerKeyVault.open(documents, deps.now);
   const fileLinks = await openFileLinks<LinkGrant>(config, 'claims');
   const claimDocuments = await openDocumentService(config, { documents, vault }, fileLinks, deps.now);
-  projections.push(
-    await runProjection(
-      consentRevocationReaction(
-        vault,
-        eraseCustomerReadModels({ cards: readModels.cards, documents: claimDocuments.service }),
-        log,
-      ),
-      events,
-      documents,
+  const readModelLeadership = await leadClaimReadModels(
+    { events, documents },
+    {
+      now: deps.now,
       log,
-      storeMetrics.projections,
-    ),
+      monitor: storeMetrics.projections,
+      alsoRun: (leading) =>
+        Promise.resolve([
+          consentRevocationReaction(
+            vault,
+            eraseCustomerReadModels({ cards: leading.cards, documents: claimDocuments.service }),
+            log,
+          ),
+        ]),
+    },
   );
   const notifications = await startClaimNotifications(
     config,
@@ -141,7 +137,7 @@ export async function start(
     log,
     subscriptions: true,
     // Not ready while a read model's projection is down (it restarts by itself).
-    healthy: () => Promise.resolve(projections.every((projection) => projection.up)),
+    healthy: () => Promise.resolve(readModelLeadership.up),
     services,
     registerMetrics: (registry) => registerMetricGroups(registry, [storeMetrics, notifications.metrics]),
     files: documentRoutes(claimDocuments.service, history, log),
@@ -151,8 +147,7 @@ export async function start(
     ),
     endedSessions: followIdentitysEndedSessions(config, internalRequests, log),
     async onStop() {
-      await Promise.all(projections.map((projection) => projection.stop()));
-      await readModelLease.release();
+      await readModelLeadership.stop();
       await notifications.stop();
       await statusHub.stop();
       await events.close();

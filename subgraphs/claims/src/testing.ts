@@ -11,3 +11,5 @@ export type { ClaimActor } from './claim/domain/claimActor.ts';
 export type { ClaimCommand } from './claim/domain/claimCommands.ts';
 export { formatClaimNumber } from './claim/domain/claimNumber.ts';
 export type { LinkGrant } from './documents/application/linkGrants.ts';
+export { leadClaimReadModels } from './claim/application/claimReadModelLeadership.ts';
+export { CLAIM_SUMMARIES } from './claim/storage/claimSummaryRepository.ts';

@@ -7,14 +7,15 @@ import {
   requireInternalRequestSecret,
 } from '@cabinet/platform/internal-requests';
 import { instrumentEventStore, openEventStore } from '@cabinet/platform/eventstore';
-import { startSubgraphServer } from '@cabinet/platform/graphql';
+import { startSubgraphServer, type SubgraphServerOptions } from '@cabinet/platform/graphql';
+import type { DocumentStore } from '@cabinet/platform/documents';
 import {
   LinkSigner,
   loadOrCreateLinkSigningKey,
   publicFilesBase,
   PublicLinks,
 } from '@cabinet/platform/files';
-import { createLogger } from '@cabinet/platform/logging';
+import { createLogger, type Logger } from '@cabinet/platform/logging';
 import { createEventStoreMetrics, registerMetricGroups } from '@cabinet/platform/metrics';
 import type { RunningService } from '@cabinet/platform/process';
 import type { PolicyConfig } from './config.ts';
@@ -43,18 +44,28 @@ import { StalePolicyReads, type CachedRead } from './policy/storage/stalePolicyR
 import { staleResponses } from './policy/graphql/staleResponses.ts';
 import { QuoteRepository } from './policy/storage/quoteRepository.ts';
 import { policySchema } from './schema.ts';
-import { testHookRoutes } from './policy/http/testHooks.ts';
 
 export interface PolicyDependencies {
   readonly now: () => Date;
   readonly newId: () => string;
+  /**
+   * Routes that let end-to-end tests break the service (POLICY_TEST_HOOKS=yes), given only by the
+   * test-hook entry (mainWithTestHooks.ts): the production build has neither.
+   */
+  readonly testHookRoutes?: (documents: DocumentStore, log: Logger) => (app: ServerApp) => void;
 }
+
+type ServerApp = Parameters<NonNullable<SubgraphServerOptions['routes']>>[0];
 
 export async function start(
   config: PolicyConfig,
   deps: PolicyDependencies = { now: () => new Date(), newId: randomUUID },
 ): Promise<RunningService> {
   const log = createLogger('policy', config.LOG_LEVEL);
+  if (config.POLICY_TEST_HOOKS === 'yes' && deps.testHookRoutes === undefined)
+    throw new Error(
+      'POLICY_TEST_HOOKS=yes: the test hooks are not part of this entry; start src/mainWithTestHooks.ts',
+    );
   const documents = await openPolicyDocuments(config);
   const policies = await PolicyRepository.open(documents);
   const numbers = await PolicyNumbers.open(documents);
@@ -139,7 +150,7 @@ export async function start(
     registerMetrics: (registry) =>
       registerMetricGroups(registry, [eventStoreMetrics, createPaymentMetrics(payments, deps.now)]),
     routes: (app) => {
-      if (config.POLICY_TEST_HOOKS === 'yes') testHookRoutes(documents, log)(app);
+      if (config.POLICY_TEST_HOOKS === 'yes') deps.testHookRoutes?.(documents, log)(app);
       staleResponses(app);
     },
     files: (router) => {

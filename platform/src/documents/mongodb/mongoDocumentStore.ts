@@ -1,8 +1,9 @@
 import { MongoClient, type Db } from 'mongodb';
-import type { Collection, CollectionSpec, DocumentStore } from '../port.ts';
+import type { Collection, CollectionOptions, CollectionSpec, DocumentStore } from '../port.ts';
 import { validateSpec } from '../queryFields.ts';
 import { MongoCollection } from './mongoCollection.ts';
-import { dataPath, type StoredRecord } from './mongoQuery.ts';
+import { syncIndexes } from './mongoIndexes.ts';
+import type { StoredRecord } from './mongoQuery.ts';
 
 export interface MongoDocumentStoreOptions {
   readonly url: string;
@@ -18,18 +19,11 @@ export class MongoDocumentStore implements DocumentStore {
     this.db = this.client.db(options.database);
   }
 
-  /** Creating an index that already exists with the same definition is a no-op on the server. */
-  async collection<T>(spec: CollectionSpec): Promise<Collection<T>> {
+  async collection<T>(spec: CollectionSpec, options: CollectionOptions = {}): Promise<Collection<T>> {
     validateSpec(spec);
     const records = this.db.collection<StoredRecord>(spec.name);
-    for (const index of spec.indexes) {
-      const unique = index.unique === true;
-      await records.createIndex(Object.fromEntries(index.fields.map((field) => [dataPath(field), 1])), {
-        unique,
-        name: `${index.fields.join('_')}${unique ? '_unique' : ''}`,
-      });
-    }
-    return new MongoCollection<T>(records, spec);
+    await syncIndexes(records, spec);
+    return new MongoCollection<T>(records, spec, options.fence);
   }
 
   close(): Promise<void> {

@@ -6,6 +6,8 @@ export interface StoredRecord {
   _id: string;
   version: number;
   revision?: number;
+  /** The fencing token the record was last written under, if any. */
+  fence?: number;
   data: unknown;
 }
 

@@ -4,7 +4,7 @@ import { promised } from '../../eventstore/sqlite/promised.ts';
 import { typed, type TypedStatement } from '../../eventstore/sqlite/typedStatement.ts';
 import { decodeCursor, encodeCursor } from '../pageCursor.ts';
 import type { Collection, CollectionSpec, FindQuery, Page, Scalar, StoredDocument } from '../port.ts';
-import { DuplicateKey, VersionConflict } from '../port.ts';
+import { DuplicateKey, StaleFence, VersionConflict } from '../port.ts';
 import { assertIndexedFields, assertPageSize } from '../queryFields.ts';
 import type { DocumentWrites } from './documentWrites.ts';
 import {
@@ -23,8 +23,10 @@ interface DocumentRow {
 }
 
 /**
- * A collection is a table of (id, version, revision, data) with one expression index per declared
- * index; queries use exactly the indexed expressions so SQLite can use them.
+ * A collection is a table of (id, version, revision, fence, data) with one expression index per
+ * declared index; queries use exactly the indexed expressions so SQLite can use them. An index is
+ * named by its definition, and one no longer declared is dropped when the collection opens. SQLite
+ * holds NULL distinct in a unique index, so documents missing a unique field never collide.
  */
 export class SqliteCollection<T> implements Collection<T> {
   private readonly table: string;
@@ -35,18 +37,28 @@ export class SqliteCollection<T> implements Collection<T> {
     private readonly db: DatabaseSync,
     private readonly spec: CollectionSpec,
     private readonly writes: DocumentWrites,
+    /** The writer's fencing token, when its writes are fenced. */
+    private readonly fence: number | null = null,
   ) {
     this.table = `doc_${spec.name}`;
     db.exec(`CREATE TABLE IF NOT EXISTS "${this.table}" (
-      id TEXT PRIMARY KEY, version INTEGER NOT NULL, revision INTEGER, data TEXT NOT NULL)`);
+      id TEXT PRIMARY KEY, version INTEGER NOT NULL, revision INTEGER, fence INTEGER, data TEXT NOT NULL)`);
+    addFenceColumn(db, this.table);
+    const declared = new Set<string>();
     for (const index of spec.indexes) {
       const name = `${this.table}__${index.fields.join('__').replaceAll('.', '_')}${index.unique === true ? '__unique' : ''}`;
-      const columns = index.fields.map(fieldExpression).join(', ');
+      declared.add(name);
       db.exec(
-        `CREATE ${index.unique === true ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}" ON "${this.table}" (${columns})`,
+        `CREATE ${index.unique === true ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}" ON "${this.table}" (${index.fields.map(fieldExpression).join(', ')})`,
       );
       if (index.unique === true) this.uniqueIndexFields.set(name, index.fields);
     }
+    const existing = db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`)
+      .all(this.table) as { name: string }[];
+    for (const { name } of existing)
+      if (name.startsWith(`${this.table}__`) && !declared.has(name))
+        db.exec(`DROP INDEX IF EXISTS "${name}"`);
   }
 
   get(id: string): Promise<StoredDocument<T> | null> {
@@ -119,8 +131,8 @@ export class SqliteCollection<T> implements Collection<T> {
     return this.writes.submit(() => {
       this.write(() =>
         this.statement(
-          `INSERT INTO "${this.table}" (id, version, revision, data) VALUES (?, 1, NULL, ?)`,
-        ).run(id, JSON.stringify(data)),
+          `INSERT INTO "${this.table}" (id, version, revision, fence, data) VALUES (?, 1, NULL, ?, ?)`,
+        ).run(id, this.fence, JSON.stringify(data)),
       );
       return { id, version: 1, data };
     });
@@ -130,12 +142,13 @@ export class SqliteCollection<T> implements Collection<T> {
     return this.writes.submit(() => {
       const { changes } = this.write(() =>
         this.statement(
-          `UPDATE "${this.table}" SET data = ?, version = version + 1 WHERE id = ? AND version = ?`,
-        ).run(JSON.stringify(data), id, expectedVersion),
+          `UPDATE "${this.table}" SET data = ?, version = version + 1, fence = coalesce(?, fence)
+             WHERE id = ? AND version = ? AND (? IS NULL OR fence IS NULL OR fence <= ?)`,
+        ).run(JSON.stringify(data), this.fence, id, expectedVersion, this.fence, this.fence),
       );
       if (changes === 0) {
-        const actual = this.statement(`SELECT version FROM "${this.table}" WHERE id = ?`).get(id) as
-          { version: number } | undefined;
+        const actual = this.stored(id);
+        this.refuseIfStale(id, actual);
         throw new VersionConflict(this.spec.name, id, expectedVersion, actual?.version ?? null);
       }
       return { id, version: expectedVersion + 1, data };
@@ -144,7 +157,10 @@ export class SqliteCollection<T> implements Collection<T> {
 
   delete(id: string): Promise<boolean> {
     return this.writes.submit(() => {
-      const { changes } = this.statement(`DELETE FROM "${this.table}" WHERE id = ?`).run(id);
+      const { changes } = this.statement(
+        `DELETE FROM "${this.table}" WHERE id = ? AND (? IS NULL OR fence IS NULL OR fence <= ?)`,
+      ).run(id, this.fence, this.fence);
+      if (changes === 0) this.refuseIfStale(id, this.stored(id));
       return changes > 0;
     });
   }
@@ -153,13 +169,26 @@ export class SqliteCollection<T> implements Collection<T> {
     return this.writes.submit(() => {
       const { changes } = this.write(() =>
         this.statement(
-          `INSERT INTO "${this.table}" (id, version, revision, data) VALUES (?, 1, ?, ?)
-             ON CONFLICT (id) DO UPDATE SET data = excluded.data, revision = excluded.revision, version = version + 1
-             WHERE revision IS NULL OR revision < excluded.revision`,
-        ).run(id, revision, JSON.stringify(data)),
+          `INSERT INTO "${this.table}" (id, version, revision, fence, data) VALUES (?, 1, ?, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET data = excluded.data, revision = excluded.revision,
+               fence = coalesce(excluded.fence, fence), version = version + 1
+             WHERE (revision IS NULL OR revision < excluded.revision)
+               AND (excluded.fence IS NULL OR fence IS NULL OR fence <= excluded.fence)`,
+        ).run(id, revision, this.fence, JSON.stringify(data)),
       );
+      if (changes === 0) this.refuseIfStale(id, this.stored(id));
       return changes > 0;
     });
+  }
+
+  private stored(id: string): { version: number; fence: number | null } | undefined {
+    return this.statement(`SELECT version, fence FROM "${this.table}" WHERE id = ?`).get(id) as
+      { version: number; fence: number | null } | undefined;
+  }
+
+  private refuseIfStale(id: string, stored: { fence: number | null } | undefined): void {
+    if (this.fence !== null && stored !== undefined && stored.fence !== null && stored.fence > this.fence)
+      throw new StaleFence(this.spec.name, id, this.fence, stored.fence);
   }
 
   private statement(sql: string): TypedStatement<SqlValue[], unknown> {
@@ -188,4 +217,15 @@ export class SqliteCollection<T> implements Collection<T> {
 
 function toDocument<T>(row: DocumentRow): StoredDocument<T> {
   return { id: row.id, version: row.version, data: JSON.parse(row.data) as T };
+}
+
+/** Tables written before fencing existed get the column; a process opening it at the same time may win. */
+function addFenceColumn(db: DatabaseSync, table: string): void {
+  const columns = db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[];
+  if (columns.some((column) => column.name === 'fence')) return;
+  try {
+    db.exec(`ALTER TABLE "${table}" ADD COLUMN fence INTEGER`);
+  } catch (error) {
+    if (!(error instanceof Error) || !error.message.includes('duplicate column name')) throw error;
+  }
 }

@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { openSqlite, type SqliteSynchronous } from '../../eventstore/sqlite/openSqlite.ts';
-import type { Collection, CollectionSpec, DocumentStore } from '../port.ts';
+import type { Collection, CollectionOptions, CollectionSpec, DocumentStore } from '../port.ts';
 import { validateSpec } from '../queryFields.ts';
 import { promised } from '../../eventstore/sqlite/promised.ts';
 import { SqliteCollection } from './sqliteCollection.ts';
@@ -21,10 +21,10 @@ export class SqliteDocumentStore implements DocumentStore {
     this.writes = new DocumentWrites(this.db);
   }
 
-  collection<T>(spec: CollectionSpec): Promise<Collection<T>> {
+  collection<T>(spec: CollectionSpec, options: CollectionOptions = {}): Promise<Collection<T>> {
     return promised(() => {
       validateSpec(spec);
-      return new SqliteCollection<T>(this.db, spec, this.writes);
+      return new SqliteCollection<T>(this.db, spec, this.writes, options.fence ?? null);
     });
   }
 

@@ -5,7 +5,7 @@ import type { Logger } from '@cabinet/platform/logging';
 type App = Parameters<NonNullable<SubgraphServerOptions['routes']>>[0];
 
 /**
- * Mounted only with POLICY_TEST_HOOKS=yes: lets an end-to-end test take the document store down
+ * Mounted only by src/mainWithTestHooks.ts with POLICY_TEST_HOOKS=yes (never in the production build): lets an end-to-end test take the document store down
  * the way a lost database does, every later read and write failing in the driver.
  */
 export function testHookRoutes(documents: DocumentStore, log: Logger) {
