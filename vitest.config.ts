@@ -45,6 +45,7 @@ export default defineConfig({
         'subgraphs/*/src/**/*.test.ts',
         'gateway/src/**/*.test.ts',
         'dev/*/src/**/*.test.ts',
+        'bench/kit/**/*.test.ts',
       ]),
       tier('contract', 1, [
         'test/contract/**/*.test.ts',
