@@ -20,8 +20,12 @@ import { composeServices, compositionHasErrors } from '@theguild/federation-comp
 import { parse } from 'graphql';
 import { launch, type ServiceProcess } from '../../scripts/launcher.ts';
 import { corePinning } from '../kit/corePinning.ts';
-import { formatProfileSummary, summariseCpuProfileFile } from '../kit/cpuProfileSummary.ts';
-import { formatFailures, mergeFailures } from '../kit/failureCodes.ts';
+import {
+  formatProfileSummary,
+  summariseCpuProfileFile,
+  type ProfileWindow,
+} from '../kit/cpuProfileSummary.ts';
+import { failureLines, formatFailures } from '../kit/failureCodes.ts';
 import { serveStubSubgraph, type StubSubgraph } from '../kit/stubSubgraph.ts';
 import { startIdentityStandIn, type IdentityStandIn } from './identityStandIn.ts';
 import { startLoadGenerator, type LoadGeneratorProcess } from './loadGeneratorProcess.ts';
@@ -285,10 +289,16 @@ async function runScenario(
     for (const query of scenario.queries) await agreeOn(query, urlOf, identity.customerToken, expected);
     const stubExecutions = () => scenario.stubs.reduce((sum, stub) => sum + stub.executions(), 0);
 
-    const measure = async (pid: number | undefined, job: LoadJob): Promise<Measured> => {
+    // Our gateway's measured runs, warm-ups left out: the stretches of its profile the summary reads.
+    const oursMeasuring: ProfileWindow[] = [];
+    const nowUs = () => Number(process.hrtime.bigint() / 1_000n);
+    const measure = async (pid: number | undefined, job: LoadJob, warmUp = false): Promise<Measured> => {
       const cpu = () => (pid === undefined ? 0 : processCpuMs(pid));
       const before = cpu();
+      const fromUs = nowUs();
       const result = await loadGenerator.run(job);
+      if (!warmUp && pid !== undefined && pid === pidOf('ours'))
+        oursMeasuring.push({ fromUs, toUs: nowUs() });
       return {
         ...result,
         gatewayCpuMs: result.requests === 0 ? Number.NaN : (cpu() - before) / result.requests,
@@ -306,7 +316,7 @@ async function runScenario(
 
     for (const query of scenario.queries)
       for (const contender of CONTENDERS)
-        await measure(pidOf(contender), closedJob(query, contender, options.warmupSeconds));
+        await measure(pidOf(contender), closedJob(query, contender, options.warmupSeconds), true);
     const executionsBefore = stubExecutions();
 
     const closed = new Map<string, Measured[]>();
@@ -358,7 +368,7 @@ async function runScenario(
       ].join('\n'),
     );
     await stopAll(running);
-    if (profileDir) await printProfiles(profileDir, scenario.title);
+    if (profileDir) await printProfiles(profileDir, scenario.title, oursMeasuring);
     return verdicts;
   } finally {
     await stopAll(running);
@@ -412,7 +422,7 @@ async function stopAll(running: Map<Contender, ServiceProcess>): Promise<void> {
   running.clear();
 }
 
-async function printProfiles(dir: string, title: string): Promise<void> {
+async function printProfiles(dir: string, title: string, windows: readonly ProfileWindow[]): Promise<void> {
   const files = (await readdir(dir)).filter((file) => file.endsWith('.cpuprofile'));
   if (files.length === 0) {
     process.stdout.write(`no CPU profile of our gateway in ${dir}\n`);
@@ -420,7 +430,7 @@ async function printProfiles(dir: string, title: string): Promise<void> {
   }
   for (const file of files)
     process.stdout.write(
-      `\nWhere our gateway's time went, ${title} (${join(dir, file)}; start-up and warm-up included):\n${formatProfileSummary(await summariseCpuProfileFile(join(dir, file)))}\n\n`,
+      `\nWhere our gateway's time went while measured, ${title} (${join(dir, file)}):\n${formatProfileSummary(await summariseCpuProfileFile(join(dir, file), windows))}\n\n`,
     );
 }
 
@@ -446,7 +456,7 @@ function report(
       `${''.padEnd(16)} ours / plain Hive: req/s ${ratio(rps('ours'), rps('plain'))}, CPU ms/req ${ratio(cpu('ours'), cpu('plain'))};` +
         ` ours / Apollo: req/s ${ratio(rps('ours'), rps('apollo'))}, CPU ms/req ${ratio(cpu('ours'), cpu('apollo'))}`,
     );
-    for (const contender of CONTENDERS) lines.push(...failuresLine(LABELS[contender], runs(contender)));
+    for (const contender of CONTENDERS) lines.push(...failureLines(LABELS[contender], runs(contender)));
     verdicts.push(
       verdict(
         `${query.name}: CPU per request vs plain Hive`,
@@ -482,7 +492,7 @@ function report(
     for (const target of targets)
       lines.push(`${LABELS[target].padEnd(37)} ${figures(paced.get(target) ?? [])}`);
     for (const target of targets) {
-      lines.push(...failuresLine(LABELS[target], paced.get(target) ?? []));
+      lines.push(...failureLines(LABELS[target], paced.get(target) ?? []));
       const delivered = median((paced.get(target) ?? []).map((r) => r.rps));
       if (delivered < SUSTAINED_SHARE * PACED_RATE)
         lines.push(
@@ -545,11 +555,6 @@ function figures(results: readonly Measured[]): string {
     ),
     String(failures).padStart(9),
   ].join(' ');
-}
-
-function failuresLine(label: string, results: readonly Measured[]): string[] {
-  const counts = mergeFailures(results.map((result) => result.failuresByCode));
-  return Object.keys(counts).length === 0 ? [] : [`  failures of ${label}: ${formatFailures(counts)}`];
 }
 
 function verdict(

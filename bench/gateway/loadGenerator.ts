@@ -7,7 +7,7 @@
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import { failureCode, tally, transportFailureCode } from '../kit/failureCodes.ts';
+import { failureCode, keepSample, tally, transportFailureCode } from '../kit/failureCodes.ts';
 import { percentile, type LoadJob, type LoadResult } from './loadJob.ts';
 
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -32,6 +32,7 @@ function headersOf(job: LoadJob): Record<string, string> {
 function closedLoad(job: Extract<LoadJob, { kind: 'closed' }>): Promise<LoadResult> {
   const latencies: number[] = [];
   const failuresByCode: Record<string, number> = {};
+  const failureSamples: Record<string, string> = {};
   let wrong = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -48,6 +49,7 @@ function closedLoad(job: Extract<LoadJob, { kind: 'closed' }>): Promise<LoadResu
               if (code === undefined) return;
               if (status === 200) wrong += 1;
               tally(failuresByCode, code);
+              keepSample(failureSamples, code, body);
             },
           },
         ],
@@ -69,6 +71,7 @@ function closedLoad(job: Extract<LoadJob, { kind: 'closed' }>): Promise<LoadResu
           p99Ms: percentile(latencies, 0.99),
           failures: result.non2xx + result.errors + wrong,
           failuresByCode,
+          failureSamples,
         });
       },
     );
@@ -86,6 +89,7 @@ async function pacedLoad(job: Extract<LoadJob, { kind: 'paced' }>): Promise<Load
   const total = Math.round(job.rate * job.seconds);
   const latencies: number[] = [];
   const failuresByCode: Record<string, number> = {};
+  const failureSamples: Record<string, string> = {};
   let failures = 0;
 
   const sendOne = () =>
@@ -105,15 +109,13 @@ async function pacedLoad(job: Extract<LoadJob, { kind: 'paced' }>): Promise<Load
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('end', () => {
-            const code = failureCode(
-              response.statusCode ?? 0,
-              Buffer.concat(chunks).toString('utf8'),
-              job.expectedBody,
-            );
+            const body = Buffer.concat(chunks).toString('utf8');
+            const code = failureCode(response.statusCode ?? 0, body, job.expectedBody);
             if (code === undefined) latencies.push(performance.now() - sentAt);
             else {
               failures += 1;
               tally(failuresByCode, code);
+              keepSample(failureSamples, code, body);
             }
             done();
           });
@@ -147,5 +149,6 @@ async function pacedLoad(job: Extract<LoadJob, { kind: 'paced' }>): Promise<Load
     p99Ms: percentile(latencies, 0.99),
     failures,
     failuresByCode,
+    failureSamples,
   };
 }

@@ -13,7 +13,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { launch, type ServiceProcess } from '../../scripts/launcher.ts';
 import { demoCast } from '../../test/support/demoCast.ts';
 import { startTestSystem, type TestSystem } from '../../test/support/testSystem.ts';
-import { formatFailures, mergeFailures } from '../kit/failureCodes.ts';
+import { failureLines, formatFailures } from '../kit/failureCodes.ts';
 import { startLoadGenerator } from './loadGeneratorProcess.ts';
 import { median, type LoadJob, type LoadResult } from './loadJob.ts';
 import { processCpuMs } from './processCpu.ts';
@@ -314,12 +314,6 @@ function figures(results: readonly Measured[]): string {
   ].join(' ');
 }
 
-/** What the failures of a row's rounds were, when there were any. */
-function failuresLine(label: string, results: readonly Measured[]): string[] {
-  const counts = mergeFailures(results.map((result) => result.failuresByCode));
-  return Object.keys(counts).length === 0 ? [] : [`  failures of ${label}: ${formatFailures(counts)}`];
-}
-
 function report(throughput: Map<string, Measured[]>, pacedResults: Map<Target, Measured[]>): string {
   const closedRuns = (name: string, target: Target) => throughput.get(`${name} ${target}`) ?? [];
   const lines = [
@@ -334,7 +328,7 @@ function report(throughput: Map<string, Measured[]>, pacedResults: Map<Target, M
   ] as const) {
     for (const target of targets)
       lines.push(`${name.padEnd(16)} ${LABELS[target].padEnd(23)} ${figures(closedRuns(name, target))}`);
-    for (const target of targets) lines.push(...failuresLine(LABELS[target], closedRuns(name, target)));
+    for (const target of targets) lines.push(...failureLines(LABELS[target], closedRuns(name, target)));
     const rpsOf = (target: Target) => median(closedRuns(name, target).map((r) => r.rps));
     const ratio = rpsOf('ours') / rpsOf('apollo');
     ratios.set(name, ratio);
@@ -355,7 +349,7 @@ function report(throughput: Map<string, Measured[]>, pacedResults: Map<Target, M
   for (const target of ['direct', 'ours', 'apollo'] as const)
     lines.push(`${LABELS[target].padEnd(23)} ${figures(pacedResults.get(target) ?? [])}`);
   for (const target of ['direct', 'ours', 'apollo'] as const)
-    lines.push(...failuresLine(LABELS[target], pacedResults.get(target) ?? []));
+    lines.push(...failureLines(LABELS[target], pacedResults.get(target) ?? []));
   for (const target of ['direct', 'ours', 'apollo'] as const) {
     const delivered = median((pacedResults.get(target) ?? []).map((r) => r.rps));
     if (delivered < SUSTAINED_SHARE * PACED_RATE)

@@ -32,6 +32,7 @@ describe('a CPU profile summary', () => {
         { id: 3, callFrame: frame(`${ROOT}/node_modules/graphql/validation/validate.js`) },
         { id: 4, callFrame: frame('', '(idle)') },
       ],
+      startTime: 50_000,
       samples: [2, 3, 3, 4, 2],
       timeDeltas: [0, 1_000, 2_000, 3_000, 4_000],
     };
@@ -45,5 +46,23 @@ describe('a CPU profile summary', () => {
       { module: 'gateway/src/limits/operationLimits.ts', ms: 1 },
     ]);
     expect(summary.underOurFiles).toEqual([{ module: 'gateway/src/limits/operationLimits.ts', ms: 6 }]);
+  });
+
+  it('keeps only the samples taken inside the given windows of the monotonic clock', () => {
+    const profile: CpuProfile = {
+      nodes: [
+        { id: 1, callFrame: frame('', '(root)'), children: [2, 3] },
+        { id: 2, callFrame: frame(`${ROOT}/node_modules/tsx/dist/loader.mjs`) },
+        { id: 3, callFrame: frame(`${ROOT}/node_modules/graphql/execution/execute.js`) },
+      ],
+      startTime: 1_000_000,
+      // Start-up (tsx) at 1.000 s and 1.001 s, then the measured work at 2.000 s and 2.001 s.
+      samples: [2, 2, 3, 3, 3],
+      timeDeltas: [0, 1_000, 999_000, 1_000, 1_000],
+    };
+
+    const summary = summariseCpuProfile(profile, [{ fromUs: 2_000_000, toUs: 2_001_000 }]);
+
+    expect(summary.selfByModule).toEqual([{ module: 'graphql', ms: 2 }]);
   });
 });

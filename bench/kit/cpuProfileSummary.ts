@@ -2,6 +2,8 @@
  * Where a process's CPU time went, from a V8 profile (`node --cpu-prof`): self time by module (each file
  * under gateway/src or platform/src, each package under node_modules, Node's internals, the garbage
  * collector), and time spent under each of our files counting everything they call (a plugin's total).
+ * A profile's times are on the machine's monotonic clock, the one `process.hrtime` reads in any process,
+ * so a bench can keep only the samples taken while it measured.
  */
 import { readFile } from 'node:fs/promises';
 
@@ -12,6 +14,8 @@ export interface CpuProfile {
     readonly callFrame: { readonly functionName: string; readonly url: string };
     readonly children?: readonly number[];
   }[];
+  /** Microseconds on the monotonic clock. */
+  readonly startTime: number;
   readonly samples: readonly number[];
   /** Microseconds since the previous sample; the first since the profile's start. */
   readonly timeDeltas: readonly number[];
@@ -20,6 +24,12 @@ export interface CpuProfile {
 export interface ModuleTime {
   readonly module: string;
   readonly ms: number;
+}
+
+/** A stretch of time on the monotonic clock, in microseconds (`process.hrtime.bigint() / 1000n`). */
+export interface ProfileWindow {
+  readonly fromUs: number;
+  readonly toUs: number;
 }
 
 export interface ProfileSummary {
@@ -54,7 +64,7 @@ export function moduleOf(callFrame: { readonly functionName: string; readonly ur
  * Each sample's time is the delta that follows it (V8 records the delta before each sample), the last
  * sample taking none: the usual reading, which DevTools shares.
  */
-export function summariseCpuProfile(profile: CpuProfile): ProfileSummary {
+export function summariseCpuProfile(profile: CpuProfile, windows?: readonly ProfileWindow[]): ProfileSummary {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
@@ -74,10 +84,14 @@ export function summariseCpuProfile(profile: CpuProfile): ProfileSummary {
   const under = new Map<string, number>();
   let totalMs = 0;
   let idleMs = 0;
+  let sampledAtUs = profile.startTime;
+  const inWindows = (us: number) =>
+    windows === undefined || windows.some((window) => us >= window.fromUs && us <= window.toUs);
   profile.samples.forEach((id, index) => {
+    sampledAtUs += profile.timeDeltas[index] ?? 0;
     const ms = (profile.timeDeltas[index + 1] ?? 0) / 1_000;
     const node = byId.get(id);
-    if (!node) return;
+    if (!node || !inWindows(sampledAtUs)) return;
     totalMs += ms;
     const module = moduleOf(node.callFrame);
     if (module === IDLE) {
@@ -92,8 +106,11 @@ export function summariseCpuProfile(profile: CpuProfile): ProfileSummary {
   return { totalMs, idleMs, selfByModule: largestFirst(self), underOurFiles: largestFirst(under) };
 }
 
-export async function summariseCpuProfileFile(file: string): Promise<ProfileSummary> {
-  return summariseCpuProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile);
+export async function summariseCpuProfileFile(
+  file: string,
+  windows?: readonly ProfileWindow[],
+): Promise<ProfileSummary> {
+  return summariseCpuProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile, windows);
 }
 
 /** The summary as the bench prints it: the `top` largest of each list, with shares of the busy time. */

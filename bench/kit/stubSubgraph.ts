@@ -56,8 +56,10 @@ export async function serveStubSubgraph(name: string, sdl: string): Promise<Stub
         response.end(body);
       };
       const fail = (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`stub subgraph ${name} failed a request: ${message}\n`);
         response.writeHead(500, { 'content-type': 'text/plain' });
-        response.end(error instanceof Error ? error.message : String(error));
+        response.end(message);
       };
       try {
         const body = answer.answer(Buffer.concat(chunks).toString('utf8'));
