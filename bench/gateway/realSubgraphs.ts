@@ -14,18 +14,20 @@ import { launch, type ServiceProcess } from '../../scripts/launcher.ts';
 import { demoCast } from '../../test/support/demoCast.ts';
 import { startTestSystem, type TestSystem } from '../../test/support/testSystem.ts';
 import { failureLines, formatFailures } from '../kit/failureCodes.ts';
+import { gatewayBenchOptions } from './benchOptions.ts';
 import { startLoadGenerator } from './loadGeneratorProcess.ts';
 import { median, type LoadJob, type LoadResult } from './loadJob.ts';
 import { processCpuMs } from './processCpu.ts';
 
 const CONNECTIONS = 20;
-const ROUNDS = 3;
-const ROUND_SECONDS = 8;
-const WARMUP_SECONDS = 3;
+const ROUNDS = gatewayBenchOptions.rounds;
+const ROUND_SECONDS = gatewayBenchOptions.roundSeconds;
+const WARMUP_SECONDS = gatewayBenchOptions.warmupSeconds;
 const PACED_RATE = 500;
 /** Below this share of the paced rate answered, a target was overloaded rather than measured. */
 const SUSTAINED_SHARE = 0.95;
-const BENCH_DEADLINE_MS = 6 * 60_000;
+/** Twice the load runs' time (8 runs a round, 7 warm-ups) plus two minutes to start the system. */
+const BENCH_DEADLINE_MS = 120_000 + 2_000 * (8 * ROUNDS * ROUND_SECONDS + 7 * WARMUP_SECONDS);
 const TARGET_THROUGHPUT_RATIO = 3;
 const TARGET_ADDED_P50_MS = 2;
 const TARGET_ADDED_P99_MS = 10;
