@@ -46,6 +46,7 @@ export default defineConfig({
         'gateway/src/**/*.test.ts',
         'dev/*/src/**/*.test.ts',
         'scripts/**/*.test.ts',
+        'bench/kit/**/*.test.ts',
       ]),
       tier('contract', 1, [
         'test/contract/**/*.test.ts',

@@ -7,6 +7,7 @@
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { failureCode, keepSample, tally, transportFailureCode } from '../kit/failureCodes.ts';
 import { percentile, type LoadJob, type LoadResult } from './loadJob.ts';
 
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -30,6 +31,9 @@ function headersOf(job: LoadJob): Record<string, string> {
 
 function closedLoad(job: Extract<LoadJob, { kind: 'closed' }>): Promise<LoadResult> {
   const latencies: number[] = [];
+  const failuresByCode: Record<string, number> = {};
+  const failureSamples: Record<string, string> = {};
+  let wrong = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -37,7 +41,18 @@ function closedLoad(job: Extract<LoadJob, { kind: 'closed' }>): Promise<LoadResu
         method: 'POST',
         headers: headersOf(job),
         body: job.body,
-        expectBody: job.expectedBody,
+        // Checked here rather than with autocannon's expectBody, which counts mismatches without saying why.
+        requests: [
+          {
+            onResponse(status, body) {
+              const code = failureCode(status, body, job.expectedBody);
+              if (code === undefined) return;
+              if (status === 200) wrong += 1;
+              tally(failuresByCode, code);
+              keepSample(failureSamples, code, body);
+            },
+          },
+        ],
         connections: job.connections,
         duration: job.seconds,
         timeout: REQUEST_TIMEOUT_MS / 1_000,
@@ -48,19 +63,22 @@ function closedLoad(job: Extract<LoadJob, { kind: 'closed' }>): Promise<LoadResu
           return;
         }
         latencies.sort((a, b) => a - b);
-        const correct = result['2xx'] - result.mismatches;
+        const correct = result['2xx'] - wrong;
         resolve({
           requests: correct,
           rps: correct / result.duration,
           p50Ms: percentile(latencies, 0.5),
           p99Ms: percentile(latencies, 0.99),
-          failures: result.non2xx + result.errors + result.mismatches,
+          failures: result.non2xx + result.errors + wrong,
+          failuresByCode,
+          failureSamples,
         });
       },
     );
     instance.on('response', (_client, statusCode, _bytes, responseTimeMs) => {
       if (statusCode === 200) latencies.push(responseTimeMs);
     });
+    instance.on('reqError', (error: unknown) => tally(failuresByCode, transportFailureCode(error)));
   });
 }
 
@@ -70,6 +88,8 @@ async function pacedLoad(job: Extract<LoadJob, { kind: 'paced' }>): Promise<Load
   const headers = { ...headersOf(job), 'content-length': String(Buffer.byteLength(job.body)) };
   const total = Math.round(job.rate * job.seconds);
   const latencies: number[] = [];
+  const failuresByCode: Record<string, number> = {};
+  const failureSamples: Record<string, string> = {};
   let failures = 0;
 
   const sendOne = () =>
@@ -89,17 +109,22 @@ async function pacedLoad(job: Extract<LoadJob, { kind: 'paced' }>): Promise<Load
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('end', () => {
-            const correct =
-              response.statusCode === 200 && Buffer.concat(chunks).toString('utf8') === job.expectedBody;
-            if (correct) latencies.push(performance.now() - sentAt);
-            else failures += 1;
+            const body = Buffer.concat(chunks).toString('utf8');
+            const code = failureCode(response.statusCode ?? 0, body, job.expectedBody);
+            if (code === undefined) latencies.push(performance.now() - sentAt);
+            else {
+              failures += 1;
+              tally(failuresByCode, code);
+              keepSample(failureSamples, code, body);
+            }
             done();
           });
         },
       );
       outgoing.on('timeout', () => outgoing.destroy(new Error('timed out')));
-      outgoing.on('error', () => {
+      outgoing.on('error', (error) => {
         failures += 1;
+        tally(failuresByCode, transportFailureCode(error));
         done();
       });
       outgoing.end(job.body);
@@ -123,5 +148,7 @@ async function pacedLoad(job: Extract<LoadJob, { kind: 'paced' }>): Promise<Load
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
     failures,
+    failuresByCode,
+    failureSamples,
   };
 }

@@ -27,6 +27,10 @@ export interface LoadResult {
   readonly p99Ms: number;
   /** Answers that were not 200 with the expected body, transport errors and timeouts. */
   readonly failures: number;
+  /** The failures by what they were (../kit/failureCodes.ts). */
+  readonly failuresByCode: Readonly<Record<string, number>>;
+  /** The first answer of each code, shortened: what the errors said. */
+  readonly failureSamples: Readonly<Record<string, string>>;
 }
 
 /** Nearest-rank percentile of latencies in milliseconds; NaN when there are none. */
