@@ -146,7 +146,11 @@ export async function prepareClaimStatusBench(system: TestSystem, count: number)
       actor: STAFF,
       data: {
         adjusterId: 'bench-supervisor',
-        registered: { staffId: 'bench-supervisor', roles: ['adjuster', 'supervisor'] },
+        registered: {
+          staffId: 'bench-supervisor',
+          fullName: 'Петров Пётр Петрович',
+          roles: ['adjuster', 'supervisor'],
+        },
       },
     });
     await run(claim, { type: 'StartClaimWork', actor: STAFF, data: {} });

@@ -461,6 +461,7 @@ function claimLife(systemOf: () => TestSystem): void {
       `Клиент: ${lastName} ${firstName} ${middleName}`,
       `Дата происшествия: ${formatRussianDate(seededDay())}`,
       'акт о заливе.pdf',
+      `Урегулировщик: ${demoStaffMember('adjuster').fullName}, назначен`,
       `(код сотрудника ${demoStaffMember('adjuster').id.slice(0, 8).toUpperCase()})`,
       'Сумма выплаты: 87 000,00 ₽',
       'платёж № PP-77',

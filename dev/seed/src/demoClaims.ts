@@ -26,13 +26,20 @@ interface DemoClaimScenario {
 }
 
 /** One claim waiting for the insurer, one waiting for the customer's documents, one paid. */
-function scenarios(adjusterId: string): readonly DemoClaimScenario[] {
+function scenarios(adjuster: {
+  readonly id: string;
+  readonly fullName: string;
+}): readonly DemoClaimScenario[] {
+  const adjusterId = adjuster.id;
   const workStarted: readonly Step[] = [
     { by: 'supervisor', type: 'AcceptClaim', data: {} },
     {
       by: 'supervisor',
       type: 'AssignClaim',
-      data: { adjusterId, registered: { staffId: adjusterId, roles: ['adjuster'] } },
+      data: {
+        adjusterId,
+        registered: { staffId: adjusterId, fullName: adjuster.fullName, roles: ['adjuster'] },
+      },
     },
     { by: 'adjuster', type: 'StartClaimWork', data: {} },
   ];
@@ -95,7 +102,11 @@ export interface DemoClaimCast {
   readonly customer: DemoCustomer;
   /** A policy of the customer in force since well before the earliest incident. */
   readonly policy: DemoPolicy;
-  readonly staff: readonly { readonly id: string; readonly roles: readonly string[] }[];
+  readonly staff: readonly {
+    readonly id: string;
+    readonly fullName: string;
+    readonly roles: readonly string[];
+  }[];
 }
 
 /**
@@ -113,7 +124,8 @@ export function demoClaimPlans(cast: DemoClaimCast, now: Date): DemoClaimPlan[] 
     supervisor: staffActor('supervisor'),
   };
   const { customer, policy } = cast;
-  return scenarios(actors.adjuster.staffId).map((scenario) => {
+  const adjuster = cast.staff.find((person) => person.id === actors.adjuster.staffId)!;
+  return scenarios(adjuster).map((scenario) => {
     const claimId = nameBasedUuid(DEMO_CLAIM_NAMESPACE, scenario.key);
     // Each step a command of its own, with the same id on every run of the seed.
     const metadata = (step: number) => ({

@@ -3,9 +3,10 @@ import type { InternalRequestSigner } from '../internalRequests/internalRequestP
 import { callGraphQL, type GraphQLAnswer } from '../serviceCalls/graphqlCall.ts';
 import { httpClientTracer } from '../telemetry/index.ts';
 
-/** What the staff register holds under a staff id: the active member's roles. */
+/** What the staff register holds under a staff id: the active member's name and roles. */
 export interface RegisteredStaffMember {
   readonly staffId: string;
+  readonly fullName: string;
   readonly roles: readonly StaffRole[];
 }
 
@@ -13,12 +14,13 @@ const STAFF_MEMBER_QUERY = /* GraphQL */ `
   query RegisteredStaffMember($id: UUID!) {
     staffMember(id: $id) {
       id
+      fullName
       roles
     }
   }
 `;
 
-type StaffMemberData = { staffMember?: { id: string; roles: string[] } | null };
+type StaffMemberData = { staffMember?: { id: string; fullName: string; roles: string[] } | null };
 
 const unavailable = () =>
   new DomainError(
@@ -67,6 +69,8 @@ export class StaffRegisterClient {
     }
     if (answer.errors?.length || answer.data === undefined || answer.data === null) throw unavailable();
     const member = answer.data.staffMember;
-    return member ? { staffId: member.id, roles: member.roles.filter(isStaffRole) } : null;
+    return member
+      ? { staffId: member.id, fullName: member.fullName, roles: member.roles.filter(isStaffRole) }
+      : null;
   }
 }

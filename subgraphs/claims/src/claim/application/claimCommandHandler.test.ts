@@ -115,7 +115,10 @@ describe('the claim command handler', () => {
       [
         command(
           'AssignClaim',
-          { adjusterId: 'adjuster-1', registered: { staffId: 'adjuster-1', roles: ['adjuster'] } },
+          {
+            adjusterId: 'adjuster-1',
+            registered: { staffId: 'adjuster-1', fullName: 'Петров Пётр Петрович', roles: ['adjuster'] },
+          },
           SUPERVISOR,
         ),
         'request-assign',

@@ -79,7 +79,10 @@ const currentData = {
     }),
   }),
   ClaimAccepted: claimEventData({ acceptedOn: calendarDate, decisionClock: runningClock }),
-  ClaimAssigned: claimEventData({ adjusterId: z.string().min(1) }),
+  ClaimAssigned: claimEventData({
+    adjusterId: z.string().min(1),
+    adjusterName: z.string().min(1).optional(),
+  }),
   ClaimWorkStarted: claimEventData({ adjusterId: z.string().min(1) }),
   ClaimQuestionAsked: claimEventData({
     clarificationId: z.string().min(1),

@@ -59,7 +59,9 @@ export function assignClaim(command: AssignClaim, claim: Claim, context: ChangeC
     throw ClaimErrors.adjusterNotFound(adjusterId);
   }
   if (claim.adjusterId === adjusterId) return [];
-  return [{ type: 'ClaimAssigned', data: { claimId, occurredAt, adjusterId } }];
+  return [
+    { type: 'ClaimAssigned', data: { claimId, occurredAt, adjusterId, adjusterName: registered.fullName } },
+  ];
 }
 
 export function startClaimWork(_command: StartClaimWork, claim: Claim, context: ChangeContext): ClaimEvent[] {

@@ -44,6 +44,8 @@ export type AcceptClaim = ClaimCommandBase<'AcceptClaim', Record<string, never>>
 /** A staff member as identity's staff register lists them, looked up before the command is decided. */
 export interface RegisteredStaffMember {
   readonly staffId: string;
+  /** Recorded with the assignment: the claim's documents name the adjuster to the customer. */
+  readonly fullName: string;
   readonly roles: readonly StaffRole[];
 }
 

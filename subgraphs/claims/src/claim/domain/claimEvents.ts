@@ -95,7 +95,11 @@ export type ClaimAccepted = ClaimEventBase<
   { readonly acceptedOn: CalendarDate; readonly decisionClock: DecisionClock & { state: 'RUNNING' } }
 >;
 
-export type ClaimAssigned = ClaimEventBase<'ClaimAssigned', { readonly adjusterId: string }>;
+/** `adjusterName`: as the staff register named them then; absent in claims assigned before it was kept. */
+export type ClaimAssigned = ClaimEventBase<
+  'ClaimAssigned',
+  { readonly adjusterId: string; readonly adjusterName?: string }
+>;
 
 export type ClaimWorkStarted = ClaimEventBase<'ClaimWorkStarted', { readonly adjusterId: string }>;
 

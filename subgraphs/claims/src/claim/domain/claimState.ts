@@ -21,6 +21,8 @@ export interface Claim {
   readonly phase: ClaimPhase;
   readonly resolution: ClaimResolution | null;
   readonly adjusterId: string | null;
+  /** As the staff register named the adjuster when assigned; null before, or for assignments before it was kept. */
+  readonly adjusterName: string | null;
   readonly openClarification: OpenClarification | null;
   readonly documentsRequested: boolean;
   /** Null before acceptance and once the decision (or a withdrawal) has stopped it. */
@@ -84,6 +86,7 @@ function evolveFact(state: ClaimState, event: ClaimEvent): ClaimState {
       phase: 'SUBMITTED',
       resolution: null,
       adjusterId: null,
+      adjusterName: null,
       openClarification: null,
       documentsRequested: false,
       decisionClock: null,
@@ -98,7 +101,7 @@ function evolveFact(state: ClaimState, event: ClaimEvent): ClaimState {
     case 'ClaimAccepted':
       return { ...state, phase: 'ACCEPTED', decisionClock: event.data.decisionClock };
     case 'ClaimAssigned':
-      return { ...state, adjusterId: event.data.adjusterId };
+      return { ...state, adjusterId: event.data.adjusterId, adjusterName: event.data.adjusterName ?? null };
     case 'ClaimWorkStarted':
       return { ...state, phase: 'IN_PROGRESS', adjusterId: event.data.adjusterId };
     case 'ClaimQuestionAsked':

@@ -19,7 +19,11 @@ const h = history();
 const NOW = '2026-04-20';
 const at = occurredAt(NOW);
 
-const REGISTERED_ADJUSTER_2: RegisteredStaffMember = { staffId: 'adjuster-2', roles: ['adjuster'] };
+const REGISTERED_ADJUSTER_2: RegisteredStaffMember = {
+  staffId: 'adjuster-2',
+  fullName: 'Петров Пётр Петрович',
+  roles: ['adjuster'],
+};
 const approvedFor = (amountKopecks: number): ClaimEvent => ({
   type: 'ClaimApproved',
   data: {
@@ -86,7 +90,10 @@ const ROWS: Row[] = [
     given: h.accepted,
     command: act(
       'AssignClaim',
-      { adjusterId: 'analyst-1', registered: { staffId: 'analyst-1', roles: ['analyst'] } },
+      {
+        adjusterId: 'analyst-1',
+        registered: { staffId: 'analyst-1', fullName: 'Петров Пётр Петрович', roles: ['analyst'] },
+      },
       SUPERVISOR,
     ),
     then: { refused: 'CLAIM_ADJUSTER_NOT_FOUND' },

@@ -170,7 +170,10 @@ describe('AssignClaim', () => {
   const assign = (adjusterId: string, actor: ClaimActor) =>
     command<AssignClaim>(
       'AssignClaim',
-      { adjusterId, registered: { staffId: adjusterId, roles: ['adjuster'] } },
+      {
+        adjusterId,
+        registered: { staffId: adjusterId, fullName: 'Петров Пётр Петрович', roles: ['adjuster'] },
+      },
       actor,
       NOW,
     );
@@ -179,12 +182,28 @@ describe('AssignClaim', () => {
     given(h.accepted)
       .when(assign('adjuster-2', SUPERVISOR))
       .then([
-        { type: 'ClaimAssigned', data: { claimId: CLAIM_ID, occurredAt: at, adjusterId: 'adjuster-2' } },
+        {
+          type: 'ClaimAssigned',
+          data: {
+            claimId: CLAIM_ID,
+            occurredAt: at,
+            adjusterId: 'adjuster-2',
+            adjusterName: 'Петров Пётр Петрович',
+          },
+        },
       ]);
     given(h.inProgress)
       .when(assign('adjuster-2', SUPERVISOR))
       .then([
-        { type: 'ClaimAssigned', data: { claimId: CLAIM_ID, occurredAt: at, adjusterId: 'adjuster-2' } },
+        {
+          type: 'ClaimAssigned',
+          data: {
+            claimId: CLAIM_ID,
+            occurredAt: at,
+            adjusterId: 'adjuster-2',
+            adjusterName: 'Петров Пётр Петрович',
+          },
+        },
       ]);
   });
 
@@ -192,7 +211,15 @@ describe('AssignClaim', () => {
     given(h.accepted)
       .when(assign('adjuster-1', ADJUSTER))
       .then([
-        { type: 'ClaimAssigned', data: { claimId: CLAIM_ID, occurredAt: at, adjusterId: 'adjuster-1' } },
+        {
+          type: 'ClaimAssigned',
+          data: {
+            claimId: CLAIM_ID,
+            occurredAt: at,
+            adjusterId: 'adjuster-1',
+            adjusterName: 'Петров Пётр Петрович',
+          },
+        },
       ]);
   });
 

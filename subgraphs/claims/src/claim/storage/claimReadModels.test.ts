@@ -105,7 +105,10 @@ beforeEach(async () => {
     command('AcceptClaim', {}, SUPERVISOR),
     command(
       'AssignClaim',
-      { adjusterId: 'adjuster-1', registered: { staffId: 'adjuster-1', roles: ['adjuster'] } },
+      {
+        adjusterId: 'adjuster-1',
+        registered: { staffId: 'adjuster-1', fullName: 'Петров Пётр Петрович', roles: ['adjuster'] },
+      },
       SUPERVISOR,
     ),
     command('StartClaimWork', {}, ADJUSTER),

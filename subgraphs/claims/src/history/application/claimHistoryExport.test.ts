@@ -163,7 +163,7 @@ describe('claim history export', () => {
           'AssignClaim',
           {
             adjusterId: 'adjuster-1',
-            registered: { staffId: 'adjuster-1', roles: ['adjuster'] },
+            registered: { staffId: 'adjuster-1', fullName: 'Петров Пётр Петрович', roles: ['adjuster'] },
           },
           SUPERVISOR,
         ),
@@ -188,7 +188,7 @@ describe('claim history export', () => {
       'Дата происшествия: 10.04.2026',
       'Приложенные файлы',
       'извещение о ДТП.pdf — 16.04.2026, 12:00',
-      'Урегулировщик: назначен 18.04.2026, 12:00 (код сотрудника ADJUSTER)',
+      'Урегулировщик: Петров Пётр Петрович, назначен 18.04.2026, 12:00 (код сотрудника ADJUSTER)',
       'Сумма выплаты: 12 345,67 ₽',
       'Выплачено: 12 345,67 ₽ 20.04.2026, 12:00, платёж № ПП-2026-0042',
       'Страница 1 из 1',

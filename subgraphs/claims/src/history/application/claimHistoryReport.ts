@@ -127,15 +127,18 @@ export function claimHistorySection(card: ClaimCard, personal: OpenedPersonalDat
 const ADJUSTER_EVENTS: ReadonlySet<string> = new Set(['ClaimAssigned', 'ClaimWorkStarted']);
 
 /**
- * The adjuster as the customer may quote them to the hotline: since when, and the first block of their
- * staff id. Staff names stay with identity's staff register, which answers staff only.
+ * The adjuster as the customer may quote them to the hotline: their name as recorded with the
+ * assignment, since when, and the first block of their staff id (the only mark of assignments made
+ * before names were recorded).
  */
 function adjusterOf(card: ClaimCard): string | null {
-  const { adjusterId } = card.claim;
+  const { adjusterId, adjusterName } = card.claim;
   if (adjusterId === null) return null;
   const since = card.timeline.findLast((entry) => ADJUSTER_EVENTS.has(entry.type));
   const code = `код сотрудника ${adjusterId.slice(0, 8).toUpperCase()}`;
-  return since === undefined ? `назначен (${code})` : `назначен ${formatMoscowDateTime(since.at)} (${code})`;
+  const assigned =
+    since === undefined ? `назначен (${code})` : `назначен ${formatMoscowDateTime(since.at)} (${code})`;
+  return adjusterName ? `${adjusterName}, ${assigned}` : assigned;
 }
 
 /** A file's name from the opened personal part it came with; gone once the customer's data is erased. */

@@ -105,7 +105,10 @@ describe('status change notifications', () => {
     await run(
       command(
         'AssignClaim',
-        { adjusterId: 'adjuster-1', registered: { staffId: 'adjuster-1', roles: ['adjuster'] } },
+        {
+          adjusterId: 'adjuster-1',
+          registered: { staffId: 'adjuster-1', fullName: 'Петров Пётр Петрович', roles: ['adjuster'] },
+        },
         SUPERVISOR,
       ),
     );
@@ -145,7 +148,10 @@ describe('status change notifications', () => {
     await run(
       command(
         'AssignClaim',
-        { adjusterId: 'adjuster-1', registered: { staffId: 'adjuster-1', roles: ['adjuster'] } },
+        {
+          adjusterId: 'adjuster-1',
+          registered: { staffId: 'adjuster-1', fullName: 'Петров Пётр Петрович', roles: ['adjuster'] },
+        },
         SUPERVISOR,
       ),
     );

@@ -51,7 +51,11 @@ const LIFECYCLE: ClaimCommand[] = [
     'AssignClaim',
     {
       adjusterId: 'supervisor-1',
-      registered: { staffId: 'supervisor-1', roles: ['adjuster', 'supervisor'] },
+      registered: {
+        staffId: 'supervisor-1',
+        fullName: 'Петров Пётр Петрович',
+        roles: ['adjuster', 'supervisor'],
+      },
     },
     SUPERVISOR,
   ),

@@ -50,7 +50,7 @@ export const MATRIX: Record<ClaimCommandType, { command: ClaimCommand; allowedIn
   AssignClaim: {
     command: staff('AssignClaim', {
       adjusterId: 'adjuster-2',
-      registered: { staffId: 'adjuster-2', roles: ['adjuster'] },
+      registered: { staffId: 'adjuster-2', fullName: 'Петров Пётр Петрович', roles: ['adjuster'] },
     }),
     allowedIn: [
       'acceptedUnassigned',
