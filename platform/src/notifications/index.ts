@@ -9,4 +9,4 @@ export * from './notificationSettings.ts';
 export * from './outboxProjection.ts';
 export * from './pushMessages.ts';
 export * from './retryBackoff.ts';
-export * from './startNotifications.ts';
+export * from './serviceNotifications.ts';

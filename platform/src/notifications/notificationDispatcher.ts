@@ -48,6 +48,9 @@ const BATCH = 50;
  * Sends what the outbox holds when it is due: the push record, then the e-mail, then marks the entry
  * sent. Both sends are keyed by the entry id (push record id, e-mail file name and Message-ID), so an
  * attempt repeated after a crash between sending and marking delivers the same notice, not a second one.
+ * Dispatchers sharing an outbox never send one entry twice: each takes an entry by compare-and-set on its
+ * version and holds it again the same way right before sending, so one that paused past its lease finds
+ * the entry taken by another and leaves it.
  */
 export class NotificationDispatcher<Notice> {
   constructor(private readonly options: DispatcherOptions<Notice>) {}
@@ -63,8 +66,9 @@ export class NotificationDispatcher<Notice> {
     return sent;
   }
 
-  private async attempt(entry: StoredDocument<OutboxEntry<Notice>>): Promise<boolean> {
+  private async attempt(taken: StoredDocument<OutboxEntry<Notice>>): Promise<boolean> {
     const { outbox, mail, push, retry, now, log } = this.options;
+    let entry = taken;
     try {
       const notice = await this.options.compose(entry.data.notice);
       if (notice === null) {
@@ -72,6 +76,14 @@ export class NotificationDispatcher<Notice> {
         this.options.attempted?.('dropped');
         return false;
       }
+      // Composing reads other stores and this process may have paused meanwhile: the entry is sent only
+      // if it is still this dispatcher's, its lease renewed by compare-and-set right before the sends.
+      const held = await outbox.hold(entry, new Date(now().getTime() + this.options.leaseMs));
+      if (held === null) {
+        log.warn({ notification: entry.id }, 'notification taken over by another dispatcher; not sending it');
+        return false;
+      }
+      entry = held;
       await push.record(entry.id, {
         customerId: notice.customerId,
         subjectId: notice.subjectId,
@@ -82,7 +94,8 @@ export class NotificationDispatcher<Notice> {
       });
       const { to, ...letter } = notice.email;
       if (to !== null) await mail.send({ id: entry.id, to, ...letter });
-      await outbox.markSent(entry, now(), to !== null);
+      if (!(await outbox.markSent(entry, now(), to !== null)))
+        log.warn({ notification: entry.id }, 'notification sent after its lease ended');
       this.options.attempted?.('sent');
       return true;
     } catch (error) {

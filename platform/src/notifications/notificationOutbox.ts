@@ -1,5 +1,6 @@
 import {
   DuplicateKey,
+  StaleFence,
   VersionConflict,
   type Collection,
   type DocumentStore,
@@ -91,8 +92,24 @@ export class NotificationOutbox<Notice> {
     return this.update(entry, { attempts: entry.data.attempts + 1, dueAt: leaseUntil.toISOString() });
   }
 
-  async markSent(entry: StoredDocument<OutboxEntry<Notice>>, at: Date, emailed: boolean): Promise<void> {
-    await this.update(entry, { state: 'SENT', sentAt: at.toISOString(), emailed, lastError: null });
+  /**
+   * Keeps a taken entry for the attempt a while longer, right before it is sent: null when another
+   * dispatcher took it since (this one's lease lapsed while it paused) or a newer leader wrote it, so
+   * only the dispatcher holding an entry when it sends is the one that sends it.
+   */
+  async hold(
+    entry: StoredDocument<OutboxEntry<Notice>>,
+    leaseUntil: Date,
+  ): Promise<StoredDocument<OutboxEntry<Notice>> | null> {
+    return this.update(entry, { dueAt: leaseUntil.toISOString() });
+  }
+
+  /** False when the entry is no longer this dispatcher's (see `hold`). */
+  async markSent(entry: StoredDocument<OutboxEntry<Notice>>, at: Date, emailed: boolean): Promise<boolean> {
+    return (
+      (await this.update(entry, { state: 'SENT', sentAt: at.toISOString(), emailed, lastError: null })) !==
+      null
+    );
   }
 
   /** Nothing is sent: by the time it was due there was nothing left to tell (e.g. the customer had read it). */
@@ -138,7 +155,8 @@ export class NotificationOutbox<Notice> {
     try {
       return await this.entries.replace(entry.id, { ...entry.data, ...patch }, entry.version);
     } catch (error) {
-      if (error instanceof VersionConflict) return null;
+      // Written since by another dispatcher, or by a newer leader (fenced writes): no longer ours.
+      if (error instanceof VersionConflict || error instanceof StaleFence) return null;
       throw error;
     }
   }

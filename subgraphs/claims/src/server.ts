@@ -42,7 +42,7 @@ import { openFileLinks } from '@cabinet/platform/files';
 import type { LinkGrant } from './documents/application/linkGrants.ts';
 import { consentRevocationReaction, CustomerKeyVault } from '@cabinet/platform/privacy';
 import { eraseCustomerReadModels } from './privacy/application/eraseCustomerReadModels.ts';
-import { startClaimNotifications } from './notifications/application/claimNotifications.ts';
+import { openClaimNotifications } from './notifications/application/claimNotifications.ts';
 import { claimsSchema } from './schema.ts';
 
 export interface ClaimsDependencies {
@@ -62,6 +62,13 @@ export async function start(
   const vault = await CustomerKeyVault.open(documents, deps.now);
   const fileLinks = await openFileLinks<LinkGrant>(config, 'claims');
   const claimDocuments = await openDocumentService(config, { documents, vault }, fileLinks, deps.now);
+  const notifications = await openClaimNotifications(
+    config,
+    { events, documents, vault },
+    deps.now,
+    log,
+    storeMetrics.projections,
+  );
   const readModelLeadership = await leadClaimReadModels(
     { events, documents },
     {
@@ -76,14 +83,9 @@ export async function start(
             log,
           ),
         ]),
+      // One instance sends the notices: the others' dispatchers would race it for every entry.
+      alsoLead: (fenced) => notifications.run(fenced),
     },
-  );
-  const notifications = await startClaimNotifications(
-    config,
-    { events, documents, vault },
-    deps.now,
-    log,
-    storeMetrics.projections,
   );
   const handler = new ClaimCommandHandler(
     events,
@@ -148,7 +150,6 @@ export async function start(
     endedSessions: followIdentitysEndedSessions(config, internalRequests, log),
     async onStop() {
       await readModelLeadership.stop();
-      await notifications.stop();
       await statusHub.stop();
       await events.close();
       await documents.close();

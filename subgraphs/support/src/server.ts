@@ -4,7 +4,6 @@ import {
   requireInternalRequestSecret,
   type InternalRequestSigner,
 } from '@cabinet/platform/internal-requests';
-import { holdReadModelsForService } from '@cabinet/platform/leases';
 import { CannedReplyService } from './cannedReply/application/cannedReplyService.ts';
 import { CannedReplyResolver } from './cannedReply/graphql/cannedReply.resolver.ts';
 import { CannedReplyRepository } from './cannedReply/storage/cannedReplyRepository.ts';
@@ -13,9 +12,9 @@ import { startSubgraphServer } from '@cabinet/platform/graphql';
 import { createLogger, type Logger } from '@cabinet/platform/logging';
 import { createStoreMetrics, registerMetricGroups, type StoreMetrics } from '@cabinet/platform/metrics';
 import type { RunningService } from '@cabinet/platform/process';
-import { runProjection, type RunningProjection } from '@cabinet/platform/projections';
+import type { Projection } from '@cabinet/platform/projections';
 import { consentRevocationReaction, CustomerKeyVault } from '@cabinet/platform/privacy';
-import { CustomerEmailClient, type RunningNotifications } from '@cabinet/platform/notifications';
+import { CustomerEmailClient } from '@cabinet/platform/notifications';
 import { StaffRegisterClient } from '@cabinet/platform/staff';
 import { openFileLinks, type FileDownloadGrant, type FileUploadGrant } from '@cabinet/platform/files';
 import { AttachmentService } from './attachment/application/attachmentService.ts';
@@ -36,10 +35,10 @@ import {
   PolicyConversationsResolver,
 } from './conversation/graphql/entities.resolver.ts';
 import { SupportQueueResolver } from './conversation/graphql/supportQueue.resolver.ts';
+import { leadSupportReadModels } from './conversation/application/supportReadModelLeadership.ts';
 import {
   eraseCustomerTexts,
   openSupportReadModels,
-  SUPPORT_READ_MODELS,
   supportProjections,
   type SupportReadModels,
 } from './conversation/storage/supportReadModels.ts';
@@ -50,7 +49,7 @@ import {
   openSupportReadModelDocuments,
 } from './conversation/storage/supportStores.ts';
 import { ConversationHub } from './liveFeed/application/conversationHub.ts';
-import { startUnreadReplyNotices } from './notices/application/unreadReplyNotices.ts';
+import { openUnreadReplyNotices } from './notices/application/unreadReplyNotices.ts';
 import {
   ConversationFeedSubscription,
   type SupportSubscriptionServices,
@@ -83,27 +82,24 @@ async function openStores(config: SupportConfig, now: () => Date): Promise<Store
   return { events, documents, readModelDocuments, vault, metrics };
 }
 
-async function startProjections(
+/** What the read models' leader runs: the lists' projections and the erasure of a revoked customer's texts. */
+function leaderProjections(
   stores: Stores,
-  readModels: SupportReadModels,
+  leading: SupportReadModels,
   attachments: AttachmentService,
   metrics: SupportMetrics,
   log: Logger,
-): Promise<RunningProjection[]> {
-  const eraseTexts = eraseCustomerTexts(readModels);
+): Projection[] {
+  const eraseTexts = eraseCustomerTexts(leading);
   const eraseCustomer = async (customerId: string) => ({
     ...(await eraseTexts(customerId)),
     attachmentNames: await attachments.eraseNamesOf(customerId),
   });
-  return Promise.all(
-    [
-      ...supportProjections(readModels, (before, after) => metrics.summarized(before, after)),
-      consentRevocationReaction(stores.vault, eraseCustomer, log),
-    ].map((projection) =>
-      // The revocation reaction's checkpoint too: it is rolled back with the erasures it made in the lists.
-      runProjection(projection, stores.events, stores.readModelDocuments, log, stores.metrics.projections),
-    ),
-  );
+  // The revocation reaction's checkpoint is kept with the read models: it is rolled back with the erasures it made in the lists.
+  return [
+    ...supportProjections(leading, (before, after) => metrics.summarized(before, after)),
+    consentRevocationReaction(stores.vault, eraseCustomer, log),
+  ];
 }
 
 async function buildSupport(
@@ -149,12 +145,6 @@ export async function start(
     'support',
   );
   const stores = await openStores(config, deps.now);
-  const readModelLease = await holdReadModelsForService(
-    stores.readModelDocuments,
-    SUPPORT_READ_MODELS,
-    deps.now,
-    log,
-  );
   const readModels = await openSupportReadModels(stores.readModelDocuments);
   const metrics = createSupportMetrics(readModels.queue, deps.now);
   const fileLinks = await openFileLinks<TranscriptGrant | FileUploadGrant | FileDownloadGrant>(
@@ -168,14 +158,15 @@ export async function start(
     ...fileLinks,
     now: deps.now,
   });
-  const projections = await startProjections(stores, readModels, attachments, metrics, log);
-  const notices: RunningNotifications = await startUnreadReplyNotices(
-    config,
-    stores,
-    deps.now,
+  const notices = await openUnreadReplyNotices(config, stores, deps.now, log, stores.metrics.projections);
+  const readModelLeadership = await leadSupportReadModels(stores, {
+    now: deps.now,
     log,
-    stores.metrics.projections,
-  );
+    monitor: stores.metrics.projections,
+    projections: (leading) => leaderProjections(stores, leading, attachments, metrics, log),
+    // The leader alone sends the notices, fenced like its read models, so two instances never send one twice.
+    alsoLead: (fenced) => notices.run(fenced),
+  });
   const support = await buildSupport(config, stores, readModels, deps.now, internalRequests);
   const transcripts = new TranscriptExport(stores.events, fileLinks.signer, fileLinks.links, deps.now);
   const schema = await supportSchema({
@@ -203,7 +194,7 @@ export async function start(
     config,
     log,
     // Not ready while a read model's projection is down (it restarts by itself).
-    healthy: () => Promise.resolve(projections.every((projection) => projection.up)),
+    healthy: () => Promise.resolve(readModelLeadership.up),
     endedSessions: followIdentitysEndedSessions(config, internalRequests, log),
     subscriptions: true,
     services,
@@ -217,9 +208,7 @@ export async function start(
       { issuer: config.TOKEN_ISSUER, audience: config.TOKEN_AUDIENCE },
     ),
     async onStop() {
-      await Promise.all(projections.map((projection) => projection.stop()));
-      await notices.stop();
-      await readModelLease.release();
+      await readModelLeadership.stop();
       await services.hub.stop();
       await stores.events.close();
       await stores.documents.close();

@@ -40,7 +40,7 @@ async function rebuild(): Promise<number> {
   const readModelDocuments = await openSupportReadModelDocuments(config);
   try {
     const lease = await holdReadModelsForRebuild(
-      readModelDocuments,
+      documents,
       SUPPORT_READ_MODELS,
       `a rebuild (pid ${process.pid} on ${hostname()})`,
       () => new Date(),

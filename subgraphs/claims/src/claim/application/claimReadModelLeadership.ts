@@ -1,6 +1,11 @@
 import type { DocumentStore } from '@cabinet/platform/documents';
 import type { EventStore } from '@cabinet/platform/eventstore';
-import { leadReadModels, type LeadershipTiming, type ReadModelLeadership } from '@cabinet/platform/leases';
+import {
+  leadReadModels,
+  type LeaderWork,
+  type LeadershipTiming,
+  type ReadModelLeadership,
+} from '@cabinet/platform/leases';
 import type { Logger } from '@cabinet/platform/logging';
 import { runProjection, type Projection, type ProjectionMonitor } from '@cabinet/platform/projections';
 import { CLAIM_READ_MODELS, openClaimReadModels, type ClaimReadModels } from '../storage/claimReadModels.ts';
@@ -12,6 +17,8 @@ export interface ClaimReadModelLeadershipOptions {
   readonly timing?: LeadershipTiming;
   /** More projections the leader alone runs, beside the read models' (e.g. reactions that write them). */
   readonly alsoRun?: (readModels: ClaimReadModels) => Promise<readonly Projection[]>;
+  /** Other work the leader alone does once its projections caught up, writing through `fenced` (e.g. sending notices). */
+  readonly alsoLead?: (fenced: DocumentStore) => Promise<LeaderWork>;
 }
 
 /**
@@ -37,11 +44,20 @@ export function leadClaimReadModels(
           runProjection(projection, stores.events, fenced, options.log, options.monitor),
         ),
       );
+      const stopProjections = () =>
+        Promise.all(running.map((projection) => projection.stop())).then(() => undefined);
+      const more = await options.alsoLead?.(fenced).catch(async (error: unknown) => {
+        await stopProjections();
+        throw error;
+      });
       return {
         get up() {
-          return running.every((projection) => projection.up);
+          return running.every((projection) => projection.up) && (more?.up ?? true);
         },
-        stop: () => Promise.all(running.map((projection) => projection.stop())).then(() => undefined),
+        async stop() {
+          await more?.stop();
+          await stopProjections();
+        },
       };
     },
   });

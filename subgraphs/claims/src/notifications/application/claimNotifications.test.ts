@@ -34,7 +34,7 @@ import {
   type NotificationSettings,
 } from '@cabinet/platform/notifications';
 import type { ClaimStatusChangeRecord } from '../../statusFeed/application/statusChange.ts';
-import { startClaimNotifications } from './claimNotifications.ts';
+import { openClaimNotifications } from './claimNotifications.ts';
 import { claimLetterFactsOf } from './claimLetterFacts.ts';
 import { statusNotification } from './statusNotification.ts';
 import { notificationOutboxProjection } from '../storage/notificationOutboxProjection.ts';
@@ -69,6 +69,8 @@ describe('status change notifications', () => {
   const run = (claimCommand: ClaimCommand) =>
     handler.execute(CLAIM_ID, claimCommand, { correlationId: randomUUID() });
   const claimEvents = () => events.read(claimStreamId(CLAIM_ID));
+  const startNotifications = async () =>
+    (await openClaimNotifications(settings(), { events, documents, vault }, now, log)).run(documents);
 
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'claims-notifications-'));
@@ -96,7 +98,7 @@ describe('status change notifications', () => {
 
   it('sends one Russian e-mail and one push record per status change, across a restart in the middle', async () => {
     // Given a claim submitted and accepted while notifications were running
-    let notifications = await startClaimNotifications(settings(), { events, documents, vault }, now, log);
+    let notifications = await startNotifications();
     await run(command('AcceptClaim', {}, SUPERVISOR));
     await vi.waitFor(async () => expect(await mailFiles()).toHaveLength(2));
     await notifications.stop();
@@ -113,7 +115,7 @@ describe('status change notifications', () => {
       ),
     );
     await run(command('StartClaimWork', {}, SUPERVISOR));
-    notifications = await startClaimNotifications(settings(), { events, documents, vault }, now, log);
+    notifications = await startNotifications();
     await vi.waitFor(async () => expect(await mailFiles()).toHaveLength(3));
     await notifications.stop();
 

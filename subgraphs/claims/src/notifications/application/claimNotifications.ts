@@ -2,9 +2,9 @@ import type { DocumentStore } from '@cabinet/platform/documents';
 import type { EventStore } from '@cabinet/platform/eventstore';
 import type { Logger } from '@cabinet/platform/logging';
 import {
-  startNotifications,
+  openNotifications,
   type NotificationSettings,
-  type RunningNotifications,
+  type ServiceNotifications,
 } from '@cabinet/platform/notifications';
 import type { ProjectionMonitor } from '@cabinet/platform/projections';
 import type { CustomerKeyVault } from '@cabinet/platform/privacy';
@@ -15,17 +15,17 @@ import { notificationOutboxProjection } from '../storage/notificationOutboxProje
 
 /**
  * Status-change notices through the platform's outbox: every status change is due at once and told
- * once, by push and by a letter to the claim's verified address.
+ * once, by push and by a letter to the claim's verified address. Run by the read models' leader alone.
  */
-export function startClaimNotifications(
+export function openClaimNotifications(
   settings: NotificationSettings,
   stores: { events: EventStore; documents: DocumentStore; vault: CustomerKeyVault },
   now: () => Date,
   log: Logger,
   projections?: ProjectionMonitor,
-): Promise<RunningNotifications> {
+): Promise<ServiceNotifications> {
   const { events, vault } = stores;
-  return startNotifications<ClaimStatusChangeRecord>({
+  return openNotifications<ClaimStatusChangeRecord>({
     service: 'claims',
     settings,
     stores,

@@ -4,7 +4,7 @@ import type { Projection } from '@cabinet/platform/projections';
 import { conversationListProjection, type SummaryObserver } from './conversationListProjection.ts';
 import { ConversationListRepository, CUSTOMER_INBOX, OPERATOR_QUEUE } from './conversationListRepository.ts';
 
-/** The lease the support service and a rebuild of its read models share. */
+/** The lease the support service and a rebuild of its read models share, kept in support's documents. */
 export const SUPPORT_READ_MODELS: ReadModelLease = {
   lease: 'support-read-models',
   service: 'the support service',

@@ -14,7 +14,7 @@ import type { ConversationCommand } from '../../conversation/domain/conversation
 import { conversationStreamId } from '../../conversation/domain/conversationStreamId.ts';
 import type { SupportActor } from '../../conversation/domain/supportActor.ts';
 import type { UnreadReplyNotice } from './unreadReplyNotice.ts';
-import { startUnreadReplyNotices, type UnreadReplyNoticeSettings } from './unreadReplyNotices.ts';
+import { openUnreadReplyNotices, type UnreadReplyNoticeSettings } from './unreadReplyNotices.ts';
 import { CUSTOMER, CUSTOMER_ID, OPERATOR } from '../../conversation/domain/testing/supportActors.ts';
 
 const EMAIL = 'ivanov@example.ru';
@@ -46,7 +46,9 @@ describe('notices of unread operator replies', () => {
   const mails = () => mailboxMessages(mailbox());
   const outbox = () => NotificationOutbox.open<UnreadReplyNotice>(documents);
   const start = async () => {
-    running = await startUnreadReplyNotices(settings(), { events, documents }, now, log);
+    running = await (
+      await openUnreadReplyNotices(settings(), { events, documents }, now, log)
+    ).run(documents);
   };
   const stop = async () => {
     await running?.stop();

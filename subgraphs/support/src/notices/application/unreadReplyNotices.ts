@@ -2,10 +2,10 @@ import type { DocumentStore } from '@cabinet/platform/documents';
 import type { EventStore } from '@cabinet/platform/eventstore';
 import type { Logger } from '@cabinet/platform/logging';
 import {
-  startNotifications,
+  openNotifications,
   type NotificationSettings,
   type OutgoingNotice,
-  type RunningNotifications,
+  type ServiceNotifications,
 } from '@cabinet/platform/notifications';
 import type { ProjectionMonitor } from '@cabinet/platform/projections';
 import { conversationEventOf } from '../../conversation/application/conversationEventCodec.ts';
@@ -49,15 +49,18 @@ export async function noticeOfUnreadReply(
   return replyNotification(state, cabinetUrl, recipient);
 }
 
-/** Support's notices of unread replies, through the platform's outbox (once per reply, across restarts). */
-export function startUnreadReplyNotices(
+/**
+ * Support's notices of unread replies, through the platform's outbox (once per reply, across restarts
+ * and however many instances run: the read models' leader alone sends them).
+ */
+export function openUnreadReplyNotices(
   settings: UnreadReplyNoticeSettings,
   stores: { events: EventStore; documents: DocumentStore },
   now: () => Date,
   log: Logger,
   projections?: ProjectionMonitor,
-): Promise<RunningNotifications> {
-  return startNotifications<UnreadReplyNotice>({
+): Promise<ServiceNotifications> {
+  return openNotifications<UnreadReplyNotice>({
     service: 'support',
     settings,
     stores,
