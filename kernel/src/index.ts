@@ -6,5 +6,6 @@ export * from './ids/nameBasedUuid.ts';
 export * from './ids/uuid.ts';
 export * from './principals/index.ts';
 export * from './deciders/decider.ts';
+export * from './commands/commandFingerprint.ts';
 export * from './commands/commandMetadata.ts';
 export * from './privacy/sealedPersonalData.ts';

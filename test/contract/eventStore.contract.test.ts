@@ -245,6 +245,7 @@ for (const adapter of eventStoreAdapters()) {
             actor: 'customer:42',
             correlationId: 'corr-1',
             causationId: 'cause-1',
+            commandFingerprint: 'fingerprint-1',
           },
         };
         const result = await store.append(name, [event], { expectedRevision: 'no_stream' });
@@ -262,11 +263,21 @@ for (const adapter of eventStoreAdapters()) {
             actor: 'customer:42',
             correlationId: 'corr-1',
             causationId: 'cause-1',
+            commandFingerprint: 'fingerprint-1',
           },
           position: result.position,
         });
         expect(recorded?.recordedAt).toBeInstanceOf(Date);
         expect(typeof recorded?.position).toBe('string');
+      });
+
+      it('gives back no command fingerprint for an event appended without one', async () => {
+        const name = stream('1');
+        await store.append(name, [newEvent('ClaimSubmitted')], { expectedRevision: 'no_stream' });
+
+        const [recorded] = await store.read(name);
+
+        expect(recorded?.metadata).not.toHaveProperty('commandFingerprint');
       });
 
       it.each<{ case: string; options: Parameters<EventStore['read']>[1]; types: string[] }>([

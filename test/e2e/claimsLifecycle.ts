@@ -540,6 +540,11 @@ function claimLife(systemOf: () => TestSystem): void {
     const [first, second] = racing.map((response) => response.data!.submitClaim);
     expect(second).toEqual(first);
     const claimId = first!.id;
+    const otherSubmission = await submitClaim(system.gatewayUrl, customerToken, own.policy.id, {
+      key,
+      description: 'Другое происшествие',
+    });
+    expect(otherSubmission.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
 
     const twice = async (token: string, mutation: string, variables: Record<string, unknown>) => {
       const requestIds = [`retry-${randomUUID()}`, `retry-${randomUUID()}`];
@@ -554,7 +559,7 @@ function claimLife(systemOf: () => TestSystem): void {
         answers.push(Object.values(response.data!)[0]!.status);
       }
       expect(answers[1]).toBe(answers[0]);
-      return { status: answers[0]!, requestIds };
+      return { status: answers[0]!, requestIds, key: variables.key };
     };
 
     await payout(claimId).untilQuestionAsked();
@@ -592,6 +597,18 @@ function claimLife(systemOf: () => TestSystem): void {
       { id: claimId, key: `approve-${randomUUID()}` },
     );
     expect(approval.status).toBe('IN_PROGRESS');
+    const otherAmount = await graphql(
+      system.gatewayUrl,
+      `
+        mutation ($id: UUID!, $key: String) {
+          approveClaim(id: $id, amount: "2000.00", idempotencyKey: $key) {
+            status
+          }
+        }
+      `,
+      { token: staffToken, variables: { id: claimId, key: approval.key } },
+    );
+    expect(otherAmount.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
 
     const analyst = await system.token({
       kind: 'staff',

@@ -108,7 +108,7 @@ for (const store of stores) {
             customerName: 'Иванов Иван Иванович',
             documents: [],
           },
-          metadata: { commandId: randomUUID(), now: SUBMITTED_AT },
+          metadata: { commandId: randomUUID(), fingerprint: randomUUID(), now: SUBMITTED_AT },
         },
         { correlationId: randomUUID() },
       );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ClaimCommands } from '@cabinet/claims/commands';
-import type { ClaimCommand, StaffClaimActor } from '@cabinet/claims/domain';
+import type { ClaimCommand, StaffClaimActor, SubmitClaim } from '@cabinet/claims/domain';
 import {
   DEMO_STAFF,
   EXISTING_CUSTOMER_ID,
@@ -9,7 +9,7 @@ import {
   type DemoCustomer,
   type DemoPolicy,
 } from '@cabinet/demo-data';
-import { nameBasedUuid, addDays, moscowDate } from '@cabinet/kernel';
+import { commandFingerprint, nameBasedUuid, addDays, moscowDate } from '@cabinet/kernel';
 
 const DEMO_CLAIM_NAMESPACE = '6f1d2c3b-4a5e-4f60-9b7c-8d9e0a1b2c3d';
 
@@ -128,17 +128,15 @@ export function demoClaimPlans(cast: DemoClaimCast, now: Date): DemoClaimPlan[] 
   return scenarios(adjuster).map((scenario) => {
     const claimId = nameBasedUuid(DEMO_CLAIM_NAMESPACE, scenario.key);
     // Each step a command of its own, with the same id on every run of the seed.
-    const metadata = (step: number) => ({
+    const metadata = (step: number, type: ClaimCommand['type'], data: ClaimCommand['data']) => ({
       commandId: nameBasedUuid(DEMO_CLAIM_NAMESPACE, `${scenario.key}:command:${step}`),
+      fingerprint: commandFingerprint(type, data),
       now,
     });
     return {
       claimId,
-      submit: (claimNumber) => ({
-        type: 'SubmitClaim',
-        actor: { kind: 'customer', customerId: customer.id },
-        metadata: metadata(0),
-        data: {
+      submit: (claimNumber) => {
+        const data: SubmitClaim['data'] = {
           claimId,
           claimNumber,
           policy: {
@@ -159,11 +157,17 @@ export function demoClaimPlans(cast: DemoClaimCast, now: Date): DemoClaimPlan[] 
             .filter((part) => part !== '')
             .join(' '),
           documents: [],
-        },
-      }),
+        };
+        const actor = { kind: 'customer', customerId: customer.id } as const;
+        return { type: 'SubmitClaim', actor, metadata: metadata(0, 'SubmitClaim', data), data };
+      },
       steps: scenario.steps.map(
         ({ by, ...step }, index) =>
-          ({ ...step, actor: actors[by], metadata: metadata(index + 1) }) as ClaimCommand,
+          ({
+            ...step,
+            actor: actors[by],
+            metadata: metadata(index + 1, step.type, step.data),
+          }) as ClaimCommand,
       ),
     };
   });

@@ -96,7 +96,7 @@ export type ErrorCode =
   | 'CARD_EXPIRED' // the card's expiry has passed
   | 'CARD_BRAND_NOT_SUPPORTED' // a card scheme we do not accept
   | 'INVALID_IDEMPOTENCY_KEY' // the idempotency key is not of the allowed form
-  | 'IDEMPOTENCY_KEY_REUSED' // the same key was used for a different payment
+  | 'IDEMPOTENCY_KEY_REUSED' // the same key was used for a different payment or command request
   | 'INSTALMENT_NOT_FOUND' // no such line in the policy's schedule
   | 'INSTALMENT_NOT_PAYABLE' // that schedule line needs no payment
   | 'INSTALMENT_ALREADY_PAID' // that instalment has been paid already

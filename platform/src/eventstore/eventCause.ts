@@ -13,11 +13,19 @@ const REQUEST_COMMAND_NAMESPACE = '5e0b9f3a-7c2d-4e1f-8a6b-3d9c0e7f1a2b';
 export interface EventCause {
   readonly correlationId: string;
   readonly causationId: string;
+  /** The fingerprint of the causing command's request, when it has one. */
+  readonly commandFingerprint?: string;
 }
 
 /** The cause of events a command decided, within the request that carried it. */
-export function causedByCommand(commandId: string, correlationId: string): EventCause {
-  return { correlationId, causationId: commandId };
+export function causedByCommand(
+  commandId: string,
+  correlationId: string,
+  commandFingerprint?: string,
+): EventCause {
+  return commandFingerprint === undefined
+    ? { correlationId, causationId: commandId }
+    : { correlationId, causationId: commandId, commandFingerprint };
 }
 
 /**
@@ -35,5 +43,6 @@ export function eventMetadata(schemaVersion: number, actor: string, cause: Event
     actor,
     correlationId: cause.correlationId,
     causationId: cause.causationId,
+    ...(cause.commandFingerprint === undefined ? {} : { commandFingerprint: cause.commandFingerprint }),
   };
 }

@@ -20,6 +20,8 @@ export interface EventMetadata {
   readonly actor: string;
   readonly correlationId: string;
   readonly causationId: string | null;
+  /** What the causing command asked (see `commandFingerprint`); absent when no command's request did. */
+  readonly commandFingerprint?: string;
 }
 
 /**

@@ -12,6 +12,7 @@ import { createStoreMetrics, registerMetricGroups } from '@cabinet/platform/metr
 import type { RunningService } from '@cabinet/platform/process';
 import { claimActivity } from './claim/application/claimActivity.ts';
 import { ClaimCommandHandler } from './claim/application/claimCommandHandler.ts';
+import { createClaimNumberMetrics } from './claim/application/claimNumberMetrics.ts';
 import { ClaimNumberSequence } from './claim/application/claimNumberSequence.ts';
 import { claimRulesFromConfig } from './claim/application/claimRulesFromConfig.ts';
 import { ClaimService } from './claim/application/claimService.ts';
@@ -141,7 +142,12 @@ export async function start(
     // Not ready while a read model's projection is down (it restarts by itself).
     healthy: () => Promise.resolve(readModelLeadership.up),
     services,
-    registerMetrics: (registry) => registerMetricGroups(registry, [storeMetrics, notifications.metrics]),
+    registerMetrics: (registry) =>
+      registerMetricGroups(registry, [
+        storeMetrics,
+        notifications.metrics,
+        createClaimNumberMetrics(numbers, summaries),
+      ]),
     files: documentRoutes(claimDocuments.service, history, log),
     verifier: createAccessTokenVerifier(
       { jwksUrl: config.JWKS_URL },

@@ -12,6 +12,7 @@ interface StoredMetadata {
   readonly actor: string;
   readonly $correlationId: string;
   readonly $causationId?: string;
+  readonly commandFingerprint?: string;
 }
 
 export function toEventData(event: NewEvent): EventData {
@@ -20,6 +21,9 @@ export function toEventData(event: NewEvent): EventData {
     actor: event.metadata.actor,
     $correlationId: event.metadata.correlationId,
     ...(event.metadata.causationId === null ? {} : { $causationId: event.metadata.causationId }),
+    ...(event.metadata.commandFingerprint === undefined
+      ? {}
+      : { commandFingerprint: event.metadata.commandFingerprint }),
   };
   return jsonEvent({ id: event.id, type: event.type, data: event.data as JSONType, metadata });
 }
@@ -34,6 +38,7 @@ export function fromResolvedEvent(resolved: ResolvedEvent): RecordedEvent | null
     actor: stored.actor ?? 'unknown',
     correlationId: stored.$correlationId ?? event.id,
     causationId: stored.$causationId ?? null,
+    ...(stored.commandFingerprint === undefined ? {} : { commandFingerprint: stored.commandFingerprint }),
   };
   return {
     id: event.id,

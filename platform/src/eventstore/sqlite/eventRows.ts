@@ -3,7 +3,7 @@ import { encodePosition } from './sqlitePosition.ts';
 
 /** The columns every read selects, in this order; rows are read as arrays, which is measurably faster. */
 export const EVENT_COLUMNS =
-  'position, stream, revision, event_id, type, data, schema_version, actor, correlation_id, causation_id, recorded_at';
+  'position, stream, revision, event_id, type, data, schema_version, actor, correlation_id, causation_id, recorded_at, command_fingerprint';
 
 export type EventRow = [
   position: number,
@@ -17,6 +17,7 @@ export type EventRow = [
   correlationId: string,
   causationId: string | null,
   recordedAt: number,
+  commandFingerprint: string | null,
 ];
 
 export function positionOf(row: EventRow): number {
@@ -36,6 +37,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     correlationId,
     causationId,
     recordedAt,
+    commandFingerprint,
   ] = row;
   return {
     id,
@@ -44,7 +46,13 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     position: encodePosition(position),
     type,
     data: JSON.parse(data) as unknown,
-    metadata: { schemaVersion, actor, correlationId, causationId },
+    metadata: {
+      schemaVersion,
+      actor,
+      correlationId,
+      causationId,
+      ...(commandFingerprint === null ? {} : { commandFingerprint }),
+    },
     recordedAt: new Date(recordedAt),
   };
 }

@@ -22,11 +22,31 @@ export function createEventSchema(db: DatabaseSync): void {
       correlation_id TEXT NOT NULL,
       causation_id TEXT,
       recorded_at INTEGER NOT NULL,
+      command_fingerprint TEXT,
       UNIQUE (stream, revision),
       UNIQUE (stream, event_id)
     );
     CREATE INDEX IF NOT EXISTS events_by_category ON events (category, position);
   `);
+  addCommandFingerprintColumn(db);
+}
+
+/**
+ * A log written before commands had fingerprints gains the column; its old events have none. Another
+ * process opening the same log may add it first: then its column is the one wanted.
+ */
+function addCommandFingerprintColumn(db: DatabaseSync): void {
+  const hasColumn = () =>
+    db
+      .prepare('SELECT name FROM pragma_table_info(?)')
+      .all('events')
+      .some((column) => column.name === 'command_fingerprint');
+  if (hasColumn()) return;
+  try {
+    db.exec('ALTER TABLE events ADD COLUMN command_fingerprint TEXT');
+  } catch (error) {
+    if (!hasColumn()) throw error;
+  }
 }
 
 export function categoryColumn(stream: string): string | null {

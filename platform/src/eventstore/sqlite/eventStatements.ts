@@ -5,7 +5,7 @@ import { typed, typedRows, type Bindable, type TypedStatement } from './typedSta
 
 /** Enough rows per INSERT to cut per-statement overhead, few enough to keep the cache of statements small. */
 const ROWS_PER_INSERT = 16;
-const COLUMNS_PER_ROW = 11;
+const COLUMNS_PER_ROW = 12;
 
 /** Every statement the event store runs, prepared once per connection. */
 export class EventStatements {
@@ -98,6 +98,7 @@ export class EventStatements {
           metadata.correlationId,
           metadata.causationId,
           recordedAt,
+          metadata.commandFingerprint ?? null,
         );
       });
       position = Number(this.insertStatement(chunk.length).run(...values).lastInsertRowid);
@@ -112,7 +113,7 @@ export class EventStatements {
       statement = typed(
         this.db.prepare(
           `INSERT INTO events (stream, category, revision, event_id, type, data, schema_version, actor,
-             correlation_id, causation_id, recorded_at) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`,
+             correlation_id, causation_id, recorded_at, command_fingerprint) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}`,
         ),
       );
       this.inserts.set(rows, statement);

@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { commandFingerprint } from '@cabinet/kernel';
 import { openDocumentStore, type DocumentStore } from '@cabinet/platform/documents';
 import { openEventStore, type EventStore } from '@cabinet/platform/eventstore';
 import { CustomerKeyVault } from '@cabinet/platform/privacy';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClaimCommand } from '../domain/claimCommands.ts';
+import type { ClaimCommand, ProvideClaimDocuments } from '../domain/claimCommands.ts';
 import { claimStatusOf } from '../domain/claimState.ts';
 import { claimStreamId } from '../domain/claimStreamId.ts';
 import {
@@ -49,7 +50,7 @@ afterEach(async () => {
 });
 
 const provide = () =>
-  command(
+  command<ProvideClaimDocuments>(
     'ProvideClaimDocuments',
     {
       documents: [
@@ -94,6 +95,28 @@ describe('the claim command handler', () => {
     expect(claimStatusOf(retried.claim)).toBe('SUBMITTED');
     expect(retried.cursor).toBe(first.cursor);
     expect(await recordedTypes()).toEqual(['ClaimSubmitted', 'ClaimDocumentsProvided', 'ClaimAccepted']);
+  });
+
+  it('refuses a command id that comes back asking something else, and records nothing', async () => {
+    await handler.execute(CLAIM_ID, submitClaim(), { correlationId: 'submit' });
+    const provided = provide();
+    await handler.execute(CLAIM_ID, provided, { correlationId: 'request-1' });
+    const otherDocuments = provided.data.documents.map((document) => ({ ...document, fileName: 'акт.pdf' }));
+    const reused: ProvideClaimDocuments = {
+      ...provided,
+      data: { documents: otherDocuments },
+      metadata: {
+        ...provided.metadata,
+        fingerprint: commandFingerprint(provided.type, { documents: otherDocuments }),
+      },
+    };
+
+    await expect(handler.execute(CLAIM_ID, reused, { correlationId: 'request-2' })).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    });
+    expect(await recordedTypes()).toEqual(['ClaimSubmitted', 'ClaimDocumentsProvided']);
+    const [, recorded] = await events.read(claimStreamId(CLAIM_ID));
+    expect(recorded!.metadata.commandFingerprint).toBe(provided.metadata.fingerprint);
   });
 
   it('reads a claim as a command it handled left it, and as it stands for any other', async () => {

@@ -75,8 +75,11 @@ function loadedClaimOf(stored: readonly RecordedEvent[]): LoadedClaim {
 /** A claim event with the command that recorded it: a claim event's cause is always its command. */
 function claimEventWithCommandOf(recorded: RecordedEvent): ClaimEvent {
   const event = claimEventOf(recorded);
-  const commandId = recorded.metadata.causationId;
-  return commandId === null ? event : { ...event, commandId };
+  const { causationId: commandId, commandFingerprint } = recorded.metadata;
+  if (commandId === null) return event;
+  return commandFingerprint === undefined
+    ? { ...event, commandId }
+    : { ...event, commandId, commandFingerprint };
 }
 
 /** The claim as the command with this id left it: what a retry of that command answers. */
@@ -106,7 +109,7 @@ export class ClaimCommandHandler {
     context: CommandContext,
     guard: ClaimGuard = () => undefined,
   ): Promise<CommandOutcome> {
-    const { commandId } = command.metadata;
+    const { commandId, fingerprint: commandFingerprint } = command.metadata;
     for (let attempt = 1; ; attempt++) {
       const stored = isUuid(claimId) ? await this.events.read(claimStreamId(claimId)) : [];
       const loaded = loadedClaimOf(stored);
@@ -114,10 +117,12 @@ export class ClaimCommandHandler {
       guard(state);
       const decided = decide(command, state, this.rules);
       // Folded as the stream will give them back: with the command that recorded them.
-      const next = decided.map((event) => ({ ...event, commandId })).reduce(evolve, state);
+      const next = decided
+        .map((event) => ({ ...event, commandId, commandFingerprint }))
+        .reduce(evolve, state);
       if (next.kind === 'none') throw new Error('a decided claim command left no claim');
       if (decided.length === 0) {
-        const handled = next.handledCommands[commandId] === command.type;
+        const handled = next.handledCommands[commandId]?.type === command.type;
         const original = handled ? claimAsLeftBy(stored, commandId) : loaded;
         const claim = original.state.kind === 'claim' ? original.state : next;
         const { submittedAt, updatedAt, cursor } = original;
@@ -133,7 +138,7 @@ export class ClaimCommandHandler {
       const vault = ownAction ? this.vault.forCustomerWithConsent() : this.vault;
       const sealed = await sealClaimEvents(decided, next.customerId, vault, eventId, {
         actor: actorReference(command.actor),
-        ...causedByCommand(commandId, context.correlationId),
+        ...causedByCommand(commandId, context.correlationId, commandFingerprint),
       });
       try {
         const result = await this.events.append(claimStreamId(claimId), sealed, {

@@ -28,7 +28,7 @@ const RESERVATIONS = {
  * id and by number) is what issues it; the year's counter only says where to start looking. So a
  * submission retried after a failed append, or two identical submissions racing, take the same number,
  * and a crash between the two writes loses nothing. One gap remains possible: a number reserved for a
- * submission whose append failed and that is never retried (documented in the README).
+ * submission whose append failed and that is never retried; `claimNumberMetrics` counts them.
  */
 export class ClaimNumberSequence {
   private constructor(
@@ -61,6 +61,11 @@ export class ClaimNumberSequence {
         sequence += 1;
       }
     }
+  }
+
+  /** How many numbers have been issued: one per claim id that reached the point of being appended. */
+  reservedCount(): Promise<number> {
+    return this.reservations.count();
   }
 
   /** Moves the year's counter up to `sequence` (never down: a later number may already be issued). */

@@ -1,4 +1,4 @@
-import { CommonErrors, nameBasedUuid, assertConsentAccepted } from '@cabinet/kernel';
+import { CommonErrors, commandFingerprint, nameBasedUuid, assertConsentAccepted } from '@cabinet/kernel';
 import type { EventStore } from '@cabinet/platform/eventstore';
 import { requireTrustedCustomer, type CommandEnvelope, type RequestContext } from '@cabinet/platform/graphql';
 import { contactEmail } from './contactEmail.ts';
@@ -11,6 +11,7 @@ import type { ClaimCommand, SubmitClaim } from '../domain/claimCommands.ts';
 import type { Claim } from '../domain/claimState.ts';
 import type { ClaimStatus } from '../domain/claimStatus.ts';
 import { ClaimErrors } from '../domain/claimErrors.ts';
+import { isRepeat } from '../domain/decide.ts';
 import { assertSubmittable, type UnnumberedSubmission } from '../domain/claimSubmission.ts';
 import type { ClaimSummaryRepository } from '../storage/claimSummaryRepository.ts';
 import { loadClaim, loadClaimAsLeftBy, type ClaimCommandHandler } from './claimCommandHandler.ts';
@@ -92,18 +93,27 @@ export class ClaimService {
       CLAIM_ID_NAMESPACE,
       `${actor.customerId}:${idempotencyKey ?? envelope.commandId}`,
     );
-    // A retry answers before the policy is asked again: with the claim as its submission left it.
+    const now = this.now();
+    const metadata = {
+      commandId: envelope.commandId,
+      fingerprint: commandFingerprint('SubmitClaim', input),
+      now,
+    };
+    // A retry answers before the policy is asked again: with the claim as its submission left it. The
+    // same key with another submission is refused.
     const existing = await loadClaimAsLeftBy(this.events, claimId, envelope.commandId);
-    if (existing.state.kind === 'claim') return viewOf({ ...existing, claim: existing.state });
+    if (existing.state.kind === 'claim') {
+      isRepeat({ type: 'SubmitClaim', metadata }, existing.state);
+      return viewOf({ ...existing, claim: existing.state });
+    }
 
     const policy = await this.policies.policyFor(input.policyId, context.authorization, context.requestId);
     assertPolicyCoversIncident(policy, input.incident.occurredOn);
     const recipient = await this.customerEmails.noticeRecipient(context.authorization, context.requestId);
-    const now = this.now();
     const submission: UnnumberedSubmission = {
       type: 'SubmitClaim',
       actor,
-      metadata: { commandId: envelope.commandId, now },
+      metadata,
       data: {
         claimId,
         policy: {
@@ -137,9 +147,14 @@ export class ClaimService {
     envelope: CommandEnvelope,
     type: T,
     data: CommandOf<T>['data'],
+    request: unknown = data,
   ): Promise<ClaimView> {
     const actor = this.actorOf(context);
-    const metadata = { commandId: envelope.commandId, now: this.now() };
+    const metadata = {
+      commandId: envelope.commandId,
+      fingerprint: commandFingerprint(type, request),
+      now: this.now(),
+    };
     const command = { type, data, actor, metadata } as CommandOf<T>;
     const outcome = await this.commands.execute(
       claimId,
@@ -167,7 +182,8 @@ export class ClaimService {
       actor.kind === 'staff' && adjusterId.trim() !== ''
         ? await this.staffRegister.member(adjusterId.trim(), context.authorization, context.requestId)
         : null;
-    return this.act(context, claimId, envelope, 'AssignClaim', { adjusterId, registered });
+    // What the register answers is not part of the request: a retry asks for the same adjuster.
+    return this.act(context, claimId, envelope, 'AssignClaim', { adjusterId, registered }, { adjusterId });
   }
 
   /** A claim card straight from its stream, so a claim is readable the moment it is written. */

@@ -25,6 +25,13 @@ export const ClaimErrors = {
       { field: 'idempotencyKey', handledAs, command },
     ),
 
+  requestChanged: (command: ClaimCommandType) =>
+    new DomainError(
+      'IDEMPOTENCY_KEY_REUSED',
+      `Этот ключ идемпотентности уже использован, чтобы ${CLAIM_COMMAND_LABELS[command]}, но с другими данными. Для нового действия нужен новый ключ.`,
+      { field: 'idempotencyKey', handledAs: command, command },
+    ),
+
   notAssigned: () => new DomainError('CLAIM_NOT_ASSIGNED', 'Сначала назначьте урегулировщика по заявлению.'),
 
   approvalLimitExceeded: (amountKopecks: number, limitKopecks: number) =>

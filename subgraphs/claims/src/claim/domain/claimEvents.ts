@@ -58,6 +58,8 @@ interface ClaimEventBase<Type extends string, Data> {
    * has just decided, and on events recorded before commands had ids.
    */
   readonly commandId?: string;
+  /** Likewise, the fingerprint of that command's request; absent on events recorded before fingerprints. */
+  readonly commandFingerprint?: string;
   readonly data: Data & {
     readonly claimId: string;
     /** Business time of the fact (the command's `now`), ISO 8601. */

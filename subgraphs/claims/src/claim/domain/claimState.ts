@@ -30,7 +30,13 @@ export interface Claim {
   readonly approvedAmountKopecks: number | null;
   readonly commentIds: readonly string[];
   /** The commands the claim has handled, by command id, with what each was: a repeat changes nothing. */
-  readonly handledCommands: Readonly<Record<string, ClaimCommandType>>;
+  readonly handledCommands: Readonly<Record<string, HandledCommand>>;
+}
+
+/** A handled command: its type and its request's fingerprint (null when recorded before fingerprints). */
+export interface HandledCommand {
+  readonly type: ClaimCommandType;
+  readonly fingerprint: string | null;
 }
 
 export type ClaimState = { readonly kind: 'none' } | Claim;
@@ -51,8 +57,11 @@ export function claimStatusOf(claim: Claim): ClaimStatus {
 export function evolve(state: ClaimState, event: ClaimEvent): ClaimState {
   const next = evolveFact(state, event);
   if (next.kind === 'none' || event.commandId === undefined) return next;
-  const handled = COMMAND_OF_EVENT[event.type];
-  if (next.handledCommands[event.commandId] === handled) return next;
+  if (next.handledCommands[event.commandId] !== undefined) return next;
+  const handled: HandledCommand = {
+    type: COMMAND_OF_EVENT[event.type],
+    fingerprint: event.commandFingerprint ?? null,
+  };
   return { ...next, handledCommands: { ...next.handledCommands, [event.commandId]: handled } };
 }
 

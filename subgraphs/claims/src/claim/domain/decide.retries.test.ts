@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { commandFingerprint } from '@cabinet/kernel';
 import { deciderSpecification } from '@cabinet/kernel/testing';
 import type { ClaimCommand, ClaimCommandType, CommentOnClaim } from './claimCommands.ts';
 import type { ClaimEvent, ClaimEventType } from './claimEvents.ts';
@@ -30,6 +31,15 @@ const recordedHistory = (events: readonly ClaimEvent[]) =>
     const command = COMMAND_RECORDING[event.type];
     return command ? recordedBy(command, [event])[0]! : event;
   });
+
+/** The same command under the same id, with the fingerprint of a request that differs from the first. */
+function askingSomethingElse<C extends ClaimCommand>(command: C): C {
+  const request = { ...command.data, differs: true };
+  return {
+    ...command,
+    metadata: { ...command.metadata, fingerprint: commandFingerprint(command.type, request) },
+  };
+}
 
 const FIRST_TIME = Object.values(MATRIX).flatMap(({ command, allowedIn }) =>
   allowedIn.flatMap((situation) => {
@@ -82,6 +92,52 @@ describe('a command retried (the same command id)', () => {
 
   it('covers a retry in every situation', () => {
     expect(new Set(LATER.map(({ situation }) => situation))).toEqual(new Set(Object.keys(SITUATIONS)));
+  });
+
+  it.each(FIRST_TIME)(
+    '$type handled when the claim was $situation is refused when the key comes back asking something else',
+    ({ command, history, events }) => {
+      given([...history, ...recordedBy(command, events)])
+        .when(askingSomethingElse(command))
+        .thenRefused('IDEMPOTENCY_KEY_REUSED', {
+          field: 'idempotencyKey',
+          handledAs: command.type,
+          command: command.type,
+        });
+    },
+  );
+
+  it.each(LATER)(
+    '$type is refused when its key comes back asking something else after the claim has moved on to $situation',
+    ({ command, history }) => {
+      given(history).when(askingSomethingElse(command)).thenRefused('IDEMPOTENCY_KEY_REUSED', {
+        field: 'idempotencyKey',
+        handledAs: command.type,
+        command: command.type,
+      });
+    },
+  );
+
+  it('SubmitClaim is refused when its key comes back with another submission', () => {
+    const submitted = MATRIX.SubmitClaim.command;
+    given(recordedBy(submitted, decided(submitted, []) ?? []))
+      .when(askingSomethingElse(submitted))
+      .thenRefused('IDEMPOTENCY_KEY_REUSED', {
+        field: 'idempotencyKey',
+        handledAs: 'SubmitClaim',
+        command: 'SubmitClaim',
+      });
+  });
+
+  it('takes a repeat of a command recorded before fingerprints as a retry', () => {
+    const asked = MATRIX.CommentOnClaim.command;
+    const history = SITUATIONS.inProgress.events;
+    const unfingerprinted = recordedBy(asked, decided(asked, history) ?? []).map(
+      ({ commandFingerprint: _absent, ...event }) => event as ClaimEvent,
+    );
+    given([...history, ...unfingerprinted])
+      .when(askingSomethingElse(asked))
+      .thenNothingHappens();
   });
 
   it('is told apart from a new command of the same kind (another command id)', () => {

@@ -80,11 +80,18 @@ function decideChange(command: ClaimChangeCommand, claim: Claim, context: Change
   }
 }
 
-/** True for a command the claim has handled; a command id reused for another command is refused. */
-function isRepeat(command: ClaimCommand, state: ClaimState): boolean {
+/**
+ * True for a command the claim has handled: the same id, the same command and the same request. A
+ * command id reused for another command, or for the same command asking something else, is refused.
+ */
+export function isRepeat(command: Pick<ClaimCommand, 'type' | 'metadata'>, state: ClaimState): boolean {
   if (state.kind === 'none') return false;
-  const handledAs = state.handledCommands[command.metadata.commandId];
-  if (handledAs === undefined) return false;
-  if (handledAs !== command.type) throw ClaimErrors.commandIdReused(handledAs, command.type);
+  const handled = state.handledCommands[command.metadata.commandId];
+  if (handled === undefined) return false;
+  if (handled.type !== command.type) throw ClaimErrors.commandIdReused(handled.type, command.type);
+  // Commands recorded before fingerprints cannot be compared: a repeat of one is taken as a retry.
+  if (handled.fingerprint !== null && handled.fingerprint !== command.metadata.fingerprint) {
+    throw ClaimErrors.requestChanged(command.type);
+  }
   return true;
 }

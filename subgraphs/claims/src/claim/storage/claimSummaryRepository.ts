@@ -27,6 +27,11 @@ export class ClaimSummaryRepository {
     return (await this.collection.get(claimId))?.data ?? null;
   }
 
+  /** How many claims the list holds. */
+  count(): Promise<number> {
+    return this.collection.count();
+  }
+
   /** Writes only when `summary.revision` is newer than what is stored. */
   save(claimId: string, summary: ClaimSummary): Promise<boolean> {
     return this.collection.upsertIfNewer(claimId, summary, summary.revision);

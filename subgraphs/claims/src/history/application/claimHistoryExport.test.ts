@@ -174,7 +174,10 @@ describe('claim history export', () => {
       [command('MarkClaimReadyForPayout', {}, ADJUSTER), '2026-04-19'],
       [command('PayOutClaim', { paymentReference: 'ПП-2026-0042' }, ADJUSTER), '2026-04-20'],
     ] as const) {
-      await run(SECOND_CLAIM_ID, { ...next, metadata: { commandId: randomUUID(), now: moscowNoon(on) } });
+      await run(SECOND_CLAIM_ID, {
+        ...next,
+        metadata: { ...next.metadata, commandId: randomUUID(), now: moscowNoon(on) },
+      });
     }
     const { scope, token } = scopeAndToken((await history.link(customer, SECOND_CLAIM_ID)).url);
 

@@ -1,3 +1,4 @@
+import { commandFingerprint } from '@cabinet/kernel';
 import { startDecisionClock } from '../decisionClock.ts';
 import type { ClaimActor } from '../claimActor.ts';
 import type { ClaimCommand, SubmitClaim } from '../claimCommands.ts';
@@ -48,7 +49,8 @@ export function command<C extends ClaimCommand>(
 ): C {
   issuedCommands += 1;
   const commandId = `${type}-${issuedCommands}`;
-  return { type, data, actor, metadata: { commandId, now: moscowNoon(on) } } as C;
+  const metadata = { commandId, fingerprint: commandFingerprint(type, data), now: moscowNoon(on) };
+  return { type, data, actor, metadata } as C;
 }
 
 /** Each command a test builds is a command of its own; a retry reuses the command object. */
@@ -56,7 +58,8 @@ let issuedCommands = 0;
 
 /** The events of `command` as the claim's stream gives them back: with the id of the command that recorded them. */
 export function recordedBy(command: ClaimCommand, events: readonly ClaimEvent[]): ClaimEvent[] {
-  return events.map((event) => ({ ...event, commandId: command.metadata.commandId }));
+  const { commandId, fingerprint: commandFingerprint } = command.metadata;
+  return events.map((event) => ({ ...event, commandId, commandFingerprint }));
 }
 
 export function submitClaim(overrides: Partial<SubmitClaim['data']> = {}, on = '2026-04-13'): SubmitClaim {
