@@ -1,2 +1,3 @@
 export * from './projectionRunner.ts';
 export * from './projectionSupervisor.ts';
+export * from './projectionGroup.ts';

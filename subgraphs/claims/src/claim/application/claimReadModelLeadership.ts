@@ -7,7 +7,7 @@ import {
   type ReadModelLeadership,
 } from '@cabinet/platform/leases';
 import type { Logger } from '@cabinet/platform/logging';
-import { runProjection, type Projection, type ProjectionMonitor } from '@cabinet/platform/projections';
+import { runProjectionGroup, type Projection, type ProjectionMonitor } from '@cabinet/platform/projections';
 import { CLAIM_READ_MODELS, openClaimReadModels, type ClaimReadModels } from '../storage/claimReadModels.ts';
 
 export interface ClaimReadModelLeadershipOptions {
@@ -39,26 +39,14 @@ export function leadClaimReadModels(
     async lead(fenced) {
       const readModels = await openClaimReadModels(fenced);
       const projections = [...readModels.projections, ...((await options.alsoRun?.(readModels)) ?? [])];
-      const running = await Promise.all(
-        projections.map((projection) =>
-          runProjection(projection, stores.events, fenced, options.log, options.monitor),
-        ),
+      const alongside = options.alsoLead;
+      return runProjectionGroup(
+        projections,
+        { events: stores.events, documents: fenced },
+        options.log,
+        options.monitor,
+        alongside && (() => alongside(fenced)),
       );
-      const stopProjections = () =>
-        Promise.all(running.map((projection) => projection.stop())).then(() => undefined);
-      const more = await options.alsoLead?.(fenced).catch(async (error: unknown) => {
-        await stopProjections();
-        throw error;
-      });
-      return {
-        get up() {
-          return running.every((projection) => projection.up) && (more?.up ?? true);
-        },
-        async stop() {
-          await more?.stop();
-          await stopProjections();
-        },
-      };
     },
   });
 }

@@ -7,7 +7,7 @@ import {
   type ReadModelLeadership,
 } from '@cabinet/platform/leases';
 import type { Logger } from '@cabinet/platform/logging';
-import { runProjection, type Projection, type ProjectionMonitor } from '@cabinet/platform/projections';
+import { runProjectionGroup, type Projection, type ProjectionMonitor } from '@cabinet/platform/projections';
 import {
   openSupportReadModels,
   SUPPORT_READ_MODELS,
@@ -50,28 +50,14 @@ export function leadSupportReadModels(
     async lead(fenced, token) {
       const fencedReadModels = fencedWrites(stores.readModelDocuments, token);
       const readModels = await openSupportReadModels(fencedReadModels);
-      const running = await Promise.all(
-        options
-          .projections(readModels)
-          .map((projection) =>
-            runProjection(projection, stores.events, fencedReadModels, options.log, options.monitor),
-          ),
+      const alongside = options.alsoLead;
+      return runProjectionGroup(
+        options.projections(readModels),
+        { events: stores.events, documents: fencedReadModels },
+        options.log,
+        options.monitor,
+        alongside && (() => alongside(fenced)),
       );
-      const stopProjections = () =>
-        Promise.all(running.map((projection) => projection.stop())).then(() => undefined);
-      const more = await options.alsoLead?.(fenced).catch(async (error: unknown) => {
-        await stopProjections();
-        throw error;
-      });
-      return {
-        get up() {
-          return running.every((projection) => projection.up) && (more?.up ?? true);
-        },
-        async stop() {
-          await more?.stop();
-          await stopProjections();
-        },
-      };
     },
   });
 }
