@@ -31,6 +31,7 @@ import { startIdentityStandIn, type IdentityStandIn } from './identityStandIn.ts
 import { startLoadGenerator, type LoadGeneratorProcess } from './loadGeneratorProcess.ts';
 import { median, type LoadJob, type LoadResult } from './loadJob.ts';
 import { processCpuMs } from './processCpu.ts';
+import { HOME_SCREEN, SINGLE_SUBGRAPH } from './cabinetQueries.ts';
 
 export interface GatewayAloneOptions {
   readonly rounds: number;
@@ -53,30 +54,6 @@ const TARGETS = {
   addedP50Ms: 2,
   addedP99Ms: 10,
 };
-
-const HOME_SCREEN = /* GraphQL */ `
-  {
-    me {
-      fullName
-      policies(first: 20) {
-        nodes {
-          number
-        }
-      }
-      claims {
-        totalCount
-      }
-    }
-  }
-`;
-const SINGLE_SUBGRAPH = /* GraphQL */ `
-  query ($id: UUID!) {
-    policy(id: $id) {
-      number
-      status
-    }
-  }
-`;
 
 type Contender = 'ours' | 'plain' | 'apollo';
 const CONTENDERS: readonly Contender[] = ['ours', 'plain', 'apollo'];

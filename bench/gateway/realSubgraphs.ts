@@ -18,6 +18,7 @@ import { gatewayBenchOptions } from './benchOptions.ts';
 import { startLoadGenerator } from './loadGeneratorProcess.ts';
 import { median, type LoadJob, type LoadResult } from './loadJob.ts';
 import { processCpuMs } from './processCpu.ts';
+import { HOME_SCREEN, SINGLE_SUBGRAPH } from './cabinetQueries.ts';
 
 const CONNECTIONS = 20;
 const ROUNDS = gatewayBenchOptions.rounds;
@@ -32,30 +33,6 @@ const TARGET_THROUGHPUT_RATIO = 3;
 const TARGET_ADDED_P50_MS = 2;
 const TARGET_ADDED_P99_MS = 10;
 const COLUMNS = 'req/s     p50 ms    p99 ms  CPU ms/req: gateway  subgraphs  failures';
-
-const CROSS_SUBGRAPH = /* GraphQL */ `
-  {
-    me {
-      fullName
-      policies(first: 20) {
-        nodes {
-          number
-        }
-      }
-      claims {
-        totalCount
-      }
-    }
-  }
-`;
-const SINGLE_SUBGRAPH = /* GraphQL */ `
-  query ($id: UUID!) {
-    policy(id: $id) {
-      number
-      status
-    }
-  }
-`;
 
 type Target = 'ours' | 'apollo' | 'direct';
 const LABELS: Readonly<Record<Target, string>> = {
@@ -138,7 +115,7 @@ try {
       return service.pid;
     },
   );
-  const cross = await workload('cross-subgraph', CROSS_SUBGRAPH, {}, ['ours', 'apollo']);
+  const cross = await workload('cross-subgraph', HOME_SCREEN, {}, ['ours', 'apollo']);
   const single = await workload('single-subgraph', SINGLE_SUBGRAPH, { id: policy.id }, [
     'ours',
     'apollo',
