@@ -6,7 +6,7 @@ import type { SupportActor } from '../supportActor.ts';
 import type { SupportRules } from '../supportRules.ts';
 import { CUSTOMER, OPERATOR } from './supportActors.ts';
 
-const CONVERSATION_ID = '5a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
+export const CONVERSATION_ID = '5a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
 const CLAIM_ID = '7c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 const OTHER_OPERATOR_ID = 'f4d5e6f7-a8b9-4ca3-bdce-3f4a5b6c7d8e';
 const ADJUSTER_ID = 'b6f7a8b9-c0d1-4ec5-9fa0-5b6c7d8e9fa0';
