@@ -8,4 +8,5 @@ export * from './principals/index.ts';
 export * from './deciders/decider.ts';
 export * from './commands/commandFingerprint.ts';
 export * from './commands/commandMetadata.ts';
+export * from './commands/handledCommands.ts';
 export * from './privacy/sealedPersonalData.ts';

@@ -1281,4 +1281,77 @@ describe('the support chat through the gateway, from both sides', () => {
       await operatorClient.dispose();
     }
   });
+
+  it('a message or a reply retried with the same idempotency key is written once and answered as the first time; the key with another text is refused, writing nothing', async () => {
+    // A customer of their own, so the walk above and the message limit are left alone.
+    const own = await system.token(customerOf(uncastCustomers()[3]!.id));
+    type Answer = {
+      messages: { totalCount: number; nodes: { number: number; author: string; text: string }[] };
+    };
+    const asCustomer = <T>(query: string, variables: Record<string, unknown> = {}) =>
+      graphql<T>(system.gatewayUrl, query, { token: own, variables });
+    const opened = await asCustomer<{ openConversation: { id: string } }>(
+      'mutation { openConversation(input: { topic: GENERAL, text: "Вопрос о повторах" }) { id } }',
+    );
+    expect(opened.errors).toBeUndefined();
+    const id = opened.data!.openConversation.id;
+    const MESSAGES = 'messages(first: 50) { totalCount nodes { number author text } }';
+    const send = `mutation ($id: UUID!, $text: String!, $key: String) { c: sendSupportMessage(conversationId: $id, text: $text, idempotencyKey: $key) { ${MESSAGES} } }`;
+    const reply = `mutation ($id: UUID!, $text: String!, $key: String) { c: replyToConversation(conversationId: $id, text: $text, idempotencyKey: $key) { ${MESSAGES} } }`;
+    const reusedKey = (response: {
+      errors?: { message: string; extensions?: Record<string, unknown> }[];
+    }) => ({
+      code: response.errors?.[0]?.extensions?.['code'],
+      field: response.errors?.[0]?.extensions?.['field'],
+      message: response.errors?.[0]?.message,
+    });
+
+    // The customer's message, sent and retried with one key
+    const sendKey = randomUUID();
+    const sent = await asCustomer<{ c: Answer }>(send, { id, text: 'Один раз', key: sendKey });
+    const resent = await asCustomer<{ c: Answer }>(send, { id, text: 'Один раз', key: sendKey });
+    expect(sent.errors).toBeUndefined();
+    expect(resent).toEqual(sent);
+    expect(sent.data!.c.messages.totalCount).toBe(2);
+    expect(reusedKey(await asCustomer(send, { id, text: 'Другой текст', key: sendKey }))).toEqual({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      field: 'idempotencyKey',
+      message:
+        'Этот ключ идемпотентности уже использован, чтобы отправить сообщение, но с другими данными. Для нового действия нужен новый ключ.',
+    });
+
+    // The operator's reply, retried with its key after the customer wrote again
+    const replyKey = randomUUID();
+    const replied = await call<{ c: Answer }>('operator', reply, {
+      id,
+      text: 'Ответ один раз',
+      key: replyKey,
+    });
+    expect(replied.errors).toBeUndefined();
+    const followUp = await asCustomer(send, { id, text: 'Ещё вопрос', key: randomUUID() });
+    expect(followUp.errors).toBeUndefined();
+    const retried = await call<{ c: Answer }>('operator', reply, {
+      id,
+      text: 'Ответ один раз',
+      key: replyKey,
+    });
+    expect(retried).toEqual(replied);
+    expect(reusedKey(await call('operator', reply, { id, text: 'Другой ответ', key: replyKey }))).toEqual({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      field: 'idempotencyKey',
+      message:
+        'Этот ключ идемпотентности уже использован, чтобы ответить в обращении, но с другими данными. Для нового действия нужен новый ключ.',
+    });
+
+    const written = await asCustomer<{ conversation: Answer }>(
+      `query ($id: UUID!) { conversation(id: $id) { ${MESSAGES} } }`,
+      { id },
+    );
+    expect(written.data!.conversation.messages.nodes).toEqual([
+      { number: 1, author: 'CUSTOMER', text: 'Вопрос о повторах' },
+      { number: 2, author: 'CUSTOMER', text: 'Один раз' },
+      { number: 3, author: 'OPERATOR', text: 'Ответ один раз' },
+      { number: 4, author: 'CUSTOMER', text: 'Ещё вопрос' },
+    ]);
+  });
 });

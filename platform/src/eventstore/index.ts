@@ -1,5 +1,6 @@
 export * from './port.ts';
 export * from './eventCause.ts';
+export * from './causingCommand.ts';
 export * from './eventTypes.ts';
 export * from './typedEventStore.ts';
 export * from './openEventStore.ts';

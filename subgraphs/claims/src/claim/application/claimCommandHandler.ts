@@ -3,6 +3,8 @@ import { DomainError, isUuid, actorReference } from '@cabinet/kernel';
 import {
   WrongExpectedRevision,
   causedByCommand,
+  causingCommandOf,
+  streamAsLeftBy,
   type EventStore,
   type Position,
   type RecordedEvent,
@@ -57,8 +59,7 @@ export async function loadClaimAsLeftBy(
   commandId: string,
 ): Promise<LoadedClaim> {
   const stored = isUuid(claimId) ? await events.read(claimStreamId(claimId)) : [];
-  const handled = stored.some((event) => event.metadata.causationId === commandId);
-  return handled ? claimAsLeftBy(stored, commandId) : loadedClaimOf(stored);
+  return loadedClaimOf(streamAsLeftBy(stored, commandId) ?? stored);
 }
 
 function loadedClaimOf(stored: readonly RecordedEvent[]): LoadedClaim {
@@ -74,18 +75,7 @@ function loadedClaimOf(stored: readonly RecordedEvent[]): LoadedClaim {
 
 /** A claim event with the command that recorded it: a claim event's cause is always its command. */
 function claimEventWithCommandOf(recorded: RecordedEvent): ClaimEvent {
-  const event = claimEventOf(recorded);
-  const { causationId: commandId, commandFingerprint } = recorded.metadata;
-  if (commandId === null) return event;
-  return commandFingerprint === undefined
-    ? { ...event, commandId }
-    : { ...event, commandId, commandFingerprint };
-}
-
-/** The claim as the command with this id left it: what a retry of that command answers. */
-function claimAsLeftBy(stored: readonly RecordedEvent[], commandId: string): LoadedClaim {
-  const last = stored.findLastIndex((event) => event.metadata.causationId === commandId);
-  return loadedClaimOf(stored.slice(0, last + 1));
+  return { ...claimEventOf(recorded), ...causingCommandOf(recorded) };
 }
 
 /** Checks the caller against the current state before the decider runs (e.g. ownership). */
@@ -123,7 +113,8 @@ export class ClaimCommandHandler {
       if (next.kind === 'none') throw new Error('a decided claim command left no claim');
       if (decided.length === 0) {
         const handled = next.handledCommands[commandId]?.type === command.type;
-        const original = handled ? claimAsLeftBy(stored, commandId) : loaded;
+        const asLeft = handled ? streamAsLeftBy(stored, commandId) : null;
+        const original = asLeft === null ? loaded : loadedClaimOf(asLeft);
         const claim = original.state.kind === 'claim' ? original.state : next;
         const { submittedAt, updatedAt, cursor } = original;
         return { claim, submittedAt, updatedAt, cursor, appended: [], position: null };

@@ -18,20 +18,6 @@ export const ClaimErrors = {
     );
   },
 
-  commandIdReused: (handledAs: ClaimCommandType, command: ClaimCommandType) =>
-    new DomainError(
-      'IDEMPOTENCY_KEY_REUSED',
-      `Этот ключ идемпотентности уже использован, чтобы ${CLAIM_COMMAND_LABELS[handledAs]}. Для нового действия нужен новый ключ.`,
-      { field: 'idempotencyKey', handledAs, command },
-    ),
-
-  requestChanged: (command: ClaimCommandType) =>
-    new DomainError(
-      'IDEMPOTENCY_KEY_REUSED',
-      `Этот ключ идемпотентности уже использован, чтобы ${CLAIM_COMMAND_LABELS[command]}, но с другими данными. Для нового действия нужен новый ключ.`,
-      { field: 'idempotencyKey', handledAs: command, command },
-    ),
-
   notAssigned: () => new DomainError('CLAIM_NOT_ASSIGNED', 'Сначала назначьте урегулировщика по заявлению.'),
 
   approvalLimitExceeded: (amountKopecks: number, limitKopecks: number) =>

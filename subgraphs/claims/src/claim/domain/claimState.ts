@@ -1,4 +1,4 @@
-import type { CalendarDate } from '@cabinet/kernel';
+import { withHandledCommand, type CalendarDate, type HandledCommands } from '@cabinet/kernel';
 import type { ClaimCommandType } from './claimCommands.ts';
 import type { ClaimEvent, ClaimPolicy, DecisionClock } from './claimEvents.ts';
 import type { ClaimResolution, ClaimStatus } from './claimStatus.ts';
@@ -30,13 +30,7 @@ export interface Claim {
   readonly approvedAmountKopecks: number | null;
   readonly commentIds: readonly string[];
   /** The commands the claim has handled, by command id, with what each was: a repeat changes nothing. */
-  readonly handledCommands: Readonly<Record<string, HandledCommand>>;
-}
-
-/** A handled command: its type and its request's fingerprint (null when recorded before fingerprints). */
-export interface HandledCommand {
-  readonly type: ClaimCommandType;
-  readonly fingerprint: string | null;
+  readonly handledCommands: HandledCommands<ClaimCommandType>;
 }
 
 export type ClaimState = { readonly kind: 'none' } | Claim;
@@ -57,12 +51,11 @@ export function claimStatusOf(claim: Claim): ClaimStatus {
 export function evolve(state: ClaimState, event: ClaimEvent): ClaimState {
   const next = evolveFact(state, event);
   if (next.kind === 'none' || event.commandId === undefined) return next;
-  if (next.handledCommands[event.commandId] !== undefined) return next;
-  const handled: HandledCommand = {
+  const handledCommands = withHandledCommand(next.handledCommands, event.commandId, {
     type: COMMAND_OF_EVENT[event.type],
     fingerprint: event.commandFingerprint ?? null,
-  };
-  return { ...next, handledCommands: { ...next.handledCommands, [event.commandId]: handled } };
+  });
+  return handledCommands === next.handledCommands ? next : { ...next, handledCommands };
 }
 
 /** The command that records each event, so a key reused for another command is told apart from a retry. */

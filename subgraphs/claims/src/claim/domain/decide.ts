@@ -1,4 +1,4 @@
-import { moscowDate } from '@cabinet/kernel';
+import { isHandledCommand, moscowDate } from '@cabinet/kernel';
 import {
   acceptClaim,
   answerClarification,
@@ -15,7 +15,7 @@ import {
   withdrawClaim,
   type ChangeContext,
 } from './claimChanges.ts';
-import type { ClaimChangeCommand, ClaimCommand } from './claimCommands.ts';
+import { CLAIM_COMMAND_LABELS, type ClaimChangeCommand, type ClaimCommand } from './claimCommands.ts';
 import { ClaimErrors } from './claimErrors.ts';
 import type { ClaimEvent } from './claimEvents.ts';
 import { assertMayChange } from './claimPermissions.ts';
@@ -86,12 +86,5 @@ function decideChange(command: ClaimChangeCommand, claim: Claim, context: Change
  */
 export function isRepeat(command: Pick<ClaimCommand, 'type' | 'metadata'>, state: ClaimState): boolean {
   if (state.kind === 'none') return false;
-  const handled = state.handledCommands[command.metadata.commandId];
-  if (handled === undefined) return false;
-  if (handled.type !== command.type) throw ClaimErrors.commandIdReused(handled.type, command.type);
-  // Commands recorded before fingerprints cannot be compared: a repeat of one is taken as a retry.
-  if (handled.fingerprint !== null && handled.fingerprint !== command.metadata.fingerprint) {
-    throw ClaimErrors.requestChanged(command.type);
-  }
-  return true;
+  return isHandledCommand(command, state.handledCommands, CLAIM_COMMAND_LABELS);
 }

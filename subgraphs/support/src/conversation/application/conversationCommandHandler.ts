@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, isUuid, nameBasedUuid, actorReference } from '@cabinet/kernel';
+import { DomainError, isUuid, actorReference } from '@cabinet/kernel';
 import {
   WrongExpectedRevision,
   causedByCommand,
+  causingCommandOf,
+  streamAsLeftBy,
   type EventStore,
   type RecordedEvent,
 } from '@cabinet/platform/eventstore';
-import type { CommandEnvelope } from '@cabinet/platform/graphql';
 import type { ConversationCommand } from '../domain/conversationCommands.ts';
 import type { ConversationEvent } from '../domain/conversationEvents.ts';
 import {
@@ -20,8 +21,6 @@ import { decide } from '../domain/decide.ts';
 import type { SupportRules } from '../domain/supportRules.ts';
 import { conversationEventOf, recordedConversationEvent } from './conversationEventCodec.ts';
 
-/** Namespace of the event ids derived from a command's idempotency key. */
-const EVENT_ID_NAMESPACE = '2f6d9c1a-8b4e-4c7d-9a3f-5e1b7c9d0a2e';
 const CONFLICT_RETRIES = 3;
 
 export interface LoadedConversation {
@@ -34,13 +33,25 @@ export async function loadConversation(
   events: EventStore,
   conversationId: string,
 ): Promise<LoadedConversation> {
-  const history = isUuid(conversationId) ? await events.read(conversationStreamId(conversationId)) : [];
-  return { state: history.map(conversationEventOf).reduce(evolve, initialState), history };
+  return loadedConversationOf(await readStream(events, conversationId));
+}
+
+async function readStream(events: EventStore, conversationId: string): Promise<readonly RecordedEvent[]> {
+  return isUuid(conversationId) ? await events.read(conversationStreamId(conversationId)) : [];
+}
+
+function loadedConversationOf(history: readonly RecordedEvent[]): LoadedConversation {
+  return { state: history.map(conversationEventWithCommandOf).reduce(evolve, initialState), history };
+}
+
+/** A conversation event with the command that recorded it, so the state knows the commands it handled. */
+function conversationEventWithCommandOf(recorded: RecordedEvent): ConversationEvent {
+  return { ...conversationEventOf(recorded), ...causingCommandOf(recorded) };
 }
 
 export interface CommandOutcome {
   readonly conversation: Conversation;
-  /** The stream after the command, the appended events included. */
+  /** The stream after the command, the appended events included; for a repeat, as the command left it. */
   readonly history: readonly RecordedEvent[];
   readonly appended: readonly ConversationEvent[];
 }
@@ -58,35 +69,31 @@ export class ConversationCommandHandler {
   async execute(
     conversationId: string,
     command: ConversationCommand,
-    context: {
-      /** The request and the command, as the events' correlation and causation record them. */
-      readonly envelope: CommandEnvelope;
-      readonly idempotencyKey?: string | undefined;
-    },
+    /** The request that carries the command (its request id), as the events' correlation records it. */
+    context: { readonly correlationId: string },
   ): Promise<CommandOutcome> {
+    const { commandId, fingerprint: commandFingerprint } = command.metadata;
     for (let attempt = 1; ; attempt++) {
-      const { state, history } = await loadConversation(this.events, conversationId);
+      const history = await readStream(this.events, conversationId);
+      const { state } = loadedConversationOf(history);
       const decided = decide(command, state, this.rules);
-      const next = decided.reduce(evolve, state);
+      // Folded as the stream will give them back: with the command that recorded them.
+      const next = decided
+        .map((event) => ({ ...event, commandId, commandFingerprint }))
+        .reduce(evolve, state);
       if (next.kind === 'none') throw new Error('a decided conversation command left no conversation');
-      if (decided.length === 0) return { conversation: next, history, appended: [] };
-      const eventId = (index: number) =>
-        context.idempotencyKey === undefined
-          ? randomUUID()
-          : nameBasedUuid(
-              EVENT_ID_NAMESPACE,
-              `${conversationId}:${command.type}:${context.idempotencyKey}:${index}`,
-            );
-      const { commandId, correlationId } = context.envelope;
+      if (decided.length === 0) return this.unchanged(command, next, history);
       const metadata = {
         actor: actorReference(command.metadata.actor),
-        ...causedByCommand(commandId, correlationId),
+        ...causedByCommand(commandId, context.correlationId, commandFingerprint),
       };
       const stream = conversationStreamId(conversationId);
       try {
+        // Fresh ids: a store that took ids it holds as a repeat would report a losing racer's events as
+        // appended; with fresh ids it refuses them, and the decider answers the repeat.
         await this.events.append(
           stream,
-          decided.map((event, index) => recordedConversationEvent(event, eventId(index), metadata)),
+          decided.map((event) => recordedConversationEvent(event, randomUUID(), metadata)),
           { expectedRevision: history.at(-1)?.revision ?? 'no_stream' },
         );
         const fromRevision = (history.at(-1)?.revision ?? -1n) + 1n;
@@ -101,5 +108,18 @@ export class ConversationCommandHandler {
           );
       }
     }
+  }
+
+  /** A command that changed nothing: a repeat answers with the conversation as its first time left it. */
+  private unchanged(
+    command: ConversationCommand,
+    current: Conversation,
+    history: readonly RecordedEvent[],
+  ): CommandOutcome {
+    const handled = current.handledCommands[command.metadata.commandId]?.type === command.type;
+    const asLeft = handled ? streamAsLeftBy(history, command.metadata.commandId) : null;
+    if (asLeft === null) return { conversation: current, history, appended: [] };
+    const { state } = loadedConversationOf(asLeft);
+    return { conversation: state.kind === 'conversation' ? state : current, history: asLeft, appended: [] };
   }
 }

@@ -70,8 +70,12 @@ function run(actor: SupportActor, minutes: number, command: Record<string, unkno
   commands += 1;
   return handler.execute(
     CONVERSATION,
-    { messageId: `m-${commands}`, ...command, metadata: { actor, now: at(minutes) } } as ConversationCommand,
-    { envelope: { commandId: `command-${commands}`, correlationId: `c-${commands}` } },
+    {
+      messageId: `m-${commands}`,
+      ...command,
+      metadata: { actor, now: at(minutes), commandId: `command-${commands}`, fingerprint: `f-${commands}` },
+    } as ConversationCommand,
+    { correlationId: `c-${commands}` },
   );
 }
 

@@ -91,9 +91,14 @@ describe("support's read models with two instances on one store", () => {
         subjectId: null,
         text: 'Здравствуйте',
         messageId: `m-${conversationId}`,
-        metadata: { actor: CUSTOMER, now: T0 },
+        metadata: {
+          actor: CUSTOMER,
+          now: T0,
+          commandId: `command-${conversationId}`,
+          fingerprint: `f-${conversationId}`,
+        },
       } as ConversationCommand,
-      { envelope: { commandId: `command-${conversationId}`, correlationId: `c-${conversationId}` } },
+      { correlationId: `c-${conversationId}` },
     );
 
   it('lets one instance write the read models and run the notices while the other stands by, and hands both over when it stops', async () => {

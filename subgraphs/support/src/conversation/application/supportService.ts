@@ -1,7 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { assertConsentAccepted, CommonErrors, isUuid, nameBasedUuid, type Principal } from '@cabinet/kernel';
+import {
+  assertConsentAccepted,
+  commandFingerprint,
+  CommonErrors,
+  isUuid,
+  nameBasedUuid,
+  type Principal,
+} from '@cabinet/kernel';
 import type { EventStore, RecordedEvent } from '@cabinet/platform/eventstore';
-import { commandEnvelopeOf, type RequestContext } from '@cabinet/platform/graphql';
+import type { CommandEnvelope, RequestContext } from '@cabinet/platform/graphql';
 import type { CustomerEmailClient } from '@cabinet/platform/notifications';
 import type { StaffRegisterClient } from '@cabinet/platform/staff';
 import type { ConversationCommand } from '../domain/conversationCommands.ts';
@@ -22,7 +28,7 @@ import { loadConversation } from './conversationCommandHandler.ts';
 import { conversationEventOf } from './conversationEventCodec.ts';
 import type { SubjectClient } from './subjectClient.ts';
 
-/** Namespace of conversation and message ids derived from a client's idempotency key. */
+/** Namespace of conversation and message ids derived from a client's idempotency key or a command. */
 const ID_NAMESPACE = '9d3c7b1e-2f4a-4e6b-8c5d-1a7f3e9b2c4d';
 
 /** A conversation as one viewer sees it: the customer never gets internal notes. */
@@ -104,14 +110,14 @@ export class SupportService {
       text: string;
       attachments: readonly MessageAttachment[];
     },
+    envelope: CommandEnvelope,
     idempotencyKey: string | undefined,
   ): Promise<ConversationView> {
     const actor = supportActorFor(context.principal);
     if (actor.kind !== 'customer') throw CommonErrors.forbidden();
+    // From the customer's key (or, without one, the command), so a retry finds the conversation it opened.
     const derived = (what: string) =>
-      idempotencyKey === undefined
-        ? randomUUID()
-        : nameBasedUuid(ID_NAMESPACE, `${actor.customerId}:${idempotencyKey}:${what}`);
+      nameBasedUuid(ID_NAMESPACE, `${actor.customerId}:${idempotencyKey ?? envelope.commandId}:${what}`);
     const subjectKind = subjectKindOf(input.topic);
     if (input.subjectId !== null && subjectKind !== null) {
       if (!isUuid(input.subjectId))
@@ -123,12 +129,21 @@ export class SupportService {
     const conversationId = derived('conversation');
     const messageId = derived('message');
     const now = this.now();
+    const { attachments, ...asked } = input;
+    // What the customer asked: the files by id, not as the store describes them.
+    const request = { ...asked, attachmentIds: attachments.map(({ attachmentId }) => attachmentId) };
+    const metadata = {
+      actor,
+      commandId: envelope.commandId,
+      fingerprint: commandFingerprint('OpenConversation', request),
+      now,
+    };
     const outcome = await this.countingCustomerMessage(actor, { messageId, text: input.text }, now, () =>
       this.handler.execute(
         conversationId,
         {
           type: 'OpenConversation',
-          metadata: { actor, now },
+          metadata,
           conversationId,
           messageId,
           autoReplyId: derived('auto-reply'),
@@ -136,30 +151,34 @@ export class SupportService {
           noticeName: recipient.greetingName,
           ...input,
         },
-        {
-          envelope: commandEnvelopeOf(context, { path: { key: 'openConversation' } }, idempotencyKey),
-          idempotencyKey,
-        },
+        { correlationId: envelope.correlationId },
       ),
     );
     return this.viewOf(actor, outcome.history);
   }
 
-  /** A change to an existing conversation; a message's id comes from the idempotency key when given. */
+  /**
+   * A change to an existing conversation. `request` is what the caller asked (by default the command's
+   * data), whose fingerprint tells a retry from a reused key.
+   */
   async act<Type extends Change>(
     context: RequestContext,
     conversationId: string,
+    envelope: CommandEnvelope,
     type: Type,
     data: ChangeData<Type>,
-    idempotencyKey?: string,
+    request: unknown = data,
   ): Promise<ConversationView> {
     const actor = supportActorFor(context.principal);
-    const command = { type, metadata: { actor, now: this.now() }, ...data } as ConversationCommand;
+    const metadata = {
+      actor,
+      commandId: envelope.commandId,
+      fingerprint: commandFingerprint(type, request),
+      now: this.now(),
+    };
+    const command = { type, metadata, ...data } as ConversationCommand;
     const execute = () =>
-      this.handler.execute(conversationId, command, {
-        envelope: commandEnvelopeOf(context, { path: { key: type } }, idempotencyKey),
-        idempotencyKey,
-      });
+      this.handler.execute(conversationId, command, { correlationId: envelope.correlationId });
     const outcome =
       command.type === 'SendCustomerMessage'
         ? await this.countingCustomerMessage(actor, command, command.metadata.now, execute)
@@ -195,11 +214,9 @@ export class SupportService {
     return outcome;
   }
 
-  /** A new message's id: derived from the client's key, so a retry is recognised, or a fresh one. */
-  messageId(conversationId: string, idempotencyKey: string | undefined): string {
-    return idempotencyKey === undefined
-      ? randomUUID()
-      : nameBasedUuid(ID_NAMESPACE, `${conversationId}:${idempotencyKey}:message`);
+  /** A new message's id, derived from the command that writes it: a retry writes the same message. */
+  messageId(conversationId: string, envelope: CommandEnvelope): string {
+    return nameBasedUuid(ID_NAMESPACE, `${conversationId}:${envelope.commandId}:message`);
   }
 
   /** The id of the automatic reply a customer's message may get, derived from the message's own. */
@@ -211,6 +228,7 @@ export class SupportService {
   async handOver(
     context: RequestContext,
     conversationId: string,
+    envelope: CommandEnvelope,
     type: 'AssignConversation' | 'TransferConversation',
     operatorId: string,
   ): Promise<ConversationView> {
@@ -218,7 +236,8 @@ export class SupportService {
     const registered = isUuid(operatorId)
       ? await this.staffRegister.member(operatorId, context.authorization, context.requestId)
       : null;
-    return this.act(context, conversationId, type, { operatorId, registered });
+    // What the register answers is not part of the request: a retry asks for the same operator.
+    return this.act(context, conversationId, envelope, type, { operatorId, registered }, { operatorId });
   }
 
   /**
@@ -228,6 +247,7 @@ export class SupportService {
   async inviteAdjuster(
     context: RequestContext,
     conversationId: string,
+    envelope: CommandEnvelope,
     adjusterId: string,
   ): Promise<ConversationView> {
     operatorFor(context.principal);
@@ -241,14 +261,20 @@ export class SupportService {
             this.staffRegister.member(adjusterId, context.authorization, context.requestId),
           ])
         : [null, null];
-    return this.act(context, conversationId, 'InviteAdjuster', { adjusterId, registered, claimAdjusterId });
+    // What the claims service and the register answer is not part of the request.
+    const data = { adjusterId, registered, claimAdjusterId };
+    return this.act(context, conversationId, envelope, 'InviteAdjuster', data, { adjusterId });
   }
 
   /** An adjuster leaving a conversation they were pulled into. */
-  async leave(context: RequestContext, conversationId: string): Promise<ConversationView> {
+  async leave(
+    context: RequestContext,
+    conversationId: string,
+    envelope: CommandEnvelope,
+  ): Promise<ConversationView> {
     const actor = supportActorFor(context.principal);
     if (actor.kind !== 'adjuster') throw CommonErrors.forbidden();
-    return this.act(context, conversationId, 'RemoveAdjuster', { adjusterId: actor.staffId });
+    return this.act(context, conversationId, envelope, 'RemoveAdjuster', { adjusterId: actor.staffId });
   }
 
   async get(context: RequestContext, conversationId: string): Promise<ConversationView> {

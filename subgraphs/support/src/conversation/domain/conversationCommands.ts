@@ -1,11 +1,11 @@
-import type { StaffRole } from '@cabinet/kernel';
+import type { CommandMetadata, StaffRole } from '@cabinet/kernel';
 import type { MessageAttachment } from './conversationEvents.ts';
 import type { ConversationTopic } from './conversationTopic.ts';
 import type { SupportActor } from './supportActor.ts';
 
-export interface CommandMetadata {
+/** The kernel's command metadata (the command's id, its request's fingerprint, its time) and who gave it. */
+export interface SupportCommandMetadata extends CommandMetadata {
   readonly actor: SupportActor;
-  readonly now: Date;
 }
 
 /** What the staff register holds under an operator id: null when there is no active staff member. */
@@ -16,7 +16,7 @@ export interface RegisteredStaffMember {
 
 type CommandBase<Type extends string, Data> = {
   readonly type: Type;
-  readonly metadata: CommandMetadata;
+  readonly metadata: SupportCommandMetadata;
 } & Data;
 
 /** A new message's id is chosen by the caller, so a retried command can be recognised. */
@@ -98,3 +98,22 @@ export type ConversationCommand =
   | RemoveAdjuster;
 
 export type ConversationChangeCommand = Exclude<ConversationCommand, OpenConversation>;
+
+export type ConversationCommandType = ConversationCommand['type'];
+
+/** What each command does, as an infinitive for the messages that name it ("ключ уже использован, чтобы …"). */
+export const CONVERSATION_COMMAND_LABELS: Readonly<Record<ConversationCommandType, string>> = {
+  OpenConversation: 'начать обращение',
+  SendCustomerMessage: 'отправить сообщение',
+  ReplyToConversation: 'ответить в обращении',
+  AddInternalNote: 'оставить внутреннюю заметку',
+  TakeConversation: 'взять обращение',
+  AssignConversation: 'назначить обращение оператору',
+  TransferConversation: 'передать обращение другому оператору',
+  MarkConversationRead: 'отметить сообщения прочитанными',
+  CloseConversation: 'закрыть обращение',
+  ReopenConversation: 'открыть обращение снова',
+  RateConversation: 'оценить обращение',
+  InviteAdjuster: 'пригласить урегулировщика',
+  RemoveAdjuster: 'убрать урегулировщика из обращения',
+};

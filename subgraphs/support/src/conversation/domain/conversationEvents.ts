@@ -11,6 +11,14 @@ export type AssignmentKind = 'TAKE' | 'ASSIGN' | 'TRANSFER';
 
 interface EventBase<Type extends string, Data> {
   readonly type: Type;
+  /**
+   * Not part of the payload: the id of the command that recorded the event, read back from its metadata
+   * (`causationId`) so the conversation remembers which commands it has handled. Absent on events the
+   * decider has just decided.
+   */
+  readonly commandId?: string;
+  /** Likewise, the fingerprint of that command's request; absent on events recorded before fingerprints. */
+  readonly commandFingerprint?: string;
   readonly data: Data & { readonly conversationId: string; readonly occurredAt: string };
 }
 

@@ -1,4 +1,6 @@
-import type { ConversationEvent } from './conversationEvents.ts';
+import { withHandledCommand, type HandledCommands } from '@cabinet/kernel';
+import type { ConversationCommandType } from './conversationCommands.ts';
+import type { AssignmentKind, ConversationEvent } from './conversationEvents.ts';
 import type { ConversationTopic } from './conversationTopic.ts';
 
 export interface Conversation {
@@ -22,6 +24,8 @@ export interface Conversation {
   readonly autoReplied: boolean;
   /** The adjusters pulled into the conversation and still in it. */
   readonly adjusterIds: ReadonlySet<string>;
+  /** The commands the conversation has handled, by command id, with what each was: a repeat changes nothing. */
+  readonly handledCommands: HandledCommands<ConversationCommandType>;
 }
 
 export type ConversationState = { readonly kind: 'none' } | Conversation;
@@ -37,6 +41,67 @@ function withMessage(conversation: Conversation, messageId: string, number: numb
 }
 
 export function evolve(state: ConversationState, event: ConversationEvent): ConversationState {
+  const next = evolveFact(state, event);
+  if (next.kind === 'none' || event.commandId === undefined) return next;
+  const handledCommands = handledAfter(next.handledCommands, event, event.commandId);
+  return handledCommands === next.handledCommands ? next : { ...next, handledCommands };
+}
+
+/** The handled commands once the command that recorded `event` is among them. */
+function handledAfter(
+  handled: HandledCommands<ConversationCommandType>,
+  event: ConversationEvent,
+  commandId: string,
+): HandledCommands<ConversationCommandType> {
+  const command = { type: commandRecording(event), fingerprint: event.commandFingerprint ?? null };
+  // A reply to an unassigned conversation records the take it implies before the reply: the reply names it.
+  if (event.type === 'OperatorReplied') return { ...handled, [commandId]: command };
+  return withHandledCommand(handled, commandId, command);
+}
+
+/**
+ * The command that records an event as the first of its events. A customer's message (and the
+ * automatic reply to it) also follows the opening of a conversation, whose command the first event named.
+ */
+function commandRecording(event: ConversationEvent): ConversationCommandType {
+  switch (event.type) {
+    case 'ConversationOpened':
+      return 'OpenConversation';
+    case 'CustomerMessageSent':
+    case 'AutoReplySent':
+      return 'SendCustomerMessage';
+    case 'OperatorReplied':
+      return 'ReplyToConversation';
+    case 'InternalNoteAdded':
+      return 'AddInternalNote';
+    case 'ConversationAssigned':
+      return ASSIGNING_COMMANDS[event.data.kind];
+    case 'MessagesRead':
+      return 'MarkConversationRead';
+    case 'ConversationClosed':
+      return 'CloseConversation';
+    case 'ConversationReopened':
+      return 'ReopenConversation';
+    case 'ConversationRated':
+      return 'RateConversation';
+    case 'AdjusterJoined':
+      return 'InviteAdjuster';
+    case 'AdjusterLeft':
+      return 'RemoveAdjuster';
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}
+
+const ASSIGNING_COMMANDS = {
+  TAKE: 'TakeConversation',
+  ASSIGN: 'AssignConversation',
+  TRANSFER: 'TransferConversation',
+} as const satisfies Record<AssignmentKind, ConversationCommandType>;
+
+function evolveFact(state: ConversationState, event: ConversationEvent): ConversationState {
   if (event.type === 'ConversationOpened') {
     return {
       kind: 'conversation',
@@ -55,6 +120,7 @@ export function evolve(state: ConversationState, event: ConversationEvent): Conv
       rated: false,
       autoReplied: false,
       adjusterIds: new Set(),
+      handledCommands: {},
     };
   }
   if (state.kind === 'none') return state;

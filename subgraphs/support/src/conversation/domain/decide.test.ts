@@ -1,3 +1,4 @@
+import { commandFingerprint } from '@cabinet/kernel';
 import { deciderSpecification } from '@cabinet/kernel/testing';
 import { describe, it } from 'vitest';
 import type { ConversationCommand, RegisteredStaffMember } from './conversationCommands.ts';
@@ -37,13 +38,23 @@ const base = (offsetSeconds: number) => ({ conversationId: CONVERSATION_ID, occu
 const rules = { reopenWithinDays: 7, businessHours: 'ALWAYS' } as const;
 const given = deciderSpecification(createConversationDecider(rules));
 
+/** Each command a test builds is a command of its own. */
+let issuedCommands = 0;
+
 function command<Type extends ConversationCommand['type']>(
   type: Type,
   actor: SupportActor,
   data: Omit<Extract<ConversationCommand, { type: Type }>, 'type' | 'metadata'>,
   offsetSeconds = 600,
 ): ConversationCommand {
-  return { type, metadata: { actor, now: at(offsetSeconds) }, ...data } as ConversationCommand;
+  issuedCommands += 1;
+  const metadata = {
+    actor,
+    now: at(offsetSeconds),
+    commandId: `${type}-${issuedCommands}`,
+    fingerprint: commandFingerprint(type, data),
+  };
+  return { type, metadata, ...data } as ConversationCommand;
 }
 
 const opened: ConversationEvent[] = [

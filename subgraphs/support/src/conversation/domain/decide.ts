@@ -1,10 +1,12 @@
-import type {
-  AssignConversation,
-  ConversationChangeCommand,
-  ConversationCommand,
-  OpenConversation,
-  RegisteredStaffMember,
-  TransferConversation,
+import { isHandledCommand } from '@cabinet/kernel';
+import {
+  CONVERSATION_COMMAND_LABELS,
+  type AssignConversation,
+  type ConversationChangeCommand,
+  type ConversationCommand,
+  type OpenConversation,
+  type RegisteredStaffMember,
+  type TransferConversation,
 } from './conversationCommands.ts';
 import { ConversationErrors } from './conversationErrors.ts';
 import type { ConversationEvent } from './conversationEvents.ts';
@@ -19,10 +21,6 @@ import type { SupportRules } from './supportRules.ts';
 
 const DAY_MS = 24 * 60 * 60_000;
 
-/**
- * Decides what a command does to a conversation: the events to append, none when it repeats what
- * already happened (the same message id, a read already recorded), or a DomainError when refused.
- */
 /**
  * The automatic reply to a customer message numbered `number` outside business hours: once until an
  * operator answers, saying when they will.
@@ -52,11 +50,22 @@ function afterHours(
   ];
 }
 
+/**
+ * Decides what a command does to a conversation: the events to append, none when it repeats what
+ * already happened, or a DomainError when refused.
+ *
+ * A command the conversation has already handled (the same command id) is answered first, before any
+ * other rule: its events are recorded, so the repeat records nothing, whatever the conversation's state
+ * is now. (Command ids are derived from the caller and their key, so only the caller repeats their own.)
+ * Without a key, a repeated message is still recognised by its id, and a repeated take, read or close
+ * by the state it would bring about.
+ */
 export function decide(
   command: ConversationCommand,
   state: ConversationState,
   rules: SupportRules,
 ): ConversationEvent[] {
+  if (isRepeat(command, state)) return [];
   if (command.type === 'OpenConversation') return decideOpening(command, state, rules);
   if (state.kind === 'none') throw ConversationErrors.notFound();
   const { actor } = command.metadata;
@@ -254,6 +263,15 @@ function decideChange(
       return _exhaustive;
     }
   }
+}
+
+/**
+ * True for a command the conversation has handled: the same id, the same command and the same request.
+ * A command id reused for another command, or for the same command asking something else, is refused.
+ */
+export function isRepeat(command: ConversationCommand, state: ConversationState): boolean {
+  if (state.kind === 'none') return false;
+  return isHandledCommand(command, state.handledCommands, CONVERSATION_COMMAND_LABELS);
 }
 
 type Base = { readonly conversationId: string; readonly occurredAt: string };

@@ -1,6 +1,13 @@
 import { UuidScalar } from '@cabinet/platform/scalars';
-import { idempotencyKeyOf, pageSize, type RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  commandEnvelopeOf,
+  IDEMPOTENCY_KEY_ARGUMENT,
+  idempotencyKeyOf,
+  pageSize,
+  type RequestContext,
+} from '@cabinet/platform/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { AttachmentService } from '../../attachment/application/attachmentService.ts';
 import type { SupportService } from '../application/supportService.ts';
 import { ConversationErrors } from '../domain/conversationErrors.ts';
@@ -81,14 +88,17 @@ export class ConversationResolver {
   })
   async openConversation(
     @Arg('input', () => OpenConversationInput) input: OpenConversationInput,
-    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Conversation> {
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
     const attachments = await this.attachments.attachable(context, input.attachmentIds ?? []);
     return toConversation(
       await this.support.open(
         context,
         { topic: input.topic, subjectId: input.subjectId ?? null, text: input.text, attachments },
+        envelope,
         keyOf(idempotencyKey),
       ),
     );
@@ -100,21 +110,23 @@ export class ConversationResolver {
   async sendSupportMessage(
     @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Arg('text', () => String) text: string,
-    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Arg('attachmentIds', () => [UuidScalar], { nullable: true, description: ATTACHMENT_IDS })
     attachmentIds: string[] | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Conversation> {
-    const key = keyOf(idempotencyKey);
-    const messageId = this.support.messageId(conversationId, key);
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
+    const messageId = this.support.messageId(conversationId, envelope);
     const attachments = await this.attachments.attachable(context, attachmentIds ?? []);
     return toConversation(
       await this.support.act(
         context,
         conversationId,
+        envelope,
         'SendCustomerMessage',
         { messageId, autoReplyId: this.support.autoReplyId(messageId), text, attachments },
-        key,
+        { text, attachmentIds: attachmentIds ?? [] },
       ),
     );
   }
@@ -125,10 +137,13 @@ export class ConversationResolver {
   async markConversationRead(
     @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Arg('upToMessageNumber', () => Int) upToMessageNumber: number,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Conversation> {
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
     return toConversation(
-      await this.support.act(context, conversationId, 'MarkConversationRead', {
+      await this.support.act(context, conversationId, envelope, 'MarkConversationRead', {
         upToNumber: upToMessageNumber,
       }),
     );
@@ -139,9 +154,12 @@ export class ConversationResolver {
   })
   async closeConversation(
     @Arg('conversationId', () => UuidScalar) conversationId: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Conversation> {
-    return toConversation(await this.support.act(context, conversationId, 'CloseConversation', {}));
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
+    return toConversation(await this.support.act(context, conversationId, envelope, 'CloseConversation', {}));
   }
 
   @Mutation(() => Conversation, {
@@ -149,9 +167,14 @@ export class ConversationResolver {
   })
   async reopenConversation(
     @Arg('conversationId', () => UuidScalar) conversationId: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Conversation> {
-    return toConversation(await this.support.act(context, conversationId, 'ReopenConversation', {}));
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
+    return toConversation(
+      await this.support.act(context, conversationId, envelope, 'ReopenConversation', {}),
+    );
   }
 
   @Mutation(() => Conversation, {
@@ -162,10 +185,13 @@ export class ConversationResolver {
     @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Arg('score', () => Int) score: number,
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Conversation> {
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
     return toConversation(
-      await this.support.act(context, conversationId, 'RateConversation', {
+      await this.support.act(context, conversationId, envelope, 'RateConversation', {
         score,
         comment: comment ?? null,
       }),

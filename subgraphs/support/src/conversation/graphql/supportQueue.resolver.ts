@@ -1,6 +1,12 @@
 import { UuidScalar } from '@cabinet/platform/scalars';
-import { idempotencyKeyOf, pageSize, type RequestContext } from '@cabinet/platform/graphql';
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  commandEnvelopeOf,
+  IDEMPOTENCY_KEY_ARGUMENT,
+  pageSize,
+  type RequestContext,
+} from '@cabinet/platform/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { AttachmentService } from '../../attachment/application/attachmentService.ts';
 import type { SupportService } from '../application/supportService.ts';
 import { Conversation, ConversationConnection } from './conversation.type.ts';
@@ -45,19 +51,25 @@ export class SupportQueueResolver {
   })
   async takeConversation(
     @Arg('conversationId', () => UuidScalar) conversationId: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Conversation> {
-    return toConversation(await this.support.act(context, conversationId, 'TakeConversation', {}));
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
+    return toConversation(await this.support.act(context, conversationId, envelope, 'TakeConversation', {}));
   }
 
   @Mutation(() => Conversation, { description: 'Supervisor: give the conversation to a support operator' })
   async assignConversation(
     @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Arg('operatorId', () => UuidScalar) operatorId: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Conversation> {
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
     return toConversation(
-      await this.support.handOver(context, conversationId, 'AssignConversation', operatorId),
+      await this.support.handOver(context, conversationId, envelope, 'AssignConversation', operatorId),
     );
   }
 
@@ -67,10 +79,13 @@ export class SupportQueueResolver {
   async transferConversation(
     @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Arg('operatorId', () => UuidScalar) operatorId: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Conversation> {
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
     return toConversation(
-      await this.support.handOver(context, conversationId, 'TransferConversation', operatorId),
+      await this.support.handOver(context, conversationId, envelope, 'TransferConversation', operatorId),
     );
   }
 
@@ -80,21 +95,23 @@ export class SupportQueueResolver {
   async replyToConversation(
     @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Arg('text', () => String) text: string,
-    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Arg('attachmentIds', () => [UuidScalar], { nullable: true, description: ATTACHMENT_IDS })
     attachmentIds: string[] | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Conversation> {
-    const key = idempotencyKey === null ? undefined : idempotencyKeyOf(idempotencyKey);
-    const messageId = this.support.messageId(conversationId, key);
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
+    const messageId = this.support.messageId(conversationId, envelope);
     const attachments = await this.attachments.attachable(context, attachmentIds ?? []);
     return toConversation(
       await this.support.act(
         context,
         conversationId,
+        envelope,
         'ReplyToConversation',
         { messageId, text, attachments },
-        key,
+        { text, attachmentIds: attachmentIds ?? [] },
       ),
     );
   }
@@ -105,13 +122,21 @@ export class SupportQueueResolver {
   async addInternalNote(
     @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Arg('text', () => String) text: string,
-    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey: string | null,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Conversation> {
-    const key = idempotencyKey === null ? undefined : idempotencyKeyOf(idempotencyKey);
-    const messageId = this.support.messageId(conversationId, key);
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
+    const messageId = this.support.messageId(conversationId, envelope);
     return toConversation(
-      await this.support.act(context, conversationId, 'AddInternalNote', { messageId, text }, key),
+      await this.support.act(
+        context,
+        conversationId,
+        envelope,
+        'AddInternalNote',
+        { messageId, text },
+        { text },
+      ),
     );
   }
 
@@ -122,9 +147,12 @@ export class SupportQueueResolver {
   async inviteAdjuster(
     @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Arg('adjusterId', () => UuidScalar) adjusterId: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Conversation> {
-    return toConversation(await this.support.inviteAdjuster(context, conversationId, adjusterId));
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
+    return toConversation(await this.support.inviteAdjuster(context, conversationId, envelope, adjusterId));
   }
 
   @Mutation(() => Conversation, {
@@ -133,16 +161,24 @@ export class SupportQueueResolver {
   async removeAdjuster(
     @Arg('conversationId', () => UuidScalar) conversationId: string,
     @Arg('adjusterId', () => UuidScalar) adjusterId: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Conversation> {
-    return toConversation(await this.support.act(context, conversationId, 'RemoveAdjuster', { adjusterId }));
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
+    return toConversation(
+      await this.support.act(context, conversationId, envelope, 'RemoveAdjuster', { adjusterId }),
+    );
   }
 
   @Mutation(() => Conversation, { description: 'Adjuster: leave a conversation you were pulled into' })
   async leaveConversation(
     @Arg('conversationId', () => UuidScalar) conversationId: string,
+    @Arg('idempotencyKey', () => String, IDEMPOTENCY_KEY_ARGUMENT) idempotencyKey: string | null,
     @Ctx() context: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Conversation> {
-    return toConversation(await this.support.leave(context, conversationId));
+    const envelope = commandEnvelopeOf(context, info, idempotencyKey);
+    return toConversation(await this.support.leave(context, conversationId, envelope));
   }
 }

@@ -60,8 +60,12 @@ function run(conversationId: string, actor: SupportActor, minutes: number, comma
   messages += 1;
   return handler.execute(
     conversationId,
-    { messageId: `m-${messages}`, ...command, metadata: { actor, now: at(minutes) } } as ConversationCommand,
-    { envelope: { commandId: `command-${messages}`, correlationId: `c-${messages}` } },
+    {
+      messageId: `m-${messages}`,
+      ...command,
+      metadata: { actor, now: at(minutes), commandId: `command-${messages}`, fingerprint: `f-${messages}` },
+    } as ConversationCommand,
+    { correlationId: `c-${messages}` },
   );
 }
 

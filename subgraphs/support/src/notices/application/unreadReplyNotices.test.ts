@@ -59,8 +59,12 @@ describe('notices of unread operator replies', () => {
     commands += 1;
     return handler.execute(
       conversationId,
-      { messageId: `m-${commands}`, ...command, metadata: { actor, now: clock } } as ConversationCommand,
-      { envelope: { commandId: `command-${commands}`, correlationId: `c-${commands}` } },
+      {
+        messageId: `m-${commands}`,
+        ...command,
+        metadata: { actor, now: clock, commandId: `command-${commands}`, fingerprint: `f-${commands}` },
+      } as ConversationCommand,
+      { correlationId: `c-${commands}` },
     );
   };
   const open = (conversationId: string, noticeEmail: string | null = EMAIL) =>

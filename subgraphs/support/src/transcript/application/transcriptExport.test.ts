@@ -77,9 +77,14 @@ beforeEach(async () => {
       {
         messageId: `m-${step}`,
         ...command,
-        metadata: { actor: actors[who], now: at(minutes) },
+        metadata: {
+          actor: actors[who],
+          now: at(minutes),
+          commandId: `command-${step}`,
+          fingerprint: `f-${step}`,
+        },
       } as ConversationCommand,
-      { envelope: { commandId: `command-${step}`, correlationId: `c-${step}` } },
+      { correlationId: `c-${step}` },
     );
   };
   await run('customer', 0, {
