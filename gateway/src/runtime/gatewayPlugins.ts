@@ -2,6 +2,7 @@ import type { AccessTokenVerifier } from '@cabinet/platform/auth';
 import type { InternalRequestSigner } from '@cabinet/platform/internal-requests';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { useAccessTokenCheck } from '../authentication.ts';
+import { useRequestIdOnMutations } from '../clientHeaders.ts';
 import type { GatewayLimits } from '../limits/limitsFromConfig.ts';
 import { holderFromContext, useSubscriptionCaps } from '../limits/subscriptionCaps.ts';
 import type { GatewayMetrics } from '../metrics/gatewayMetrics.ts';
@@ -26,6 +27,7 @@ export function gatewayPlugins(parts: {
     useAccessTokenCheck(parts.verifier, parts.limits.rememberPrincipal),
     ...parts.limits.plugins,
     useSubscriptionCaps(parts.limits.subscriptionCaps, holderFromContext(parts.verifier)),
+    useRequestIdOnMutations(),
     parts.resilience,
     useStaleMarker(),
     useSubscriberIdentity(parts.internalRequests),

@@ -58,6 +58,7 @@ export async function startRuntime(parts: {
     // The supergraph names the typed scalars without their rules; these give them back, so a bad value is
     // refused here, naming the client's argument, before any subgraph is asked.
     additionalResolvers: Object.fromEntries(TYPED_SCALARS.map((scalar) => [scalar.name, scalar])),
+    ...resilience.runtimeOptions,
     transports: SUBGRAPH_TRANSPORTS,
     transportEntries: subgraphTransportEntries(routes),
     propagateHeaders: {
@@ -67,7 +68,14 @@ export async function startRuntime(parts: {
       }),
     },
     plugins: () =>
-      gatewayPlugins({ verifier, metrics, operationLabel, limits, resilience, internalRequests }),
+      gatewayPlugins({
+        verifier,
+        metrics,
+        operationLabel,
+        limits,
+        resilience: resilience.plugin,
+        internalRequests,
+      }),
   });
   await runtime.getSchema();
   return runtime;
