@@ -34,8 +34,10 @@ function harness(failureThreshold = 10) {
     ended,
     call: async (document: string, ending: Ending, signal?: AbortSignal) => {
       let calls = 0;
-      const executor = () => {
+      const signals: AbortSignal[] = [];
+      const executor = (request: { signal?: AbortSignal }) => {
         calls += 1;
+        if (request.signal) signals.push(request.signal);
         return ending === 'times out' ? Promise.reject(RUNTIME_TIMEOUT) : Promise.resolve(ending);
       };
       const executionRequest = { document: parse(document), context: {}, signal };
@@ -47,7 +49,7 @@ function harness(failureThreshold = 10) {
         setExecutor: (next: Payload['executor']) => (wrapped = next),
       } as unknown as Payload);
       const result = wrapped ? ((await wrapped(executionRequest)) as ExecutionResult) : undefined;
-      return { result, calls, wrapped: wrapped !== undefined };
+      return { result, calls, signals, wrapped: wrapped !== undefined };
     },
   };
 }
@@ -139,6 +141,29 @@ describe('useSubgraphCircuits', () => {
     const { result } = await call('{ me { id } }', REFUSED, client.signal);
     expect(codeOf(result)).toBe('SUBGRAPH_UNAVAILABLE');
     expect(breakers.for('policy').state).toBe('closed');
+  });
+
+  it.each([
+    { ending: ANSWER, given: 'answered' },
+    { ending: REFUSED, given: 'failed' },
+    { ending: 'times out' as const, given: 'timed out' },
+  ])('gives the call a signal of its own, aborted once it has $given', async ({ ending }) => {
+    const { call } = harness();
+    const client = new AbortController();
+    const { signals } = await call('{ me { id } }', ending, client.signal);
+    expect(signals).toHaveLength(1);
+    expect(signals[0]).not.toBe(client.signal);
+    expect(signals[0]?.aborted).toBe(true);
+    expect(client.signal.aborted).toBe(false);
+  });
+
+  it('passes a client abort on to the call', async () => {
+    const { call } = harness();
+    const client = new AbortController();
+    const reason = new Error('client went away');
+    const pending = call('{ me { id } }', ANSWER, client.signal);
+    client.abort(reason);
+    expect((await pending).signals[0]?.reason).toBe(reason);
   });
 
   it('leaves subscriptions to their transport', async () => {
