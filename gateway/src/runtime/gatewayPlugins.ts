@@ -19,10 +19,12 @@ export function gatewayPlugins(parts: {
   readonly limits: GatewayLimits;
   readonly resilience: GatewayPlugin;
   readonly internalRequests: InternalRequestSigner;
+  /** Whether the process sends traces; every hook of a plugin costs each request something. */
+  readonly traced: boolean;
 }): GatewayPlugin[] {
   return [
     // First, so its spans wrap whatever the other plugins refuse or retry.
-    useTracing('/graphql'),
+    ...(parts.traced ? [useTracing('/graphql')] : []),
     useGatewayMetrics(parts.metrics, parts.operationLabel),
     useAccessTokenCheck(parts.verifier, parts.limits.rememberPrincipal),
     ...parts.limits.plugins,

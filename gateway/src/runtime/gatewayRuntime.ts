@@ -32,6 +32,8 @@ export async function startRuntime(parts: {
   /** Proves every subgraph call the gateway's: subgraphs answer no one else. */
   readonly internalRequests: InternalRequestSigner;
   readonly log: Logger;
+  /** Whether the process sends traces: without, the tracing plugin is left out. */
+  readonly traced: boolean;
 }): Promise<GatewayRuntime> {
   const { config, routes, verifier, metrics, operationLabel, limits, internalRequests, log } = parts;
   const persistedDocuments = limits.production
@@ -75,6 +77,7 @@ export async function startRuntime(parts: {
         limits,
         resilience: resilience.plugin,
         internalRequests,
+        traced: parts.traced,
       }),
   });
   await runtime.getSchema();
