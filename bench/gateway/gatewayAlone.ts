@@ -11,6 +11,10 @@
  * published graphql-gateways-benchmark (accounts, products, inventory, reviews), for its deep query: the
  * cabinet's entities cross subgraphs two levels deep at most (customer → claims → policy), the
  * benchmark's query six.
+ *
+ * Beside req/s, latency and the gateway's CPU per request, each row says how many requests the stubs
+ * received per answered request: the load repeats one query from one caller, and a gateway sends
+ * identical queries in flight at once to a subgraph as one when their subgraph requests are identical.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -66,6 +70,11 @@ const LABELS: Readonly<Record<Contender | 'direct', string>> = {
 
 interface Measured extends LoadResult {
   readonly gatewayCpuMs: number;
+  /**
+   * Requests the stubs received per answered request: a gateway sends identical queries in flight at
+   * once as one (in-flight deduplication) only when their subgraph requests are identical.
+   */
+  readonly subgraphCallsPerRequest: number;
 }
 
 interface Query {
@@ -270,6 +279,7 @@ async function runScenario(
       ? await directAnswer(scenario.paced.directUrl, scenario.paced.query)
       : '';
     const stubExecutions = () => scenario.stubs.reduce((sum, stub) => sum + stub.executions(), 0);
+    const stubRequests = () => scenario.stubs.reduce((sum, stub) => sum + stub.requests(), 0);
 
     // Our gateway's measured runs, warm-ups left out: the stretches of its profile the summary reads.
     const oursMeasuring: ProfileWindow[] = [];
@@ -277,13 +287,16 @@ async function runScenario(
     const measure = async (pid: number | undefined, job: LoadJob, warmUp = false): Promise<Measured> => {
       const cpu = () => (pid === undefined ? 0 : processCpuMs(pid));
       const before = cpu();
+      const requestsBefore = stubRequests();
       const fromUs = nowUs();
       const result = await loadGenerator.run(job);
       if (!warmUp && pid !== undefined && pid === pidOf('ours'))
         oursMeasuring.push({ fromUs, toUs: nowUs() });
+      const perRequest = (total: number) => (result.requests === 0 ? Number.NaN : total / result.requests);
       return {
         ...result,
-        gatewayCpuMs: result.requests === 0 ? Number.NaN : (cpu() - before) / result.requests,
+        gatewayCpuMs: perRequest(cpu() - before),
+        subgraphCallsPerRequest: perRequest(stubRequests() - requestsBefore),
       };
     };
     const closedJob = (query: Query, contender: Contender, seconds: number): LoadJob => ({
@@ -508,7 +521,7 @@ function report(
   return { lines, verdicts };
 }
 
-const COLUMNS = '  req/s    p50 ms    p99 ms  gateway CPU ms/req  failures';
+const COLUMNS = '  req/s    p50 ms    p99 ms  gateway CPU ms/req  subgraph calls/req  failures';
 
 function figures(results: readonly Measured[]): string {
   const medianOf = (pick: (result: Measured) => number) => median(results.map(pick));
@@ -532,6 +545,11 @@ function figures(results: readonly Measured[]): string {
     fixed(
       medianOf((r) => r.gatewayCpuMs),
       3,
+      19,
+    ),
+    fixed(
+      medianOf((r) => r.subgraphCallsPerRequest),
+      2,
       19,
     ),
     String(failures).padStart(9),

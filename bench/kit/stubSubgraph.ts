@@ -41,13 +41,17 @@ export interface StubSubgraph {
   readonly url: string;
   /** Requests the stub had to execute rather than answer from memory: near zero once warmed up. */
   executions(): number;
+  /** Requests received, answered from memory or not: what a gateway sent, after its own deduplication. */
+  requests(): number;
   close(): Promise<void>;
 }
 
 /** Serves one subgraph's SDL on a free loopback port, at /graphql. */
 export async function serveStubSubgraph(name: string, sdl: string): Promise<StubSubgraph> {
   const answer = stubAnswerer(sdl);
+  let requests = 0;
   const server = createServer((request, response) => {
+    requests += 1;
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -76,6 +80,7 @@ export async function serveStubSubgraph(name: string, sdl: string): Promise<Stub
     name,
     url: `http://127.0.0.1:${port}/graphql`,
     executions: () => answer.executions(),
+    requests: () => requests,
     close: () => closeServer(server),
   };
 }

@@ -52,9 +52,9 @@ export const gatewayConfigSpec = {
   SUBGRAPH_MUTATION_TIMEOUT_MS: env.integer(15_000, { min: 10, max: 300_000 }),
   /** Extra attempts of a failed query (never of a mutation). */
   SUBGRAPH_RETRIES: env.integer(2, { min: 0, max: 5 }),
+  /** The first retry of a query waits twice this, each further one twice as long as the one before. */
   SUBGRAPH_RETRY_BASE_MS: env.integer(50, { min: 1, max: 10_000 }),
-  SUBGRAPH_RETRY_MAX_MS: env.integer(1_000, { min: 1, max: 60_000 }),
-  /** Consecutive failed calls that open a subgraph's circuit. */
+  /** Consecutive failed calls (each after its retries) that open a subgraph's circuit. */
   CIRCUIT_FAILURE_THRESHOLD: env.integer(5, { min: 1, max: 1_000 }),
   /** How long an open circuit refuses calls before one probe call may try again. */
   CIRCUIT_OPEN_MS: env.integer(10_000, { min: 100, max: 600_000 }),

@@ -30,7 +30,10 @@ import { serveWebSockets } from './webSockets/webSocketServer.ts';
  * of its own (METRICS_HOST:METRICS_PORT), out of the public's reach. The supergraph is loaded before
  * it listens, so the first WebSocket operation never meets an unloaded schema.
  */
-export async function startGateway(config: GatewayConfig): Promise<RunningService> {
+export async function startGateway(
+  config: GatewayConfig,
+  options: { readonly traced: boolean },
+): Promise<RunningService> {
   const log = createLogger('gateway', config.LOG_LEVEL);
   const internalRequests = createInternalRequestSigner(
     requireInternalRequestSecret(config.INTERNAL_REQUEST_SECRET),
@@ -58,6 +61,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningServic
     limits,
     internalRequests,
     log,
+    traced: options.traced,
   });
 
   const httpServer = createServer(

@@ -32,6 +32,8 @@ export async function startRuntime(parts: {
   /** Proves every subgraph call the gateway's: subgraphs answer no one else. */
   readonly internalRequests: InternalRequestSigner;
   readonly log: Logger;
+  /** Whether the process sends traces: without, the tracing plugin is left out. */
+  readonly traced: boolean;
 }): Promise<GatewayRuntime> {
   const { config, routes, verifier, metrics, operationLabel, limits, internalRequests, log } = parts;
   const persistedDocuments = limits.production
@@ -58,6 +60,7 @@ export async function startRuntime(parts: {
     // The supergraph names the typed scalars without their rules; these give them back, so a bad value is
     // refused here, naming the client's argument, before any subgraph is asked.
     additionalResolvers: Object.fromEntries(TYPED_SCALARS.map((scalar) => [scalar.name, scalar])),
+    ...resilience.runtimeOptions,
     transports: SUBGRAPH_TRANSPORTS,
     transportEntries: subgraphTransportEntries(routes),
     propagateHeaders: {
@@ -67,7 +70,15 @@ export async function startRuntime(parts: {
       }),
     },
     plugins: () =>
-      gatewayPlugins({ verifier, metrics, operationLabel, limits, resilience, internalRequests }),
+      gatewayPlugins({
+        verifier,
+        metrics,
+        operationLabel,
+        limits,
+        resilience: resilience.plugin,
+        internalRequests,
+        traced: parts.traced,
+      }),
   });
   await runtime.getSchema();
   return runtime;

@@ -18,6 +18,19 @@ describe('internal request proofs', () => {
     expect(verifierAt(ISSUED_AT + 1_000).callerOf(signer.proof())).toBe('gateway');
   });
 
+  it('gives the same proof for a second after its issue, then a new one', () => {
+    let at = ISSUED_AT;
+    const clocked = createInternalRequestSigner(SECRET, 'gateway', () => at);
+    const first = clocked.proof();
+    at = ISSUED_AT + 999;
+    expect(clocked.proof()).toBe(first);
+    at = ISSUED_AT + 1_000;
+    const next = clocked.proof();
+    expect(next).not.toBe(first);
+    expect(next.split('.')[2]).toBe(String(ISSUED_AT + 1_000));
+    expect(verifierAt(at).callerOf(next)).toBe('gateway');
+  });
+
   it('refuses a proof made with another secret', () => {
     const other = createInternalRequestSigner(`${SECRET}-other`, 'gateway', () => ISSUED_AT);
     expect(verifierAt(ISSUED_AT).callerOf(other.proof())).toBeUndefined();

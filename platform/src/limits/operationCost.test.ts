@@ -1,6 +1,6 @@
 import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { costRefusal } from './operationCost.ts';
+import { costRefusal, rememberedCostRefusal } from './operationCost.ts';
 
 const schema = buildSchema(/* GraphQL */ `
   scalar _Any
@@ -81,5 +81,46 @@ describe('costRefusal', () => {
     expect(
       refusalOf('query ($n: Int!) { me { claims(first: $n) { totalCount } } }', { n: 'many' }),
     ).toBeUndefined();
+  });
+});
+
+describe('rememberedCostRefusal', () => {
+  const model = { maxCost: 30, assumedListSize: 10 };
+
+  it('gives the verdict of costRefusal for the same document, whatever variables come later', () => {
+    const remembered = rememberedCostRefusal(model);
+    const document = parse('query ($id: ID) { me { policies { claims { number } } } }');
+    const first = remembered({ schema, document, variableValues: { id: '1' } });
+    expect(first?.extensions['cost']).toBe(111);
+    expect(remembered({ schema, document, variableValues: { id: '2' } })).toBe(first);
+  });
+
+  it.each([
+    {
+      reads: '`first`',
+      query: 'query ($n: Int!) { me { claims(first: $n) { nodes { number } } } }',
+      cheap: 1,
+      dear: 100,
+    },
+    {
+      reads: 'a directive',
+      query: 'query ($n: Boolean!) { me { id policies @include(if: $n) { claims { number } } } }',
+      cheap: false,
+      dear: true,
+    },
+  ])('estimates again with each request’s variables when they feed $reads', ({ query, cheap, dear }) => {
+    const remembered = rememberedCostRefusal(model);
+    const document = parse(query);
+    expect(remembered({ schema, document, variableValues: { n: cheap } })).toBeUndefined();
+    expect(remembered({ schema, document, variableValues: { n: dear } })?.extensions['code']).toBe(
+      'QUERY_TOO_EXPENSIVE',
+    );
+  });
+
+  it('remembers nothing from variables that do not fit', () => {
+    const remembered = rememberedCostRefusal(model);
+    const document = parse('query ($id: ID!) { me { policies { claims { number } } } }');
+    expect(remembered({ schema, document, variableValues: {} })).toBeUndefined();
+    expect(remembered({ schema, document, variableValues: { id: '1' } })?.extensions['cost']).toBe(111);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  BREAK,
   getNamedType,
   getOperationAST,
   getVariableValues,
@@ -7,8 +8,12 @@ import {
   isListType,
   isNonNullType,
   Kind,
+  visit,
+  type DocumentNode,
   type ExecutionArgs,
   type GraphQLOutputType,
+  type GraphQLSchema,
+  type ValueNode,
 } from 'graphql';
 // Its CommonJS build: the ES one imports graphql's .mjs files, a second copy of graphql whose schema
 // types are not ours (graphql has no exports map, so our imports load its CommonJS files).
@@ -36,6 +41,14 @@ export function costRefusal(
   model: CostModel,
   args: Pick<ExecutionArgs, 'schema' | 'document' | 'variableValues' | 'operationName'>,
 ): GraphQLError | undefined {
+  return costVerdict(model, args)?.refusal;
+}
+
+/** The estimate's verdict, or undefined when the variables do not fit and nothing was estimated. */
+function costVerdict(
+  model: CostModel,
+  args: Pick<ExecutionArgs, 'schema' | 'document' | 'variableValues' | 'operationName'>,
+): { readonly refusal: GraphQLError | undefined } | undefined {
   const operation = getOperationAST(args.document, args.operationName);
   if (!operation) return undefined;
   const variables = getVariableValues(
@@ -56,14 +69,83 @@ export function costRefusal(
     // The only refusal left once the variables fit: more fields than it will estimate. Anything else
     // (a schema from another copy of graphql, say) is a fault of ours, not the client's query.
     if (!(error instanceof Error) || !/maximum allowed number of nodes/.test(error.message)) throw error;
-    return new GraphQLError('Запрос слишком тяжёлый: в нём слишком много полей, чтобы его оценить.', {
-      extensions: { code: 'QUERY_TOO_EXPENSIVE', maxCost: model.maxCost },
-    });
+    return {
+      refusal: new GraphQLError('Запрос слишком тяжёлый: в нём слишком много полей, чтобы его оценить.', {
+        extensions: { code: 'QUERY_TOO_EXPENSIVE', maxCost: model.maxCost },
+      }),
+    };
   }
-  if (cost <= model.maxCost) return undefined;
-  return new GraphQLError(`Запрос слишком тяжёлый: оценка ${cost}, допускается не больше ${model.maxCost}.`, {
-    extensions: { code: 'QUERY_TOO_EXPENSIVE', cost, maxCost: model.maxCost },
+  if (cost <= model.maxCost) return { refusal: undefined };
+  return {
+    refusal: new GraphQLError(
+      `Запрос слишком тяжёлый: оценка ${cost}, допускается не больше ${model.maxCost}.`,
+      {
+        extensions: { code: 'QUERY_TOO_EXPENSIVE', cost, maxCost: model.maxCost },
+      },
+    ),
+  };
+}
+
+/**
+ * costRefusal, estimated once per document, schema and operation when the estimate cannot depend on
+ * the variables (no variable feeds a `first` or `representations` argument or a directive such as
+ * `@include`): a client's documents repeat, and the parsing and validation caches hand back the same
+ * document for the same text. Any other operation is estimated on every request, with its variables.
+ */
+export function rememberedCostRefusal(
+  model: CostModel,
+): (
+  args: Pick<ExecutionArgs, 'schema' | 'document' | 'variableValues' | 'operationName'>,
+) => GraphQLError | undefined {
+  const verdicts = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, GraphQLError | null>>>();
+  return (args) => {
+    let bySchema = verdicts.get(args.schema);
+    if (!bySchema) verdicts.set(args.schema, (bySchema = new WeakMap()));
+    let byOperation = bySchema.get(args.document);
+    const operationKey = args.operationName ?? '';
+    const known = byOperation?.get(operationKey);
+    if (known !== undefined) return known ?? undefined;
+    const verdict = costVerdict(model, args);
+    if (verdict !== undefined && !costDependsOnVariables(args.document)) {
+      if (!byOperation) bySchema.set(args.document, (byOperation = new Map<string, GraphQLError | null>()));
+      byOperation.set(operationKey, verdict.refusal ?? null);
+    }
+    return verdict?.refusal;
+  };
+}
+
+/** Arguments whose value the estimate reads. */
+const COUNTING_ARGUMENTS = new Set(['first', 'representations']);
+
+function costDependsOnVariables(document: DocumentNode): boolean {
+  let depends = false;
+  const readsVariable = (value: ValueNode): boolean => {
+    let found = false;
+    visit(value, {
+      Variable() {
+        found = true;
+        return BREAK;
+      },
+    });
+    return found;
+  };
+  visit(document, {
+    Directive(directive) {
+      if (directive.arguments?.some((argument) => readsVariable(argument.value))) {
+        depends = true;
+        return BREAK;
+      }
+      return false;
+    },
+    Argument(argument) {
+      if (COUNTING_ARGUMENTS.has(argument.name.value) && readsVariable(argument.value)) {
+        depends = true;
+        return BREAK;
+      }
+      return undefined;
+    },
   });
+  return depends;
 }
 
 function fragmentsOf(document: ExecutionArgs['document']) {

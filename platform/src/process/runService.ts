@@ -12,10 +12,13 @@ const TRACE_FLUSH_LIMIT_MS = 3_000;
 
 /**
  * The `main` of every service process: starts tracing when an OTLP endpoint is configured, starts the
- * service, prints a clear line instead of a stack trace for a bad configuration, and on SIGTERM/SIGINT
+ * service (told whether it is traced), prints a clear line instead of a stack trace for a bad configuration, and on SIGTERM/SIGINT
  * stops it gracefully, sends the spans still queued and exits 0.
  */
-export function runService(name: string, start: () => Promise<RunningService>): void {
+export function runService(
+  name: string,
+  start: (tracing: ProcessTracing | undefined) => Promise<RunningService>,
+): void {
   let running: RunningService | undefined;
   let tracing: ProcessTracing | undefined;
   let stopping = false;
@@ -44,7 +47,7 @@ export function runService(name: string, start: () => Promise<RunningService>): 
     .then(() => startTracingFromEnv(name))
     .then((started) => {
       tracing = started;
-      return start();
+      return start(started);
     })
     .then(
       (service) => {
