@@ -47,6 +47,7 @@ export default defineConfig({
         'dev/*/src/**/*.test.ts',
         'scripts/**/*.test.ts',
         'bench/kit/**/*.test.ts',
+        'bench/federationAudit/**/*.test.ts',
       ]),
       tier('contract', 1, [
         'test/contract/**/*.test.ts',
