@@ -32,7 +32,7 @@ const profileFlag = args.indexOf('--heap-profile');
 const heapProfileDir = profileFlag === -1 ? undefined : args.splice(profileFlag, 2)[1];
 const SIZES = args.map(Number).filter((n) => n > 0);
 const ROUNDS = SIZES.length > 0 ? SIZES : [1_000, 5_000, 10_000];
-const BENCH_DEADLINE_MS = 40 * 60_000;
+const BENCH_DEADLINE_MS = 55 * 60_000;
 /** Sockets a process keeps open besides those of its subscribers (listeners, stores, logs). */
 const SPARE_DESCRIPTORS = 200;
 const TARGETS = {
