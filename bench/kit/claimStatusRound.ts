@@ -307,7 +307,7 @@ export async function prepareClaimStatusBench(
     const by = Date.now() + ESTABLISH_WITHIN_MS;
     for (;;) {
       const metrics = await (await fetch(new URL('/metrics', system.services.claims.url))).text();
-      const running = Number(/^subgraph_active_subscriptions (\S+)$/m.exec(metrics)?.[1] ?? 0);
+      const running = Number(/^subgraph_active_subscriptions(?:\{[^}]*\})? (\S+)$/m.exec(metrics)?.[1] ?? 0);
       if (running >= wanted || Date.now() > by) return running;
       await sleep(500);
     }
@@ -322,7 +322,7 @@ function growthPer(
   subscribers: number,
   measure: keyof MemoryAfterGc,
 ): KiBPerSubscriber {
-  const per = (grown: number) => (grown / subscribers).toFixed(1);
+  const per = (grown: number) => (subscribers === 0 ? 'n/a' : (grown / subscribers).toFixed(1));
   const gateway = after.gateway[measure] - before.gateway[measure];
   const claims = after.claims[measure] - before.claims[measure];
   return { gateway: per(gateway), claims: per(claims), total: per(gateway + claims) };
