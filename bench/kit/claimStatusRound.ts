@@ -79,6 +79,8 @@ export interface ClaimRoundFigures extends DeliveryFigures {
   readonly held: number;
   /** Subscriptions claims ran when memory was read: the memory figures are per one of them. */
   readonly established: number;
+  /** How the subscriptions that were not held to the end ended, and how many each way. */
+  readonly endings: ReadonlyMap<string, number>;
   /** Resident memory's growth per subscriber (the figure the target is for). */
   readonly kibPerSubscriber: KiBPerSubscriber;
   /** The V8 heap's live objects and the memory they hold outside it, growth per subscriber. */
@@ -286,12 +288,14 @@ export async function prepareClaimStatusBench(
     await sleep(DRAIN_MS);
 
     const held = clients.held;
+    const endings = new Map(clients.endings);
     await clients.close();
     await gateway.stop();
     return {
       subscribers: followed.length,
       held,
       established,
+      endings,
       ...ledger.figures(),
       kibPerSubscriber: growthPer(before, after, established, 'rssKiB'),
       heapKiBPerSubscriber: growthPer(before, after, established, 'heapKiB'),

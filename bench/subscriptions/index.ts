@@ -103,8 +103,15 @@ try {
   };
   const rows: string[] = [];
   const ours = new Map<number, ClaimRoundFigures>();
-  const row = (gateway: string, figures: ClaimRoundFigures) =>
+  const endings: string[] = [];
+  const row = (gateway: string, figures: ClaimRoundFigures) => {
     rows.push(`${claimRoundRow(gateway, figures)} | ${load()}`);
+    if (figures.endings.size > 0)
+      endings.push(
+        `${gateway}, ${figures.subscribers}: ` +
+          [...figures.endings].map(([how, count]) => `${how} ×${count}`).join(', '),
+      );
+  };
   for (const size of ROUNDS) {
     const figures = await bench.round(size, ourGateway(system));
     ours.set(size, figures);
@@ -124,6 +131,7 @@ try {
       `${CLAIM_ROUND_HEADER} | load average after the round`,
       ...rows,
       '',
+      ...(endings.length > 0 ? ['subscriptions that ended before the round did:', ...endings, ''] : []),
       'KiB per subscriber: growth while the subscribers connected, gateway and claims each read after a forced',
       'full GC (HeapProfiler.collectGarbage over the inspector); RSS = resident memory, heap = V8 heap used + external.',
       '',
