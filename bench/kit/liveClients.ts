@@ -13,6 +13,8 @@ export class LiveClients {
   private subscriptions = 0;
   private failed = 0;
   private ended = 0;
+  /** How subscriptions ended: an error's code, a close code, or `completed`. */
+  readonly endings = new Map<string, number>();
 
   constructor(private readonly gatewayUrl: string) {}
 
@@ -32,20 +34,25 @@ export class LiveClients {
   ): void {
     this.subscriptions += 1;
     let over = false;
-    const end = () => {
-      if (!over) this.ended += 1;
+    const end = (how: string) => {
+      if (over) return;
       over = true;
+      this.ended += 1;
+      this.endings.set(how, (this.endings.get(how) ?? 0) + 1);
     };
     client.subscribe<T>(request, {
       next: ({ data, errors }) => {
-        if (errors) end();
+        if (errors) {
+          const code = errors[0]?.extensions?.['code'];
+          end(typeof code === 'string' ? code : 'error without a code');
+        }
         if (data) next(data);
       },
-      error: () => {
+      error: (error: unknown) => {
         this.failed += 1;
-        end();
+        end(endingOf(error));
       },
-      complete: end,
+      complete: () => end('completed'),
     });
   }
 
@@ -64,4 +71,15 @@ export class LiveClients {
   async close(): Promise<void> {
     for (const client of this.clients) await client.dispose();
   }
+}
+
+/** graphql-ws hands a closed socket over as its close event, anything else as an error. */
+function endingOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const { code, reason } = error as { code: unknown; reason?: unknown };
+    return `closed ${String(code)}${typeof reason === 'string' && reason !== '' ? ` ${reason}` : ''}`;
+  }
+  if (Array.isArray(error))
+    return `errors: ${String((error[0] as { message?: unknown } | undefined)?.message)}`;
+  return error instanceof Error ? error.message : String(error);
 }
