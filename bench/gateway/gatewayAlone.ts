@@ -3,8 +3,9 @@
  * from memory, so the gateway is the only real work. Contenders in the same run, on the same supergraph
  * and the same stubs: our gateway as production starts it (gateway/src/main.ts, GATEWAY_PROFILE=production,
  * tokens checked against a stand-in of identity's keys), the Hive Gateway runtime with no plugins
- * (../kit/plainHiveGateway.ts) and Apollo Gateway 2.14 (./apolloGateway.ts). Each contender is pinned to
- * one core, the load generator and the stubs (this process) to the others.
+ * (../kit/plainHiveGateway.ts), the same with Hive Router's query planner (@graphql-hive/router-runtime)
+ * and Apollo Gateway 2.14 (./apolloGateway.ts). Each contender is pinned to one core, the load generator
+ * and the stubs (this process) to the others.
  *
  * Two supergraphs: the cabinet's (home screen: identity → policy + claims; a single-subgraph read, also
  * at a steady 500 requests/s beside the stub called straight), and ./deepSupergraph, modelled on the
@@ -59,11 +60,12 @@ const TARGETS = {
   addedP99Ms: 10,
 };
 
-type Contender = 'ours' | 'plain' | 'apollo';
-const CONTENDERS: readonly Contender[] = ['ours', 'plain', 'apollo'];
+type Contender = 'ours' | 'plain' | 'plainRouter' | 'apollo';
+const CONTENDERS: readonly Contender[] = ['ours', 'plain', 'plainRouter', 'apollo'];
 const LABELS: Readonly<Record<Contender | 'direct', string>> = {
   ours: 'our gateway',
   plain: 'plain Hive Gateway',
+  plainRouter: 'plain Hive + router',
   apollo: 'Apollo Gateway',
   direct: 'policy stub, direct',
 };
@@ -256,6 +258,10 @@ async function runScenario(
         },
       },
       plain: { entry: 'bench/kit/plainHiveGateway.ts', env: { SUPERGRAPH_FILE: scenario.supergraphFile } },
+      plainRouter: {
+        entry: 'bench/kit/plainHiveGateway.ts',
+        env: { SUPERGRAPH_FILE: scenario.supergraphFile, ROUTER_RUNTIME: 'true' },
+      },
       apollo: {
         entry: 'bench/gateway/apolloGateway.ts',
         env: {
@@ -449,6 +455,7 @@ function report(
     lines.push(
       `${''.padEnd(16)} ours / plain Hive: req/s ${ratio(rps('ours'), rps('plain'))}, CPU ms/req ${ratio(cpu('ours'), cpu('plain'))};` +
         ` ours / Apollo: req/s ${ratio(rps('ours'), rps('apollo'))}, CPU ms/req ${ratio(cpu('ours'), cpu('apollo'))}`,
+      `${''.padEnd(16)} ours / plain Hive + router runtime: req/s ${ratio(rps('ours'), rps('plainRouter'))}, CPU ms/req ${ratio(cpu('ours'), cpu('plainRouter'))}`,
     );
     for (const contender of CONTENDERS) lines.push(...failureLines(LABELS[contender], runs(contender)));
     verdicts.push(

@@ -13,6 +13,7 @@ import type { GatewayMetrics } from '../metrics/gatewayMetrics.ts';
 import { resilienceFromConfig } from '../resilience/resilienceFromConfig.ts';
 import type { SubgraphRoute } from '../supergraph.ts';
 import { gatewayPlugins } from './gatewayPlugins.ts';
+import { routerRuntimeHandler } from './routerRuntime.ts';
 import { SUBGRAPH_TRANSPORTS, subgraphTransportEntries } from './subgraphTransports.ts';
 
 /**
@@ -48,6 +49,7 @@ export async function startRuntime(parts: {
 
   const runtime = createGatewayRuntime({
     supergraph: parts.supergraph,
+    unifiedGraphHandler: routerRuntimeHandler,
     logging: runtimeLogLevel(config.LOG_LEVEL),
     landingPage: false,
     ...limits.runtimeOptions,
