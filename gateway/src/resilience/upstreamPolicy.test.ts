@@ -5,6 +5,7 @@ import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway
 import { composeServices, compositionHasErrors } from '@theguild/federation-composition';
 import { parse } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
+import { routerRuntimeHandler } from '../runtime/routerRuntime.ts';
 import { SubgraphBreakers, useSubgraphCircuits } from './subgraphCircuits.ts';
 import { upstreamPolicy } from './upstreamPolicy.ts';
 
@@ -74,6 +75,8 @@ async function gatewayBefore(behaviours: Behaviour[]) {
   const breakers = new SubgraphBreakers({ failureThreshold: 1, openForMs: 60_000 }, () => 0);
   const runtime: GatewayRuntime = createGatewayRuntime({
     supergraph: composition.supergraphSdl,
+    // As the gateway runs: Hive Router's planner and executor.
+    unifiedGraphHandler: routerRuntimeHandler,
     logging: false,
     ...upstreamPolicy({
       timeoutMsFor: () => QUERY_TIMEOUT_MS,
