@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch, type ServiceProcess } from '../../scripts/launcher.ts';
 import { startIdentityStandIn } from '../gateway/identityStandIn.ts';
+import { PRODUCTION_GATEWAY_ENTRY, productionGatewayEnv } from '../kit/productionGateway.ts';
 import {
   auditSuites,
   prepareAuditCheckout,
@@ -120,15 +121,13 @@ async function runSuite(
   await writeFile(supergraphFile, suite.supergraph);
   const specs: Record<Contender, { entry: string; env: Record<string, string> }> = {
     ours: {
-      entry: 'gateway/src/main.ts',
+      entry: PRODUCTION_GATEWAY_ENTRY,
       env: {
-        GATEWAY_PROFILE: 'production',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        METRICS_PORT: '0',
-        SUPERGRAPH_FILE: supergraphFile,
-        INTERNAL_REQUEST_SECRET: parts.internalRequestSecret,
-        ...parts.identityEnv,
+        ...productionGatewayEnv({
+          supergraphFile,
+          internalRequestSecret: parts.internalRequestSecret,
+          identityEnv: parts.identityEnv,
+        }),
         ...oursEnv,
       },
     },

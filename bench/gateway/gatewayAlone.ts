@@ -31,6 +31,7 @@ import {
   type ProfileWindow,
 } from '../kit/cpuProfileSummary.ts';
 import { failureLines, formatFailures } from '../kit/failureCodes.ts';
+import { PRODUCTION_GATEWAY_ENTRY, productionGatewayEnv } from '../kit/productionGateway.ts';
 import { serveStubSubgraph, type StubSubgraph } from '../kit/stubSubgraph.ts';
 import { startIdentityStandIn, type IdentityStandIn } from './identityStandIn.ts';
 import { startLoadGenerator, type LoadGeneratorProcess } from './loadGeneratorProcess.ts';
@@ -242,17 +243,15 @@ async function runScenario(
   try {
     const specs: Record<Contender, { entry: string; env: Record<string, string> }> = {
       ours: {
-        entry: 'gateway/src/main.ts',
+        entry: PRODUCTION_GATEWAY_ENTRY,
         env: {
-          GATEWAY_PROFILE: 'production',
-          PORT: '0',
-          HOST: '127.0.0.1',
-          METRICS_PORT: '0',
-          SUPERGRAPH_FILE: scenario.supergraphFile,
-          INTERNAL_REQUEST_SECRET: parts.internalRequestSecret,
+          ...productionGatewayEnv({
+            supergraphFile: scenario.supergraphFile,
+            internalRequestSecret: parts.internalRequestSecret,
+            identityEnv: identity.gatewayEnv,
+          }),
           // One customer's requests at bench rates are far above the per-minute budgets a real caller gets.
           RATE_LIMITS: 'customer=1000000000,ip=1000000000',
-          ...identity.gatewayEnv,
           ...scenario.oursEnv,
           ...(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {}),
         },
