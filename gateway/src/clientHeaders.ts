@@ -18,6 +18,14 @@ export function forwardedFor(
   return chain.length > 0 ? chain.join(', ') : undefined;
 }
 
+/**
+ * The client's request behind a GraphQL context (the runtime's Request may be a ponyfill's, so it is read,
+ * not checked with instanceof).
+ */
+export function requestOf(context: unknown): Request | undefined {
+  return (context as { request?: Request } | undefined)?.request;
+}
+
 /** The Node request behind a GraphQL context: the HTTP request, or a WebSocket's upgrade request. */
 export function peerAddressOf(context: unknown): string | undefined {
   const req = (context as { req?: Partial<IncomingMessage> } | undefined)?.req;
@@ -60,8 +68,4 @@ export function useRequestIdOnMutations(): GatewayPlugin {
       });
     },
   };
-}
-
-function requestOf(context: unknown): Request | undefined {
-  return (context as { request?: Request } | undefined)?.request;
 }

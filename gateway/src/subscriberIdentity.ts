@@ -1,6 +1,7 @@
 import { INTERNAL_REQUEST_EXTENSION, type InternalRequestSigner } from '@cabinet/platform/internal-requests';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { OperationTypeNode } from 'graphql';
+import { requestOf } from './clientHeaders.ts';
 import { operationType } from './operationType.ts';
 
 /**
@@ -14,8 +15,7 @@ export function useSubscriberIdentity(internalRequests: InternalRequestSigner): 
     onSubgraphExecute(payload) {
       const { executionRequest } = payload;
       if (operationType(executionRequest) !== OperationTypeNode.SUBSCRIPTION) return;
-      const context = executionRequest.context as { request?: Request } | undefined;
-      const authorization = context?.request?.headers.get('authorization');
+      const authorization = requestOf(executionRequest.context)?.headers.get('authorization');
       payload.setExecutionRequest({
         ...executionRequest,
         extensions: {

@@ -13,6 +13,7 @@ import {
   ATTR_URL_PATH,
 } from '@opentelemetry/semantic-conventions';
 import { getOperationAST, type DocumentNode } from 'graphql';
+import { requestOf } from '../clientHeaders.ts';
 
 /**
  * The server span of each client operation, started at the root of a new trace and kept by the
@@ -27,7 +28,6 @@ export function operationSpans(tracer: Tracer, graphqlPath: string) {
   };
 
   const of = (context: unknown): Span | undefined => {
-    // The runtime's Request may be a ponyfill's, so it is looked up, not checked with instanceof.
     const request = requestOf(context);
     return request === undefined ? undefined : spans.get(request);
   };
@@ -90,8 +90,4 @@ export function operationSpans(tracer: Tracer, graphqlPath: string) {
       span.end();
     },
   };
-}
-
-export function requestOf(context: unknown): Request | undefined {
-  return (context as { request?: Request } | undefined)?.request;
 }

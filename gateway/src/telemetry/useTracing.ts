@@ -1,7 +1,8 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { trace } from '@opentelemetry/api';
 import { traceFetchAttempt } from './fetchAttemptSpans.ts';
-import { operationSpans, requestOf } from './operationSpans.ts';
+import { requestOf } from '../clientHeaders.ts';
+import { operationSpans } from './operationSpans.ts';
 import { subgraphCallSpans } from './subgraphCallSpans.ts';
 
 /**
