@@ -98,6 +98,13 @@ export function rememberedCostRefusal(
   args: Pick<ExecutionArgs, 'schema' | 'document' | 'variableValues' | 'operationName'>,
 ) => GraphQLError | undefined {
   const verdicts = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, GraphQLError | null>>>();
+  // Whether a document's variables change its estimate, worked out once per document.
+  const readsVariables = new WeakMap<DocumentNode, boolean>();
+  const dependsOnVariables = (document: DocumentNode) => {
+    let depends = readsVariables.get(document);
+    if (depends === undefined) readsVariables.set(document, (depends = costDependsOnVariables(document)));
+    return depends;
+  };
   return (args) => {
     let bySchema = verdicts.get(args.schema);
     if (!bySchema) verdicts.set(args.schema, (bySchema = new WeakMap()));
@@ -106,7 +113,7 @@ export function rememberedCostRefusal(
     const known = byOperation?.get(operationKey);
     if (known !== undefined) return known ?? undefined;
     const verdict = costVerdict(model, args);
-    if (verdict !== undefined && !costDependsOnVariables(args.document)) {
+    if (verdict !== undefined && !dependsOnVariables(args.document)) {
       if (!byOperation) bySchema.set(args.document, (byOperation = new Map<string, GraphQLError | null>()));
       byOperation.set(operationKey, verdict.refusal ?? null);
     }
